@@ -1,0 +1,39 @@
+# Quick start: `make run` and `make test`. Both install what is missing (Debian 12), then build.
+BUILD    ?= build
+TYPE     ?= Release
+WERROR   ?= OFF
+VIZ      ?= ON
+JOBS     ?= $(shell nproc)
+CMAKE_ARGS ?=
+
+GOVSIM = $(BUILD)/cli/govsim
+
+.PHONY: all setup configure build run test bench format format-check clean
+
+all: build
+
+setup:
+	@bash scripts/setup.sh
+
+configure: setup
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(TYPE) -DGOVSIM_WERROR=$(WERROR) \
+	  -DGOVSIM_BUILD_VIZ=$(VIZ) $(CMAKE_ARGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+# The main job: the built-in baseline city under its default design, with a readable summary.
+run: build
+	@$(GOVSIM) run --out out/baseline
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+format:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+format-check:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
+
+clean:
+	@rm -rf $(BUILD)

@@ -1,0 +1,74 @@
+// Residents: the city's whole population, one entry each, stored grid by grid as
+// structure-of-arrays. 29 bytes of state per resident (see the field comments).
+//
+// A resident's household and grid are not stored: residents of a grid are contiguous
+// (City::grid_first_resident) and households are consecutive runs inside a grid.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/city.hpp"
+#include "sim/params.hpp"
+
+namespace govsim {
+
+enum ResidentFlag : std::uint8_t {
+  kMigrant = 1u << 0,
+  kVolunteer = 1u << 1,
+  kElderly = 1u << 2,
+};
+
+struct Residents {
+  std::vector<float> hardship;      // 4  material and relational strain, 0..1
+  std::vector<float> trust;         // 4  trust in the local bodies (legitimacy), 0..1
+  std::vector<float> expectation;   // 4  expected service performance, 0..1 (adapts)
+  std::vector<float> gain;          // 4  sense of gain 获得感, 0..1
+  std::vector<float> happiness;     // 4  sense of happiness 幸福感, 0..1
+  std::vector<float> security;      // 4  sense of security 安全感, 0..1
+  std::vector<float> propensity;    // 4  chance of reporting a problem they have
+  std::vector<std::uint8_t> flags;  // 1  ResidentFlag bits
+
+  std::size_t size() const { return trust.size(); }
+  // Epstein's form: grievance = hardship x (1 - legitimacy).
+  float grievance(std::size_t i) const { return hardship[i] * (1.0f - trust[i]); }
+};
+
+// Outcome of a closed case, felt by its resident and, more weakly, by the grid's neighbours.
+struct Feedback {
+  std::uint32_t resident;
+  float satisfaction;  // -1 (failed, dropped, very late) .. +1 (fast and settled)
+  float hardship;      // change of the resident's hardship
+};
+
+// What the grid's residents read about their surroundings (yesterday's state).
+struct GridClimate {
+  double service = 0.5;         // EWMA of satisfaction with closed cases in the grid, 0..1
+  double neighbour_mood = 0;    // today's spill-over of neighbours' case outcomes
+  double hazard_exposure = 0;   // open safety, emergency and sanitation cases per 1 000 residents
+  double dispute_exposure = 0;  // open disputes per 1 000 residents
+  double participation = 0;     // volunteers per 1 000 residents
+};
+
+// Per-grid sums from the resident step, combined in grid order afterwards.
+struct ResidentSums {
+  double trust = 0, grievance = 0, gain = 0, happiness = 0, security = 0;
+  double dispute_hazard = 0;  // sum of residents' dispute hazards, per year
+};
+
+void init_residents(Residents& r, const City& city, const Scenario& scenario);
+
+// One day of one grid's residents: apply yesterday's feedback, update trust, grievance and the
+// three senses, and return the grid's sums. Reads only the grid's own residents and climate.
+ResidentSums step_grid_residents(Residents& r, std::uint64_t first, std::uint64_t last,
+                                 const std::vector<Feedback>& feedback, const GridClimate& climate,
+                                 const GovernanceConfig& gov, const ModelConfig& model);
+
+// Dispute hazard of one resident, per year (base x housing x grievance).
+double dispute_hazard(const Residents& r, std::size_t i, double base, double housing_factor,
+                      const ModelConfig& model);
+
+// Chance that resident i reports a problem of their own, under the design in force.
+double report_probability(const Residents& r, std::size_t i, const GovernanceConfig& gov);
+
+}  // namespace govsim

@@ -1,0 +1,121 @@
+#include "agents/staff.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "sim/rng.hpp"
+
+namespace govsim {
+namespace {
+
+std::uint64_t staff_key(Role role, std::uint32_t home, std::uint32_t index) {
+  return (static_cast<std::uint64_t>(role) << 56) | (static_cast<std::uint64_t>(home) << 24) |
+         index;
+}
+
+struct RosterBuilder {
+  Roster& r;
+  std::uint64_t seed;
+  const GovernanceConfig& gov;
+  std::map<std::uint64_t, float> experience_of;  // from the previous roster
+
+  void add(Role role, Level level, std::uint32_t home, std::uint8_t dept, std::uint32_t index) {
+    const std::uint64_t key = staff_key(role, home, index);
+    Stream s(seed, Purpose::StaffInit, key, 0);
+    const double base = role == Role::Mediator ? gov.mediators.skill : 0.7;
+    r.role.push_back(role);
+    r.level.push_back(level);
+    r.home.push_back(home);
+    r.department.push_back(dept);
+    r.key.push_back(key);
+    r.skill.push_back(static_cast<float>(std::clamp(base + 0.08 * s.normal(), 0.05, 0.99)));
+    auto it = experience_of.find(key);
+    r.experience.push_back(it != experience_of.end() ? it->second
+                                                     : static_cast<float>(s.exponential(40.0)));
+    r.busy_hours.push_back(0);
+  }
+};
+
+}  // namespace
+
+std::uint32_t spread_count(double rate, std::uint64_t i) {
+  return static_cast<std::uint32_t>(std::floor(double(i + 1) * rate + 1e-9) -
+                                    std::floor(double(i) * rate + 1e-9));
+}
+
+double paid_hours(Role role, const GovernanceConfig& gov) {
+  return role == Role::GridWorker ? gov.staffing.grid_worker_hours : gov.staffing.official_hours;
+}
+
+double case_share(Role role, const GovernanceConfig& gov) {
+  switch (role) {
+    case Role::GridWorker:
+      return std::max(0.05, 1.0 - gov.admin_burden.grid_workers - kRoundsShare);
+    case Role::CommunityOfficial:
+    case Role::StreetOfficial:
+      return std::max(0.05, 1.0 - gov.admin_burden.officials);
+    case Role::Mediator:
+      return 0.9;
+  }
+  return 1.0;
+}
+
+std::vector<Branch> plan_branches(const City& city, std::uint32_t street,
+                                  const GovernanceConfig& gov) {
+  std::vector<Branch> out;
+  if (gov.structure != Structure::Grid) return out;
+  const auto k = static_cast<std::uint32_t>(gov.grids_per_branch);
+  for (std::uint32_t c = city.street_first_community[street];
+       c < city.street_first_community[street + 1]; ++c) {
+    for (std::uint32_t g = city.community_first_grid[c]; g < city.community_first_grid[c + 1];
+         g += k)
+      out.push_back({c, g, std::min(g + k, city.community_first_grid[c + 1])});
+  }
+  return out;
+}
+
+Roster plan_roster(const City& city, std::uint32_t street, const std::vector<Branch>& branches,
+                   const GovernanceConfig& gov, std::uint64_t seed, const Roster* previous) {
+  Roster r;
+  RosterBuilder b{r, seed, gov, {}};
+  if (previous)
+    for (std::size_t i = 0; i < previous->size(); ++i)
+      b.experience_of[previous->key[i]] = previous->experience[i];
+  const StaffingConfig& st = gov.staffing;
+
+  // Grid workers: per branch, spread over the branch's grids so that fractions add up.
+  for (const Branch& br : branches) {
+    std::uint32_t n = 0;
+    for (std::uint32_t g = br.first_grid; g < br.last_grid; ++g)
+      n += spread_count(st.grid_workers_per_grid, g);
+    for (std::uint32_t i = 0; i < n; ++i) b.add(Role::GridWorker, Level::Grid, br.first_grid, 0, i);
+  }
+  // Community officials and community mediators.
+  for (std::uint32_t c = city.street_first_community[street];
+       c < city.street_first_community[street + 1]; ++c) {
+    const double want = st.community_officials_per_10k * double(city.community_population[c]) / 1e4;
+    const auto n =
+        std::max<std::uint32_t>(want > 0 ? 1u : 0u, static_cast<std::uint32_t>(std::lround(want)));
+    for (std::uint32_t i = 0; i < n; ++i) b.add(Role::CommunityOfficial, Level::Community, c, 0, i);
+    for (std::uint32_t i = 0, m = spread_count(gov.mediators.per_community, c); i < m; ++i)
+      b.add(Role::Mediator, Level::Community, c, 0, i);
+  }
+  // Street officials: departments under a fragmented design, one coordinated office otherwise.
+  std::uint64_t street_pop = 0;
+  for (std::uint32_t c = city.street_first_community[street];
+       c < city.street_first_community[street + 1]; ++c)
+    street_pop += city.community_population[c];
+  const double want = st.street_officials_per_10k * double(street_pop) / 1e4;
+  const auto n =
+      std::max<std::uint32_t>(want > 0 ? 1u : 0u, static_cast<std::uint32_t>(std::lround(want)));
+  const auto depts = static_cast<std::uint32_t>(
+      gov.structure == Structure::Fragmented ? gov.staffing.departments : 1);
+  for (std::uint32_t i = 0; i < n; ++i)
+    b.add(Role::StreetOfficial, Level::Street, street, static_cast<std::uint8_t>(i % depts), i);
+  for (std::uint32_t i = 0, m = spread_count(gov.mediators.per_street, street); i < m; ++i)
+    b.add(Role::Mediator, Level::Street, street, 0, i);
+  return r;
+}
+
+}  // namespace govsim

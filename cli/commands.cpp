@@ -1,0 +1,75 @@
+#include "cli/commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <memory>
+
+namespace govsim {
+namespace {
+
+// Repeated --set flags each take exactly one value, so `--set a=1 SCENARIO` does not swallow the
+// scenario as a second override.
+void add_scenario_options(CLI::App& cmd, ScenarioArgs& args, bool scenario_required) {
+  auto* positional = cmd.add_option("SCENARIO", args.scenario,
+                                    "scenario file (.yaml) or shipped scenario name (see "
+                                    "`govsim scenarios`)");
+  if (scenario_required) {
+    positional->required();
+  } else {
+    positional->description(
+        "scenario file (.yaml) or shipped scenario name; none = the built-in baseline");
+  }
+  cmd.add_option("--set", args.overrides, "override one scenario key, e.g. --set run.days=90")
+      ->type_name("KEY=VALUE")
+      ->allow_extra_args(false);
+}
+
+}  // namespace
+
+void add_commands(CLI::App& app, int& exit_code) {
+  // The argument structs must outlive parsing, when the callbacks run.
+  auto run_args = std::make_shared<RunArgs>();
+  auto scenario_args = std::make_shared<ScenarioArgs>();
+
+  auto* run = app.add_subcommand("run", "simulate a scenario and write results to a directory");
+  add_scenario_options(*run, run_args->input, false);
+  run->add_option("--days", run_args->days, "days to simulate (same as --set run.days=N)")
+      ->type_name("N");
+  run->add_option("--seed", run_args->seed, "master random seed (same as --set run.seed=S)")
+      ->type_name("S");
+  run->add_option("--threads", run_args->threads, "worker threads; 0 = every core")->type_name("T");
+  run->add_option("--out", run_args->out_dir, "output directory (default: out/<scenario name>)")
+      ->type_name("DIR");
+  run->add_flag("-q,--quiet", run_args->quiet, "print nothing but errors");
+  run->footer(
+      "Writes timeseries.csv, grids.csv, summary.json and manifest.json into the output "
+      "directory, each complete or not at all.");
+  run->callback([run_args, &exit_code] { exit_code = run_command(*run_args); });
+
+  auto* check = app.add_subcommand("check", "validate a scenario without running it");
+  add_scenario_options(*check, *scenario_args, true);
+  check->callback([scenario_args, &exit_code] { exit_code = check_command(*scenario_args); });
+
+  auto* show = app.add_subcommand("show", "print the fully resolved scenario as JSON");
+  add_scenario_options(*show, *scenario_args, false);
+  show->callback([scenario_args, &exit_code] { exit_code = show_command(*scenario_args); });
+
+  auto* list = app.add_subcommand("scenarios", "list the shipped scenarios");
+  list->callback([&exit_code] { exit_code = scenarios_command(); });
+
+  auto markdown = std::make_shared<bool>(false);
+  auto* keys = app.add_subcommand(
+      "keys", "list every scenario key with its type, default, range, unit and source");
+  keys->add_flag("--markdown", *markdown, "print a Markdown table (for docs/MODEL.md)");
+  keys->callback([markdown, &exit_code] { exit_code = keys_command(*markdown); });
+
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  govsim run                      the built-in baseline city for a year\n"
+      "  govsim run modern --days 730    a shipped scenario for two years\n"
+      "  govsim run my.yaml --set governance.platform.level=1 --out runs/p1\n"
+      "  govsim scenarios                what is shipped\n"
+      "Exit codes: 0 ok, 2 a mistake in the input or command line, 1 anything else.");
+}
+
+}  // namespace govsim

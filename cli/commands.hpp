@@ -1,0 +1,37 @@
+// The govsim subcommands. add_commands wires them into CLI11; each command is a plain function
+// of its parsed arguments that returns an exit code and lets InputError propagate to main.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace govsim {
+
+struct ScenarioArgs {
+  std::string scenario;                // path or shipped name; empty = built-in baseline
+  std::vector<std::string> overrides;  // --set key=value, in order
+};
+
+struct RunArgs {
+  ScenarioArgs input;
+  std::string days;  // kept as text so the loader validates them like any --set value
+  std::string seed;
+  int threads = 0;
+  std::string out_dir;
+  bool quiet = false;
+};
+
+int run_command(const RunArgs& args);
+int check_command(const ScenarioArgs& args);
+int show_command(const ScenarioArgs& args);
+int scenarios_command();
+int keys_command(bool markdown);
+
+// Registers every subcommand on app; the chosen command's exit code lands in exit_code.
+void add_commands(CLI::App& app, int& exit_code);
+
+}  // namespace govsim

@@ -1,0 +1,72 @@
+// govsim: the headless command-line front end. main only maps outcomes to exit codes:
+// 0 ok, 2 a mistake in the user's input or command line, 1 anything else. It never aborts.
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <system_error>
+
+#include "cli/commands.hpp"
+#include "sim/errors.hpp"
+#include "sim/version.hpp"
+
+namespace {
+
+std::string usage_error_message(const CLI::App* app, const CLI::Error& e) {
+  std::string help = "govsim --help";
+  for (const CLI::App* sub : app->get_subcommands()) help = "govsim " + sub->get_name() + " --help";
+  return "govsim: error: " + std::string(e.what()) + "\nRun '" + help + "' for more information.\n";
+}
+
+// CLI11 reports a mistyped command as "A subcommand is required", which hides the typo.
+std::string unknown_command(const CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return "";
+  std::string known;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->get_name() == argv[1]) return "";
+    known += (known.empty() ? "" : ", ") + sub->get_name();
+  }
+  return "govsim: error: unknown command '" + std::string(argv[1]) + "' (commands: " + known +
+         ")\nRun 'govsim --help' for more information.\n";
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"govsim: agent-based simulator of city governance", "govsim"};
+  app.set_version_flag("--version", std::string("govsim ") + govsim::kVersion + " (git " +
+                                        govsim::kGitRevision + ")");
+  app.failure_message(usage_error_message);
+  int exit_code = 0;
+  govsim::add_commands(app, exit_code);
+  if (const std::string message = unknown_command(app, argc, argv); !message.empty()) {
+    std::cerr << message;
+    return 2;
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11's own codes (105, 106, ...) mean nothing to scripts; usage mistakes are all 2.
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const govsim::InputError& e) {
+    std::cerr << "govsim: error: " << e.what() << '\n';
+    return 2;
+  } catch (const std::system_error& e) {
+    // Mostly files that cannot be written (disk full, permissions): the environment, not a bug.
+    std::cerr << "govsim: error: " << e.what() << '\n';
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "govsim: internal error: " << e.what() << '\n';
+    return 1;
+  } catch (...) {
+    std::cerr << "govsim: internal error: unknown exception\n";
+    return 1;
+  }
+}

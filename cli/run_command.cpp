@@ -1,0 +1,119 @@
+// `govsim run`: load, simulate with a progress line, write the four result files, report.
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "cli/output/atomic_file.hpp"
+#include "cli/output/csv_writer.hpp"
+#include "cli/output/json_writer.hpp"
+#include "cli/output/manifest.hpp"
+#include "cli/output/platform.hpp"
+#include "cli/progress.hpp"
+#include "cli/scenario_input.hpp"
+#include "cli/summary_table.hpp"
+#include "sim/errors.hpp"
+#include "sim/simulation.hpp"
+
+namespace govsim {
+namespace {
+
+constexpr int kMaxThreads = 1024;  // beyond any machine this runs on; a typo, not a wish
+
+// A scenario name becomes a directory name; anything but a plain file-name character would
+// escape out/ or confuse a shell.
+std::string directory_name(const std::string& scenario_name) {
+  std::string out;
+  for (const char c : scenario_name) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '_' || c == '.';
+    out += plain ? c : '_';
+  }
+  if (out.empty() || out.find_first_not_of('.') == std::string::npos) out = "unnamed";
+  return out;
+}
+
+// Fails before the run, not after an hour of simulation.
+void make_output_dir(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec || !std::filesystem::is_directory(dir)) {
+    throw InputError("cannot create output directory '" + dir.string() +
+                     "': " + (ec ? ec.message() : std::string("a file of that name exists")));
+  }
+}
+
+}  // namespace
+
+int run_command(const RunArgs& args) {
+  const auto wall_start = std::chrono::steady_clock::now();
+  const std::string start_time = iso8601_utc(std::chrono::system_clock::now());
+
+  if (args.threads < 0 || args.threads > kMaxThreads) {
+    throw InputError("--threads: " + std::to_string(args.threads) +
+                     " is out of range (0 = every core, up to " + std::to_string(kMaxThreads) +
+                     ")");
+  }
+
+  // --days and --seed go in after --set, so the dedicated flags win over a --set of the same key.
+  ScenarioArgs input = args.input;
+  if (!args.days.empty()) input.overrides.push_back("run.days=" + args.days);
+  if (!args.seed.empty()) input.overrides.push_back("run.seed=" + args.seed);
+  const Scenario scenario = load_input(input);
+
+  const std::filesystem::path out_dir =
+      args.out_dir.empty() ? std::filesystem::path("out") / directory_name(scenario.name)
+                           : std::filesystem::path(args.out_dir);
+  make_output_dir(out_dir);
+
+  auto executor = make_tbb_executor(args.threads);
+  Simulation sim(scenario, *executor);
+  {
+    ProgressLine progress(!args.quiet, scenario.run.days);
+    while (!sim.done()) {
+      sim.step();
+      if (!sim.series().empty()) progress.update(sim.day(), sim.series().back());
+    }
+  }
+  const RunSummary summary = sim.summary();
+
+  RunRecord record;
+  record.scenario = &scenario;
+  record.overrides = input.overrides;
+  record.threads_requested = args.threads;
+  record.threads_used = executor->concurrency();
+  record.start_time_utc = start_time;
+  record.days_run = sim.day();
+  record.state_hash = sim.state_hash();
+  record.profile = sim.profile();
+
+  // A manifest marks a complete set: the old one goes first and the new one is written last, so
+  // a run killed in between leaves no manifest beside a mix of old and new files.
+  const std::vector<std::string> files = {"timeseries.csv", "grids.csv", "summary.json",
+                                          "manifest.json"};
+  std::error_code ignored;
+  std::filesystem::remove(out_dir / files[3], ignored);
+  write_file_atomically((out_dir / files[0]).string(), to_csv(sim.series()));
+  write_file_atomically((out_dir / files[1]).string(), to_csv(sim.grid_metrics()));
+  write_file_atomically((out_dir / files[2]).string(), to_file_text(summary_to_json(summary)));
+  record.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  write_file_atomically((out_dir / files[3]).string(), to_file_text(make_manifest(record)));
+
+  if (!args.quiet) {
+    RunReport report;
+    report.scenario = &scenario;
+    report.summary = &summary;
+    report.threads = record.threads_used;
+    report.wall_seconds = record.wall_seconds;
+    report.out_dir = out_dir.string();
+    report.files = files;
+    std::cout << format_run_report(report) << std::flush;
+  }
+  return 0;
+}
+
+}  // namespace govsim

@@ -1,0 +1,11 @@
+// Loading the scenario a command names: a path, a shipped name, or nothing for the baseline.
+#pragma once
+
+#include "cli/commands.hpp"
+#include "sim/params.hpp"
+
+namespace govsim {
+
+Scenario load_input(const ScenarioArgs& args);  // throws InputError
+
+}  // namespace govsim

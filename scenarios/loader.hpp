@@ -1,0 +1,34 @@
+// Loads scenarios: YAML files or the scenarios shipped in the binary, with `extends` chains,
+// `changes:` lists and `--set key=value` overrides, every value validated against the schema in
+// sim/params.hpp. Any mistake is an InputError "file:line:column: key: problem".
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sim/params.hpp"
+
+namespace govsim {
+
+// name_or_path: a file path if it exists (or contains '/' or ends in .yaml/.yml), else the name
+// of a shipped scenario. `overrides` are "path.to.key=value", applied after `extends` and before
+// validation, the value read as a YAML scalar.
+Scenario load_scenario(const std::string& name_or_path,
+                       const std::vector<std::string>& overrides = {});
+
+// The baseline city under today's design (shipped scenario "baseline").
+Scenario load_builtin_default(const std::vector<std::string>& overrides = {});
+
+struct ShippedScenario {
+  std::string name;         // what load_scenario takes
+  std::string title;        // first sentence of the description
+  std::string description;  // the scenario's `description`
+};
+
+std::vector<ShippedScenario> shipped_scenarios();  // sorted by name
+
+// The YAML text of a shipped scenario as written (it may `extends:` another). Throws InputError
+// for an unknown name.
+std::string shipped_scenario_text(const std::string& name);
+
+}  // namespace govsim

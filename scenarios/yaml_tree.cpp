@@ -1,0 +1,310 @@
+#include "scenarios/yaml_tree.hpp"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <unordered_map>
+
+#include "sim/errors.hpp"
+#include "sim/input_text.hpp"
+
+namespace govsim {
+
+std::string Where::at(const std::string& message) const {
+  return located(file_name(), line, column, message);
+}
+
+const TreeEntry* Tree::entry(std::string_view key) const {
+  for (const TreeEntry& e : entries) {
+    if (e.key == key) return &e;
+  }
+  return nullptr;
+}
+
+TreeEntry* Tree::entry(std::string_view key) {
+  for (TreeEntry& e : entries) {
+    if (e.key == key) return &e;
+  }
+  return nullptr;
+}
+
+const Tree* Tree::find(std::string_view key) const {
+  const TreeEntry* e = entry(key);
+  return e ? &e->value : nullptr;
+}
+
+void Tree::remove(std::string_view key) {
+  std::erase_if(entries, [&](const TreeEntry& e) { return e.key == key; });
+}
+
+std::string Tree::describe_value() const {
+  switch (kind) {
+    case Kind::Null:
+      return "nothing";
+    case Kind::Map:
+      return "a map";
+    case Kind::List:
+      return "a list";
+    case Kind::Scalar:
+      break;
+  }
+  return quoted_for_message(text);
+}
+
+namespace {
+
+// Converts yaml-cpp nodes, counting every node visited: an alias is visited once per use, so an
+// alias bomb stops at the node limit instead of filling memory.
+class Converter {
+ public:
+  explicit Converter(const std::string& file) : file_(std::make_shared<const std::string>(file)) {}
+
+  // `path` is the key path of `node`, for messages about repeated keys.
+  Tree convert(const YAML::Node& node, const Where& fallback, int depth, const std::string& path) {
+    Tree tree;
+    // An empty value is best shown at its key: yaml-cpp marks it where the next token starts.
+    tree.where = node.IsNull() ? fallback : where(node.Mark(), fallback);
+    if (++nodes_ > YamlLimits::max_nodes) {
+      throw InputError(tree.where.at("more than " + std::to_string(YamlLimits::max_nodes) +
+                                     " values (anchors and aliases counted once per use)"));
+    }
+    if (depth > YamlLimits::max_depth) {
+      throw InputError(tree.where.at("nested more than " + std::to_string(YamlLimits::max_depth) +
+                                     " levels deep"));
+    }
+    switch (node.Type()) {
+      case YAML::NodeType::Scalar:
+        tree.kind = Tree::Kind::Scalar;
+        tree.text = node.Scalar();
+        break;
+      case YAML::NodeType::Sequence:
+        tree.kind = Tree::Kind::List;
+        for (const YAML::Node& item : node) {
+          const std::string item_path = path + "[" + std::to_string(tree.items.size()) + "]";
+          tree.items.push_back(convert(item, tree.where, depth + 1, item_path));
+        }
+        break;
+      case YAML::NodeType::Map:
+        tree.kind = Tree::Kind::Map;
+        convert_map(node, tree, depth, path);
+        break;
+      default:
+        break;
+    }
+    return tree;
+  }
+
+ private:
+  Where where(const YAML::Mark& mark, const Where& fallback) const {
+    if (mark.line < 0) return fallback;  // yaml-cpp leaves empty values without a mark
+    return Where{file_, mark.line + 1, mark.column + 1};
+  }
+
+  void convert_map(const YAML::Node& node, Tree& tree, int depth, const std::string& path) {
+    std::unordered_map<std::string, int> first_line;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      const Where key_where = where(it->first.Mark(), tree.where);
+      if (!it->first.IsScalar()) {
+        throw InputError(key_where.at("a key must be a plain name, not " +
+                                      std::string(it->first.IsNull() ? "empty" : "a map or list")));
+      }
+      const std::string key = it->first.Scalar();
+      const std::string key_path = join_key(path, key);
+      const auto [previous, fresh] = first_line.emplace(key, key_where.line);
+      if (!fresh) {
+        throw InputError(key_where.at(key_path + ": key given twice (first on line " +
+                                      std::to_string(previous->second) + ")"));
+      }
+      tree.entries.push_back(
+          TreeEntry{key, key_where, convert(it->second, key_where, depth + 1, key_path)});
+    }
+  }
+
+  std::shared_ptr<const std::string> file_;
+  std::size_t nodes_ = 0;
+};
+
+}  // namespace
+
+Tree parse_yaml(std::string_view text, const std::string& file) {
+  if (text.size() > YamlLimits::max_file_bytes) {
+    throw InputError(located(file, 0, 0, "larger than 1 MiB; scenario files are limited to 1 MiB"));
+  }
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(std::string(text));
+  } catch (const YAML::DeepRecursion& e) {  // its own message only says "bad file"
+    throw InputError(
+        located(file, e.mark.line + 1, e.mark.column + 1,
+                "nested more than " + std::to_string(YamlLimits::max_depth) + " levels deep"));
+  } catch (const YAML::Exception& e) {
+    throw InputError(
+        located(file, e.mark.line + 1, e.mark.column + 1, "YAML syntax error: " + e.msg));
+  }
+  const Where top{std::make_shared<const std::string>(file), 1, 1};
+  if (documents.size() > 1) {
+    const YAML::Mark mark = documents[1].Mark();
+    throw InputError(located(file, mark.line + 1, mark.column + 1,
+                             "a second YAML document ('---'); a scenario is one document"));
+  }
+  if (documents.empty() || documents[0].IsNull()) {
+    Tree empty;
+    empty.kind = Tree::Kind::Map;
+    empty.where = top;
+    return empty;
+  }
+  Tree root = Converter(file).convert(documents[0], top, 1, "");
+  if (root.kind != Tree::Kind::Map) {
+    throw InputError(
+        root.where.at("expected a map of settings (name:, run:, city:, ...) at the "
+                      "top of the file, got " +
+                      root.describe_value()));
+  }
+  return root;
+}
+
+Tree parse_yaml_value(std::string_view text, const Where& where, const std::string& label) {
+  YAML::Node node;
+  try {
+    node = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    throw InputError(
+        where.at(label + ": cannot read the value '" + std::string(text) + "': " + e.msg));
+  }
+  Tree value;
+  value.where = where;
+  value.label = label;
+  if (node.IsScalar()) {
+    value.kind = Tree::Kind::Scalar;
+    value.text = node.Scalar();
+  } else if (!node.IsNull()) {
+    throw InputError(where.at(label + ": expected a single value, got " +
+                              (node.IsMap() ? "a map" : "a list") + "; set one key at a time"));
+  }
+  return value;
+}
+
+Tree read_yaml_file(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) {
+    throw InputError(located(path, 0, 0, "no such file"));
+  }
+  if (std::filesystem::file_size(path, error) > YamlLimits::max_file_bytes) {
+    throw InputError(located(path, 0, 0, "larger than 1 MiB; scenario files are limited to 1 MiB"));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(located(path, 0, 0, "cannot open the file"));
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return parse_yaml(text, path);
+}
+
+void merge_over(Tree& base, Tree over) {
+  if (base.kind == Tree::Kind::Map && over.kind == Tree::Kind::Null) return;
+  if (base.kind != Tree::Kind::Map || over.kind != Tree::Kind::Map) {
+    base = std::move(over);
+    return;
+  }
+  for (TreeEntry& e : over.entries) {
+    if (TreeEntry* mine = base.entry(e.key)) {
+      mine->where = e.where;
+      merge_over(mine->value, std::move(e.value));
+    } else {
+      base.entries.push_back(std::move(e));
+    }
+  }
+}
+
+void set_path(Tree& root, const std::vector<std::string>& path, Tree value) {
+  Tree* node = &root;
+  for (const std::string& key : path) {
+    if (node->kind != Tree::Kind::Map) {
+      node->kind = Tree::Kind::Map;
+      node->entries.clear();
+    }
+    TreeEntry* e = node->entry(key);
+    if (!e) {
+      node->entries.push_back(TreeEntry{key, value.where, Tree{}});
+      e = &node->entries.back();
+      e->value.where = value.where;
+    }
+    node = &e->value;
+  }
+  *node = std::move(value);
+}
+
+namespace {
+
+// Joins `platform: {level: 1}` and `platform.sensor_coverage: 1`, but refuses a key given by
+// both spellings: neither can silently win.
+void merge_disjoint(Tree& base, Tree over, const std::string& key, const Where& where,
+                    const Where& first) {
+  if (base.kind != Tree::Kind::Map || over.kind != Tree::Kind::Map) {
+    throw InputError(
+        where.at(key + ": key given twice (first on line " + std::to_string(first.line) + ")"));
+  }
+  for (TreeEntry& e : over.entries) {
+    if (TreeEntry* same = base.entry(e.key)) {
+      merge_disjoint(same->value, std::move(e.value), join_key(key, e.key), e.where, same->where);
+    } else {
+      base.entries.push_back(std::move(e));
+    }
+  }
+}
+
+}  // namespace
+
+void expand_dotted_keys(Tree& map, const std::string& prefix) {
+  if (map.kind != Tree::Kind::Map) return;
+  Tree expanded;
+  expanded.kind = Tree::Kind::Map;
+  expanded.where = map.where;
+  for (TreeEntry& e : map.entries) {
+    const std::string name = join_key(prefix, e.key);
+    expand_dotted_keys(e.value, name);
+    const std::vector<std::string> path = split_key_path(e.key);
+    if (path.empty()) throw InputError(e.where.at(name + ": not a valid key path"));
+    Tree* node = &expanded;
+    for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+      TreeEntry* inner = node->entry(path[i]);
+      if (!inner) {
+        Tree group;
+        group.kind = Tree::Kind::Map;
+        group.where = e.where;
+        node->entries.push_back(TreeEntry{path[i], e.where, std::move(group)});
+        inner = &node->entries.back();
+      } else if (inner->value.kind != Tree::Kind::Map) {
+        throw InputError(e.where.at(name + ": '" + path[i] + "' is already given a value"));
+      }
+      node = &inner->value;
+    }
+    if (TreeEntry* same = node->entry(path.back())) {
+      merge_disjoint(same->value, std::move(e.value), name, e.where, same->where);
+    } else {
+      node->entries.push_back(TreeEntry{path.back(), e.where, std::move(e.value)});
+    }
+  }
+  map = std::move(expanded);
+}
+
+std::vector<std::string> split_key_path(std::string_view path) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t dot = path.find('.', start);
+    const std::string_view part =
+        path.substr(start, dot == std::string_view::npos ? dot : dot - start);
+    if (part.empty()) return {};
+    parts.emplace_back(part);
+    if (dot == std::string_view::npos) return parts;
+    start = dot + 1;
+  }
+}
+
+std::string join_key(const std::string& parent, const std::string& key) {
+  return parent.empty() ? key : parent + "." + key;
+}
+
+}  // namespace govsim

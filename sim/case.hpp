@@ -1,0 +1,91 @@
+// A case: one problem of one resident, from the moment it arises to its closure.
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+#include "sim/params.hpp"
+
+namespace govsim {
+
+enum class Domain : std::uint8_t {
+  Dispute,         // 矛盾纠纷: neighbour, family, property
+  Administrative,  // 行政服务
+  Livelihood,      // 民生服务
+  Environment,     // 环境卫生
+  Safety,          // 平安建设: public-safety hazards
+  Emergency,       // 应急管理
+};
+inline constexpr int kDomains = 6;
+inline constexpr std::array<const char*, kDomains> kDomainNames{
+    "dispute", "administrative", "livelihood", "environment", "safety", "emergency"};
+
+enum class Tier : std::uint8_t { Small, Big, Hard };
+inline constexpr int kTiers = 3;
+inline constexpr std::array<const char*, kTiers> kTierNames{"small", "big", "hard"};
+
+enum class Channel : std::uint8_t { None, Resident, Volunteer, Rounds, Platform };
+
+enum class CaseState : std::uint8_t {
+  Unreported,  // arisen, nobody in the system knows yet
+  InTransit,   // reported, on its way to a desk (dispatch or hand-off)
+  Queued,      // waiting at a desk
+  InService,   // a handler is working on it
+  Processing,  // handler done, waiting on parties and paperwork
+  Closed,
+};
+
+// Case ids are (grid, day, sequence within the grid's day): deterministic, whatever the threads.
+// The sequence is stored plus one, so that no case has id 0, which marks a free slot.
+inline constexpr std::uint32_t kMaxCasesPerGridDay = 0xFFFE;
+inline std::uint64_t make_case_id(std::uint32_t grid, std::uint32_t day, std::uint32_t seq) {
+  return (static_cast<std::uint64_t>(grid) << 32) | (static_cast<std::uint64_t>(day) << 16) |
+         (seq + 1);
+}
+inline std::uint32_t case_grid(std::uint64_t id) { return static_cast<std::uint32_t>(id >> 32); }
+
+// A newly arisen case with its pre-report life already drawn; the handling unit takes it from
+// here. Times are hours since the start of the run.
+struct NewCase {
+  std::uint64_t id;
+  std::uint32_t resident;
+  Domain domain;
+  Tier tier;
+  Channel channel;  // channel that reports it, None if nobody ever does
+  double t_arise;
+  double t_report;   // +inf if never reported
+  double t_worsen1;  // +inf if it does not worsen
+  double t_worsen2;
+  double t_lapse;  // when it is dropped if still not handled
+};
+
+struct Case {                // bytes
+  std::uint64_t id;          // 8
+  double t_arise;            // 8  hours since run start
+  double t_report;           // 8
+  double t_first;            // 8  first response; NaN until then
+  double t_enqueue;          // 8  joined its current queue
+  double t_lapse;            // 8
+  double deadline;           // 8  absolute
+  double process_h;          // 8  current attempt: elapsed time after the handler's work
+  std::uint32_t resident;    // 4
+  std::uint32_t grid;        // 4
+  std::uint32_t epoch;       // 4  bumps invalidate queue entries and timers
+  std::int32_t pool;         // 4  current pool, -1 if none
+  std::int64_t server;       // 8  current handler (roster index or resident id), -1 if none
+  std::uint16_t hops;        // 2  routing decisions so far
+  std::uint16_t attempts;    // 2  handling attempts so far
+  Domain domain;             // 1
+  Tier tier;                 // 1  current severity
+  Tier origin_tier;          // 1
+  Level level;               // 1  level it is at or heading to
+  Channel channel;           // 1
+  CaseState state;           // 1
+  std::uint8_t bounces;      // 1
+  bool left_grid;            // 1
+  bool reached_street;       // 1
+  bool handled_by_mediator;  // 1
+  bool succeeds;             // 1  current attempt: settles the case or not
+};
+
+}  // namespace govsim

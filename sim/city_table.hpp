@@ -1,0 +1,30 @@
+// Reads a city from a CSV table, one grid per row, for planners who bring their own district.
+//
+// Columns (header row required, any order): street, community, grid, population, households,
+// housing, elderly_share, migrant_share, area_km2, x, y. `households` may be left out or empty
+// (0 = derive from the mean household size). Cells may be quoted ("a, b" and "" for a quote).
+// Every bad cell is an InputError "file:line:column: column 'name': problem".
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/params.hpp"
+
+namespace govsim {
+
+struct CityTableLimits {
+  static constexpr std::size_t max_rows = 1'000'000;
+  static constexpr std::int64_t max_population = 50'000'000;
+  static constexpr std::size_t max_line_bytes = 64 * 1024;
+  static constexpr std::size_t max_name_bytes = 256;
+  static constexpr std::uintmax_t max_file_bytes = 256ull * 1024 * 1024;
+};
+
+std::vector<GridRecord> read_city_table(const std::string& path);
+
+// The same from text already in memory; `file` names it in messages.
+std::vector<GridRecord> parse_city_table(std::string_view text, const std::string& file);
+
+}  // namespace govsim

@@ -1,0 +1,204 @@
+// Case handling: a discrete-event simulation in continuous time (hours since the start of the
+// run) for one handling unit — a street office with its communities and grids, which shares no
+// staff or cases with any other unit. Units run in parallel; each processes its events in
+// timestamp order, ties broken by insertion order, which is itself deterministic.
+//
+// The unit owns every case of its grids from the moment it arises: reporting, routing,
+// queueing at a desk with priorities, service within working hours, escalation, bounces between
+// departments, worsening and lapse, and closure with feedback to the resident.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <queue>
+#include <vector>
+
+#include "agents/residents.hpp"
+#include "agents/staff.hpp"
+#include "agents/volunteers.hpp"
+#include "sim/case.hpp"
+#include "sim/city.hpp"
+#include "sim/params.hpp"
+
+namespace govsim {
+
+inline constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// Whole-run totals of one grid, kept by the unit that owns the grid.
+struct GridTotals {
+  std::int64_t cases = 0, disputes = 0, reported = 0, resolved = 0, dropped = 0;
+  std::int64_t escalated = 0, bounced = 0;
+  double response_sum_h = 0, resolution_sum_h = 0;
+  std::int64_t responses = 0;
+  std::int64_t open_hazards = 0;  // open safety, emergency and sanitation cases
+  std::int64_t open_disputes = 0;
+  std::int64_t open = 0;
+  double satisfaction_today = 0;  // sum over cases closed today
+  std::int64_t closed_today = 0;
+};
+
+// What one unit saw during one day. Combined over units in unit order.
+struct UnitDay {
+  std::int64_t reported[5] = {0, 0, 0, 0, 0};  // by Channel
+  std::int64_t first_responses = 0, resolved = 0, escalated = 0, bounced = 0, dropped = 0;
+  std::int64_t worsened = 0, disputes_resolved = 0, disputes_settled_in_grid = 0;
+  std::int64_t mediations = 0, mediation_agreements = 0;
+  std::int64_t within_deadline = 0, small_resolved = 0, small_stayed_in_grid = 0;
+  std::int64_t reached_street = 0;
+  double resolution_sum_h = 0, handoff_sum_h = 0;
+  std::int64_t handoffs = 0;
+  double busy_h[3] = {0, 0, 0};      // by Level
+  double capacity_h[3] = {0, 0, 0};  // by Level
+  std::vector<double> response_h;    // every first response today
+  std::vector<double> resolution_h;  // every resolution today
+};
+
+// The parts of the world a unit may write: only the entries of its own grids.
+struct UnitContext {
+  Residents* residents;
+  std::vector<GridVolunteers>* volunteers;
+  std::vector<std::vector<Feedback>>* feedback;
+  std::vector<GridTotals>* grid_totals;
+};
+
+class HandlingUnit {
+ public:
+  HandlingUnit(const City& city, std::uint32_t street, const ModelConfig& model,
+               std::uint64_t seed);
+
+  // Puts a design in force at time `now`: plans the roster and desks, and sends every case
+  // waiting at a desk through the new routing.
+  void apply_design(const GovernanceConfig& gov, double now, UnitContext& ctx);
+  // Starts a day: today's volunteer duty roster becomes desks, utilisation counters reset.
+  void begin_day(std::int64_t day, UnitContext& ctx);
+  void admit(const NewCase& c, UnitContext& ctx);
+  void run_until(double t_end, UnitContext& ctx);
+  // Today's figures; resets them.
+  UnitDay take_day();
+
+  std::int64_t open_cases() const { return open_; }
+  std::int64_t unreported_open() const { return unreported_; }
+  // Reported, not yet closed: count and summed age at time `now`.
+  void backlog(double now, std::int64_t& count, double& age_sum_h) const;
+  const Roster& roster() const { return roster_; }
+  const std::vector<Branch>& branches() const { return branches_; }
+  // Per-grid rounds hours a day of grid workers, for detection.
+  double rounds_hours(std::uint32_t grid) const;
+  std::uint64_t hash(std::uint64_t h) const;
+
+ private:
+  enum class Ev : std::uint8_t {
+    Report,
+    Worsen,
+    Lapse,
+    Arrive,
+    Reroute,
+    Lost,
+    ServiceDone,
+    Resolve,
+    EscalateCheck,
+    Wake
+  };
+  struct Event {
+    double t;
+    std::uint64_t seq;
+    std::uint64_t id;     // case id (0 for pool events)
+    std::uint32_t index;  // case slot, or pool
+    std::uint32_t aux;    // epoch, or design generation
+    Ev type;
+    Level level;
+    bool operator>(const Event& o) const { return t != o.t ? t > o.t : seq > o.seq; }
+  };
+  enum class PoolKind : std::uint8_t {
+    Volunteers,
+    GridWorkers,
+    Community,
+    CommunityMediators,
+    Street,
+    StreetMediators
+  };
+  struct Slot {
+    std::uint64_t agent;  // roster index, or resident id for volunteers
+    double free_at;
+    bool on_duty;
+  };
+  struct Entry {
+    std::uint8_t priority;
+    double deadline;
+    std::uint64_t id;
+    std::uint32_t slot;
+    std::uint32_t epoch;
+    bool operator<(const Entry& o) const {  // std::priority_queue pops the largest
+      if (priority != o.priority) return priority > o.priority;
+      if (deadline != o.deadline) return deadline > o.deadline;
+      return id > o.id;
+    }
+  };
+  struct Pool {
+    PoolKind kind;
+    Level level;
+    std::uint32_t home;  // grid, branch's first grid, community or street
+    double shift_start_h;
+    double shift_len_h;
+    double work_rate;  // share of working time that goes to cases
+    std::vector<Slot> slots;
+    std::priority_queue<Entry> queue;
+    std::int64_t waiting = 0;
+    double wake_at = kInf;
+  };
+
+  void schedule(double t, Ev type, std::uint64_t id, std::uint32_t index, std::uint32_t aux,
+                Level level = Level::Grid);
+  void handle(const Event& e, UnitContext& ctx);
+  void on_report(Case& c, std::uint32_t slot, double t, UnitContext& ctx);
+  void on_worsen(Case& c, double t, UnitContext& ctx);
+  void on_lapse(Case& c, std::uint32_t slot, double t, UnitContext& ctx);
+  void on_arrive(Case& c, std::uint32_t slot, Level level, double t, UnitContext& ctx);
+  void on_service_done(Case& c, std::uint32_t slot, std::uint32_t gen, double t, UnitContext& ctx);
+  void on_resolve(Case& c, std::uint32_t slot, double t, UnitContext& ctx);
+  void on_escalate_check(Case& c, std::uint32_t slot, std::uint32_t epoch, double t,
+                         UnitContext& ctx);
+  void route(Case& c, std::uint32_t slot, Level level, double t, bool initial);
+  void escalate(Case& c, std::uint32_t slot, double t);
+  void enqueue(Case& c, std::uint32_t slot, int pool, double t);
+  void unqueue(Case& c);
+  void try_dispatch(int pool, double t, UnitContext& ctx);
+  void start_service(Case& c, std::uint32_t slot, int pool, std::size_t server, double t,
+                     UnitContext& ctx);
+  void close(Case& c, std::uint32_t slot, double t, bool dropped, bool settled, UnitContext& ctx);
+  int select_pool(const Case& c, Level level) const;
+  bool slot_available(const Pool& p, const Slot& s, double t) const;
+  double next_available(const Pool& p, const Slot& s, double t) const;
+  double work_until(const Pool& p, double t, double work_h) const;
+  double success_probability(const Case& c, const Pool& p, const Slot& s, UnitContext& ctx) const;
+  double effort_factor(const Case& c, const Pool& p, const Slot& s, UnitContext& ctx) const;
+  double handoff_mean_h() const;
+  void build_pools(const std::map<std::uint64_t, double>& busy_until);
+  Level level_for(Tier tier) const;
+
+  const City& city_;
+  const ModelConfig& model_;
+  std::uint32_t street_;
+  std::uint32_t g0_, g1_, c0_, c1_;  // own grids and communities
+  std::uint64_t seed_;
+  GovernanceConfig gov_;
+  std::uint32_t generation_ = 0;  // bumps when the design changes
+
+  Roster roster_;
+  std::vector<Branch> branches_;
+  std::vector<Pool> pools_;
+  std::vector<int> vol_pool_, branch_pool_, comm_pool_, comm_med_pool_, dept_pool_;
+  int street_pool_ = -1, street_med_pool_ = -1;
+  std::vector<std::uint32_t> branch_of_grid_;
+  std::vector<std::uint8_t> on_duty_today_;
+
+  std::vector<Case> cases_;
+  std::vector<std::uint32_t> free_;
+  std::priority_queue<Event, std::vector<Event>, std::greater<Event>> events_;
+  std::uint64_t seq_ = 0;
+  std::int64_t open_ = 0, unreported_ = 0;
+  UnitDay day_;
+};
+
+}  // namespace govsim

@@ -1,0 +1,241 @@
+// What a run measures: one DayMetrics row per day, one GridMetrics row per grid, and a
+// RunSummary of the whole run after the warm-up. Each has a `describe` that lists its columns in
+// output order, so writers (CSV, JSON, the GUI) never repeat the column list.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+
+namespace govsim {
+
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+struct DayMetrics {
+  std::int64_t day = 0;
+  std::int64_t residents = 0;
+  std::int64_t new_cases = 0;     // cases that arose today
+  std::int64_t new_disputes = 0;  // disputes that arose today
+  double dispute_rate_per_1k_month = 0;
+  std::int64_t reported = 0;  // cases that reached the system today, any channel
+  std::int64_t reported_by_resident = 0;
+  std::int64_t reported_by_volunteer = 0;
+  std::int64_t reported_by_rounds = 0;
+  std::int64_t reported_by_platform = 0;
+  std::int64_t unreported_open = 0;  // open cases nobody has reported yet, end of day
+  std::int64_t first_responses = 0;
+  std::int64_t resolved = 0;
+  std::int64_t escalated = 0;  // moves to a higher level today
+  std::int64_t bounced = 0;    // jurisdiction bounces today
+  std::int64_t dropped = 0;    // cases lost or lapsed today
+  std::int64_t worsened = 0;   // cases that grew a tier today
+  std::int64_t backlog = 0;    // reported and not yet resolved, end of day
+  double backlog_age_mean_h = kNaN;
+  double response_time_mean_h = kNaN;  // report -> first response, of today's first responses
+  double response_time_p50_h = kNaN;
+  double response_time_p90_h = kNaN;
+  double resolution_time_mean_h = kNaN;  // report -> resolution, of today's resolutions
+  double handoff_time_mean_h = kNaN;     // delay of today's hand-offs
+  double within_deadline_share = kNaN;   // of today's resolutions
+  double stayed_in_grid_share = kNaN;    // small matters resolved today that never left the grid
+  std::int64_t disputes_resolved = 0;
+  std::int64_t disputes_settled_in_grid = 0;
+  std::int64_t mediations = 0;  // mediation attempts finished today
+  std::int64_t mediation_agreements = 0;
+  double trust_mean = 0;
+  double grievance_mean = 0;
+  double gain_mean = 0;
+  double happiness_mean = 0;
+  double security_mean = 0;
+  std::int64_t volunteers_active = 0;
+  std::int64_t volunteers_joined = 0;
+  std::int64_t volunteers_quit = 0;
+  double utilization_grid = kNaN;  // busy share of case-handling hours, by level
+  double utilization_community = kNaN;
+  double utilization_street = kNaN;
+  double cost = 0;  // CNY spent today on staff, volunteers and the platform
+  // Running totals, for the conservation law arrived = resolved + dropped + open.
+  std::int64_t arrived_total = 0;
+  std::int64_t resolved_total = 0;
+  std::int64_t dropped_total = 0;
+  std::int64_t open_total = 0;
+  std::int64_t policy_change = 0;  // 1 on a day a policy change took effect
+};
+
+template <class V>
+void describe(V& v, const DayMetrics& m) {
+  v.col("day", m.day);
+  v.col("residents", m.residents);
+  v.col("new_cases", m.new_cases);
+  v.col("new_disputes", m.new_disputes);
+  v.col("dispute_rate_per_1k_month", m.dispute_rate_per_1k_month);
+  v.col("reported", m.reported);
+  v.col("reported_by_resident", m.reported_by_resident);
+  v.col("reported_by_volunteer", m.reported_by_volunteer);
+  v.col("reported_by_rounds", m.reported_by_rounds);
+  v.col("reported_by_platform", m.reported_by_platform);
+  v.col("unreported_open", m.unreported_open);
+  v.col("first_responses", m.first_responses);
+  v.col("resolved", m.resolved);
+  v.col("escalated", m.escalated);
+  v.col("bounced", m.bounced);
+  v.col("dropped", m.dropped);
+  v.col("worsened", m.worsened);
+  v.col("backlog", m.backlog);
+  v.col("backlog_age_mean_h", m.backlog_age_mean_h);
+  v.col("response_time_mean_h", m.response_time_mean_h);
+  v.col("response_time_p50_h", m.response_time_p50_h);
+  v.col("response_time_p90_h", m.response_time_p90_h);
+  v.col("resolution_time_mean_h", m.resolution_time_mean_h);
+  v.col("handoff_time_mean_h", m.handoff_time_mean_h);
+  v.col("within_deadline_share", m.within_deadline_share);
+  v.col("stayed_in_grid_share", m.stayed_in_grid_share);
+  v.col("disputes_resolved", m.disputes_resolved);
+  v.col("disputes_settled_in_grid", m.disputes_settled_in_grid);
+  v.col("mediations", m.mediations);
+  v.col("mediation_agreements", m.mediation_agreements);
+  v.col("trust_mean", m.trust_mean);
+  v.col("grievance_mean", m.grievance_mean);
+  v.col("gain_mean", m.gain_mean);
+  v.col("happiness_mean", m.happiness_mean);
+  v.col("security_mean", m.security_mean);
+  v.col("volunteers_active", m.volunteers_active);
+  v.col("volunteers_joined", m.volunteers_joined);
+  v.col("volunteers_quit", m.volunteers_quit);
+  v.col("utilization_grid", m.utilization_grid);
+  v.col("utilization_community", m.utilization_community);
+  v.col("utilization_street", m.utilization_street);
+  v.col("cost", m.cost);
+  v.col("arrived_total", m.arrived_total);
+  v.col("resolved_total", m.resolved_total);
+  v.col("dropped_total", m.dropped_total);
+  v.col("open_total", m.open_total);
+  v.col("policy_change", m.policy_change);
+}
+
+// Whole-run totals of one grid.
+struct GridMetrics {
+  std::int64_t grid = 0;
+  std::int64_t street = 0;
+  std::int64_t community = 0;
+  std::int64_t residents = 0;
+  double x_km = 0;
+  double y_km = 0;
+  std::int64_t cases = 0;
+  std::int64_t disputes = 0;
+  std::int64_t reported = 0;
+  std::int64_t resolved = 0;
+  std::int64_t dropped = 0;
+  std::int64_t escalated = 0;
+  std::int64_t bounced = 0;
+  std::int64_t open = 0;
+  double dispute_rate_per_1k_month = 0;
+  double response_time_mean_h = kNaN;
+  double resolution_time_mean_h = kNaN;
+  double trust_mean = 0;
+  double gain_mean = 0;
+  double happiness_mean = 0;
+  double security_mean = 0;
+  std::int64_t volunteers = 0;
+};
+
+template <class V>
+void describe(V& v, const GridMetrics& g) {
+  v.col("grid", g.grid);
+  v.col("street", g.street);
+  v.col("community", g.community);
+  v.col("residents", g.residents);
+  v.col("x_km", g.x_km);
+  v.col("y_km", g.y_km);
+  v.col("cases", g.cases);
+  v.col("disputes", g.disputes);
+  v.col("reported", g.reported);
+  v.col("resolved", g.resolved);
+  v.col("dropped", g.dropped);
+  v.col("escalated", g.escalated);
+  v.col("bounced", g.bounced);
+  v.col("open", g.open);
+  v.col("dispute_rate_per_1k_month", g.dispute_rate_per_1k_month);
+  v.col("response_time_mean_h", g.response_time_mean_h);
+  v.col("resolution_time_mean_h", g.resolution_time_mean_h);
+  v.col("trust_mean", g.trust_mean);
+  v.col("gain_mean", g.gain_mean);
+  v.col("happiness_mean", g.happiness_mean);
+  v.col("security_mean", g.security_mean);
+  v.col("volunteers", g.volunteers);
+}
+
+// Whole-run figures over the days after the warm-up.
+struct RunSummary {
+  std::int64_t days = 0;
+  std::int64_t measured_days = 0;
+  std::int64_t residents = 0;
+  std::int64_t cases = 0;
+  std::int64_t disputes = 0;
+  double disputes_per_10k_year = 0;
+  double requests_per_10k_month = 0;  // reported non-dispute cases
+  double reported_share = kNaN;
+  double response_time_mean_h = kNaN;
+  double response_time_p50_h = kNaN;
+  double response_time_p90_h = kNaN;
+  double resolution_time_mean_h = kNaN;
+  double resolution_time_p50_h = kNaN;
+  double resolution_time_p90_h = kNaN;
+  double within_deadline_share = kNaN;
+  double stayed_in_grid_share = kNaN;
+  double mediation_agreement_rate = kNaN;
+  std::int64_t escalated = 0;
+  std::int64_t bounced = 0;
+  std::int64_t dropped = 0;
+  std::int64_t resolved = 0;
+  std::int64_t reached_street = 0;  // cases handled at the street office at some point
+  double dispute_rate_per_1k_month = 0;
+  double trust_mean = 0;  // at the end of the run
+  double gain_mean = 0;
+  double happiness_mean = 0;
+  double security_mean = 0;
+  double volunteer_retention = kNaN;  // share of volunteers active a year before still active
+  std::int64_t volunteers_active = 0;
+  double cost_per_resident_year = 0;
+  double cost_per_resolved_case = kNaN;
+  double response_time_grid_spread_h = kNaN;  // worst grid mean minus best grid mean
+  std::uint64_t state_hash = 0;
+};
+
+template <class V>
+void describe(V& v, const RunSummary& s) {
+  v.col("days", s.days);
+  v.col("measured_days", s.measured_days);
+  v.col("residents", s.residents);
+  v.col("cases", s.cases);
+  v.col("disputes", s.disputes);
+  v.col("disputes_per_10k_year", s.disputes_per_10k_year);
+  v.col("requests_per_10k_month", s.requests_per_10k_month);
+  v.col("reported_share", s.reported_share);
+  v.col("response_time_mean_h", s.response_time_mean_h);
+  v.col("response_time_p50_h", s.response_time_p50_h);
+  v.col("response_time_p90_h", s.response_time_p90_h);
+  v.col("resolution_time_mean_h", s.resolution_time_mean_h);
+  v.col("resolution_time_p50_h", s.resolution_time_p50_h);
+  v.col("resolution_time_p90_h", s.resolution_time_p90_h);
+  v.col("within_deadline_share", s.within_deadline_share);
+  v.col("stayed_in_grid_share", s.stayed_in_grid_share);
+  v.col("mediation_agreement_rate", s.mediation_agreement_rate);
+  v.col("escalated", s.escalated);
+  v.col("bounced", s.bounced);
+  v.col("dropped", s.dropped);
+  v.col("resolved", s.resolved);
+  v.col("reached_street", s.reached_street);
+  v.col("dispute_rate_per_1k_month", s.dispute_rate_per_1k_month);
+  v.col("trust_mean", s.trust_mean);
+  v.col("gain_mean", s.gain_mean);
+  v.col("happiness_mean", s.happiness_mean);
+  v.col("security_mean", s.security_mean);
+  v.col("volunteer_retention", s.volunteer_retention);
+  v.col("volunteers_active", s.volunteers_active);
+  v.col("cost_per_resident_year", s.cost_per_resident_year);
+  v.col("cost_per_resolved_case", s.cost_per_resolved_case);
+  v.col("response_time_grid_spread_h", s.response_time_grid_spread_h);
+  v.col("state_hash", s.state_hash);
+}
+
+}  // namespace govsim

@@ -1,0 +1,699 @@
+// The step is a fixed list of named phases; each says what it reads and writes.
+//
+//   policy     reads the scenario's changes; writes the design in force and every unit's desks.
+//   residents  parallel over grids. Reads yesterday's climate and feedback of the grid; writes
+//              the grid's residents, volunteers, today's new cases (outbox) and sums.
+//   cases      parallel over street offices. Reads the outboxes of its grids; writes its cases,
+//              staff, its grids' totals, feedback and volunteers' experience.
+//   metrics    serial. Combines per-grid and per-unit figures in grid and unit order, and
+//              computes tomorrow's climate.
+//
+// Every parallel phase writes only to slots owned by its index, so results are the same bits
+// whatever the number of threads.
+#include "sim/simulation.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+
+#include "sim/errors.hpp"
+#include "sim/rng.hpp"
+#include "sim/world.hpp"
+
+namespace govsim {
+namespace {
+
+enum Phase { kPolicy, kResidents, kCases, kMetrics, kPhases };
+constexpr const char* kPhaseNames[kPhases] = {"policy", "residents", "cases", "metrics"};
+
+double housing_dispute_factor(HousingType h) {
+  switch (h) {
+    case HousingType::OldCompound:
+      return 1.3;
+    case HousingType::UrbanVillage:
+      return 1.4;
+    case HousingType::Commodity:
+      return 0.8;
+    case HousingType::Mixed:
+      return 1.0;
+  }
+  return 1.0;
+}
+
+// How visible a problem of each domain is to someone walking the grid.
+constexpr double kVisibility[kDomains] = {0.3, 0.05, 0.3, 1.0, 0.8, 1.0};
+constexpr double kCoverHoursPer1k = 4.0;  // patrol hours to walk a grid of 1 000 residents once
+
+double rate_of(const CaseRates& r, int d) {
+  const double v[kDomains] = {r.dispute,     r.administrative, r.livelihood,
+                              r.environment, r.safety,         r.emergency};
+  return v[d];
+}
+
+bool worsens(Domain d) {
+  return d == Domain::Dispute || d == Domain::Safety || d == Domain::Environment;
+}
+
+struct Timer {
+  std::chrono::steady_clock::time_point t0 = std::chrono::steady_clock::now();
+  double seconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  }
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+void MinuteHistogram::add(double hours) {
+  if (bins_.empty()) bins_.assign(kBins, 0);
+  const double m = std::floor(std::max(0.0, hours) * 60.0);
+  const std::size_t i = m >= double(kBins - 1) ? kBins - 1 : static_cast<std::size_t>(m);
+  ++bins_[i];
+  ++count_;
+}
+
+double MinuteHistogram::quantile(double q) const {
+  if (count_ == 0) return kNaN;
+  const auto target = static_cast<std::int64_t>(std::ceil(q * double(count_)));
+  std::int64_t seen = 0;
+  for (std::size_t i = 0; i < bins_.size(); ++i) {
+    seen += bins_[i];
+    if (seen >= std::max<std::int64_t>(1, target)) return (double(i) + 0.5) / 60.0;
+  }
+  return double(kBins) / 60.0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+UnitContext context_of(World& w) {
+  return UnitContext{&w.residents, &w.volunteers, &w.feedback, &w.grid_totals};
+}
+
+void put_design_in_force(World& w, const GovernanceConfig& gov, Executor& ex) {
+  w.gov = gov;
+  const double now = double(w.day) * 24.0;
+  UnitContext ctx = context_of(w);
+  ex.parallel_for(w.units.size(), [&](std::size_t b, std::size_t e) {
+    for (std::size_t u = b; u < e; ++u) w.units[u].apply_design(w.gov, now, ctx);
+  });
+  for (std::uint32_t g = 0; g < w.city.grids; ++g) {
+    Stream s(w.scenario.run.seed, Purpose::CityLayout, g, 1);
+    w.has_sensors[g] = s.uniform() < w.gov.platform.sensor_coverage ? 1 : 0;
+    w.rounds_hours[g] = w.units[w.city.grid_street[g]].rounds_hours(g);
+  }
+}
+
+// Draws a new case's life before anyone reports it: severity, who reports it through which
+// channel and when, when it would worsen, and when it lapses if nobody acts.
+NewCase draw_case(const World& w, std::uint32_t g, std::uint64_t id, std::uint32_t resident,
+                  Domain domain, double day_start, double patrol_rate_per_h) {
+  const GovernanceConfig& gov = w.gov;
+  const ModelConfig& m = w.scenario.model;
+  Stream s(w.scenario.run.seed, Purpose::CaseLife, id, 0);
+  NewCase n{};
+  n.id = id;
+  n.resident = resident;
+  n.domain = domain;
+  n.t_arise = day_start + 24.0 * s.uniform();
+  const double u = s.uniform();
+  n.tier =
+      u < m.share_hard ? Tier::Hard : (u < m.share_hard + m.share_big ? Tier::Big : Tier::Small);
+  const double p = gov.platform.level;
+  // The resident's own report.
+  double t_res = kInf;
+  const double u_rep = s.uniform();
+  const double d_rep = s.uniform();
+  if (domain == Domain::Emergency) {
+    if (u_rep < 0.97) t_res = n.t_arise - 0.2 * std::log(d_rep);
+  } else if (u_rep < report_probability(w.residents, resident, gov)) {
+    t_res = n.t_arise - m.report_delay_h * (1.0 - 0.85 * p) * std::log(d_rep);
+  }
+  // Patrols, rounds and sensors: competing exponential clocks, one combined draw.
+  const double vis = kVisibility[static_cast<int>(domain)];
+  const double sensor_rate =
+      (w.has_sensors[g] &&
+       (domain == Domain::Safety || domain == Domain::Environment || domain == Domain::Emergency))
+          ? 0.5 * p
+          : 0.0;
+  const double walk_rate = patrol_rate_per_h * vis;
+  const double total = walk_rate + sensor_rate;
+  const double d_walk = s.uniform();
+  const double which = s.uniform();
+  double t_walk = kInf;
+  if (total > 0) t_walk = n.t_arise - std::log(d_walk) / total;
+  if (t_res <= t_walk) {
+    n.t_report = t_res;
+    // With a platform, residents increasingly report through its app.
+    n.channel = t_res < kInf ? (which < p ? Channel::Platform : Channel::Resident) : Channel::None;
+  } else {
+    n.t_report = t_walk;
+    n.channel = which * total < sensor_rate ? Channel::Platform : Channel::Volunteer;
+  }
+  n.t_worsen1 = n.t_worsen2 = kInf;
+  const double w1 = s.exponential(m.worsen_mean_h);
+  const double w2 = s.exponential(m.worsen_mean_h);
+  if (worsens(domain) && n.tier != Tier::Hard) {
+    n.t_worsen1 = n.t_arise + w1;
+    if (n.tier == Tier::Small) n.t_worsen2 = n.t_worsen1 + w2;
+  }
+  n.t_lapse = n.t_arise + s.exponential(m.lapse_mean_h);
+  return n;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+struct SimulationAccess {
+  static void residents_phase(World& w, Executor& ex);
+  static void cases_phase(World& w, Executor& ex);
+  static void metrics_phase(World& w);
+};
+
+void SimulationAccess::residents_phase(World& w, Executor& ex) {
+  const std::int64_t day = w.day;
+  const double day_start = double(day) * 24.0;
+  ex.parallel_for(w.city.grids, [&](std::size_t b, std::size_t e) {
+    for (std::size_t gi = b; gi < e; ++gi) {
+      const auto g = static_cast<std::uint32_t>(gi);
+      const std::uint64_t first = w.city.grid_first_resident[g];
+      const std::uint64_t last = w.city.grid_first_resident[g + 1];
+      const ModelConfig& m = w.scenario.model;
+      w.resident_sums[g] =
+          step_grid_residents(w.residents, first, last, w.feedback[g], w.climate[g], w.gov, m);
+      w.feedback[g].clear();
+      const double pop = double(last - first);
+      const double trust_mean = w.resident_sums[g].trust / pop;
+      w.volunteer_day[g] = step_grid_volunteers(w.volunteers[g], w.residents, first, last, g, day,
+                                                trust_mean, w.scenario.run.seed, w.gov, m);
+      auto& out = w.outbox[g];
+      out.clear();
+      if (m.mode == ModelMode::Queue) continue;
+      // Detection by walking the grid: volunteers (by training and procedures) and grid
+      // workers' rounds (diluted when a branch covers several grids).
+      const GovernanceConfig& gov = w.gov;
+      const double vol_eff =
+          (0.4 + 0.6 * gov.volunteers.training) * (gov.volunteers.procedures ? 1.2 : 1.0);
+      const double rounds_eff = 1.0 - 0.05 * double(gov.grids_per_branch - 1);
+      const double cover_h = kCoverHoursPer1k * pop / 1000.0;
+      const double patrol_rate = (w.volunteer_day[g].patrol_hours * vol_eff +
+                                  w.rounds_hours[g] * std::max(0.2, rounds_eff)) /
+                                 24.0 / cover_h;
+      Stream s(w.scenario.run.seed, Purpose::GridDay, g, static_cast<std::uint64_t>(day) * 4);
+      std::uint32_t seq = 0;
+      const double elderly_f = std::max(0.3, 1.0 + 2.0 * (w.city.grid_elderly[g] - 0.187));
+      for (int d = 0; d < kDomains; ++d) {
+        double mean = rate_of(m.rates, d) / 365.0;
+        if (d == static_cast<int>(Domain::Dispute))
+          mean *= housing_dispute_factor(w.city.grid_housing[g]) *
+                  (1.0 + 0.5 * w.city.grid_migrant[g]) * w.resident_sums[g].dispute_hazard;
+        else
+          mean *= pop * (d == static_cast<int>(Domain::Livelihood) ? elderly_f : 1.0);
+        const std::uint32_t n = s.poisson(mean);
+        for (std::uint32_t k = 0; k < n && seq < kMaxCasesPerGridDay; ++k) {
+          std::uint64_t who;
+          if (d == static_cast<int>(Domain::Dispute)) {
+            // Disputes come from residents in proportion to their grievance-driven hazard.
+            double target = s.uniform() * w.resident_sums[g].dispute_hazard;
+            who = first;
+            for (; who + 1 < last; ++who) {
+              target -= 1.0 + m.grievance_dispute_gain * w.residents.grievance(who);
+              if (target <= 0) break;
+            }
+          } else {
+            who = first + s.below(static_cast<std::uint32_t>(last - first));
+          }
+          const std::uint64_t id = make_case_id(g, static_cast<std::uint32_t>(day), seq++);
+          out.push_back(draw_case(w, g, id, static_cast<std::uint32_t>(who), static_cast<Domain>(d),
+                                  day_start, patrol_rate));
+        }
+      }
+    }
+  });
+}
+
+void SimulationAccess::cases_phase(World& w, Executor& ex) {
+  const std::int64_t day = w.day;
+  const double day_end = double(day + 1) * 24.0;
+  UnitContext ctx = context_of(w);
+  const ModelConfig& m = w.scenario.model;
+  ex.parallel_for(w.units.size(), [&](std::size_t b, std::size_t e) {
+    for (std::size_t u = b; u < e; ++u) {
+      HandlingUnit& unit = w.units[u];
+      unit.begin_day(day, ctx);
+      const auto s = static_cast<std::uint32_t>(u);
+      if (m.mode == ModelMode::Queue && s == 0) {
+        // Bare queueing network: a Poisson stream of small administrative cases, reported the
+        // moment they arise, at the first grid of the first street.
+        const std::uint32_t g = w.city.street_first_grid[0];
+        Stream st(w.scenario.run.seed, Purpose::QueueArrival, 0, static_cast<std::uint64_t>(day));
+        double t = double(day) * 24.0;
+        std::uint32_t seq = 0;
+        while (seq < kMaxCasesPerGridDay) {
+          t += st.exponential(1.0 / m.queue_arrivals_per_h);
+          if (t >= day_end) break;
+          NewCase n{};
+          n.id = make_case_id(g, static_cast<std::uint32_t>(day), seq++);
+          n.resident = static_cast<std::uint32_t>(w.city.grid_first_resident[g]);
+          n.domain = Domain::Administrative;
+          n.tier = Tier::Small;
+          n.channel = Channel::Resident;
+          n.t_arise = n.t_report = t;
+          n.t_worsen1 = n.t_worsen2 = n.t_lapse = kInf;
+          unit.admit(n, ctx);
+        }
+      }
+      for (std::uint32_t g = w.city.street_first_grid[s]; g < w.city.street_first_grid[s + 1]; ++g)
+        for (const NewCase& n : w.outbox[g]) unit.admit(n, ctx);
+      unit.run_until(day_end, ctx);
+      w.unit_days[u] = unit.take_day();
+    }
+  });
+}
+
+void SimulationAccess::metrics_phase(World& w) {
+  const Scenario& sc = w.scenario;
+  DayMetrics d;
+  d.day = w.day;
+  d.residents = static_cast<std::int64_t>(w.city.residents);
+  ResidentSums rs;
+  std::int64_t new_disputes = 0, new_cases = 0;
+  for (std::uint32_t g = 0; g < w.city.grids; ++g) {
+    const ResidentSums& r = w.resident_sums[g];
+    rs.trust += r.trust;
+    rs.grievance += r.grievance;
+    rs.gain += r.gain;
+    rs.happiness += r.happiness;
+    rs.security += r.security;
+    new_cases += static_cast<std::int64_t>(w.outbox[g].size());
+    for (const NewCase& n : w.outbox[g]) new_disputes += n.domain == Domain::Dispute ? 1 : 0;
+    d.volunteers_joined += w.volunteer_day[g].joined;
+    d.volunteers_quit += w.volunteer_day[g].quit;
+    d.volunteers_active += static_cast<std::int64_t>(w.volunteers[g].size());
+  }
+  std::vector<double> responses;
+  double busy[3] = {0, 0, 0}, capacity[3] = {0, 0, 0};
+  std::int64_t handoffs = 0, within = 0, small_resolved = 0, small_stayed = 0;
+  double resolution_sum = 0, handoff_sum = 0;
+  for (UnitDay& u : w.unit_days) {
+    if (sc.model.mode == ModelMode::Queue)
+      new_cases += u.reported[static_cast<int>(Channel::Resident)];
+    d.reported_by_resident += u.reported[static_cast<int>(Channel::Resident)];
+    d.reported_by_volunteer += u.reported[static_cast<int>(Channel::Volunteer)];
+    d.reported_by_rounds += u.reported[static_cast<int>(Channel::Rounds)];
+    d.reported_by_platform += u.reported[static_cast<int>(Channel::Platform)];
+    d.first_responses += u.first_responses;
+    d.resolved += u.resolved;
+    d.escalated += u.escalated;
+    d.bounced += u.bounced;
+    d.dropped += u.dropped;
+    d.worsened += u.worsened;
+    d.disputes_resolved += u.disputes_resolved;
+    d.disputes_settled_in_grid += u.disputes_settled_in_grid;
+    d.mediations += u.mediations;
+    d.mediation_agreements += u.mediation_agreements;
+    within += u.within_deadline;
+    small_resolved += u.small_resolved;
+    small_stayed += u.small_stayed_in_grid;
+    resolution_sum += u.resolution_sum_h;
+    handoff_sum += u.handoff_sum_h;
+    handoffs += u.handoffs;
+    for (int l = 0; l < 3; ++l) busy[l] += u.busy_h[l], capacity[l] += u.capacity_h[l];
+    responses.insert(responses.end(), u.response_h.begin(), u.response_h.end());
+  }
+  d.new_cases = new_cases;
+  d.new_disputes = new_disputes;
+  d.dispute_rate_per_1k_month = double(new_disputes) / double(d.residents) * 1000.0 * 30.0;
+  d.reported = d.reported_by_resident + d.reported_by_volunteer + d.reported_by_rounds +
+               d.reported_by_platform;
+  std::int64_t unreported = 0, backlog = 0;
+  double age_sum = 0;
+  const double now = double(w.day + 1) * 24.0;
+  for (const HandlingUnit& u : w.units) {
+    unreported += u.unreported_open();
+    u.backlog(now, backlog, age_sum);
+  }
+  d.unreported_open = unreported;
+  d.backlog = backlog;
+  d.backlog_age_mean_h = backlog > 0 ? age_sum / double(backlog) : kNaN;
+  if (!responses.empty()) {
+    double sum = 0;
+    for (double r : responses) sum += r;
+    d.response_time_mean_h = sum / double(responses.size());
+    auto nth = [&](double q) {
+      const auto k = static_cast<std::size_t>(std::ceil(q * double(responses.size()))) - 1;
+      std::nth_element(responses.begin(), responses.begin() + static_cast<std::ptrdiff_t>(k),
+                       responses.end());
+      return responses[k];
+    };
+    d.response_time_p50_h = nth(0.5);
+    d.response_time_p90_h = nth(0.9);
+  }
+  if (d.resolved > 0) {
+    d.resolution_time_mean_h = resolution_sum / double(d.resolved);
+    d.within_deadline_share = double(within) / double(d.resolved);
+  }
+  if (handoffs > 0) d.handoff_time_mean_h = handoff_sum / double(handoffs);
+  if (small_resolved > 0) d.stayed_in_grid_share = double(small_stayed) / double(small_resolved);
+  const double n = double(d.residents);
+  d.trust_mean = rs.trust / n;
+  d.grievance_mean = rs.grievance / n;
+  d.gain_mean = rs.gain / n;
+  d.happiness_mean = rs.happiness / n;
+  d.security_mean = rs.security / n;
+  if (capacity[0] > 0) d.utilization_grid = busy[0] / capacity[0];
+  if (capacity[1] > 0) d.utilization_community = busy[1] / capacity[1];
+  if (capacity[2] > 0) d.utilization_street = busy[2] / capacity[2];
+  // Cost: staff on the roster, volunteers and the platform, per day.
+  const CostConfig& cost = w.gov.costs;
+  double staff_cost = 0;
+  for (const HandlingUnit& u : w.units) {
+    const Roster& r = u.roster();
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      switch (r.role[i]) {
+        case Role::GridWorker:
+          staff_cost += cost.grid_worker;
+          break;
+        case Role::CommunityOfficial:
+          staff_cost += cost.community_official;
+          break;
+        case Role::StreetOfficial:
+          staff_cost += cost.street_official;
+          break;
+        case Role::Mediator:
+          staff_cost += cost.mediator;
+          break;
+      }
+    }
+  }
+  d.cost = (staff_cost + cost.volunteer * double(d.volunteers_active) +
+            cost.platform_per_resident * w.gov.platform.level * n) /
+           365.0;
+  w.arrived_total += new_cases;
+  w.resolved_total += d.resolved;
+  w.dropped_total += d.dropped;
+  d.arrived_total = w.arrived_total;
+  d.resolved_total = w.resolved_total;
+  d.dropped_total = w.dropped_total;
+  std::int64_t open = 0;
+  for (const HandlingUnit& u : w.units) open += u.open_cases();
+  d.open_total = open;
+
+  // Whole-run accumulators after the warm-up.
+  if (w.day >= sc.run.warmup_days) {
+    for (const UnitDay& u : w.unit_days) {
+      for (double r : u.response_h) w.response_hist.add(r), w.measured_response_sum += r;
+      for (double r : u.resolution_h) w.resolution_hist.add(r);
+      w.measured_responses += static_cast<std::int64_t>(u.response_h.size());
+    }
+    w.measured_resolution_sum += resolution_sum;
+    w.measured_cases += new_cases;
+    w.measured_disputes += new_disputes;
+    w.measured_reported += d.reported;
+    w.measured_resolved += d.resolved;
+    w.measured_dropped += d.dropped;
+    w.measured_within += within;
+    w.measured_small += small_resolved;
+    w.measured_small_stayed += small_stayed;
+    w.measured_mediations += d.mediations;
+    w.measured_agreements += d.mediation_agreements;
+    w.measured_escalated += d.escalated;
+    w.measured_bounced += d.bounced;
+    for (const UnitDay& u : w.unit_days) w.measured_reached_street += u.reached_street;
+    w.measured_cost += d.cost;
+    w.measured_resident_days += n;
+    std::int64_t requests = 0;
+    for (std::uint32_t g = 0; g < w.city.grids; ++g)
+      for (const NewCase& c : w.outbox[g])
+        requests += (c.domain != Domain::Dispute && c.t_report < kInf) ? 1 : 0;
+    w.measured_requests += requests;
+  }
+
+  // Tomorrow's climate, per grid.
+  const ModelConfig& m = sc.model;
+  for (std::uint32_t g = 0; g < w.city.grids; ++g) {
+    GridTotals& t = w.grid_totals[g];
+    GridClimate& c = w.climate[g];
+    const double pop = double(w.city.grid_population[g]);
+    c.neighbour_mood = std::clamp(m.spillover * m.trust_rate * t.satisfaction_today, -0.05, 0.05);
+    if (t.closed_today > 0) {
+      const double perf = 0.5 * (t.satisfaction_today / double(t.closed_today) + 1.0);
+      c.service += std::min(1.0, 0.05 * double(t.closed_today)) * (perf - c.service);
+    }
+    c.hazard_exposure = double(t.open_hazards) * 1000.0 / pop;
+    c.dispute_exposure = double(t.open_disputes) * 1000.0 / pop;
+    c.participation = double(w.volunteers[g].size()) * 1000.0 / pop;
+    t.satisfaction_today = 0;
+    t.closed_today = 0;
+  }
+  w.series.push_back(d);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+Simulation::Simulation(const Scenario& scenario, Executor& executor)
+    : world_(std::make_unique<World>()), executor_(&executor) {
+  World& w = *world_;
+  w.scenario = scenario;
+  w.city = build_city(scenario);
+  if (w.city.grids == 0) throw InputError(scenario.source + ": the city has no grids");
+  const std::uint32_t G = w.city.grids;
+  init_residents(w.residents, w.city, scenario);
+  w.volunteers.resize(G);
+  for (std::uint32_t g = 0; g < G; ++g)
+    init_volunteers(w.volunteers[g], w.residents, w.city.grid_first_resident[g],
+                    w.city.grid_first_resident[g + 1], g, scenario);
+  w.climate.assign(G, GridClimate{});
+  w.feedback.resize(G);
+  w.outbox.resize(G);
+  w.resident_sums.resize(G);
+  w.volunteer_day.resize(G);
+  w.grid_totals.resize(G);
+  w.has_sensors.assign(G, 0);
+  w.rounds_hours.assign(G, 0);
+  for (std::uint32_t s = 0; s < w.city.streets; ++s)
+    w.units.emplace_back(w.city, s, w.scenario.model, scenario.run.seed);
+  w.unit_days.resize(w.units.size());
+  w.phase_seconds.assign(kPhases, 0.0);
+  put_design_in_force(w, scenario.governance, executor);
+}
+
+Simulation::~Simulation() = default;
+
+void Simulation::step() {
+  World& w = *world_;
+  if (done()) return;
+  bool changed = false;
+  {
+    Timer t;
+    while (w.next_change < w.scenario.changes.size() &&
+           w.scenario.changes[w.next_change].day <= w.day) {
+      put_design_in_force(w, w.scenario.changes[w.next_change].governance, *executor_);
+      ++w.next_change;
+      changed = true;
+    }
+    if (w.pending_design) {
+      put_design_in_force(w, w.pending, *executor_);
+      w.pending_design = false;
+      changed = true;
+    }
+    w.phase_seconds[kPolicy] += t.seconds();
+  }
+  {
+    Timer t;
+    SimulationAccess::residents_phase(w, *executor_);
+    w.phase_seconds[kResidents] += t.seconds();
+  }
+  {
+    Timer t;
+    SimulationAccess::cases_phase(w, *executor_);
+    w.phase_seconds[kCases] += t.seconds();
+  }
+  {
+    Timer t;
+    SimulationAccess::metrics_phase(w);
+    w.series.back().policy_change = changed ? 1 : 0;
+    w.phase_seconds[kMetrics] += t.seconds();
+  }
+  // Volunteer retention cohort: volunteers active a year before the end (or at the warm-up).
+  const std::int64_t cohort_day =
+      std::max<std::int64_t>(w.scenario.run.warmup_days, w.scenario.run.days - 365);
+  if (w.day == cohort_day) {
+    w.retention_cohort.clear();
+    for (const GridVolunteers& v : w.volunteers)
+      w.retention_cohort.insert(w.retention_cohort.end(), v.resident.begin(), v.resident.end());
+    std::sort(w.retention_cohort.begin(), w.retention_cohort.end());
+    w.retention_cohort_day = w.day;
+  }
+  ++w.day;
+}
+
+bool Simulation::done() const { return world_->day >= world_->scenario.run.days; }
+std::int64_t Simulation::day() const { return world_->day; }
+const Scenario& Simulation::scenario() const { return world_->scenario; }
+const GovernanceConfig& Simulation::governance() const { return world_->gov; }
+const std::vector<DayMetrics>& Simulation::series() const { return world_->series; }
+const World& Simulation::world() const { return *world_; }
+
+void Simulation::set_governance(const GovernanceConfig& governance, const std::string& summary) {
+  world_->pending = governance;
+  world_->pending_summary = summary;
+  world_->pending_design = true;
+}
+
+std::vector<GridMetrics> Simulation::grid_metrics() const {
+  const World& w = *world_;
+  std::vector<GridMetrics> out(w.city.grids);
+  const double months = std::max(1.0, double(w.day)) / 30.0;
+  for (std::uint32_t g = 0; g < w.city.grids; ++g) {
+    GridMetrics& m = out[g];
+    const GridTotals& t = w.grid_totals[g];
+    m.grid = g;
+    m.street = w.city.grid_street[g];
+    m.community = w.city.grid_community[g];
+    m.residents = w.city.grid_population[g];
+    m.x_km = w.city.grid_x[g];
+    m.y_km = w.city.grid_y[g];
+    m.cases = t.cases;
+    m.disputes = t.disputes;
+    m.reported = t.reported;
+    m.resolved = t.resolved;
+    m.dropped = t.dropped;
+    m.escalated = t.escalated;
+    m.bounced = t.bounced;
+    m.open = t.open;
+    m.dispute_rate_per_1k_month = double(t.disputes) / double(m.residents) * 1000.0 / months;
+    if (t.responses > 0) m.response_time_mean_h = t.response_sum_h / double(t.responses);
+    if (t.resolved > 0) m.resolution_time_mean_h = t.resolution_sum_h / double(t.resolved);
+    const std::uint64_t first = w.city.grid_first_resident[g],
+                        last = w.city.grid_first_resident[g + 1];
+    double tr = 0, ga = 0, ha = 0, se = 0;
+    for (std::uint64_t i = first; i < last; ++i) {
+      tr += w.residents.trust[i];
+      ga += w.residents.gain[i];
+      ha += w.residents.happiness[i];
+      se += w.residents.security[i];
+    }
+    const double n = double(last - first);
+    m.trust_mean = tr / n;
+    m.gain_mean = ga / n;
+    m.happiness_mean = ha / n;
+    m.security_mean = se / n;
+    m.volunteers = static_cast<std::int64_t>(w.volunteers[g].size());
+  }
+  return out;
+}
+
+RunSummary Simulation::summary() const {
+  const World& w = *world_;
+  RunSummary s;
+  s.days = w.day;
+  s.measured_days = std::max<std::int64_t>(0, w.day - w.scenario.run.warmup_days);
+  s.residents = static_cast<std::int64_t>(w.city.residents);
+  s.cases = w.measured_cases;
+  s.disputes = w.measured_disputes;
+  const double years = double(s.measured_days) / 365.0;
+  const double n = double(s.residents);
+  if (s.measured_days > 0) {
+    s.disputes_per_10k_year = double(s.disputes) / n * 1e4 / years;
+    s.requests_per_10k_month = double(w.measured_requests) / n * 1e4 / (years * 12.0);
+    s.dispute_rate_per_1k_month =
+        double(s.disputes) / n * 1000.0 / (double(s.measured_days) / 30.0);
+    s.cost_per_resident_year = w.measured_cost / n / years;
+  }
+  if (s.cases > 0) s.reported_share = double(w.measured_reported) / double(s.cases);
+  if (w.measured_responses > 0)
+    s.response_time_mean_h = w.measured_response_sum / double(w.measured_responses);
+  s.response_time_p50_h = w.response_hist.quantile(0.5);
+  s.response_time_p90_h = w.response_hist.quantile(0.9);
+  if (w.measured_resolved > 0) {
+    s.resolution_time_mean_h = w.measured_resolution_sum / double(w.measured_resolved);
+    s.within_deadline_share = double(w.measured_within) / double(w.measured_resolved);
+    s.cost_per_resolved_case = w.measured_cost / double(w.measured_resolved);
+  }
+  s.resolution_time_p50_h = w.resolution_hist.quantile(0.5);
+  s.resolution_time_p90_h = w.resolution_hist.quantile(0.9);
+  if (w.measured_small > 0)
+    s.stayed_in_grid_share = double(w.measured_small_stayed) / double(w.measured_small);
+  if (w.measured_mediations > 0)
+    s.mediation_agreement_rate = double(w.measured_agreements) / double(w.measured_mediations);
+  s.escalated = w.measured_escalated;
+  s.bounced = w.measured_bounced;
+  s.dropped = w.measured_dropped;
+  s.resolved = w.measured_resolved;
+  s.reached_street = w.measured_reached_street;
+  if (!w.series.empty()) {
+    const DayMetrics& last = w.series.back();
+    s.trust_mean = last.trust_mean;
+    s.gain_mean = last.gain_mean;
+    s.happiness_mean = last.happiness_mean;
+    s.security_mean = last.security_mean;
+    s.volunteers_active = last.volunteers_active;
+  }
+  if (w.retention_cohort_day >= 0 && !w.retention_cohort.empty()) {
+    std::vector<std::uint32_t> now;
+    for (const GridVolunteers& v : w.volunteers)
+      now.insert(now.end(), v.resident.begin(), v.resident.end());
+    std::sort(now.begin(), now.end());
+    std::vector<std::uint32_t> both;
+    std::set_intersection(w.retention_cohort.begin(), w.retention_cohort.end(), now.begin(),
+                          now.end(), std::back_inserter(both));
+    // Scaled to a year when the cohort is younger than a year.
+    const double span = double(w.day - w.retention_cohort_day) / 365.0;
+    const double kept = double(both.size()) / double(w.retention_cohort.size());
+    s.volunteer_retention = span > 0 ? std::pow(kept, 1.0 / span) : kNaN;
+  }
+  const auto grids = grid_metrics();
+  double lo = kInf, hi = -kInf;
+  for (const GridMetrics& g : grids)
+    if (!std::isnan(g.response_time_mean_h))
+      lo = std::min(lo, g.response_time_mean_h), hi = std::max(hi, g.response_time_mean_h);
+  if (hi >= lo) s.response_time_grid_spread_h = hi - lo;
+  s.state_hash = state_hash();
+  return s;
+}
+
+std::uint64_t Simulation::state_hash() const {
+  const World& w = *world_;
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  auto mix = [&h](std::uint64_t x) { h ^= x + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2); };
+  auto mixf = [&](float f) {
+    std::uint32_t b;
+    std::memcpy(&b, &f, sizeof b);
+    mix(b);
+  };
+  const Residents& r = w.residents;
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    mixf(r.hardship[i]);
+    mixf(r.trust[i]);
+    mixf(r.expectation[i]);
+    mixf(r.gain[i]);
+    mixf(r.happiness[i]);
+    mixf(r.security[i]);
+    mix(r.flags[i]);
+  }
+  for (const GridVolunteers& v : w.volunteers)
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      mix(v.resident[i]);
+      mixf(v.motivation[i]);
+      mixf(v.experience[i]);
+    }
+  for (const HandlingUnit& u : w.units) h = u.hash(h);
+  mix(static_cast<std::uint64_t>(w.day));
+  return h;
+}
+
+PhaseProfile Simulation::profile() const {
+  PhaseProfile p;
+  for (int i = 0; i < kPhases; ++i) {
+    p.names.emplace_back(kPhaseNames[i]);
+    p.seconds.push_back(world_->phase_seconds[static_cast<std::size_t>(i)]);
+  }
+  return p;
+}
+
+}  // namespace govsim

@@ -1,0 +1,59 @@
+// The run loop. A Simulation owns the city, every population and every case, and advances them
+// one day at a time through a fixed list of named phases (see simulation.cpp).
+//
+// The scenario is frozen when the Simulation is built; only the governance block can change
+// while it runs, through the scenario's `changes:` list or set_governance(), and a change takes
+// effect at the start of the next day.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sim/executor.hpp"
+#include "sim/metrics.hpp"
+#include "sim/params.hpp"
+
+namespace govsim {
+
+class World;  // all running state; defined in sim/world.hpp
+
+// Wall-clock time spent in each phase of the step, summed over the run.
+struct PhaseProfile {
+  std::vector<std::string> names;
+  std::vector<double> seconds;
+};
+
+class Simulation {
+ public:
+  // Builds the city and every population. Throws InputError if the scenario cannot be built
+  // (for example a city table with no grids).
+  Simulation(const Scenario& scenario, Executor& executor);
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  void step();               // advances one day
+  bool done() const;         // true after run.days days
+  std::int64_t day() const;  // days completed so far
+  const Scenario& scenario() const;
+  const GovernanceConfig& governance() const;  // the design in force
+
+  // Replaces the governance design from the start of the next day.
+  void set_governance(const GovernanceConfig& governance, const std::string& summary);
+
+  const std::vector<DayMetrics>& series() const;
+  std::vector<GridMetrics> grid_metrics() const;
+  RunSummary summary() const;
+  std::uint64_t state_hash() const;  // digest of every agent's and case's state
+  PhaseProfile profile() const;
+
+  const World& world() const;  // read-only view for the GUI and tests
+
+ private:
+  std::unique_ptr<World> world_;
+  Executor* executor_;
+};
+
+}  // namespace govsim

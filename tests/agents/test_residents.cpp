@@ -1,0 +1,60 @@
+#include <catch2/catch.hpp>
+
+#include "agents/residents.hpp"
+
+using namespace govsim;
+
+namespace {
+Residents two_residents() {
+  Residents r;
+  for (auto* v :
+       {&r.hardship, &r.trust, &r.expectation, &r.gain, &r.happiness, &r.security, &r.propensity})
+    v->assign(2, 0.5f);
+  r.flags.assign(2, 0);
+  return r;
+}
+}  // namespace
+
+TEST_CASE("a well-handled case raises its resident's trust more than a dropped one") {
+  Residents r = two_residents();
+  GovernanceConfig gov;
+  ModelConfig model;
+  GridClimate climate;
+  step_grid_residents(r, 0, 2, {{0, 1.0f, -0.1f}, {1, -0.8f, 0.1f}}, climate, gov, model);
+  CHECK(r.trust[0] > r.trust[1]);
+  CHECK(r.hardship[0] < r.hardship[1]);
+  CHECK(r.grievance(0) < r.grievance(1));
+}
+
+TEST_CASE("open hazards in the grid lower the sense of security") {
+  Residents a = two_residents(), b = two_residents();
+  GovernanceConfig gov;
+  ModelConfig model;
+  GridClimate calm, risky;
+  risky.hazard_exposure = 5.0;
+  for (int d = 0; d < 30; ++d) {
+    step_grid_residents(a, 0, 2, {}, calm, gov, model);
+    step_grid_residents(b, 0, 2, {}, risky, gov, model);
+  }
+  CHECK(b.security[0] < a.security[0] - 0.1f);
+}
+
+TEST_CASE("grievance follows Epstein's form and drives dispute hazard") {
+  Residents r = two_residents();
+  r.hardship[0] = 0.8f;
+  r.trust[0] = 0.2f;
+  r.hardship[1] = 0.8f;
+  r.trust[1] = 0.9f;
+  CHECK(r.grievance(0) == Approx(0.8 * 0.8));
+  ModelConfig m;
+  CHECK(dispute_hazard(r, 0, 0.01, 1.0, m) > dispute_hazard(r, 1, 0.01, 1.0, m));
+}
+
+TEST_CASE("a platform and trust make residents report more") {
+  Residents r = two_residents();
+  GovernanceConfig none, full;
+  full.platform.level = 1.0;
+  CHECK(report_probability(r, 0, full) > report_probability(r, 0, none));
+  r.trust[1] = 0.9f;
+  CHECK(report_probability(r, 1, none) > report_probability(r, 0, none));
+}

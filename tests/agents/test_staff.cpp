@@ -1,0 +1,63 @@
+#include <catch2/catch.hpp>
+
+#include "agents/staff.hpp"
+
+using namespace govsim;
+
+namespace {
+City city() {
+  Scenario sc;
+  return build_city(sc);
+}
+std::size_t count(const Roster& r, Role role) {
+  return static_cast<std::size_t>(std::count(r.role.begin(), r.role.end(), role));
+}
+}  // namespace
+
+TEST_CASE("fractional rates spread evenly over units") {
+  std::uint32_t sum = 0;
+  for (int i = 0; i < 10; ++i) sum += spread_count(0.5, i);
+  CHECK(sum == 5);
+  sum = 0;
+  for (int i = 0; i < 7; ++i) sum += spread_count(1.0, i);
+  CHECK(sum == 7);
+}
+
+TEST_CASE("the roster follows the design") {
+  const City c = city();
+  GovernanceConfig grid, frag;
+  frag.structure = Structure::Fragmented;
+  grid.mediators.per_community = 1;
+  const auto gb = plan_branches(c, 0, grid);
+  const Roster rg = plan_roster(c, 0, gb, grid, 1, nullptr);
+  const Roster rf = plan_roster(c, 0, plan_branches(c, 0, frag), frag, 1, nullptr);
+  const std::uint32_t grids = c.street_first_grid[1] - c.street_first_grid[0];
+  CHECK(gb.size() == grids);
+  CHECK(count(rg, Role::GridWorker) == grids);
+  CHECK(count(rf, Role::GridWorker) == 0);
+  CHECK(count(rg, Role::Mediator) == c.street_first_community[1] - c.street_first_community[0]);
+  CHECK(count(rg, Role::CommunityOfficial) > 50);  // 18 per 10 000 of about 50 000
+  GovernanceConfig multi = grid;
+  multi.grids_per_branch = 4;
+  CHECK(plan_branches(c, 0, multi).size() < gb.size());
+}
+
+TEST_CASE("a member who stays through a design change keeps their experience") {
+  const City c = city();
+  GovernanceConfig g;
+  Roster a = plan_roster(c, 0, plan_branches(c, 0, g), g, 1, nullptr);
+  a.experience[0] = 999.0f;
+  GovernanceConfig g2 = g;
+  g2.legal_clarity = 0.9;
+  const Roster b = plan_roster(c, 0, plan_branches(c, 0, g2), g2, 1, &a);
+  REQUIRE(b.key[0] == a.key[0]);
+  CHECK(b.experience[0] == 999.0f);
+  CHECK(b.skill[0] == a.skill[0]);
+}
+
+TEST_CASE("admin burden leaves less time for cases") {
+  GovernanceConfig light, heavy;
+  light.admin_burden.officials = 0.1;
+  heavy.admin_burden.officials = 0.7;
+  CHECK(case_share(Role::CommunityOfficial, heavy) < case_share(Role::CommunityOfficial, light));
+}

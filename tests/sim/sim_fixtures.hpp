@@ -1,0 +1,61 @@
+// Small scenarios and helpers shared by the whole-run tests.
+#pragma once
+
+#include <cstring>
+#include <memory>
+
+#include "sim/simulation.hpp"
+
+namespace govsim::testing {
+
+// A town of 30 000 with three street offices, so that several handling units run in parallel.
+inline Scenario small_town(std::int64_t days = 200) {
+  Scenario sc;
+  sc.source = "<test>";
+  sc.city.residents = 30000;
+  sc.city.streets = 3;
+  sc.city.communities = 9;
+  sc.city.grids = 30;
+  sc.run.days = days;
+  sc.run.warmup_days = 20;
+  return sc;
+}
+
+struct Run {
+  std::vector<DayMetrics> series;
+  RunSummary summary;
+  std::uint64_t hash = 0;
+};
+
+inline Run run(const Scenario& sc, int threads) {
+  auto ex = make_tbb_executor(threads);
+  Simulation sim(sc, *ex);
+  while (!sim.done()) sim.step();
+  return Run{sim.series(), sim.summary(), sim.state_hash()};
+}
+
+// Bitwise equality of two day rows, NaN included.
+inline bool same_bits(const DayMetrics& a, const DayMetrics& b) {
+  struct Cmp {
+    const DayMetrics* other;
+    bool equal = true;
+  };
+  bool equal = true;
+  std::vector<std::uint64_t> va, vb;
+  struct Collect {
+    std::vector<std::uint64_t>& out;
+    void col(const char*, std::int64_t v) { out.push_back(static_cast<std::uint64_t>(v)); }
+    void col(const char*, double v) {
+      std::uint64_t b;
+      std::memcpy(&b, &v, sizeof b);
+      out.push_back(b);
+    }
+  };
+  Collect ca{va}, cb{vb};
+  describe(ca, a);
+  describe(cb, b);
+  equal = va == vb;
+  return equal;
+}
+
+}  // namespace govsim::testing
