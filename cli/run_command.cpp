@@ -48,6 +48,32 @@ void make_output_dir(const std::filesystem::path& dir) {
 
 }  // namespace
 
+namespace {
+
+// A short `--days` on a scenario whose warm-up is longer would otherwise be refused; unless the
+// user set the warm-up themselves, it is shortened to a tenth of the run, and said so.
+void shorten_warmup_to_fit(const RunArgs& args, ScenarioArgs& input) {
+  if (args.days.empty()) return;
+  for (const std::string& o : input.overrides)
+    if (o.rfind("run.warmup_days=", 0) == 0) return;
+  ScenarioArgs without_days = args.input;  // the scenario's own warm-up, before --days
+  const Scenario s = load_input(without_days);
+  std::int64_t days = 0;
+  try {
+    days = std::stoll(args.days);
+  } catch (const std::exception&) {
+    return;  // not a number: the loader reports it against run.days
+  }
+  if (days < 1 || s.run.warmup_days < days) return;
+  const std::int64_t warmup = days / 10;
+  if (!args.quiet)
+    std::cerr << "govsim: note: warm-up shortened from " << s.run.warmup_days << " to " << warmup
+              << " days to fit --days " << days << "\n";
+  input.overrides.push_back("run.warmup_days=" + std::to_string(warmup));
+}
+
+}  // namespace
+
 int run_command(const RunArgs& args) {
   const auto wall_start = std::chrono::steady_clock::now();
   const std::string start_time = iso8601_utc(std::chrono::system_clock::now());
@@ -62,6 +88,7 @@ int run_command(const RunArgs& args) {
   ScenarioArgs input = args.input;
   if (!args.days.empty()) input.overrides.push_back("run.days=" + args.days);
   if (!args.seed.empty()) input.overrides.push_back("run.seed=" + args.seed);
+  shorten_warmup_to_fit(args, input);
   const Scenario scenario = load_input(input);
 
   const std::filesystem::path out_dir =

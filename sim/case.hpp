@@ -59,33 +59,62 @@ struct NewCase {
   double t_lapse;  // when it is dropped if still not handled
 };
 
-struct Case {                // bytes
-  std::uint64_t id;          // 8
-  double t_arise;            // 8  hours since run start
-  double t_report;           // 8
-  double t_first;            // 8  first response; NaN until then
-  double t_enqueue;          // 8  joined its current queue
-  double t_lapse;            // 8
-  double deadline;           // 8  absolute
-  double process_h;          // 8  current attempt: elapsed time after the handler's work
-  std::uint32_t resident;    // 4
-  std::uint32_t grid;        // 4
-  std::uint32_t epoch;       // 4  bumps invalidate queue entries and timers
-  std::int32_t pool;         // 4  current pool, -1 if none
-  std::int64_t server;       // 8  current handler (roster index or resident id), -1 if none
-  std::uint16_t hops;        // 2  routing decisions so far
-  std::uint16_t attempts;    // 2  handling attempts so far
-  Domain domain;             // 1
-  Tier tier;                 // 1  current severity
-  Tier origin_tier;          // 1
-  Level level;               // 1  level it is at or heading to
-  Channel channel;           // 1
-  CaseState state;           // 1
-  std::uint8_t bounces;      // 1
-  bool left_grid;            // 1
-  bool reached_street;       // 1
-  bool handled_by_mediator;  // 1
-  bool succeeds;             // 1  current attempt: settles the case or not
+struct Case {                     // bytes
+  std::uint64_t id;               // 8
+  double t_arise;                 // 8  hours since run start
+  double t_report;                // 8
+  double t_first;                 // 8  first response; NaN until then
+  double t_enqueue;               // 8  joined its current queue
+  double t_lapse;                 // 8
+  double deadline;                // 8  absolute
+  double process_h;               // 8  current attempt: elapsed time after the handler's work
+  std::uint32_t resident;         // 4
+  std::uint32_t grid;             // 4
+  std::uint32_t epoch;            // 4  bumps invalidate queue entries and timers
+  std::int32_t pool;              // 4  current pool, -1 if none
+  std::int64_t server;            // 8  current handler (roster index or resident id), -1 if none
+  std::uint16_t hops;             // 2  routing decisions so far
+  std::uint16_t attempts;         // 2  handling attempts so far
+  Domain domain;                  // 1
+  Tier tier;                      // 1  current severity
+  Tier origin_tier;               // 1
+  Level level;                    // 1  level it is at or heading to
+  Channel channel;                // 1
+  CaseState state;                // 1
+  std::uint8_t bounces;           // 1
+  bool left_grid;                 // 1
+  bool reached_street;            // 1
+  bool handled_by_mediator;       // 1
+  bool succeeds;                  // 1  current attempt: settles the case or not
+  std::uint8_t path_len;          // 1  desks reached so far (the first kMaxPath are kept)
+  std::array<Level, 6> path;      // 6  level of each desk reached
+  std::array<float, 6> path_t_h;  // 24 hours after arising at which it reached each desk
+};
+inline constexpr std::size_t kMaxPath = 6;
+
+// A closed case with its path through the tiers, for the GUI's inspector and case flows.
+struct CaseTrace {
+  std::uint64_t id;
+  std::uint32_t grid;
+  Domain domain;
+  Tier origin_tier;
+  Tier tier;
+  Channel channel;
+  bool dropped;
+  bool settled;
+  std::uint8_t bounces;
+  std::uint8_t path_len;
+  std::array<Level, kMaxPath> path;
+  std::array<float, kMaxPath> path_t_h;
+  double t_arise, t_report, t_first, t_closed;  // NaN where it never happened
+};
+
+// A case moving from one level to another (escalation, or a bounce back down).
+struct CaseMove {
+  std::uint32_t grid;
+  Level from;
+  Level to;
+  double t;
 };
 
 }  // namespace govsim

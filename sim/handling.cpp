@@ -493,6 +493,14 @@ void HandlingUnit::on_arrive(Case& c, std::uint32_t slot, Level level, double t,
     return;
   }
   const Level at = pools_[static_cast<std::size_t>(p)].level;
+  if (tracing_ && c.path_len > 0 && c.path[std::min<std::size_t>(c.path_len, kMaxPath) - 1] != at)
+    day_.moves.push_back(
+        CaseMove{c.grid, c.path[std::min<std::size_t>(c.path_len, kMaxPath) - 1], at, t});
+  if (c.path_len < kMaxPath) {
+    c.path[c.path_len] = at;
+    c.path_t_h[c.path_len] = static_cast<float>(t - c.t_arise);
+  }
+  if (c.path_len < 255) ++c.path_len;
   c.level = at;
   if (at != Level::Grid) c.left_grid = true;
   if (at == Level::Street && !c.reached_street) {
@@ -788,6 +796,11 @@ void HandlingUnit::close(Case& c, std::uint32_t slot, double t, bool dropped, bo
   gt.satisfaction_today += satisfaction;
   ++gt.closed_today;
   (*ctx.feedback)[c.grid].push_back(Feedback{c.resident, satisfaction, hardship});
+  if (tracing_)
+    day_.closed.push_back(
+        CaseTrace{c.id, c.grid, c.domain, c.origin_tier, c.tier, c.channel, dropped, settled,
+                  c.bounces, static_cast<std::uint8_t>(std::min<std::size_t>(c.path_len, kMaxPath)),
+                  c.path, c.path_t_h, c.t_arise, c.t_report, c.t_first, t});
   c.state = CaseState::Closed;
   c.id = 0;
   free_.push_back(slot);

@@ -52,6 +52,8 @@ struct UnitDay {
   double capacity_h[3] = {0, 0, 0};  // by Level
   std::vector<double> response_h;    // every first response today
   std::vector<double> resolution_h;  // every resolution today
+  std::vector<CaseTrace> closed;     // cases closed today, when tracing
+  std::vector<CaseMove> moves;       // moves between levels today, when tracing
 };
 
 // The parts of the world a unit may write: only the entries of its own grids.
@@ -86,6 +88,14 @@ class HandlingUnit {
   // Per-grid rounds hours a day of grid workers, for detection.
   double rounds_hours(std::uint32_t grid) const;
   std::uint64_t hash(std::uint64_t h) const;
+  // Records closed cases and moves between levels in the day's figures (for the GUI).
+  void set_tracing(bool on) { tracing_ = on; }
+  // Cases open now (for the GUI's inspector): calls f(const Case&) for each, in slot order.
+  template <class F>
+  void for_each_open(F&& f) const {
+    for (const Case& c : cases_)
+      if (c.id != 0) f(c);
+  }
 
  private:
   enum class Ev : std::uint8_t {
@@ -199,6 +209,7 @@ class HandlingUnit {
   std::uint64_t seq_ = 0;
   std::int64_t open_ = 0, unreported_ = 0;
   UnitDay day_;
+  bool tracing_ = false;
 };
 
 }  // namespace govsim

@@ -545,6 +545,10 @@ void Simulation::set_governance(const GovernanceConfig& governance, const std::s
   world_->pending_design = true;
 }
 
+void Simulation::set_tracing(bool on) {
+  for (HandlingUnit& u : world_->units) u.set_tracing(on);
+}
+
 std::vector<GridMetrics> Simulation::grid_metrics() const {
   const World& w = *world_;
   std::vector<GridMetrics> out(w.city.grids);

@@ -50,6 +50,9 @@ class Simulation {
   PhaseProfile profile() const;
 
   const World& world() const;  // read-only view for the GUI and tests
+  // Keeps today's closed cases with their paths and today's moves between levels in
+  // world().unit_days (off by default: the headless runs do not need them).
+  void set_tracing(bool on);
 
  private:
   std::unique_ptr<World> world_;
