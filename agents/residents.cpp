@@ -71,34 +71,57 @@ ResidentSums step_grid_residents(Residents& r, std::uint64_t first, std::uint64_
     r.hardship[i] = clamp01(r.hardship[i] + f.hardship);
     r.gain[i] = clamp01(r.gain[i] + 0.2 * f.satisfaction);
   }
-  const double decay = model.grievance_decay;
-  const double rate = model.sense_rate;
-  const double mood = climate.neighbour_mood;
+  // The daily update is written in float with eight lane accumulators so that the compiler can
+  // vectorise it; each grid's sums are then combined in a fixed order, so the result does not
+  // depend on which thread runs the grid.
+  const float decay = static_cast<float>(model.grievance_decay);
+  const float keep = 1.0f - decay;
+  const float floor_strain = decay * 0.2f;
+  const float rate = static_cast<float>(model.sense_rate);
+  const float mood = static_cast<float>(climate.neighbour_mood);
   // Leadership and participation lend legitimacy over time (paper, remedy 2).
-  const double trust_anchor =
-      0.2 + 0.25 * gov.leadership + 0.15 * gov.participation + 0.25 * climate.service;
-  const double hazard = std::min(1.0, climate.hazard_exposure / 5.0);
-  const double disputes = std::min(1.0, climate.dispute_exposure / 5.0);
+  const float trust_anchor = static_cast<float>(0.2 + 0.25 * gov.leadership +
+                                                0.15 * gov.participation + 0.25 * climate.service);
+  const float hazard = static_cast<float>(std::min(1.0, climate.hazard_exposure / 5.0));
+  const float disputes = static_cast<float>(std::min(1.0, climate.dispute_exposure / 5.0));
+  const float gain_base = 0.55f * static_cast<float>(climate.service);
+  const float happy_base = 0.9f - 0.25f * disputes;
+  const float secure_base = 0.95f - 0.5f * hazard - 0.2f * disputes;
+  float* __restrict hard = r.hardship.data();
+  float* __restrict trust = r.trust.data();
+  float* __restrict gain = r.gain.data();
+  float* __restrict happy = r.happiness.data();
+  float* __restrict secure = r.security.data();
+  constexpr int kLanes = 8;
+  float acc[5][kLanes] = {};
+  auto one = [&](std::uint64_t i, int lane) {
+    const float h = hard[i] * keep + floor_strain;
+    hard[i] = h;
+    const float t = std::clamp(trust[i] + 0.01f * (trust_anchor - trust[i]) + mood, 0.0f, 1.0f);
+    trust[i] = t;
+    const float g = h * (1.0f - t);
+    const float ga = std::clamp(gain[i] + rate * (0.45f * t + gain_base - gain[i]), 0.0f, 1.0f);
+    const float ha = std::clamp(happy[i] + rate * (happy_base - 0.8f * g - happy[i]), 0.0f, 1.0f);
+    const float se =
+        std::clamp(secure[i] + rate * (secure_base - 0.2f * g - secure[i]), 0.0f, 1.0f);
+    gain[i] = ga;
+    happy[i] = ha;
+    secure[i] = se;
+    acc[0][lane] += t;
+    acc[1][lane] += g;
+    acc[2][lane] += ga;
+    acc[3][lane] += ha;
+    acc[4][lane] += se;
+  };
+  std::uint64_t i = first;
+  for (; i + kLanes <= last; i += kLanes)
+    for (int l = 0; l < kLanes; ++l) one(i + static_cast<std::uint64_t>(l), l);
+  for (int l = 0; i < last; ++i, ++l) one(i, l);
   ResidentSums sums;
-  for (std::uint64_t i = first; i < last; ++i) {
-    const float h = static_cast<float>(r.hardship[i] * (1.0 - decay) + decay * 0.2);
-    r.hardship[i] = h;
-    const double t = r.trust[i] + 0.01 * (trust_anchor - r.trust[i]) + mood;
-    r.trust[i] = clamp01(t);
-    const double grievance = r.grievance(i);
-    const double gain_target = 0.45 * r.trust[i] + 0.55 * climate.service;
-    const double happy_target = 0.9 - 0.8 * grievance - 0.25 * disputes;
-    const double secure_target = 0.95 - 0.5 * hazard - 0.2 * disputes - 0.2 * grievance;
-    r.gain[i] = clamp01(r.gain[i] + rate * (gain_target - r.gain[i]));
-    r.happiness[i] = clamp01(r.happiness[i] + rate * (happy_target - r.happiness[i]));
-    r.security[i] = clamp01(r.security[i] + rate * (secure_target - r.security[i]));
-    sums.trust += r.trust[i];
-    sums.grievance += grievance;
-    sums.gain += r.gain[i];
-    sums.happiness += r.happiness[i];
-    sums.security += r.security[i];
-    sums.dispute_hazard += 1.0 + model.grievance_dispute_gain * grievance;
-  }
+  double* out[5] = {&sums.trust, &sums.grievance, &sums.gain, &sums.happiness, &sums.security};
+  for (int k = 0; k < 5; ++k)
+    for (int l = 0; l < kLanes; ++l) *out[k] += static_cast<double>(acc[k][l]);
+  sums.dispute_hazard = double(last - first) + model.grievance_dispute_gain * sums.grievance;
   return sums;
 }
 

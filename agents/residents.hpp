@@ -47,7 +47,6 @@ struct GridClimate {
   double neighbour_mood = 0;    // today's spill-over of neighbours' case outcomes
   double hazard_exposure = 0;   // open safety, emergency and sanitation cases per 1 000 residents
   double dispute_exposure = 0;  // open disputes per 1 000 residents
-  double participation = 0;     // volunteers per 1 000 residents
 };
 
 // Per-grid sums from the resident step, combined in grid order afterwards.

@@ -9,9 +9,10 @@
 namespace govsim {
 namespace {
 
-std::uint64_t staff_key(Role role, std::uint32_t home, std::uint32_t index) {
-  return (static_cast<std::uint64_t>(role) << 56) | (static_cast<std::uint64_t>(home) << 24) |
-         index;
+// Stable identity: role, level, home (grid, community or street) and index within the home.
+std::uint64_t staff_key(Role role, Level level, std::uint32_t home, std::uint32_t index) {
+  return (static_cast<std::uint64_t>(role) << 60) | (static_cast<std::uint64_t>(level) << 56) |
+         (static_cast<std::uint64_t>(home) << 24) | index;
 }
 
 struct RosterBuilder {
@@ -21,7 +22,7 @@ struct RosterBuilder {
   std::map<std::uint64_t, float> experience_of;  // from the previous roster
 
   void add(Role role, Level level, std::uint32_t home, std::uint8_t dept, std::uint32_t index) {
-    const std::uint64_t key = staff_key(role, home, index);
+    const std::uint64_t key = staff_key(role, level, home, index);
     Stream s(seed, Purpose::StaffInit, key, 0);
     const double base = role == Role::Mediator ? gov.mediators.skill : 0.7;
     r.role.push_back(role);
@@ -33,11 +34,21 @@ struct RosterBuilder {
     auto it = experience_of.find(key);
     r.experience.push_back(it != experience_of.end() ? it->second
                                                      : static_cast<float>(s.exponential(40.0)));
-    r.busy_hours.push_back(0);
   }
 };
 
 }  // namespace
+
+Roster plan_queue_roster(std::uint32_t handlers, std::uint32_t street) {
+  Roster r;
+  GovernanceConfig gov;
+  RosterBuilder b{r, 0, gov, {}};
+  const Role roles[3] = {Role::GridWorker, Role::CommunityOfficial, Role::StreetOfficial};
+  for (int l = 0; l < 3; ++l)
+    for (std::uint32_t i = 0; i < handlers; ++i)
+      b.add(roles[l], static_cast<Level>(l), street, 0, i);
+  return r;
+}
 
 std::uint32_t spread_count(double rate, std::uint64_t i) {
   return static_cast<std::uint32_t>(std::floor(double(i + 1) * rate + 1e-9) -
@@ -84,13 +95,12 @@ Roster plan_roster(const City& city, std::uint32_t street, const std::vector<Bra
       b.experience_of[previous->key[i]] = previous->experience[i];
   const StaffingConfig& st = gov.staffing;
 
-  // Grid workers: per branch, spread over the branch's grids so that fractions add up.
-  for (const Branch& br : branches) {
-    std::uint32_t n = 0;
+  // Grid workers belong to their grid (fractions spread so that they add up); the branch they
+  // serve in follows from the design, so they keep their identity when branches are redrawn.
+  for (const Branch& br : branches)
     for (std::uint32_t g = br.first_grid; g < br.last_grid; ++g)
-      n += spread_count(st.grid_workers_per_grid, g);
-    for (std::uint32_t i = 0; i < n; ++i) b.add(Role::GridWorker, Level::Grid, br.first_grid, 0, i);
-  }
+      for (std::uint32_t i = 0, n = spread_count(st.grid_workers_per_grid, g); i < n; ++i)
+        b.add(Role::GridWorker, Level::Grid, g, 0, i);
   // Community officials and community mediators.
   for (std::uint32_t c = city.street_first_community[street];
        c < city.street_first_community[street + 1]; ++c) {

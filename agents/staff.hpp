@@ -25,7 +25,6 @@ struct Roster {
   std::vector<std::uint64_t> key;        // 8  stable identity
   std::vector<float> skill;              // 4  0..1
   std::vector<float> experience;         // 4  cases handled
-  std::vector<float> busy_hours;         // 4  hours worked on cases, today
 
   std::size_t size() const { return role.size(); }
 };
@@ -44,6 +43,9 @@ std::vector<Branch> plan_branches(const City& city, std::uint32_t street,
 // The street's roster under `gov`. Members whose key is in `previous` keep its experience.
 Roster plan_roster(const City& city, std::uint32_t street, const std::vector<Branch>& branches,
                    const GovernanceConfig& gov, std::uint64_t seed, const Roster* previous);
+
+// Queue mode (validation): `handlers` handlers at each of the three levels.
+Roster plan_queue_roster(std::uint32_t handlers, std::uint32_t street);
 
 // Paid hours a day of a member of this role.
 double paid_hours(Role role, const GovernanceConfig& gov);

@@ -23,13 +23,12 @@ std::int64_t pick_recruit(Stream& s, const Residents& r, std::uint64_t first, st
 
 }  // namespace
 
-void GridVolunteers::add(std::uint32_t who, float train, float exp, float motiv, std::int32_t day) {
+void GridVolunteers::add(std::uint32_t who, float train, float exp, float motiv) {
   resident.push_back(who);
   training.push_back(train);
   experience.push_back(exp);
   motivation.push_back(motiv);
   load.push_back(0);
-  joined_day.push_back(day);
   on_duty.push_back(0);
 }
 
@@ -39,7 +38,6 @@ void GridVolunteers::remove(std::size_t i) {
   experience.erase(experience.begin() + static_cast<std::ptrdiff_t>(i));
   motivation.erase(motivation.begin() + static_cast<std::ptrdiff_t>(i));
   load.erase(load.begin() + static_cast<std::ptrdiff_t>(i));
-  joined_day.erase(joined_day.begin() + static_cast<std::ptrdiff_t>(i));
   on_duty.erase(on_duty.begin() + static_cast<std::ptrdiff_t>(i));
 }
 
@@ -53,7 +51,7 @@ void init_volunteers(GridVolunteers& v, Residents& residents, std::uint64_t firs
     if (who < 0) break;
     residents.flags[static_cast<std::size_t>(who)] |= kVolunteer;
     v.add(static_cast<std::uint32_t>(who), static_cast<float>(sc.governance.volunteers.training),
-          static_cast<float>(s.exponential(15.0)), static_cast<float>(0.5 + 0.4 * s.uniform()), 0);
+          static_cast<float>(s.exponential(15.0)), static_cast<float>(0.5 + 0.4 * s.uniform()));
   }
 }
 
@@ -100,14 +98,14 @@ VolunteerDay step_grid_volunteers(GridVolunteers& v, Residents& residents, std::
   const double organic = model.volunteer_recruit / 365.0 * pop * trust_mean * (0.3 + leadership) *
                          (0.5 + gov.participation);
   const double gap = std::max(0.0, gov.volunteers.per_1k * pop / 1000.0 - double(v.size()));
-  Stream s(seed, Purpose::GridDay, grid, uday * 4 + 1);
+  Stream s(seed, Purpose::GridDay, grid, grid_day_time(day, kGridDayRecruit));
   const std::uint32_t recruits = s.poisson(organic + kRecruitGapPerDay * gap * (0.5 + leadership));
   for (std::uint32_t k = 0; k < recruits; ++k) {
     const std::int64_t who = pick_recruit(s, residents, first, last);
     if (who < 0) break;
     residents.flags[static_cast<std::size_t>(who)] |= kVolunteer;
     v.add(static_cast<std::uint32_t>(who), static_cast<float>(gov.volunteers.training), 0.0f,
-          static_cast<float>(0.6 + 0.3 * s.uniform()), static_cast<std::int32_t>(day));
+          static_cast<float>(0.6 + 0.3 * s.uniform()));
     ++out.joined;
   }
   return out;

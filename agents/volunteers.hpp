@@ -13,16 +13,15 @@
 namespace govsim {
 
 struct GridVolunteers {
-  std::vector<std::uint32_t> resident;   // 4  who they are
-  std::vector<float> training;           // 4  0..1
-  std::vector<float> experience;         // 4  cases handled
-  std::vector<float> motivation;         // 4  0..1; quitting rises as it falls
-  std::vector<float> load;               // 4  recent cases (decays by a week's half-life)
-  std::vector<std::int32_t> joined_day;  // 4
-  std::vector<std::uint8_t> on_duty;     // 1  today
+  std::vector<std::uint32_t> resident;  // 4  who they are
+  std::vector<float> training;          // 4  0..1
+  std::vector<float> experience;        // 4  cases handled
+  std::vector<float> motivation;        // 4  0..1; quitting rises as it falls
+  std::vector<float> load;              // 4  recent cases (decays by a week's half-life)
+  std::vector<std::uint8_t> on_duty;    // 1  today
 
   std::size_t size() const { return resident.size(); }
-  void add(std::uint32_t who, float train, float exp, float motiv, std::int32_t day);
+  void add(std::uint32_t who, float train, float exp, float motiv);
   void remove(std::size_t i);  // keeps the order of the others
 };
 

@@ -36,8 +36,9 @@ enum class CaseState : std::uint8_t {
 };
 
 // Case ids are (grid, day, sequence within the grid's day): deterministic, whatever the threads.
-// The sequence is stored plus one, so that no case has id 0, which marks a free slot.
-inline constexpr std::uint32_t kMaxCasesPerGridDay = 0xFFFE;
+// The sequence is stored plus one, so that no case has id 0, which marks a free slot. Each
+// domain has its own block of kMaxCasesPerDomainDay sequence numbers.
+inline constexpr std::uint32_t kMaxCasesPerDomainDay = 0x1FFF;
 inline std::uint64_t make_case_id(std::uint32_t grid, std::uint32_t day, std::uint32_t seq) {
   return (static_cast<std::uint64_t>(grid) << 32) | (static_cast<std::uint64_t>(day) << 16) |
          (seq + 1);
@@ -65,6 +66,7 @@ struct Case {                     // bytes
   double t_report;                // 8
   double t_first;                 // 8  first response; NaN until then
   double t_enqueue;               // 8  joined its current queue
+  double t_level;                 // 8  joined its current level's system (queue + service)
   double t_lapse;                 // 8
   double deadline;                // 8  absolute
   double process_h;               // 8  current attempt: elapsed time after the handler's work
@@ -84,7 +86,6 @@ struct Case {                     // bytes
   std::uint8_t bounces;           // 1
   bool left_grid;                 // 1
   bool reached_street;            // 1
-  bool handled_by_mediator;       // 1
   bool succeeds;                  // 1  current attempt: settles the case or not
   std::uint8_t path_len;          // 1  desks reached so far (the first kMaxPath are kept)
   std::array<Level, 6> path;      // 6  level of each desk reached

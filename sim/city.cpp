@@ -117,9 +117,13 @@ City generate(const Scenario& sc) {
     weight[g] = std::exp(sigma * s.normal());
     wsum += weight[g];
     c.grid_housing[g] = draw_housing(s, cfg.housing);
-    // Old compounds are older, urban villages hold more migrants.
-    const double old_f = c.grid_housing[g] == HousingType::OldCompound ? 1.5 : 0.85;
-    const double mig_f = c.grid_housing[g] == HousingType::UrbanVillage ? 2.0 : 0.85;
+    // Old compounds are older, urban villages hold more migrants; the factors are normalised
+    // over the housing mix so that the city-wide shares stay as configured.
+    const HousingMix& h = cfg.housing;
+    const double old_mean = 1.5 * h.old_compound + (1.0 - h.old_compound);
+    const double mig_mean = 2.0 * h.urban_village + (1.0 - h.urban_village);
+    const double old_f = (c.grid_housing[g] == HousingType::OldCompound ? 1.5 : 1.0) / old_mean;
+    const double mig_f = (c.grid_housing[g] == HousingType::UrbanVillage ? 2.0 : 1.0) / mig_mean;
     c.grid_elderly[g] = static_cast<float>(std::min(0.95, cfg.elderly_share * old_f));
     c.grid_migrant[g] = static_cast<float>(std::min(0.95, cfg.migrant_share * mig_f));
     c.grid_area_km2[g] = static_cast<float>(cfg.grid_area_km2 * s.lognormal(1.0, 0.3));
@@ -208,6 +212,14 @@ City from_table(const Scenario& sc) {
     c.grid_x[g] = static_cast<float>(r.x);
     c.grid_y[g] = static_cast<float>(r.y);
     c.grid_names[g] = r.name;
+    if (!r.polygon.empty()) {
+      if (c.grid_polygons.empty()) c.grid_polygons.resize(c.grids);
+      for (const auto& ring : r.polygon) {
+        auto& out = c.grid_polygons[g].emplace_back();
+        for (const auto& p : ring)
+          out.push_back({static_cast<float>(p[0]), static_cast<float>(p[1])});
+      }
+    }
   }
   finish_offsets(c);
   return c;

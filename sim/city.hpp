@@ -2,6 +2,7 @@
 // grid by grid, so a grid's residents are one contiguous range.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -38,6 +39,10 @@ struct City {
   std::vector<std::string> street_names;
   std::vector<std::string> community_names;
   std::vector<std::string> grid_names;
+
+  // Cold: per grid, the outer rings of its outline (km, like grid_x/grid_y), for maps. Empty
+  // unless the city was read from a table with polygons (GeoJSON).
+  std::vector<std::vector<std::vector<std::array<float, 2>>>> grid_polygons;
 };
 
 // Generates the city from the scenario's sizes, or builds it from scenario.grid_table.

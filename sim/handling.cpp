@@ -81,9 +81,10 @@ double draw_time(Stream& s, ServiceDist dist, double median, double sigma) {
 }  // namespace
 
 HandlingUnit::HandlingUnit(const City& city, std::uint32_t street, const ModelConfig& model,
-                           std::uint64_t seed)
+                           std::uint64_t seed, UnitContext ctx)
     : city_(city),
       model_(model),
+      ctx_(ctx),
       street_(street),
       g0_(city.street_first_grid[street]),
       g1_(city.street_first_grid[street + 1]),
@@ -121,7 +122,7 @@ double HandlingUnit::rounds_hours(std::uint32_t grid) const {
 // ---------------------------------------------------------------------------------------------
 // Design and desks
 
-void HandlingUnit::apply_design(const GovernanceConfig& gov, double now, UnitContext& ctx) {
+void HandlingUnit::apply_design(const GovernanceConfig& gov, double now) {
   gov_ = gov;
   ++generation_;
   branches_ = plan_branches(city_, street_, gov_);
@@ -130,8 +131,10 @@ void HandlingUnit::apply_design(const GovernanceConfig& gov, double now, UnitCon
     if (p.kind != PoolKind::Volunteers)
       for (const Slot& s : p.slots)
         if (s.free_at > now) busy_until[roster_.key[s.agent]] = s.free_at;
-  roster_ =
-      plan_roster(city_, street_, branches_, gov_, seed_, roster_.size() ? &roster_ : nullptr);
+  roster_ = model_.mode == ModelMode::Queue
+                ? plan_queue_roster(static_cast<std::uint32_t>(model_.queue_handlers), street_)
+                : plan_roster(city_, street_, branches_, gov_, seed_,
+                              roster_.size() ? &roster_ : nullptr);
   pools_.clear();
   build_pools(busy_until);
   // Cases waiting at a desk go through the new routing at once, in id order.
@@ -142,10 +145,12 @@ void HandlingUnit::apply_design(const GovernanceConfig& gov, double now, UnitCon
             [&](auto a, auto b) { return cases_[a].id < cases_[b].id; });
   for (std::uint32_t i : waiting) {
     Case& c = cases_[i];
+    leave_queue(c, now);
+    leave_system(c, now);
     ++c.epoch;
     c.pool = -1;
     c.state = CaseState::InTransit;
-    on_arrive(c, i, c.level, now, ctx);
+    on_arrive(c, i, c.level, now);
   }
 }
 
@@ -167,6 +172,17 @@ void HandlingUnit::build_pools(const std::map<std::uint64_t, double>& busy_until
   comm_med_pool_.assign(c1_ - c0_, -1);
   dept_pool_.clear();
   street_pool_ = street_med_pool_ = -1;
+  if (model_.mode == ModelMode::Queue) {
+    // Bare network: one desk per level, each with queue_handlers handlers on duty around the
+    // clock.
+    for (int l = 0; l < 3; ++l)
+      queue_pool_[l] =
+          add_pool(PoolKind::Street, static_cast<Level>(l), street_, 0.0, Role::StreetOfficial);
+    for (std::uint32_t i = 0; i < roster_.size(); ++i)
+      pools_[static_cast<std::size_t>(queue_pool_[rank(roster_.level[i])])].slots.push_back(
+          Slot{i, 0.0, true});
+    return;
+  }
   if (grid) {
     for (std::uint32_t g = g0_; g < g1_; ++g)
       vol_pool_[g - g0_] = add_pool(PoolKind::Volunteers, Level::Grid, g, start, Role::GridWorker);
@@ -225,13 +241,12 @@ void HandlingUnit::build_pools(const std::map<std::uint64_t, double>& busy_until
     }
 }
 
-void HandlingUnit::begin_day(std::int64_t day, UnitContext& ctx) {
+void HandlingUnit::begin_day(std::int64_t day) {
   day_ = UnitDay{};
-  std::fill(roster_.busy_hours.begin(), roster_.busy_hours.end(), 0.0f);
   for (Pool& p : pools_) {
     if (p.kind == PoolKind::Volunteers) {
       // Today's desk: volunteers on duty, plus anyone still finishing a case.
-      const GridVolunteers& v = (*ctx.volunteers)[p.home];
+      const GridVolunteers& v = (*ctx_.volunteers)[p.home];
       std::vector<Slot> slots;
       for (const Slot& s : p.slots)
         if (s.free_at > double(day) * 24.0)
@@ -254,7 +269,7 @@ void HandlingUnit::begin_day(std::int64_t day, UnitContext& ctx) {
   }
   // Volunteers who came on duty may take cases already waiting.
   for (std::size_t p = 0; p < pools_.size(); ++p)
-    if (pools_[p].waiting > 0) try_dispatch(static_cast<int>(p), double(day) * 24.0, ctx);
+    if (pools_[p].waiting > 0) try_dispatch(static_cast<int>(p), double(day) * 24.0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,7 +280,7 @@ void HandlingUnit::schedule(double t, Ev type, std::uint64_t id, std::uint32_t i
   events_.push(Event{t, seq_++, id, index, aux, type, level});
 }
 
-void HandlingUnit::admit(const NewCase& n, UnitContext& ctx) {
+void HandlingUnit::admit(const NewCase& n) {
   std::uint32_t slot;
   if (!free_.empty()) {
     slot = free_.back();
@@ -294,85 +309,87 @@ void HandlingUnit::admit(const NewCase& n, UnitContext& ctx) {
   c.state = CaseState::Unreported;
   ++open_;
   ++unreported_;
-  GridTotals& gt = (*ctx.grid_totals)[c.grid];
+  GridTotals& gt = (*ctx_.grid_totals)[c.grid];
   ++gt.cases;
   ++gt.open;
   if (c.domain == Domain::Dispute) ++gt.disputes, ++gt.open_disputes;
   if (hazard_domain(c.domain)) ++gt.open_hazards;
   if (n.t_report < n.t_lapse) schedule(n.t_report, Ev::Report, c.id, slot, 0);
-  schedule(n.t_lapse, Ev::Lapse, c.id, slot, 0);
+  if (n.t_lapse < kInf) schedule(n.t_lapse, Ev::Lapse, c.id, slot, 0);
   if (n.t_worsen1 < n.t_lapse) schedule(n.t_worsen1, Ev::Worsen, c.id, slot, 0);
   if (n.t_worsen2 < n.t_lapse) schedule(n.t_worsen2, Ev::Worsen, c.id, slot, 0);
 }
 
-void HandlingUnit::run_until(double t_end, UnitContext& ctx) {
+void HandlingUnit::run_until(double t_end) {
   while (!events_.empty() && events_.top().t < t_end) {
     const Event e = events_.top();
     events_.pop();
-    handle(e, ctx);
+    handle(e);
   }
+  for (int l = 0; l < 3; ++l) touch_books(l, t_end);
 }
 
-void HandlingUnit::handle(const Event& e, UnitContext& ctx) {
+void HandlingUnit::handle(const Event& e) {
   if (e.type == Ev::Wake) {
     if (e.aux != generation_) return;
     pools_[e.index].wake_at = kInf;
-    try_dispatch(static_cast<int>(e.index), e.t, ctx);
+    try_dispatch(static_cast<int>(e.index), e.t);
     return;
   }
   Case& c = cases_[e.index];
   if (c.id != e.id || c.state == CaseState::Closed) return;  // a stale timer
   switch (e.type) {
     case Ev::Report:
-      on_report(c, e.index, e.t, ctx);
+      on_report(c, e.index, e.t);
       break;
     case Ev::Worsen:
-      on_worsen(c, e.t, ctx);
+      on_worsen(c, e.t);
       break;
     case Ev::Lapse:
-      on_lapse(c, e.index, e.t, ctx);
+      on_lapse(c, e.index, e.t);
       break;
     case Ev::Arrive:
-      on_arrive(c, e.index, e.level, e.t, ctx);
+      on_arrive(c, e.index, e.level, e.t);
       break;
     case Ev::Reroute:
       route(c, e.index, e.level, e.t, false);
       break;
     case Ev::Lost:
-      close(c, e.index, e.t, true, false, ctx);
+      close(c, e.index, e.t, true, false);
       break;
     case Ev::ServiceDone:
-      on_service_done(c, e.index, e.aux, e.t, ctx);
+      on_service_done(c, e.index, e.aux, e.t);
       break;
     case Ev::Resolve:
-      on_resolve(c, e.index, e.t, ctx);
+      on_resolve(c, e.index, e.t);
       break;
     case Ev::EscalateCheck:
-      on_escalate_check(c, e.index, e.aux, e.t, ctx);
+      on_escalate_check(c, e.index, e.aux, e.t);
       break;
     case Ev::Wake:
       break;
   }
 }
 
-void HandlingUnit::on_report(Case& c, std::uint32_t slot, double t, UnitContext& ctx) {
+void HandlingUnit::on_report(Case& c, std::uint32_t slot, double t) {
   if (c.state != CaseState::Unreported) return;
   --unreported_;
   c.t_report = t;
   c.deadline = t + deadline_h(gov_.deadlines, c.domain, c.tier);
   c.state = CaseState::InTransit;
   ++day_.reported[static_cast<int>(c.channel)];
-  ++(*ctx.grid_totals)[c.grid].reported;
+  if (c.domain != Domain::Dispute) ++day_.reported_requests;
+  ++(*ctx_.grid_totals)[c.grid].reported;
   Stream s(seed_, Purpose::CaseRoute, c.id, 0xFFFF0);
-  Level level = level_for(c.tier);
+  Level level = model_.mode == ModelMode::Queue ? Level::Grid : level_for(c.tier);
   // Triage: a wrong first guess sends the case one level off; it then has to climb.
-  if (!s.bernoulli(gov_.routing.triage_accuracy))
+  if (model_.mode != ModelMode::Queue && !s.bernoulli(gov_.routing.triage_accuracy))
     level =
         rank(level) > 0 ? static_cast<Level>(rank(level) - 1) : static_cast<Level>(rank(level) + 1);
   route(c, slot, level, t, true);
 }
 
-void HandlingUnit::on_worsen(Case& c, double t, UnitContext& ctx) {
+void HandlingUnit::on_worsen(Case& c, double t) {
   if (c.state != CaseState::Unreported && c.state != CaseState::InTransit &&
       c.state != CaseState::Queued)
     return;
@@ -380,22 +397,22 @@ void HandlingUnit::on_worsen(Case& c, double t, UnitContext& ctx) {
   c.tier = static_cast<Tier>(rank(c.tier) + 1);
   ++day_.worsened;
   // The resident's strain grows while nobody helps.
-  (*ctx.feedback)[c.grid].push_back(Feedback{c.resident, -0.1f, 0.04f});
+  (*ctx_.feedback)[c.grid].push_back(Feedback{c.resident, -0.1f, 0.04f});
   (void)t;
 }
 
-void HandlingUnit::on_lapse(Case& c, std::uint32_t slot, double t, UnitContext& ctx) {
+void HandlingUnit::on_lapse(Case& c, std::uint32_t slot, double t) {
   if (c.state == CaseState::Unreported) {
     --unreported_;
-    close(c, slot, t, true, false, ctx);
+    close(c, slot, t, true, false);
     return;
   }
   // A case nobody has started on can be forgotten without a tracking platform.
   if ((c.state == CaseState::Queued || c.state == CaseState::InTransit) && std::isnan(c.t_first)) {
     Stream s(seed_, Purpose::CaseRoute, c.id, 0xFFFF1);
     if (!s.bernoulli(gov_.platform.level)) {
-      unqueue(c);
-      close(c, slot, t, true, false, ctx);
+      unqueue(c, t);
+      close(c, slot, t, true, false);
     }
   }
 }
@@ -404,6 +421,12 @@ void HandlingUnit::on_lapse(Case& c, std::uint32_t slot, double t, UnitContext& 
 // Routing
 
 void HandlingUnit::route(Case& c, std::uint32_t slot, Level level, double t, bool initial) {
+  if (model_.mode == ModelMode::Queue) {  // bare network: no delays, no bounces
+    c.level = level;
+    c.state = CaseState::InTransit;
+    schedule(t, Ev::Arrive, c.id, slot, 0, level);
+    return;
+  }
   Stream s(seed_, Purpose::CaseRoute, c.id, c.hops++);
   const double p = gov_.platform.level;
   const bool grid = gov_.structure == Structure::Grid;
@@ -416,23 +439,27 @@ void HandlingUnit::route(Case& c, std::uint32_t slot, Level level, double t, boo
     day_.handoff_sum_h += delay;
     ++day_.handoffs;
   }
-  // Jurisdiction bounce: nobody's clear duty, so the desk sends it elsewhere.
+  // Jurisdiction bounce: nobody's clear duty, so the desk sends it elsewhere. After
+  // max_bounces bounces the street office takes the case over instead.
   const bool can_bounce = !grid || level != Level::Grid;
   const double p_bounce =
       (grid ? kBounceGrid : kBounceFragmented) * (1.0 - gov_.legal_clarity) * (1.0 - 0.5 * p);
-  if (can_bounce && c.bounces < gov_.routing.max_bounces && s.bernoulli(p_bounce)) {
-    ++c.bounces;
-    ++day_.bounced;
-    c.state = CaseState::InTransit;
-    c.epoch++;
-    if (s.bernoulli(kLostOnBounce * (1.0 - p))) {  // lost in paperwork on the way
-      schedule(t + delay, Ev::Lost, c.id, slot, 0);
+  if (can_bounce && s.bernoulli(p_bounce)) {
+    if (c.bounces < gov_.routing.max_bounces) {
+      ++c.bounces;
+      ++day_.bounced;
+      ++(*ctx_.grid_totals)[c.grid].bounced;
+      c.state = CaseState::InTransit;
+      c.epoch++;
+      if (s.bernoulli(kLostOnBounce * (1.0 - p))) {  // lost in paperwork on the way
+        schedule(t + delay, Ev::Lost, c.id, slot, 0);
+        return;
+      }
+      schedule(t + delay, Ev::Reroute, c.id, slot, 0, level);
       return;
     }
-    schedule(t + delay, Ev::Reroute, c.id, slot, 0, level);
-    return;
+    level = Level::Street;  // the street takes over
   }
-  if (c.bounces >= gov_.routing.max_bounces) level = Level::Street;  // the street takes over
   c.level = level;
   c.state = CaseState::InTransit;
   schedule(t + delay, Ev::Arrive, c.id, slot, 0, level);
@@ -441,11 +468,13 @@ void HandlingUnit::route(Case& c, std::uint32_t slot, Level level, double t, boo
 void HandlingUnit::escalate(Case& c, std::uint32_t slot, double t) {
   if (c.level == Level::Street) return;
   ++day_.escalated;
+  ++(*ctx_.grid_totals)[c.grid].escalated;
   ++c.epoch;
   route(c, slot, static_cast<Level>(rank(c.level) + 1), t, false);
 }
 
 int HandlingUnit::select_pool(const Case& c, Level level) const {
+  if (model_.mode == ModelMode::Queue) return queue_pool_[rank(level)];
   const bool grid = gov_.structure == Structure::Grid;
   if (!grid && level == Level::Grid) level = Level::Community;  // no grid tier to go to
   const std::uint32_t gi = c.grid - g0_;
@@ -481,11 +510,11 @@ int HandlingUnit::select_pool(const Case& c, Level level) const {
   return -1;
 }
 
-void HandlingUnit::on_arrive(Case& c, std::uint32_t slot, Level level, double t, UnitContext& ctx) {
+void HandlingUnit::on_arrive(Case& c, std::uint32_t slot, Level level, double t) {
   const int p = select_pool(c, level);
   if (p < 0) {
     if (level == Level::Street) {  // nobody at all to handle it
-      close(c, slot, t, true, false, ctx);
+      close(c, slot, t, true, false);
       return;
     }
     c.level = level;
@@ -508,32 +537,62 @@ void HandlingUnit::on_arrive(Case& c, std::uint32_t slot, Level level, double t,
     ++day_.reached_street;
   }
   enqueue(c, slot, p, t);
-  try_dispatch(p, t, ctx);
+  try_dispatch(p, t);
 }
 
 void HandlingUnit::enqueue(Case& c, std::uint32_t slot, int pool, double t) {
   Pool& p = pools_[static_cast<std::size_t>(pool)];
   c.state = CaseState::Queued;
   c.pool = pool;
-  c.t_enqueue = t;
+  c.t_enqueue = c.t_level = t;
+  const int l = rank(c.level);
+  touch_books(l, t);
+  ++in_queue_[l];
+  ++in_system_[l];
+  ++day_.level[l].arrivals;
   p.queue.push(Entry{priority_of(c.domain), c.deadline, c.id, slot, c.epoch});
   ++p.waiting;
-  if (c.level != Level::Street)
+  if (c.level != Level::Street && model_.mode != ModelMode::Queue)
     schedule(t + gov_.routing.escalate_wait_h, Ev::EscalateCheck, c.id, slot, c.epoch);
 }
 
-void HandlingUnit::unqueue(Case& c) {
-  if (c.state == CaseState::Queued && c.pool >= 0)
+void HandlingUnit::unqueue(Case& c, double t) {
+  if (c.state == CaseState::Queued && c.pool >= 0) {
     --pools_[static_cast<std::size_t>(c.pool)].waiting;
+    leave_queue(c, t);
+    leave_system(c, t);
+  }
   ++c.epoch;
   c.pool = -1;
 }
 
-void HandlingUnit::on_escalate_check(Case& c, std::uint32_t slot, std::uint32_t epoch, double t,
-                                     UnitContext& ctx) {
+void HandlingUnit::touch_books(int l, double t) {
+  LevelDay& d = day_.level[l];
+  const double dt = t - books_t_[l];
+  d.queue_area += double(in_queue_[l]) * dt;
+  d.system_area += double(in_system_[l]) * dt;
+  books_t_[l] = t;
+}
+
+void HandlingUnit::leave_queue(const Case& c, double t) {
+  const int l = rank(c.level);
+  touch_books(l, t);
+  --in_queue_[l];
+  ++day_.level[l].queue_exits;
+  day_.level[l].wait_sum_h += t - c.t_enqueue;
+}
+
+void HandlingUnit::leave_system(const Case& c, double t) {
+  const int l = rank(c.level);
+  touch_books(l, t);
+  --in_system_[l];
+  ++day_.level[l].departures;
+  day_.level[l].sojourn_sum_h += t - c.t_level;
+}
+
+void HandlingUnit::on_escalate_check(Case& c, std::uint32_t slot, std::uint32_t epoch, double t) {
   if (c.state != CaseState::Queued || c.epoch != epoch) return;
-  unqueue(c);
-  ++(*ctx.grid_totals)[c.grid].escalated;
+  unqueue(c, t);
   escalate(c, slot, t);
 }
 
@@ -576,7 +635,7 @@ double HandlingUnit::work_until(const Pool& p, double t, double work_h) const {
   return t;
 }
 
-void HandlingUnit::try_dispatch(int pool, double t, UnitContext& ctx) {
+void HandlingUnit::try_dispatch(int pool, double t) {
   Pool& p = pools_[static_cast<std::size_t>(pool)];
   while (!p.queue.empty()) {
     const Entry top = p.queue.top();
@@ -594,7 +653,7 @@ void HandlingUnit::try_dispatch(int pool, double t, UnitContext& ctx) {
     if (server == p.slots.size()) break;
     p.queue.pop();
     --p.waiting;
-    start_service(c, top.slot, pool, server, t, ctx);
+    start_service(c, top.slot, pool, server, t);
   }
   if (p.waiting > 0) {
     double next = kInf;
@@ -606,13 +665,12 @@ void HandlingUnit::try_dispatch(int pool, double t, UnitContext& ctx) {
   }
 }
 
-double HandlingUnit::effort_factor(const Case& c, const Pool& p, const Slot& s,
-                                   UnitContext& ctx) const {
+double HandlingUnit::effort_factor(const Case& c, const Pool& p, const Slot& s) const {
   double f = 1.0;
   switch (p.kind) {
     case PoolKind::Volunteers: {
-      const GridVolunteers& v = (*ctx.volunteers)[p.home];
-      float training = 0;
+      const GridVolunteers& v = (*ctx_.volunteers)[p.home];
+      float training = static_cast<float>(gov_.volunteers.training);  // if they just left
       for (std::size_t i = 0; i < v.size(); ++i)
         if (v.resident[i] == s.agent) training = v.training[i];
       f = 1.3 - 0.3 * training;
@@ -636,14 +694,13 @@ double HandlingUnit::effort_factor(const Case& c, const Pool& p, const Slot& s,
   return model_.mode == ModelMode::Queue ? 1.0 : f;
 }
 
-double HandlingUnit::success_probability(const Case& c, const Pool& p, const Slot& s,
-                                         UnitContext& ctx) const {
+double HandlingUnit::success_probability(const Case& c, const Pool& p, const Slot& s) const {
   if (model_.mode == ModelMode::Queue) return 1.0;
   const bool dispute = c.domain == Domain::Dispute;
   double ps = 0;
   switch (p.kind) {
     case PoolKind::Volunteers: {
-      const GridVolunteers& v = (*ctx.volunteers)[p.home];
+      const GridVolunteers& v = (*ctx_.volunteers)[p.home];
       float training = float(gov_.volunteers.training), exp = 0;
       for (std::size_t i = 0; i < v.size(); ++i)
         if (v.resident[i] == s.agent) training = v.training[i], exp = v.experience[i];
@@ -672,33 +729,35 @@ double HandlingUnit::success_probability(const Case& c, const Pool& p, const Slo
 }
 
 void HandlingUnit::start_service(Case& c, std::uint32_t slot, int pool, std::size_t server,
-                                 double t, UnitContext& ctx) {
+                                 double t) {
   Pool& p = pools_[static_cast<std::size_t>(pool)];
   Slot& s = p.slots[server];
   Stream r(seed_, Purpose::CaseHandle, c.id, c.attempts++);
-  const double effort = draw_time(r, model_.effort_dist, tier_value(model_.effort_median_h, c.tier),
-                                  tier_value(model_.effort_sigma, c.tier)) *
-                        effort_factor(c, p, s, ctx);
+  // In queue mode each level has its own service rate: the effort of the level's tier.
+  const Tier effort_tier =
+      model_.mode == ModelMode::Queue ? static_cast<Tier>(rank(p.level)) : c.tier;
+  const double effort =
+      draw_time(r, model_.effort_dist, tier_value(model_.effort_median_h, effort_tier),
+                tier_value(model_.effort_sigma, effort_tier)) *
+      effort_factor(c, p, s);
   const double process = model_.mode == ModelMode::Queue
                              ? 0.0
                              : r.lognormal(tier_value(model_.process_median_h, c.tier) *
                                                (1.0 - 0.3 * gov_.platform.level),
                                            0.8);
-  c.succeeds = r.bernoulli(success_probability(c, p, s, ctx));
+  c.succeeds = r.bernoulli(success_probability(c, p, s));
+  leave_queue(c, t);
   c.process_h = process;
   const double done = work_until(p, t, effort / p.work_rate);
   s.free_at = done;
   c.state = CaseState::InService;
   c.server = static_cast<std::int64_t>(s.agent);
-  c.handled_by_mediator = c.handled_by_mediator || p.kind == PoolKind::CommunityMediators ||
-                          p.kind == PoolKind::StreetMediators;
   day_.busy_h[rank(p.level)] += effort;
-  if (p.kind != PoolKind::Volunteers) roster_.busy_hours[s.agent] += static_cast<float>(effort);
   if (std::isnan(c.t_first)) {
     c.t_first = t;
     ++day_.first_responses;
     day_.response_h.push_back(t - c.t_report);
-    GridTotals& gt = (*ctx.grid_totals)[c.grid];
+    GridTotals& gt = (*ctx_.grid_totals)[c.grid];
     gt.response_sum_h += t - c.t_report;
     ++gt.responses;
   }
@@ -706,28 +765,28 @@ void HandlingUnit::start_service(Case& c, std::uint32_t slot, int pool, std::siz
   c.pool = pool;
 }
 
-void HandlingUnit::on_service_done(Case& c, std::uint32_t slot, std::uint32_t gen, double t,
-                                   UnitContext& ctx) {
+void HandlingUnit::on_service_done(Case& c, std::uint32_t slot, std::uint32_t gen, double t) {
   if (gen == generation_ && c.pool >= 0) {
     Pool& p = pools_[static_cast<std::size_t>(c.pool)];
     const auto agent = static_cast<std::uint64_t>(c.server);
     if (p.kind == PoolKind::Volunteers) {
-      GridVolunteers& v = (*ctx.volunteers)[p.home];
+      GridVolunteers& v = (*ctx_.volunteers)[p.home];
       for (std::size_t i = 0; i < v.size(); ++i)
         if (v.resident[i] == agent) v.experience[i] += 1, v.load[i] += 1;
     } else {
       roster_.experience[agent] += 1;
     }
   }
+  leave_system(c, t);
   const int pool = c.pool;
   c.state = CaseState::Processing;
   c.pool = -1;
   c.server = -1;
   schedule(t + c.process_h, Ev::Resolve, c.id, slot, 0);
-  if (gen == generation_ && pool >= 0) try_dispatch(pool, t, ctx);
+  if (gen == generation_ && pool >= 0) try_dispatch(pool, t);
 }
 
-void HandlingUnit::on_resolve(Case& c, std::uint32_t slot, double t, UnitContext& ctx) {
+void HandlingUnit::on_resolve(Case& c, std::uint32_t slot, double t) {
   const bool dispute = c.domain == Domain::Dispute;
   if (dispute && model_.mode != ModelMode::Queue) {
     ++day_.mediations;
@@ -740,23 +799,21 @@ void HandlingUnit::on_resolve(Case& c, std::uint32_t slot, double t, UnitContext
       ++day_.escalated;
       ++c.epoch;
       c.level = static_cast<Level>(rank(c.level) + 1);
-      on_arrive(c, slot, c.level, t, ctx);
+      on_arrive(c, slot, c.level, t);
       return;
     }
-    close(c, slot, t, false, true, ctx);
+    close(c, slot, t, false, true);
     return;
   }
   if (c.succeeds || c.level == Level::Street) {
-    close(c, slot, t, false, c.succeeds, ctx);
+    close(c, slot, t, false, c.succeeds);
     return;
   }
-  ++(*ctx.grid_totals)[c.grid].escalated;
   escalate(c, slot, t);
 }
 
-void HandlingUnit::close(Case& c, std::uint32_t slot, double t, bool dropped, bool settled,
-                         UnitContext& ctx) {
-  GridTotals& gt = (*ctx.grid_totals)[c.grid];
+void HandlingUnit::close(Case& c, std::uint32_t slot, double t, bool dropped, bool settled) {
+  GridTotals& gt = (*ctx_.grid_totals)[c.grid];
   --open_;
   --gt.open;
   if (c.domain == Domain::Dispute) --gt.open_disputes;
@@ -795,7 +852,7 @@ void HandlingUnit::close(Case& c, std::uint32_t slot, double t, bool dropped, bo
   }
   gt.satisfaction_today += satisfaction;
   ++gt.closed_today;
-  (*ctx.feedback)[c.grid].push_back(Feedback{c.resident, satisfaction, hardship});
+  (*ctx_.feedback)[c.grid].push_back(Feedback{c.resident, satisfaction, hardship});
   if (tracing_)
     day_.closed.push_back(
         CaseTrace{c.id, c.grid, c.domain, c.origin_tier, c.tier, c.channel, dropped, settled,

@@ -38,9 +38,23 @@ struct GridTotals {
   std::int64_t closed_today = 0;
 };
 
+// Queueing books of one level (grid, community or street) for one day: the queue is the wait
+// at a desk, the system is the wait plus the handler's work. For Little's law and the
+// queueing-network checks.
+struct LevelDay {
+  std::int64_t arrivals = 0;     // cases joining a desk's queue
+  std::int64_t queue_exits = 0;  // cases leaving a queue: to a handler, or escalated, or dropped
+  std::int64_t departures = 0;   // cases leaving the level's system
+  double wait_sum_h = 0;         // over queue exits
+  double sojourn_sum_h = 0;      // over departures
+  double queue_area = 0;         // integral of the number waiting, case-hours
+  double system_area = 0;        // integral of the number waiting or in service
+};
+
 // What one unit saw during one day. Combined over units in unit order.
 struct UnitDay {
   std::int64_t reported[5] = {0, 0, 0, 0, 0};  // by Channel
+  std::int64_t reported_requests = 0;          // reported cases other than disputes
   std::int64_t first_responses = 0, resolved = 0, escalated = 0, bounced = 0, dropped = 0;
   std::int64_t worsened = 0, disputes_resolved = 0, disputes_settled_in_grid = 0;
   std::int64_t mediations = 0, mediation_agreements = 0;
@@ -48,6 +62,7 @@ struct UnitDay {
   std::int64_t reached_street = 0;
   double resolution_sum_h = 0, handoff_sum_h = 0;
   std::int64_t handoffs = 0;
+  LevelDay level[3];                 // by Level
   double busy_h[3] = {0, 0, 0};      // by Level
   double capacity_h[3] = {0, 0, 0};  // by Level
   std::vector<double> response_h;    // every first response today
@@ -66,16 +81,17 @@ struct UnitContext {
 
 class HandlingUnit {
  public:
-  HandlingUnit(const City& city, std::uint32_t street, const ModelConfig& model,
-               std::uint64_t seed);
+  // ctx's vectors must outlive the unit and keep their size.
+  HandlingUnit(const City& city, std::uint32_t street, const ModelConfig& model, std::uint64_t seed,
+               UnitContext ctx);
 
   // Puts a design in force at time `now`: plans the roster and desks, and sends every case
   // waiting at a desk through the new routing.
-  void apply_design(const GovernanceConfig& gov, double now, UnitContext& ctx);
+  void apply_design(const GovernanceConfig& gov, double now);
   // Starts a day: today's volunteer duty roster becomes desks, utilisation counters reset.
-  void begin_day(std::int64_t day, UnitContext& ctx);
-  void admit(const NewCase& c, UnitContext& ctx);
-  void run_until(double t_end, UnitContext& ctx);
+  void begin_day(std::int64_t day);
+  void admit(const NewCase& c);
+  void run_until(double t_end);
   // Today's figures; resets them.
   UnitDay take_day();
 
@@ -160,35 +176,37 @@ class HandlingUnit {
 
   void schedule(double t, Ev type, std::uint64_t id, std::uint32_t index, std::uint32_t aux,
                 Level level = Level::Grid);
-  void handle(const Event& e, UnitContext& ctx);
-  void on_report(Case& c, std::uint32_t slot, double t, UnitContext& ctx);
-  void on_worsen(Case& c, double t, UnitContext& ctx);
-  void on_lapse(Case& c, std::uint32_t slot, double t, UnitContext& ctx);
-  void on_arrive(Case& c, std::uint32_t slot, Level level, double t, UnitContext& ctx);
-  void on_service_done(Case& c, std::uint32_t slot, std::uint32_t gen, double t, UnitContext& ctx);
-  void on_resolve(Case& c, std::uint32_t slot, double t, UnitContext& ctx);
-  void on_escalate_check(Case& c, std::uint32_t slot, std::uint32_t epoch, double t,
-                         UnitContext& ctx);
+  void handle(const Event& e);
+  void on_report(Case& c, std::uint32_t slot, double t);
+  void on_worsen(Case& c, double t);
+  void on_lapse(Case& c, std::uint32_t slot, double t);
+  void on_arrive(Case& c, std::uint32_t slot, Level level, double t);
+  void on_service_done(Case& c, std::uint32_t slot, std::uint32_t gen, double t);
+  void on_resolve(Case& c, std::uint32_t slot, double t);
+  void on_escalate_check(Case& c, std::uint32_t slot, std::uint32_t epoch, double t);
   void route(Case& c, std::uint32_t slot, Level level, double t, bool initial);
   void escalate(Case& c, std::uint32_t slot, double t);
   void enqueue(Case& c, std::uint32_t slot, int pool, double t);
-  void unqueue(Case& c);
-  void try_dispatch(int pool, double t, UnitContext& ctx);
-  void start_service(Case& c, std::uint32_t slot, int pool, std::size_t server, double t,
-                     UnitContext& ctx);
-  void close(Case& c, std::uint32_t slot, double t, bool dropped, bool settled, UnitContext& ctx);
+  void unqueue(Case& c, double t);
+  void touch_books(int level, double t);
+  void leave_queue(const Case& c, double t);
+  void leave_system(const Case& c, double t);
+  void try_dispatch(int pool, double t);
+  void start_service(Case& c, std::uint32_t slot, int pool, std::size_t server, double t);
+  void close(Case& c, std::uint32_t slot, double t, bool dropped, bool settled);
   int select_pool(const Case& c, Level level) const;
   bool slot_available(const Pool& p, const Slot& s, double t) const;
   double next_available(const Pool& p, const Slot& s, double t) const;
   double work_until(const Pool& p, double t, double work_h) const;
-  double success_probability(const Case& c, const Pool& p, const Slot& s, UnitContext& ctx) const;
-  double effort_factor(const Case& c, const Pool& p, const Slot& s, UnitContext& ctx) const;
+  double success_probability(const Case& c, const Pool& p, const Slot& s) const;
+  double effort_factor(const Case& c, const Pool& p, const Slot& s) const;
   double handoff_mean_h() const;
   void build_pools(const std::map<std::uint64_t, double>& busy_until);
   Level level_for(Tier tier) const;
 
   const City& city_;
   const ModelConfig& model_;
+  UnitContext ctx_;
   std::uint32_t street_;
   std::uint32_t g0_, g1_, c0_, c1_;  // own grids and communities
   std::uint64_t seed_;
@@ -200,6 +218,7 @@ class HandlingUnit {
   std::vector<Pool> pools_;
   std::vector<int> vol_pool_, branch_pool_, comm_pool_, comm_med_pool_, dept_pool_;
   int street_pool_ = -1, street_med_pool_ = -1;
+  int queue_pool_[3] = {-1, -1, -1};
   std::vector<std::uint32_t> branch_of_grid_;
   std::vector<std::uint8_t> on_duty_today_;
 
@@ -210,6 +229,8 @@ class HandlingUnit {
   std::int64_t open_ = 0, unreported_ = 0;
   UnitDay day_;
   bool tracing_ = false;
+  std::int64_t in_queue_[3] = {0, 0, 0}, in_system_[3] = {0, 0, 0};
+  double books_t_[3] = {0, 0, 0};
 };
 
 }  // namespace govsim

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <string>
 
 namespace govsim {
 
@@ -164,6 +165,16 @@ void describe(V& v, const GridMetrics& g) {
   v.col("volunteers", g.volunteers);
 }
 
+// Queueing figures of one level over the measured days: what Little's law and the
+// queueing-network checks need.
+struct LevelSummary {
+  double arrivals_per_h = kNaN;         // cases joining a desk's queue at this level
+  double wait_mean_h = kNaN;            // mean wait in the queue
+  double time_in_system_mean_h = kNaN;  // mean wait plus the handler's work
+  double queue_mean = kNaN;             // time-average number waiting
+  double in_system_mean = kNaN;         // time-average number waiting or in service
+};
+
 // Whole-run figures over the days after the warm-up.
 struct RunSummary {
   std::int64_t days = 0;
@@ -198,6 +209,7 @@ struct RunSummary {
   double cost_per_resident_year = 0;
   double cost_per_resolved_case = kNaN;
   double response_time_grid_spread_h = kNaN;  // worst grid mean minus best grid mean
+  LevelSummary level[3];                      // grid, community, street
   std::uint64_t state_hash = 0;
 };
 
@@ -235,6 +247,16 @@ void describe(V& v, const RunSummary& s) {
   v.col("cost_per_resident_year", s.cost_per_resident_year);
   v.col("cost_per_resolved_case", s.cost_per_resolved_case);
   v.col("response_time_grid_spread_h", s.response_time_grid_spread_h);
+  const char* prefix[3] = {"grid", "community", "street"};
+  for (int l = 0; l < 3; ++l) {
+    const LevelSummary& q = s.level[l];
+    const std::string p = prefix[l];
+    v.col((p + "_arrivals_per_h").c_str(), q.arrivals_per_h);
+    v.col((p + "_wait_mean_h").c_str(), q.wait_mean_h);
+    v.col((p + "_time_in_system_mean_h").c_str(), q.time_in_system_mean_h);
+    v.col((p + "_queue_mean").c_str(), q.queue_mean);
+    v.col((p + "_in_system_mean").c_str(), q.in_system_mean);
+  }
   v.col("state_hash", s.state_hash);
 }
 

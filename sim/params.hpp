@@ -69,7 +69,7 @@ void describe(V& v, HousingMix& h) {
 }
 
 struct CityConfig {
-  std::string table;  // CSV of grids; when set, the size fields below are ignored
+  std::string table;  // CSV or GeoJSON of grids; when set, the size fields below are ignored
   std::int64_t residents = 100000;
   std::int64_t streets = 2;
   std::int64_t communities = 14;
@@ -86,7 +86,10 @@ template <class V>
 void describe(V& v, CityConfig& c) {
   v.text(
       "table", c.table,
-      {"path", "CSV file of grids (relative to the scenario); replaces the generated city", "-"});
+      {"path",
+       "CSV or GeoJSON (.geojson) file of grids (relative to the scenario); replaces the "
+       "generated city",
+       "-"});
   v.integer("residents", c.residents, 1, 50000000,
             {"persons", "residents of a generated city", "B: baseline city of 100 k"});
   v.integer("streets", c.streets, 1, 10000, {"", "street offices (街道)", "B: baseline city"});
@@ -392,9 +395,14 @@ void describe(V& v, ModelConfig& m) {
   v.number("share_hard", m.share_hard, 0, 1,
            {"share", "cases arising as hard matters", "C: 70/25/5 split"});
   v.choice("effort_dist", m.effort_dist, kServiceDistNames,
-           {"", "distribution of staff working time per case", "C"});
+           {"",
+            "distribution of staff working time per case (exponential: the median keys give "
+            "the mean)",
+            "C"});
   v.group("effort_median_h", m.effort_median_h, "median staff working time per case, by tier");
-  v.group("effort_sigma", m.effort_sigma, "lognormal sigma of working time, by tier");
+  v.group("effort_sigma", m.effort_sigma,
+          "lognormal sigma of working time, by tier (dimensionless, despite the h unit of the "
+          "per-tier keys)");
   v.group("process_median_h", m.process_median_h,
           "median elapsed time waiting on parties and paperwork, by tier");
   v.number("report_propensity", m.report_propensity, 0, 1,
@@ -413,9 +421,10 @@ void describe(V& v, ModelConfig& m) {
            {"", "share of a case's feedback felt by the grid's other residents", "C"});
   v.number("sense_rate", m.sense_rate, 0, 1,
            {"1/day", "daily adaptation rate of the three senses", "C"});
-  v.number("grievance_decay", m.grievance_decay, 0, 1, {"1/day", "daily decay of hardship", "C"});
+  v.number("grievance_decay", m.grievance_decay, 0, 1,
+           {"1/day", "daily relaxation of hardship toward its floor of 0.2", "C"});
   v.number("volunteer_quit_base", m.volunteer_quit_base, 0, 10,
-           {"1/year", "volunteer quit hazard at full motivation",
+           {"1/year", "volunteer quit hazard at motivation 0.7 (x e^(2.5(0.7-m)) otherwise)",
             "A: median retention 80 %/year, Hager & Brudney 2004"});
   v.number("volunteer_recruit", m.volunteer_recruit, 0, 1,
            {"1/resident-year", "recruitment at full trust and leadership", "C"});
@@ -448,6 +457,9 @@ struct GridRecord {
   double area_km2 = 0;
   double x = 0;  // map position, km
   double y = 0;
+  // Outer rings of the grid's outline, km, in the same frame as x and y; only a GeoJSON city
+  // has them (holes are left out: they change the area, which is already counted, not the map).
+  std::vector<std::vector<std::array<double, 2>>> polygon;
 };
 
 struct Scenario {

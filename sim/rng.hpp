@@ -29,6 +29,13 @@ enum class Purpose : std::uint32_t {
   QueueArrival,  // queue mode: the arrival process
 };
 
+// Time coordinate of the per-grid, per-day streams: several independent streams a day.
+inline constexpr std::uint32_t kGridDayRecruit = 0;
+inline constexpr std::uint32_t kGridDayDomain = 1;  // + domain index
+inline std::uint64_t grid_day_time(std::int64_t day, std::uint32_t slot) {
+  return static_cast<std::uint64_t>(day) * 16 + slot;
+}
+
 class Stream {
  public:
   Stream(std::uint64_t seed, Purpose purpose, std::uint64_t entity, std::uint64_t time)

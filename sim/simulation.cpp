@@ -96,9 +96,8 @@ UnitContext context_of(World& w) {
 void put_design_in_force(World& w, const GovernanceConfig& gov, Executor& ex) {
   w.gov = gov;
   const double now = double(w.day) * 24.0;
-  UnitContext ctx = context_of(w);
   ex.parallel_for(w.units.size(), [&](std::size_t b, std::size_t e) {
-    for (std::size_t u = b; u < e; ++u) w.units[u].apply_design(w.gov, now, ctx);
+    for (std::size_t u = b; u < e; ++u) w.units[u].apply_design(w.gov, now);
   });
   for (std::uint32_t g = 0; g < w.city.grids; ++g) {
     Stream s(w.scenario.run.seed, Purpose::CityLayout, g, 1);
@@ -107,10 +106,16 @@ void put_design_in_force(World& w, const GovernanceConfig& gov, Executor& ex) {
   }
 }
 
+// Detection rates by walking the grid, per hour, for a fully visible problem.
+struct Patrols {
+  double volunteers_per_h;
+  double rounds_per_h;
+};
+
 // Draws a new case's life before anyone reports it: severity, who reports it through which
 // channel and when, when it would worsen, and when it lapses if nobody acts.
 NewCase draw_case(const World& w, std::uint32_t g, std::uint64_t id, std::uint32_t resident,
-                  Domain domain, double day_start, double patrol_rate_per_h) {
+                  Domain domain, double day_start, const Patrols& patrols) {
   const GovernanceConfig& gov = w.gov;
   const ModelConfig& m = w.scenario.model;
   Stream s(w.scenario.run.seed, Purpose::CaseLife, id, 0);
@@ -139,8 +144,9 @@ NewCase draw_case(const World& w, std::uint32_t g, std::uint64_t id, std::uint32
        (domain == Domain::Safety || domain == Domain::Environment || domain == Domain::Emergency))
           ? 0.5 * p
           : 0.0;
-  const double walk_rate = patrol_rate_per_h * vis;
-  const double total = walk_rate + sensor_rate;
+  const double vol_rate = patrols.volunteers_per_h * vis;
+  const double rounds_rate = patrols.rounds_per_h * vis;
+  const double total = vol_rate + rounds_rate + sensor_rate;
   const double d_walk = s.uniform();
   const double which = s.uniform();
   double t_walk = kInf;
@@ -151,7 +157,10 @@ NewCase draw_case(const World& w, std::uint32_t g, std::uint64_t id, std::uint32
     n.channel = t_res < kInf ? (which < p ? Channel::Platform : Channel::Resident) : Channel::None;
   } else {
     n.t_report = t_walk;
-    n.channel = which * total < sensor_rate ? Channel::Platform : Channel::Volunteer;
+    const double pick = which * total;
+    n.channel = pick < sensor_rate              ? Channel::Platform
+                : pick < sensor_rate + vol_rate ? Channel::Volunteer
+                                                : Channel::Rounds;
   }
   n.t_worsen1 = n.t_worsen2 = kInf;
   const double w1 = s.exponential(m.worsen_mean_h);
@@ -200,13 +209,15 @@ void SimulationAccess::residents_phase(World& w, Executor& ex) {
           (0.4 + 0.6 * gov.volunteers.training) * (gov.volunteers.procedures ? 1.2 : 1.0);
       const double rounds_eff = 1.0 - 0.05 * double(gov.grids_per_branch - 1);
       const double cover_h = kCoverHoursPer1k * pop / 1000.0;
-      const double patrol_rate = (w.volunteer_day[g].patrol_hours * vol_eff +
-                                  w.rounds_hours[g] * std::max(0.2, rounds_eff)) /
-                                 24.0 / cover_h;
-      Stream s(w.scenario.run.seed, Purpose::GridDay, g, static_cast<std::uint64_t>(day) * 4);
-      std::uint32_t seq = 0;
-      const double elderly_f = std::max(0.3, 1.0 + 2.0 * (w.city.grid_elderly[g] - 0.187));
+      const Patrols patrols{w.volunteer_day[g].patrol_hours * vol_eff / 24.0 / cover_h,
+                            w.rounds_hours[g] * std::max(0.2, rounds_eff) / 24.0 / cover_h};
+      const double elderly_f =
+          std::max(0.3, 1.0 + 2.0 * (w.city.grid_elderly[g] - w.scenario.city.elderly_share));
+      // Each domain has its own stream and its own block of case ids, so that a design that
+      // changes how many disputes arise leaves every other domain's cases exactly as they were.
       for (int d = 0; d < kDomains; ++d) {
+        Stream s(w.scenario.run.seed, Purpose::GridDay, g,
+                 grid_day_time(day, kGridDayDomain + static_cast<std::uint32_t>(d)));
         double mean = rate_of(m.rates, d) / 365.0;
         if (d == static_cast<int>(Domain::Dispute))
           mean *= housing_dispute_factor(w.city.grid_housing[g]) *
@@ -214,7 +225,7 @@ void SimulationAccess::residents_phase(World& w, Executor& ex) {
         else
           mean *= pop * (d == static_cast<int>(Domain::Livelihood) ? elderly_f : 1.0);
         const std::uint32_t n = s.poisson(mean);
-        for (std::uint32_t k = 0; k < n && seq < kMaxCasesPerGridDay; ++k) {
+        for (std::uint32_t k = 0; k < n && k < kMaxCasesPerDomainDay; ++k) {
           std::uint64_t who;
           if (d == static_cast<int>(Domain::Dispute)) {
             // Disputes come from residents in proportion to their grievance-driven hazard.
@@ -227,9 +238,11 @@ void SimulationAccess::residents_phase(World& w, Executor& ex) {
           } else {
             who = first + s.below(static_cast<std::uint32_t>(last - first));
           }
-          const std::uint64_t id = make_case_id(g, static_cast<std::uint32_t>(day), seq++);
+          const std::uint64_t id =
+              make_case_id(g, static_cast<std::uint32_t>(day),
+                           static_cast<std::uint32_t>(d) * kMaxCasesPerDomainDay + k);
           out.push_back(draw_case(w, g, id, static_cast<std::uint32_t>(who), static_cast<Domain>(d),
-                                  day_start, patrol_rate));
+                                  day_start, patrols));
         }
       }
     }
@@ -239,12 +252,11 @@ void SimulationAccess::residents_phase(World& w, Executor& ex) {
 void SimulationAccess::cases_phase(World& w, Executor& ex) {
   const std::int64_t day = w.day;
   const double day_end = double(day + 1) * 24.0;
-  UnitContext ctx = context_of(w);
   const ModelConfig& m = w.scenario.model;
   ex.parallel_for(w.units.size(), [&](std::size_t b, std::size_t e) {
     for (std::size_t u = b; u < e; ++u) {
       HandlingUnit& unit = w.units[u];
-      unit.begin_day(day, ctx);
+      unit.begin_day(day);
       const auto s = static_cast<std::uint32_t>(u);
       if (m.mode == ModelMode::Queue && s == 0) {
         // Bare queueing network: a Poisson stream of small administrative cases, reported the
@@ -253,7 +265,7 @@ void SimulationAccess::cases_phase(World& w, Executor& ex) {
         Stream st(w.scenario.run.seed, Purpose::QueueArrival, 0, static_cast<std::uint64_t>(day));
         double t = double(day) * 24.0;
         std::uint32_t seq = 0;
-        while (seq < kMaxCasesPerGridDay) {
+        while (seq < 0xFFFE) {  // the whole id space of the grid-day
           t += st.exponential(1.0 / m.queue_arrivals_per_h);
           if (t >= day_end) break;
           NewCase n{};
@@ -264,12 +276,12 @@ void SimulationAccess::cases_phase(World& w, Executor& ex) {
           n.channel = Channel::Resident;
           n.t_arise = n.t_report = t;
           n.t_worsen1 = n.t_worsen2 = n.t_lapse = kInf;
-          unit.admit(n, ctx);
+          unit.admit(n);
         }
       }
       for (std::uint32_t g = w.city.street_first_grid[s]; g < w.city.street_first_grid[s + 1]; ++g)
-        for (const NewCase& n : w.outbox[g]) unit.admit(n, ctx);
-      unit.run_until(day_end, ctx);
+        for (const NewCase& n : w.outbox[g]) unit.admit(n);
+      unit.run_until(day_end);
       w.unit_days[u] = unit.take_day();
     }
   });
@@ -426,11 +438,20 @@ void SimulationAccess::metrics_phase(World& w) {
     for (const UnitDay& u : w.unit_days) w.measured_reached_street += u.reached_street;
     w.measured_cost += d.cost;
     w.measured_resident_days += n;
-    std::int64_t requests = 0;
-    for (std::uint32_t g = 0; g < w.city.grids; ++g)
-      for (const NewCase& c : w.outbox[g])
-        requests += (c.domain != Domain::Dispute && c.t_report < kInf) ? 1 : 0;
-    w.measured_requests += requests;
+    for (const UnitDay& u : w.unit_days) {
+      w.measured_requests += u.reported_requests;
+      for (int l = 0; l < 3; ++l) {
+        LevelDay& a = w.measured_level[l];
+        const LevelDay& b = u.level[l];
+        a.arrivals += b.arrivals;
+        a.queue_exits += b.queue_exits;
+        a.departures += b.departures;
+        a.wait_sum_h += b.wait_sum_h;
+        a.sojourn_sum_h += b.sojourn_sum_h;
+        a.queue_area += b.queue_area;
+        a.system_area += b.system_area;
+      }
+    }
   }
 
   // Tomorrow's climate, per grid.
@@ -446,7 +467,6 @@ void SimulationAccess::metrics_phase(World& w) {
     }
     c.hazard_exposure = double(t.open_hazards) * 1000.0 / pop;
     c.dispute_exposure = double(t.open_disputes) * 1000.0 / pop;
-    c.participation = double(w.volunteers[g].size()) * 1000.0 / pop;
     t.satisfaction_today = 0;
     t.closed_today = 0;
   }
@@ -476,7 +496,7 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
   w.has_sensors.assign(G, 0);
   w.rounds_hours.assign(G, 0);
   for (std::uint32_t s = 0; s < w.city.streets; ++s)
-    w.units.emplace_back(w.city, s, w.scenario.model, scenario.run.seed);
+    w.units.emplace_back(w.city, s, w.scenario.model, scenario.run.seed, context_of(w));
   w.unit_days.resize(w.units.size());
   w.phase_seconds.assign(kPhases, 0.0);
   put_design_in_force(w, scenario.governance, executor);
@@ -657,6 +677,18 @@ RunSummary Simulation::summary() const {
     if (!std::isnan(g.response_time_mean_h))
       lo = std::min(lo, g.response_time_mean_h), hi = std::max(hi, g.response_time_mean_h);
   if (hi >= lo) s.response_time_grid_spread_h = hi - lo;
+  const double hours = double(s.measured_days) * 24.0;
+  for (int l = 0; l < 3; ++l) {
+    const LevelDay& a = w.measured_level[l];
+    LevelSummary& q = s.level[l];
+    if (hours > 0) {
+      q.arrivals_per_h = double(a.arrivals) / hours;
+      q.queue_mean = a.queue_area / hours;
+      q.in_system_mean = a.system_area / hours;
+    }
+    if (a.queue_exits > 0) q.wait_mean_h = a.wait_sum_h / double(a.queue_exits);
+    if (a.departures > 0) q.time_in_system_mean_h = a.sojourn_sum_h / double(a.departures);
+  }
   s.state_hash = state_hash();
   return s;
 }

@@ -62,6 +62,7 @@ struct World {
   double measured_cost = 0, measured_resident_days = 0, measured_response_sum = 0;
   double measured_resolution_sum = 0;
   std::int64_t measured_responses = 0;
+  LevelDay measured_level[3];
   // Volunteer retention: who was active a year before the end (or at the warm-up's end).
   std::vector<std::uint32_t> retention_cohort;
   std::int64_t retention_cohort_day = -1;

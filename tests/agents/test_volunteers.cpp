@@ -19,7 +19,7 @@ std::size_t after_a_year(const GovernanceConfig& gov, std::size_t start) {
   GridVolunteers v;
   for (std::uint32_t i = 0; i < start; ++i) {
     r.flags[i] |= kVolunteer;
-    v.add(i, 0.5f, 5.0f, 0.7f, 0);
+    v.add(i, 0.5f, 5.0f, 0.7f);
   }
   ModelConfig m;
   for (int d = 0; d < 365; ++d) step_grid_volunteers(v, r, 0, 5000, 0, d, 0.6, 7, gov, m);

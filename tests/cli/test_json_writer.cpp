@@ -65,7 +65,7 @@ TEST_CASE("the scenario hash follows what shapes results and not the name") {
 
   govsim::Scenario d = a;
   d.grid_table.push_back(
-      {"S1", "C1", "G1", 1000, 400, govsim::HousingType::Mixed, 0.2, 0.1, 0.2, 1.0, 2.0});
+      {"S1", "C1", "G1", 1000, 400, govsim::HousingType::Mixed, 0.2, 0.1, 0.2, 1.0, 2.0, {}});
   govsim::Scenario e = d;
   e.grid_table[0].population = 1001;
   CHECK(govsim::scenario_hash(a) != govsim::scenario_hash(d));

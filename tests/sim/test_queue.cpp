@@ -1,0 +1,71 @@
+// The case-handling core as a bare queueing network (model.mode = queue) obeys the laws it must:
+// Erlang C at one level, Jackson routing across levels, Little's law.
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "sim_fixtures.hpp"
+
+using namespace govsim;
+using namespace govsim::testing;
+
+namespace {
+
+Scenario queue_town(double lambda, std::int64_t c, double mean_service_h, double p_next,
+                    std::int64_t days) {
+  Scenario sc;
+  sc.source = "<test>";
+  sc.city.residents = 10;
+  sc.city.streets = sc.city.communities = sc.city.grids = 1;
+  sc.run.days = days;
+  sc.run.warmup_days = 20;
+  sc.model.mode = ModelMode::Queue;
+  sc.model.queue_arrivals_per_h = lambda;
+  sc.model.queue_handlers = c;
+  sc.model.queue_escalate_p = p_next;
+  sc.model.effort_dist = ServiceDist::Exponential;
+  sc.model.effort_median_h = {mean_service_h, mean_service_h, mean_service_h};
+  return sc;
+}
+
+// Erlang C: probability of waiting in M/M/c with offered load a = lambda / mu.
+double erlang_c(int c, double a) {
+  double term = 1, sum = 1;
+  for (int k = 1; k < c; ++k) sum += term *= a / k;
+  term *= a / c;
+  const double last = term / (1 - a / c);
+  return last / (sum + last);
+}
+
+}  // namespace
+
+TEST_CASE("Erlang C reference values") {
+  CHECK(erlang_c(10, 8.0) == Approx(0.40918).epsilon(1e-4));
+  CHECK(erlang_c(4, 2.0) == Approx(0.17391).epsilon(1e-4));
+  CHECK(erlang_c(2, 1.6) == Approx(0.71111).epsilon(1e-4));
+}
+
+TEST_CASE("one level behaves as M/M/c: mean wait against Erlang C, Little's law") {
+  const double lambda = 8, mu = 1;
+  const Run r = run(queue_town(lambda, 10, 1 / mu, 0, 1200), 1);
+  const LevelSummary& q = r.summary.level[0];
+  const double wq = erlang_c(10, lambda / mu) / (10 * mu - lambda);
+  CHECK(q.arrivals_per_h == Approx(lambda).epsilon(0.01));
+  CHECK(q.wait_mean_h == Approx(wq).epsilon(0.05));
+  CHECK(q.time_in_system_mean_h == Approx(wq + 1 / mu).epsilon(0.02));
+  CHECK(q.queue_mean == Approx(q.arrivals_per_h * q.wait_mean_h).epsilon(0.01));
+  CHECK(q.in_system_mean == Approx(q.arrivals_per_h * q.time_in_system_mean_h).epsilon(0.01));
+  // Response time is the wait at the first desk, to the minute and below.
+  CHECK(r.summary.response_time_mean_h == Approx(q.wait_mean_h).epsilon(1e-9));
+}
+
+TEST_CASE("three levels in series follow Jackson's arrival rates") {
+  const double lambda = 6, p = 0.4;
+  const Run r = run(queue_town(lambda, 8, 1.0, p, 800), 1);
+  CHECK(r.summary.level[0].arrivals_per_h == Approx(lambda).epsilon(0.02));
+  CHECK(r.summary.level[1].arrivals_per_h == Approx(lambda * p).epsilon(0.03));
+  CHECK(r.summary.level[2].arrivals_per_h == Approx(lambda * p * p).epsilon(0.05));
+  for (int l = 0; l < 3; ++l) {
+    const LevelSummary& q = r.summary.level[l];
+    CHECK(q.queue_mean == Approx(q.arrivals_per_h * q.wait_mean_h).epsilon(0.02));
+  }
+}
