@@ -8,7 +8,7 @@ CMAKE_ARGS ?=
 
 GOVSIM = $(BUILD)/cli/govsim
 
-.PHONY: all setup configure build run test bench format format-check clean
+.PHONY: all setup configure build run test bench bench-quick format format-check clean
 
 all: build
 
@@ -28,6 +28,14 @@ run: build
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The performance suite: prints every figure and writes bench/results.json. Takes a few
+# minutes (the 10-million-resident megacity is the longest); bench-quick leaves it out.
+bench: build
+	@$(BUILD)/bench/govsim-bench --out bench/results.json
+
+bench-quick: build
+	@$(BUILD)/bench/govsim-bench --quick --out bench/results.json
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -237,7 +237,7 @@ void HandlingUnit::build_pools(const std::map<std::uint64_t, double>& busy_until
   for (Pool& p : pools_)
     for (Slot& s : p.slots) {
       auto it = busy_until.find(roster_.key[s.agent]);
-      if (it != busy_until.end()) s.free_at = it->second;
+      if (it != busy_until.end()) s.free_at = it->second, s.carried = true;
     }
 }
 
@@ -424,7 +424,7 @@ void HandlingUnit::route(Case& c, std::uint32_t slot, Level level, double t, boo
   if (model_.mode == ModelMode::Queue) {  // bare network: no delays, no bounces
     c.level = level;
     c.state = CaseState::InTransit;
-    schedule(t, Ev::Arrive, c.id, slot, 0, level);
+    on_arrive(c, slot, level, t);  // no delay: it is at the desk now
     return;
   }
   Stream s(seed_, Purpose::CaseRoute, c.id, c.hops++);
@@ -657,7 +657,10 @@ void HandlingUnit::try_dispatch(int pool, double t) {
   }
   if (p.waiting > 0) {
     double next = kInf;
-    for (const Slot& s : p.slots) next = std::min(next, next_available(p, s, t));
+    // Idle handlers off shift need a wake-up; busy ones wake the desk when they finish, except
+    // those still busy from a previous design.
+    for (const Slot& s : p.slots)
+      if (s.free_at <= t || s.carried) next = std::min(next, next_available(p, s, t));
     if (next < kInf && next > t && !(p.wake_at > t && p.wake_at <= next)) {
       p.wake_at = next;
       schedule(next, Ev::Wake, 0, static_cast<std::uint32_t>(pool), generation_);
@@ -745,7 +748,7 @@ void HandlingUnit::start_service(Case& c, std::uint32_t slot, int pool, std::siz
                              : r.lognormal(tier_value(model_.process_median_h, c.tier) *
                                                (1.0 - 0.3 * gov_.platform.level),
                                            0.8);
-  c.succeeds = r.bernoulli(success_probability(c, p, s));
+  c.succeeds = model_.mode == ModelMode::Queue || r.bernoulli(success_probability(c, p, s));
   leave_queue(c, t);
   c.process_h = process;
   const double done = work_until(p, t, effort / p.work_rate);
@@ -782,7 +785,11 @@ void HandlingUnit::on_service_done(Case& c, std::uint32_t slot, std::uint32_t ge
   c.state = CaseState::Processing;
   c.pool = -1;
   c.server = -1;
-  schedule(t + c.process_h, Ev::Resolve, c.id, slot, 0);
+  // With nothing to wait for after the handler's work (queue mode), the case resolves now.
+  if (c.process_h > 0)
+    schedule(t + c.process_h, Ev::Resolve, c.id, slot, 0);
+  else
+    on_resolve(c, slot, t);
   if (gen == generation_ && pool >= 0) try_dispatch(pool, t);
 }
 
@@ -794,8 +801,9 @@ void HandlingUnit::on_resolve(Case& c, std::uint32_t slot, double t) {
   }
   if (model_.mode == ModelMode::Queue) {
     // Bare network: move on to the next level with a fixed probability (Jackson routing).
-    Stream s(seed_, Purpose::CaseHandle, c.id, 0xFFFF0u + c.attempts);
-    if (c.level != Level::Street && s.bernoulli(model_.queue_escalate_p)) {
+    const bool can_move = c.level != Level::Street && model_.queue_escalate_p > 0;
+    if (can_move && Stream(seed_, Purpose::CaseHandle, c.id, 0xFFFF0u + c.attempts)
+                        .bernoulli(model_.queue_escalate_p)) {
       ++day_.escalated;
       ++c.epoch;
       c.level = static_cast<Level>(rank(c.level) + 1);

@@ -148,6 +148,7 @@ class HandlingUnit {
     std::uint64_t agent;  // roster index, or resident id for volunteers
     double free_at;
     bool on_duty;
+    bool carried = false;  // busy with a case from a previous design: no event will wake the desk
   };
   struct Entry {
     std::uint8_t priority;

@@ -1,0 +1,38 @@
+// Golden hashes: optimisations that keep every random stream must keep every bit of the
+// results. When the model is changed on purpose, these values change with it, and the commit
+// says why.
+#include <catch2/catch.hpp>
+#include <cstdio>
+
+#include "sim_fixtures.hpp"
+
+using namespace govsim;
+using namespace govsim::testing;
+
+namespace {
+std::string hex(std::uint64_t h) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+}  // namespace
+
+TEST_CASE("golden state hashes") {
+  Scenario grid = small_town(120);
+  grid.governance.mediators.per_community = 1;
+  grid.governance.platform.level = 0.5;
+  Scenario frag = small_town(120);
+  frag.governance.structure = Structure::Fragmented;
+  Scenario queue = small_town(120);
+  queue.city.residents = 10;
+  queue.city.streets = queue.city.communities = queue.city.grids = 1;
+  queue.model.mode = ModelMode::Queue;
+  queue.model.queue_arrivals_per_h = 8;
+  queue.model.queue_handlers = 10;
+  queue.model.queue_escalate_p = 0.3;
+  queue.model.effort_dist = ServiceDist::Exponential;
+  queue.model.effort_median_h = {1, 1, 1};
+  CHECK(hex(run(grid, 2).hash) == "08162f9d833ea739");
+  CHECK(hex(run(frag, 2).hash) == "ccab76c3e6b3435b");
+  CHECK(hex(run(queue, 1).hash) == "7a2557bc13df509e");
+}
