@@ -8,7 +8,7 @@ CMAKE_ARGS ?=
 
 GOVSIM = $(BUILD)/cli/govsim
 
-.PHONY: all setup configure build run test bench bench-quick format format-check clean
+.PHONY: all setup configure build run test test-asan test-tsan bench bench-quick format format-check clean
 
 all: build
 
@@ -28,6 +28,23 @@ run: build
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The whole test suite under sanitizers, each in its own build folder. The GUI is left out: its
+# tests need a display, and the engine is what the sanitizers are for.
+SAN_ARGS = -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGOVSIM_WERROR=$(WERROR) -DGOVSIM_BUILD_VIZ=OFF \
+  -DGOVSIM_BUILD_BENCH=OFF $(CMAKE_ARGS)
+
+test-asan: setup
+	@cmake -S . -B $(BUILD)-asan $(SAN_ARGS) -DGOVSIM_SANITIZE=address,undefined >/dev/null
+	@cmake --build $(BUILD)-asan -j $(JOBS)
+	@cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+test-tsan: setup
+	@cmake -S . -B $(BUILD)-tsan $(SAN_ARGS) -DGOVSIM_SANITIZE=thread >/dev/null
+	@cmake --build $(BUILD)-tsan -j $(JOBS)
+	@cd $(BUILD)-tsan && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	  ctest --output-on-failure -j $(JOBS)
 
 # The performance suite: prints every figure and writes bench/results.json. Takes a few
 # minutes (the 10-million-resident megacity is the longest); bench-quick leaves it out.

@@ -43,7 +43,26 @@ void add_commands(CLI::App& app, int& exit_code) {
   run->footer(
       "Writes timeseries.csv, grids.csv, summary.json and manifest.json into the output "
       "directory, each complete or not at all.");
+  run->add_option("--checkpoint-every", run_args->checkpoint_every,
+                  "write OUT/checkpoint.bin every N days (govsim resume continues from it)")
+      ->type_name("N");
   run->callback([run_args, &exit_code] { exit_code = run_command(*run_args); });
+
+  auto resume_args = std::make_shared<ResumeArgs>();
+  auto* resume = app.add_subcommand(
+      "resume", "continue a run from a checkpoint; the outputs equal an uninterrupted run's");
+  resume->add_option("CHECKPOINT", resume_args->checkpoint, "a checkpoint.bin written by run")
+      ->required();
+  resume->add_option("--threads", resume_args->threads, "worker threads; 0 = every core")
+      ->type_name("T");
+  resume->add_option("--out", resume_args->out_dir, "output directory (default: the checkpoint's)")
+      ->type_name("DIR");
+  resume
+      ->add_option("--checkpoint-every", resume_args->checkpoint_every,
+                   "keep writing OUT/checkpoint.bin every N days")
+      ->type_name("N");
+  resume->add_flag("-q,--quiet", resume_args->quiet, "print nothing but errors");
+  resume->callback([resume_args, &exit_code] { exit_code = resume_command(*resume_args); });
 
   auto* check = app.add_subcommand("check", "validate a scenario without running it");
   add_scenario_options(*check, *scenario_args, true);

@@ -2,6 +2,7 @@
 // of its parsed arguments that returns an exit code and lets InputError propagate to main.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,9 +24,19 @@ struct RunArgs {
   int threads = 0;
   std::string out_dir;
   bool quiet = false;
+  std::int64_t checkpoint_every = 0;  // days; 0 = no checkpoints
+};
+
+struct ResumeArgs {
+  std::string checkpoint;
+  int threads = 0;
+  std::string out_dir;  // default: the checkpoint's folder
+  bool quiet = false;
+  std::int64_t checkpoint_every = 0;
 };
 
 int run_command(const RunArgs& args);
+int resume_command(const ResumeArgs& args);
 int check_command(const ScenarioArgs& args);
 int show_command(const ScenarioArgs& args);
 int scenarios_command();

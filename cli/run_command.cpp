@@ -1,7 +1,9 @@
 // `govsim run`: load, simulate with a progress line, write the four result files, report.
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -72,6 +74,79 @@ void shorten_warmup_to_fit(const RunArgs& args, ScenarioArgs& input) {
   input.overrides.push_back("run.warmup_days=" + std::to_string(warmup));
 }
 
+// Reads a checkpoint file whole; a missing or unreadable file is the user's mistake.
+std::string read_checkpoint_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open the checkpoint (no such file, or no permission)");
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw InputError(path + ": cannot read the checkpoint");
+  return bytes;
+}
+
+// Where and how a run's outputs go.
+struct RunOutputs {
+  std::filesystem::path out_dir;
+  int threads_requested;
+  int threads_used;
+  bool quiet;
+  std::int64_t checkpoint_every;  // days; 0 = never
+  std::string start_time;
+  std::chrono::steady_clock::time_point wall_start;
+  std::vector<std::string> overrides;
+};
+
+// Steps a simulation to its end, writing a checkpoint every `checkpoint_every` days, then writes
+// the outputs. Shared by `run` and `resume`.
+void finish_run(Simulation& sim, const RunOutputs& o) {
+  const Scenario& scenario = sim.scenario();
+  const std::filesystem::path& out_dir = o.out_dir;
+  const std::filesystem::path checkpoint = out_dir / "checkpoint.bin";
+  {
+    ProgressLine progress(!o.quiet, scenario.run.days);
+    while (!sim.done()) {
+      sim.step();
+      if (!sim.series().empty()) progress.update(sim.day(), sim.series().back());
+      if (o.checkpoint_every > 0 && sim.day() % o.checkpoint_every == 0 && !sim.done())
+        write_file_atomically(checkpoint.string(), sim.checkpoint());
+    }
+  }
+  const RunSummary summary = sim.summary();
+
+  RunRecord record;
+  record.scenario = &scenario;
+  record.overrides = o.overrides;
+  record.threads_requested = o.threads_requested;
+  record.threads_used = o.threads_used;
+  record.start_time_utc = o.start_time;
+  record.days_run = sim.day();
+  record.state_hash = sim.state_hash();
+  record.profile = sim.profile();
+
+  // A manifest marks a complete set: the old one goes first and the new one is written last, so
+  // a run killed in between leaves no manifest beside a mix of old and new files.
+  const std::vector<std::string> files = {"timeseries.csv", "grids.csv", "summary.json",
+                                          "manifest.json"};
+  std::error_code ignored;
+  std::filesystem::remove(out_dir / files[3], ignored);
+  write_file_atomically((out_dir / files[0]).string(), to_csv(sim.series()));
+  write_file_atomically((out_dir / files[1]).string(), to_csv(sim.grid_metrics()));
+  write_file_atomically((out_dir / files[2]).string(), to_file_text(summary_to_json(summary)));
+  record.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - o.wall_start).count();
+  write_file_atomically((out_dir / files[3]).string(), to_file_text(make_manifest(record)));
+
+  if (!o.quiet) {
+    RunReport report;
+    report.scenario = &scenario;
+    report.summary = &summary;
+    report.threads = record.threads_used;
+    report.wall_seconds = record.wall_seconds;
+    report.out_dir = out_dir.string();
+    report.files = files;
+    std::cout << format_run_report(report) << std::flush;
+  }
+}
+
 }  // namespace
 
 int run_command(const RunArgs& args) {
@@ -83,6 +158,9 @@ int run_command(const RunArgs& args) {
                      " is out of range (0 = every core, up to " + std::to_string(kMaxThreads) +
                      ")");
   }
+
+  if (args.checkpoint_every < 0)
+    throw InputError("--checkpoint-every: must be a whole number of days >= 0");
 
   // --days and --seed go in after --set, so the dedicated flags win over a --set of the same key.
   ScenarioArgs input = args.input;
@@ -98,48 +176,36 @@ int run_command(const RunArgs& args) {
 
   auto executor = make_tbb_executor(args.threads);
   Simulation sim(scenario, *executor);
-  {
-    ProgressLine progress(!args.quiet, scenario.run.days);
-    while (!sim.done()) {
-      sim.step();
-      if (!sim.series().empty()) progress.update(sim.day(), sim.series().back());
-    }
-  }
-  const RunSummary summary = sim.summary();
+  RunOutputs outputs{out_dir,    args.threads,          executor->concurrency(),
+                     args.quiet, args.checkpoint_every, start_time,
+                     wall_start, input.overrides};
+  finish_run(sim, outputs);
+  return 0;
+}
 
-  RunRecord record;
-  record.scenario = &scenario;
-  record.overrides = input.overrides;
-  record.threads_requested = args.threads;
-  record.threads_used = executor->concurrency();
-  record.start_time_utc = start_time;
-  record.days_run = sim.day();
-  record.state_hash = sim.state_hash();
-  record.profile = sim.profile();
-
-  // A manifest marks a complete set: the old one goes first and the new one is written last, so
-  // a run killed in between leaves no manifest beside a mix of old and new files.
-  const std::vector<std::string> files = {"timeseries.csv", "grids.csv", "summary.json",
-                                          "manifest.json"};
-  std::error_code ignored;
-  std::filesystem::remove(out_dir / files[3], ignored);
-  write_file_atomically((out_dir / files[0]).string(), to_csv(sim.series()));
-  write_file_atomically((out_dir / files[1]).string(), to_csv(sim.grid_metrics()));
-  write_file_atomically((out_dir / files[2]).string(), to_file_text(summary_to_json(summary)));
-  record.wall_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
-  write_file_atomically((out_dir / files[3]).string(), to_file_text(make_manifest(record)));
-
-  if (!args.quiet) {
-    RunReport report;
-    report.scenario = &scenario;
-    report.summary = &summary;
-    report.threads = record.threads_used;
-    report.wall_seconds = record.wall_seconds;
-    report.out_dir = out_dir.string();
-    report.files = files;
-    std::cout << format_run_report(report) << std::flush;
-  }
+int resume_command(const ResumeArgs& args) {
+  const auto wall_start = std::chrono::steady_clock::now();
+  const std::string start_time = iso8601_utc(std::chrono::system_clock::now());
+  if (args.threads < 0 || args.threads > kMaxThreads)
+    throw InputError("--threads: " + std::to_string(args.threads) + " is out of range");
+  if (args.checkpoint_every < 0)
+    throw InputError("--checkpoint-every: must be a whole number of days >= 0");
+  const std::string bytes = read_checkpoint_file(args.checkpoint);
+  auto executor = make_tbb_executor(args.threads);
+  auto sim = Simulation::restore(bytes, args.checkpoint, *executor);
+  const std::filesystem::path out_dir = args.out_dir.empty()
+                                            ? std::filesystem::path(args.checkpoint).parent_path()
+                                            : std::filesystem::path(args.out_dir);
+  make_output_dir(out_dir.empty() ? std::filesystem::path(".") : out_dir);
+  RunOutputs outputs{out_dir.empty() ? std::filesystem::path(".") : out_dir,
+                     args.threads,
+                     executor->concurrency(),
+                     args.quiet,
+                     args.checkpoint_every,
+                     start_time,
+                     wall_start,
+                     {"resumed from " + args.checkpoint + " at day " + std::to_string(sim->day())}};
+  finish_run(*sim, outputs);
   return 0;
 }
 

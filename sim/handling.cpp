@@ -90,9 +90,7 @@ HandlingUnit::HandlingUnit(const City& city, std::uint32_t street, const ModelCo
       g1_(city.street_first_grid[street + 1]),
       c0_(city.street_first_community[street]),
       c1_(city.street_first_community[street + 1]),
-      seed_(seed) {
-  on_duty_today_.assign(g1_ - g0_, 0);
-}
+      seed_(seed) {}
 
 Level HandlingUnit::level_for(Tier tier) const {
   switch (tier) {

@@ -25,6 +25,16 @@ namespace govsim {
 
 inline constexpr double kInf = std::numeric_limits<double>::infinity();
 
+class CheckpointWriter;
+class CheckpointReader;
+
+// A priority queue whose items can be saved and restored exactly as they lie.
+template <class T, class Cmp = std::less<T>>
+struct Heap : std::priority_queue<T, std::vector<T>, Cmp> {
+  std::vector<T>& items() { return this->c; }
+  const std::vector<T>& items() const { return this->c; }
+};
+
 // Whole-run totals of one grid, kept by the unit that owns the grid.
 struct GridTotals {
   std::int64_t cases = 0, disputes = 0, reported = 0, resolved = 0, dropped = 0;
@@ -104,6 +114,9 @@ class HandlingUnit {
   // Per-grid rounds hours a day of grid workers, for detection.
   double rounds_hours(std::uint32_t grid) const;
   std::uint64_t hash(std::uint64_t h) const;
+  // Checkpoints (sim/checkpoint.cpp): everything but the city, the model and the context.
+  void save(CheckpointWriter& w) const;
+  void load(CheckpointReader& r);
   // Records closed cases and moves between levels in the day's figures (for the GUI).
   void set_tracing(bool on) { tracing_ = on; }
   // Cases open now (for the GUI's inspector): calls f(const Case&) for each, in slot order.
@@ -170,7 +183,7 @@ class HandlingUnit {
     double shift_len_h;
     double work_rate;  // share of working time that goes to cases
     std::vector<Slot> slots;
-    std::priority_queue<Entry> queue;
+    Heap<Entry> queue;
     std::int64_t waiting = 0;
     double wake_at = kInf;
   };
@@ -221,11 +234,10 @@ class HandlingUnit {
   int street_pool_ = -1, street_med_pool_ = -1;
   int queue_pool_[3] = {-1, -1, -1};
   std::vector<std::uint32_t> branch_of_grid_;
-  std::vector<std::uint8_t> on_duty_today_;
 
   std::vector<Case> cases_;
   std::vector<std::uint32_t> free_;
-  std::priority_queue<Event, std::vector<Event>, std::greater<Event>> events_;
+  Heap<Event, std::greater<Event>> events_;
   std::uint64_t seq_ = 0;
   std::int64_t open_ = 0, unreported_ = 0;
   UnitDay day_;

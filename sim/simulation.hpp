@@ -50,6 +50,13 @@ class Simulation {
   PhaseProfile profile() const;
 
   const World& world() const;  // read-only view for the GUI and tests
+
+  // The full state as checkpoint bytes (sim/checkpoint.hpp). Call between steps.
+  std::string checkpoint() const;
+  // Rebuilds a simulation from checkpoint bytes; `file` names them in errors. Throws InputError
+  // for a corrupted, truncated or version-mismatched checkpoint.
+  static std::unique_ptr<Simulation> restore(const std::string& bytes, const std::string& file,
+                                             Executor& executor);
   // Keeps today's closed cases with their paths and today's moves between levels in
   // world().unit_days (off by default: the headless runs do not need them).
   void set_tracing(bool on);

@@ -21,6 +21,8 @@ class MinuteHistogram {
   void add(double hours);
   double quantile(double q) const;  // hours; NaN when empty
   std::int64_t count() const { return count_; }
+  void save(CheckpointWriter& w) const;  // sim/checkpoint.cpp
+  void load(CheckpointReader& r);
 
  private:
   static constexpr std::size_t kBins = 60 * 24 * 400;  // 400 days
