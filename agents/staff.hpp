@@ -2,8 +2,8 @@
 // and professional mediators (专业民调). One roster per street office, as structure-of-arrays.
 //
 // A roster is planned from the city and the governance design. Each member has a stable key
-// (role, home, index in home), so that when the design changes mid-run the people who stay keep
-// their experience and their random draws.
+// (role, level, home, index in home), so that when the design changes mid-run the people who stay
+// keep their experience and their random draws.
 #pragma once
 
 #include <cstdint>
@@ -20,7 +20,7 @@ inline constexpr int kRoles = 4;
 struct Roster {
   std::vector<Role> role;                // 1
   std::vector<Level> level;              // 1  grid, community or street
-  std::vector<std::uint32_t> home;       // 4  branch (grid workers), community or street
+  std::vector<std::uint32_t> home;       // 4  grid (grid workers), community or street
   std::vector<std::uint8_t> department;  // 1  street officials under a fragmented design
   std::vector<std::uint64_t> key;        // 8  stable identity
   std::vector<float> skill;              // 4  0..1

@@ -129,8 +129,10 @@ void HandlingUnit::apply_design(const GovernanceConfig& gov, double now) {
     if (p.kind != PoolKind::Volunteers)
       for (const Slot& s : p.slots)
         if (s.free_at > now) busy_until[roster_.key[s.agent]] = s.free_at;
+  // Queue mode: the arrival stream goes to the first street office only, so only it has staff.
   roster_ = model_.mode == ModelMode::Queue
-                ? plan_queue_roster(static_cast<std::uint32_t>(model_.queue_handlers), street_)
+                ? plan_queue_roster(
+                      street_ == 0 ? static_cast<std::uint32_t>(model_.queue_handlers) : 0, street_)
                 : plan_roster(city_, street_, branches_, gov_, seed_,
                               roster_.size() ? &roster_ : nullptr);
   pools_.clear();
@@ -240,7 +242,7 @@ void HandlingUnit::build_pools(const std::map<std::uint64_t, double>& busy_until
 }
 
 void HandlingUnit::begin_day(std::int64_t day) {
-  day_ = UnitDay{};
+  // day_ was reset by take_day; what a design change did this morning belongs to today.
   for (Pool& p : pools_) {
     if (p.kind == PoolKind::Volunteers) {
       // Today's desk: volunteers on duty, plus anyone still finishing a case.
@@ -803,6 +805,7 @@ void HandlingUnit::on_resolve(Case& c, std::uint32_t slot, double t) {
     if (can_move && Stream(seed_, Purpose::CaseHandle, c.id, 0xFFFF0u + c.attempts)
                         .bernoulli(model_.queue_escalate_p)) {
       ++day_.escalated;
+      ++(*ctx_.grid_totals)[c.grid].escalated;
       ++c.epoch;
       c.level = static_cast<Level>(rank(c.level) + 1);
       on_arrive(c, slot, c.level, t);

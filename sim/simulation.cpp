@@ -212,7 +212,7 @@ void SimulationAccess::residents_phase(World& w, Executor& ex) {
       const Patrols patrols{w.volunteer_day[g].patrol_hours * vol_eff / 24.0 / cover_h,
                             w.rounds_hours[g] * std::max(0.2, rounds_eff) / 24.0 / cover_h};
       const double elderly_f =
-          std::max(0.3, 1.0 + 2.0 * (w.city.grid_elderly[g] - w.scenario.city.elderly_share));
+          std::max(0.3, 1.0 + 2.0 * (w.city.grid_elderly[g] - w.city_elderly_share));
       // Each domain has its own stream and its own block of case ids, so that a design that
       // changes how many disputes arise leaves every other domain's cases exactly as they were.
       for (int d = 0; d < kDomains; ++d) {
@@ -232,7 +232,7 @@ void SimulationAccess::residents_phase(World& w, Executor& ex) {
             double target = s.uniform() * w.resident_sums[g].dispute_hazard;
             who = first;
             for (; who + 1 < last; ++who) {
-              target -= 1.0 + m.grievance_dispute_gain * w.residents.grievance(who);
+              target -= dispute_hazard(w.residents, who, 1.0, 1.0, m);
               if (target <= 0) break;
             }
           } else {
@@ -487,6 +487,10 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
   for (std::uint32_t g = 0; g < G; ++g)
     init_volunteers(w.volunteers[g], w.residents, w.city.grid_first_resident[g],
                     w.city.grid_first_resident[g + 1], g, scenario);
+  double elderly = 0;
+  for (std::uint32_t g = 0; g < G; ++g)
+    elderly += double(w.city.grid_elderly[g]) * double(w.city.grid_population[g]);
+  w.city_elderly_share = elderly / double(w.city.residents);
   w.climate.assign(G, GridClimate{});
   w.feedback.resize(G);
   w.outbox.resize(G);

@@ -45,6 +45,7 @@ struct World {
   std::vector<std::uint8_t> has_sensors;        // per grid, under the design in force
   std::vector<double> rounds_hours;             // per grid, under the design in force
   std::vector<HandlingUnit> units;              // per street office
+  double city_elderly_share = 0;                // population-weighted, of the city as built
   std::vector<UnitDay> unit_days;               // per unit, today
 
   std::int64_t day = 0;  // days completed

@@ -97,3 +97,19 @@ TEST_CASE("set_governance takes effect at the next day") {
   CHECK(sim.governance().legal_clarity == 1.0);
   CHECK(sim.series().back().policy_change == 1);
 }
+
+TEST_CASE("conservation holds across a policy change that drops cases") {
+  // Removing every street official mid-run leaves cases at the street with nobody to handle them:
+  // they are dropped when the design changes, and must still be counted.
+  Scenario sc = small_town(100);
+  sc.governance.structure = Structure::Fragmented;
+  PolicyChange c;
+  c.day = 40;
+  c.governance = sc.governance;
+  c.governance.staffing.street_officials_per_10k = 0;
+  c.summary = "staffing.street_officials_per_10k=0";
+  sc.changes.push_back(c);
+  const Run r = run(sc, 2);
+  for (const DayMetrics& d : r.series)
+    REQUIRE(d.arrived_total == d.resolved_total + d.dropped_total + d.open_total);
+}
