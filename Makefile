@@ -3,6 +3,7 @@ BUILD    ?= build
 TYPE     ?= Release
 WERROR   ?= OFF
 VIZ      ?= ON
+MPI      ?= OFF
 JOBS     ?= $(shell nproc)
 CMAKE_ARGS ?=
 
@@ -17,14 +18,19 @@ setup:
 
 configure: setup
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(TYPE) -DGOVSIM_WERROR=$(WERROR) \
-	  -DGOVSIM_BUILD_VIZ=$(VIZ) $(CMAKE_ARGS) >/dev/null
+	  -DGOVSIM_BUILD_VIZ=$(VIZ) -DGOVSIM_MPI=$(MPI) $(CMAKE_ARGS) >/dev/null
 
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
-# The main job: the built-in baseline city under its default design, with a readable summary.
+# The main job: the shipped designs on the baseline city, compared over paired replications
+# (common random numbers). Prints the comparison table; writes out/compare.db and out/report.html.
+DESIGNS      ?= fragmented grid-one-branch grid-multi-branch grid-volunteers grid-mediators \
+                grid-legal grid-platform modern
+REPLICATIONS ?= 3
 run: build
-	@$(GOVSIM) run --out out/baseline
+	@$(GOVSIM) compare $(DESIGNS) --replications $(REPLICATIONS) \
+	  --db out/compare.db --overwrite --report out/report.html
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

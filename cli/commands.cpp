@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <memory>
 
+#include "cli/batch_commands.hpp"
+
 namespace govsim {
 namespace {
 
@@ -81,6 +83,17 @@ void add_commands(CLI::App& app, int& exit_code) {
   keys->add_flag("--markdown", *markdown, "print a Markdown table (for docs/MODEL.md)");
   keys->callback([markdown, &exit_code] { exit_code = keys_command(*markdown); });
 
+  auto validate_args = std::make_shared<ValidateArgs>();
+  auto* validate = app.add_subcommand(
+      "validate",
+      "run the engine where the answer is known: Erlang C, Jackson, Little, conservation");
+  validate->add_flag("--quick", validate_args->quick, "fewer and shorter replications (for CI)");
+  validate->add_option("--dir", validate_args->dir, "folder of the validation scenarios")
+      ->type_name("DIR");
+  validate->callback([validate_args, &exit_code] { exit_code = validate_command(*validate_args); });
+
+  add_batch_commands(app, exit_code);
+
   app.require_subcommand(1);
   app.footer(
       "Examples:\n"
@@ -88,6 +101,7 @@ void add_commands(CLI::App& app, int& exit_code) {
       "  govsim run modern --days 730    a shipped scenario for two years\n"
       "  govsim run my.yaml --set governance.platform.level=1 --out runs/p1\n"
       "  govsim scenarios                what is shipped\n"
+      "  govsim compare fragmented modern --replications 10 --report cmp.html\n"
       "Exit codes: 0 ok, 2 a mistake in the input or command line, 1 anything else.");
 }
 

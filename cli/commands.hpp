@@ -42,6 +42,12 @@ int show_command(const ScenarioArgs& args);
 int scenarios_command();
 int keys_command(bool markdown);
 
+struct ValidateArgs {
+  bool quick = false;
+  std::string dir = "scenarios/validation";  // the validation scenarios
+};
+int validate_command(const ValidateArgs& args);
+
 // Registers every subcommand on app; the chosen command's exit code lands in exit_code.
 void add_commands(CLI::App& app, int& exit_code);
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <system_error>
 
+#include "cli/batch_commands.hpp"
 #include "cli/commands.hpp"
 #include "sim/errors.hpp"
 #include "sim/version.hpp"
@@ -53,6 +54,7 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  govsim::remember_command_line(argc, argv);
   try {
     return run(argc, argv);
   } catch (const govsim::InputError& e) {

@@ -1,6 +1,6 @@
 # Writes OUTPUT, a C++ file holding each file named in LIST (paths relative to SOURCE_DIR, one a
-# line: the top-level *.yaml and cities/*.csv) as a raw string literal. Run by the build when a
-# listed file, or the list, changes.
+# line: the top-level *.yaml, cities/*.csv and *.geojson, and lessons/*.yaml) as a raw string
+# literal. Run by the build when a listed file, or the list, changes.
 file(STRINGS ${LIST} files)
 if(NOT files)
   message(FATAL_ERROR "no scenarios to embed in ${SOURCE_DIR}")

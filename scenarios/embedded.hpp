@@ -1,6 +1,7 @@
-// The shipped scenarios (scenarios/*.yaml) and the data files they name (scenarios/cities/*.csv),
-// compiled into the library by embed.cmake, so the CLI, the GUI and the tests need no install
-// step and no path to the source tree.
+// The shipped scenarios (scenarios/*.yaml), the data files they name (scenarios/cities/*.csv and
+// *.geojson) and the classroom lessons (scenarios/lessons/*.yaml), compiled into the library by
+// embed.cmake, so the CLI, the GUI and the tests need no install step and no path to the source
+// tree.
 #pragma once
 
 #include <span>

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "scenarios/embedded.hpp"
+#include "scenarios/geojson_city.hpp"
 #include "sim/city_table.hpp"
 #include "sim/errors.hpp"
 #include "sim/input_text.hpp"
@@ -166,7 +167,9 @@ std::vector<GridRecord> read_table_near(const Where& where, const std::string& t
       throw InputError(where.at(key + ": no table '" + table + "' ships with scenario '" +
                                 builtin_name_of_label(file) + "'"));
     }
-    return parse_city_table(embedded->text, "<built-in:" + path + ">");
+    const std::string label = "<built-in:" + path + ">";
+    if (is_geojson_name(path)) return parse_geojson_city(embedded->text, label);
+    return parse_city_table(embedded->text, label);
   }
   // A table named on the command line is relative to the working directory.
   const fs::path base = file == kCommandLine ? fs::path() : fs::path(file).parent_path();
@@ -177,6 +180,7 @@ std::vector<GridRecord> read_table_near(const Where& where, const std::string& t
     throw InputError(
         where.at(key + ": cannot open '" + path.generic_string() + "' (no such file)"));
   }
+  if (is_geojson_name(table)) return read_geojson_city(path.generic_string());
   return read_city_table(path.generic_string());
 }
 

@@ -7,7 +7,10 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libtbb-dev libyaml-cpp-dev catch2 librandom123-dev libcli11-dev nlohmann-json3-dev
   libsqlite3-dev
-  libsfml-dev libimgui-dev libgl-dev xvfb xauth
+  libsfml-dev libimgui-dev libgl-dev libx11-dev xvfb xauth
+  fonts-dejavu-core           # the GUI's font (it falls back to ImGui's own without it)
+  libopenmpi-dev openmpi-bin  # MPI build of the batch runner (CI builds with MPI=ON)
+  chromium                    # the test that opens the HTML report in a headless browser
 )
 
 missing=()

@@ -84,12 +84,11 @@ struct CityConfig {
 
 template <class V>
 void describe(V& v, CityConfig& c) {
-  v.text(
-      "table", c.table,
-      {"path",
-       "CSV or GeoJSON (.geojson) file of grids (relative to the scenario); replaces the "
-       "generated city",
-       "-"});
+  v.text("table", c.table,
+         {"path",
+          "CSV or GeoJSON (.geojson) file of grids (relative to the scenario); replaces the "
+          "generated city",
+          "-"});
   v.integer("residents", c.residents, 1, 50000000,
             {"persons", "residents of a generated city", "B: baseline city of 100 k"});
   v.integer("streets", c.streets, 1, 10000, {"", "street offices (街道)", "B: baseline city"});

@@ -74,6 +74,14 @@ void MinuteHistogram::add(double hours) {
   ++count_;
 }
 
+double MinuteHistogram::share_at_least(double hours) const {
+  if (count_ == 0) return kNaN;
+  const auto from = static_cast<std::size_t>(std::max(0.0, std::round(hours * 60.0)));
+  std::int64_t n = 0;
+  for (std::size_t i = std::min(from, bins_.size()); i < bins_.size(); ++i) n += bins_[i];
+  return double(n) / double(count_);
+}
+
 double MinuteHistogram::quantile(double q) const {
   if (count_ == 0) return kNaN;
   const auto target = static_cast<std::int64_t>(std::ceil(q * double(count_)));

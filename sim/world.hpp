@@ -20,6 +20,8 @@ class MinuteHistogram {
  public:
   void add(double hours);
   double quantile(double q) const;  // hours; NaN when empty
+  // Share of durations of at least `hours` (exact when hours is a whole number of minutes).
+  double share_at_least(double hours) const;
   std::int64_t count() const { return count_; }
   void save(CheckpointWriter& w) const;  // sim/checkpoint.cpp
   void load(CheckpointReader& r);

@@ -1,0 +1,170 @@
+#include "cli/batch_commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <memory>
+
+namespace govsim {
+namespace {
+
+std::string g_command_line = "govsim";
+
+// Each repeated flag takes exactly one value, so `--set a=1 DESIGN` does not swallow DESIGN.
+void add_batch_options(CLI::App& cmd, BatchArgs& a, bool shardable) {
+  cmd.add_option("--set", a.overrides,
+                 "override a scenario key in every design, e.g. --set run.days=90")
+      ->type_name("KEY=VALUE")
+      ->allow_extra_args(false);
+  cmd.add_option("--days", a.days, "days to simulate (same as --set run.days=N)")->type_name("N");
+  cmd.add_option("-r,--replications", a.replications, "replications per design (default 5)")
+      ->type_name("R");
+  cmd.add_option("--seed", a.seed, "base seed: replication i runs with seed S + i in every design")
+      ->type_name("S");
+  cmd.add_option("-j,--jobs", a.jobs, "runs in parallel; 0 = every core (default)")->type_name("J");
+  cmd.add_option("--db", a.db, "SQLite results database (default: keep results in memory only)")
+      ->type_name("FILE");
+  cmd.add_flag("--resume", a.resume, "continue the experiment in --db, skipping finished runs");
+  cmd.add_flag("--overwrite", a.overwrite, "replace an existing --db");
+  if (shardable) {
+    cmd.add_option("--shard", a.shard,
+                   "run only job K of N of the plan (merge the databases later)")
+        ->type_name("K/N");
+  }
+  cmd.add_option("--report", a.report, "write the HTML report here when done")->type_name("FILE");
+  cmd.add_option("--outcomes", a.outcomes,
+                 "outcomes to show, comma-separated, or 'all' (default: response_time_p90_h, "
+                 "within_deadline_share, dropped, trust_mean, gain_mean, cost_per_resident_year)")
+      ->type_name("LIST");
+  cmd.add_flag("--no-series", a.no_series, "store summaries only, not the daily series");
+  cmd.add_flag("-q,--quiet", a.quiet, "no progress line and no table");
+}
+
+}  // namespace
+
+void remember_command_line(int argc, char** argv) {
+  std::string line = "govsim";
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const bool plain = arg.find_first_of(" \t'\"$\\<>|&;()*?") == std::string::npos && !arg.empty();
+    line += " " + (plain ? arg : "'" + arg + "'");
+  }
+  g_command_line = line;
+}
+
+const std::string& command_line() { return g_command_line; }
+
+void add_batch_commands(CLI::App& app, int& exit_code) {
+  auto compare = std::make_shared<CompareArgs>();
+  auto* c = app.add_subcommand("compare",
+                               "paired replications of several designs, with confidence intervals");
+  c->add_option("DESIGNS", compare->designs,
+                "scenario files (.yaml) or shipped scenario names; the first is the reference")
+      ->required();
+  add_batch_options(*c, compare->batch, true);
+  auto* precise = c->add_option("--until-precise", compare->until_precise,
+                                "add replications until every 95% interval of --outcome is at "
+                                "most this half-width")
+                      ->type_name("HALF_WIDTH");
+  c->add_option("--outcome", compare->outcome,
+                "the outcome --until-precise watches (default response_time_p90_h)")
+      ->type_name("NAME");
+  c->add_option("--max-replications", compare->max_replications,
+                "--until-precise stops here even if not precise (default 200)")
+      ->type_name("R");
+  c->footer(
+      "Replication i of every design runs with seed S + i: the same residents, cases and random "
+      "streams (common random numbers), so differences are paired by replication.\n"
+      "Example: govsim compare fragmented grid-one-branch modern --replications 10 --db cmp.db "
+      "--report cmp.html");
+  c->callback([compare, precise, &exit_code] {
+    if (precise->count() == 0)
+      compare->until_precise = 0;
+    else if (!(compare->until_precise > 0))
+      compare->until_precise = -1;  // refused in the command
+    exit_code = compare_command(*compare);
+  });
+
+  auto sweep = std::make_shared<SweepArgs>();
+  auto* s = app.add_subcommand("sweep", "a design of experiments over scenario keys");
+  s->add_option("SCENARIO", sweep->scenario, "scenario file (.yaml) or shipped scenario name")
+      ->required();
+  s->add_option("--vary", sweep->vary,
+                "a key and its values: KEY=v1,v2,... or KEY=lo:hi:step (lo:hi for lhs); repeat "
+                "for more keys")
+      ->type_name("KEY=VALUES")
+      ->allow_extra_args(false)
+      ->required();
+  s->add_option("--method", sweep->method, "factorial (every combination, default) or lhs")
+      ->type_name("M");
+  s->add_option("--samples", sweep->samples, "points of a Latin hypercube (--method lhs)")
+      ->type_name("N");
+  s->add_option("--sample-seed", sweep->sample_seed, "seed of the Latin hypercube (default --seed)")
+      ->type_name("S");
+  add_batch_options(*s, sweep->batch, true);
+  s->footer(
+      "Example: govsim sweep grid-one-branch --vary "
+      "governance.staffing.grid_workers_per_grid=0.5:2:0.5 "
+      "--vary governance.platform.level=0,0.5,1 --replications 5 --db sweep.db");
+  s->callback([sweep, &exit_code] { exit_code = sweep_command(*sweep); });
+
+  auto seek = std::make_shared<SeekArgs>();
+  auto* k =
+      app.add_subcommand("seek", "the cheapest settings that meet a target with stated confidence");
+  k->add_option("SCENARIO", seek->scenario, "scenario file (.yaml) or shipped scenario name")
+      ->required();
+  k->add_option("--target", seek->target,
+                "OUTCOME<=VALUE or OUTCOME>=VALUE, e.g. 'response_time_p90_h<=24'")
+      ->type_name("TARGET")
+      ->required();
+  k->add_option("--minimize", seek->minimize,
+                "the outcome to minimise (default cost = cost_per_resident_year)")
+      ->type_name("OUTCOME");
+  k->add_option(
+       "--over", seek->over,
+       "keys to search: KEY=lo:hi:step or KEY=v1,v2,..., or KEY[,KEY] with ranges from --vary")
+      ->type_name("KEYS")
+      ->allow_extra_args(false)
+      ->required();
+  k->add_option("--vary", seek->vary, "the range of an --over key: KEY=lo:hi:step or KEY=v1,v2,...")
+      ->type_name("KEY=VALUES")
+      ->allow_extra_args(false);
+  k->add_option("--confidence", seek->confidence,
+                "one-sided confidence that a point meets the target (default 0.95)")
+      ->type_name("P");
+  add_batch_options(*k, seek->batch, false);
+  k->footer(
+      "Assumes the target gets easier and the cost higher as each --over key grows along its "
+      "values; bisects each line of the grid for the feasible point next to the boundary.\n"
+      "Example: govsim seek grid-one-branch --target 'response_time_p90_h<=24' --minimize cost "
+      "--over governance.staffing.grid_workers_per_grid=1:3:0.25 --replications 5");
+  k->callback([seek, &exit_code] { exit_code = seek_command(*seek); });
+
+  auto exp = std::make_shared<ExportArgs>();
+  auto* e = app.add_subcommand("export", "write a results database as tidy CSV files");
+  e->add_option("DB", exp->db, "results database")->required();
+  e->add_option("--csv", exp->csv_dir,
+                "directory for runs.csv, summaries.csv, series.csv, statistics.csv")
+      ->type_name("DIR")
+      ->required();
+  e->callback([exp, &exit_code] { exit_code = export_command(*exp); });
+
+  auto rep = std::make_shared<ReportArgs>();
+  auto* r =
+      app.add_subcommand("report", "write a self-contained HTML report of a results database");
+  r->add_option("DB", rep->db, "results database")->required();
+  r->add_option("--out", rep->out, "HTML file to write")->type_name("FILE")->required();
+  r->add_option("--outcomes", rep->outcomes, "outcomes to show, comma-separated, or 'all'")
+      ->type_name("LIST");
+  r->add_option("--outcome", rep->outcome,
+                "outcome of the response surface (default: the first shown)")
+      ->type_name("NAME");
+  r->callback([rep, &exit_code] { exit_code = report_command(*rep); });
+
+  auto merge = std::make_shared<MergeArgs>();
+  auto* m = app.add_subcommand("merge", "combine the databases of the shards of one experiment");
+  m->add_option("OUT", merge->out, "database to write")->required();
+  m->add_option("INPUTS", merge->inputs, "the shards' databases")->required();
+  m->add_flag("--overwrite", merge->overwrite, "replace OUT if it exists");
+  m->callback([merge, &exit_code] { exit_code = merge_command(*merge); });
+}
+
+}  // namespace govsim

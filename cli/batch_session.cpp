@@ -1,0 +1,130 @@
+#include "cli/batch_session.hpp"
+
+#include <iostream>
+#include <system_error>
+
+#include "cli/batch/report_html.hpp"
+#include "sim/errors.hpp"
+
+namespace govsim {
+
+using namespace batch;
+
+std::vector<std::string> common_overrides(const BatchArgs& args) {
+  std::vector<std::string> out = args.overrides;
+  if (!args.days.empty()) out.push_back("run.days=" + args.days);
+  return out;
+}
+
+void check_batch_args(const BatchArgs& args, Session& session, bool adaptive) {
+  check_replications(args.replications, "--replications");
+  check_seed(args.seed, kMaxReplications);
+  if (args.jobs < 0 || args.jobs > 4096) {
+    throw InputError("--jobs: " + std::to_string(args.jobs) +
+                     " is out of range (0 = every core, up to 4096)");
+  }
+  if (args.resume && args.overwrite) {
+    throw InputError("--resume and --overwrite contradict each other: choose one");
+  }
+  if ((args.resume || args.overwrite) && args.db.empty()) {
+    throw InputError(std::string(args.resume ? "--resume" : "--overwrite") +
+                     " needs --db FILE: without it the results live in memory only");
+  }
+  if (!args.shard.empty()) {
+    session.shard = parse_shard(args.shard);
+    if (adaptive) {
+      throw InputError(
+          "--shard: an adaptive experiment decides its next runs from the last "
+          "ones, so it cannot be split into independent jobs; use MPI instead");
+    }
+    if (args.db.empty())
+      throw InputError("--shard needs --db FILE: each job writes its own database");
+  }
+  session.outcomes =
+      args.outcomes.empty() ? default_outcomes() : outcome_columns(args.outcomes, "--outcomes");
+  session.quiet = args.quiet;
+  session.runner.jobs = args.jobs;
+  session.runner.store_series = !args.no_series;
+  session.runner.progress = !args.quiet;
+}
+
+void open_store(Session& session, const BatchArgs& args, const Experiment& experiment) {
+  on_root(session.cluster, [&] {
+    const std::string path = args.db.empty() ? ":memory:" : args.db;
+    const StoreMode mode = args.resume      ? StoreMode::Resume
+                           : args.overwrite ? StoreMode::Overwrite
+                                            : StoreMode::Fresh;
+    session.store.emplace(path, mode);
+    session.store->begin(experiment.plan_json(), command_line(),
+                         session.shard.whole() ? "" : session.shard.text());
+  });
+}
+
+BatchOutcome run(Session& session, const Experiment& experiment, const std::vector<RunSpec>& specs,
+                 const std::string& label) {
+  RunnerOptions options = session.runner;
+  options.label = label;
+  return run_batch(experiment, specs, session.store ? &*session.store : nullptr, session.cluster,
+                   options);
+}
+
+ResultGrid grid_of(const Experiment& experiment, const std::vector<RunSpec>& specs,
+                   const BatchOutcome& outcome) {
+  std::vector<std::string> labels;
+  for (std::size_t d = 0; d < experiment.size(); ++d) labels.push_back(experiment.design(d).label);
+  ResultGrid grid(labels);
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    if (outcome.summaries[i])
+      grid.add(specs[i].design, specs[i].replication, *outcome.summaries[i]);
+  }
+  return grid;
+}
+
+void finish(Session& session, const BatchArgs& args) {
+  if (!session.cluster.root()) return;
+  if (!args.report.empty()) {
+    ReportOptions options;
+    options.outcomes = session.outcomes;
+    write_report(*session.store, options, args.report);
+  }
+  if (session.quiet) return;
+  if (!args.db.empty()) {
+    std::cout << "\nresults: " << args.db << " (" << session.store->count_done()
+              << " runs; govsim export " << args.db << " --csv DIR)";
+  }
+  if (!args.report.empty())
+    std::cout << (args.db.empty() ? "\n" : "\n") << "report:  " << args.report;
+  if (!args.db.empty() || !args.report.empty()) std::cout << '\n';
+  std::cout << std::flush;
+}
+
+int failures_exit_code(const Session& session, std::int64_t failed, bool input_error,
+                       const std::string& first_error) {
+  if (failed == 0) return 0;
+  if (session.cluster.root()) {
+    std::cerr << "govsim: error: " << failed << (failed == 1 ? " run" : " runs")
+              << " failed; the first: " << first_error << "\n";
+  }
+  return input_error ? 2 : 1;
+}
+
+int with_cluster(const std::function<int(Cluster&)>& body) {
+  std::unique_ptr<Cluster> cluster = make_cluster();
+  if (cluster->size() == 1) return body(*cluster);
+  try {
+    return body(*cluster);
+  } catch (const RemoteFailure& f) {
+    return f.exit_code;
+  } catch (const std::exception& e) {
+    // Rank 0 reports here, before MPI is finalised: once another rank has left with an error,
+    // mpirun ends the job, and a message left for main() would never be printed.
+    if (cluster->root()) {
+      const bool ours =
+          dynamic_cast<const InputError*>(&e) || dynamic_cast<const std::system_error*>(&e);
+      std::cerr << (ours ? "govsim: error: " : "govsim: internal error: ") << e.what() << std::endl;
+    }
+    return exit_code_of(e);
+  }
+}
+
+}  // namespace govsim

@@ -1,0 +1,57 @@
+// What compare, sweep and seek share: checking the common options, the cluster, the results
+// store on rank 0, the runs, the report, and the exit code when runs failed.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/batch/cluster.hpp"
+#include "cli/batch/comparison.hpp"
+#include "cli/batch/experiment.hpp"
+#include "cli/batch/runner.hpp"
+#include "cli/batch/store.hpp"
+#include "cli/batch_commands.hpp"
+
+namespace govsim {
+
+struct Session {
+  explicit Session(batch::Cluster& c) : cluster(c) {}
+  batch::Cluster& cluster;
+  std::optional<batch::Store> store;  // rank 0 only
+  batch::RunnerOptions runner;
+  batch::Shard shard;
+  std::vector<std::size_t> outcomes;
+  bool quiet = false;
+  bool printing() const { return cluster.root() && !quiet; }
+};
+
+// --set values plus --days, in the order the loader applies them.
+std::vector<std::string> common_overrides(const BatchArgs& args);
+
+// Checks the shared options (the same on every rank, so they fail alike) and fills session.
+void check_batch_args(const BatchArgs& args, Session& session, bool adaptive);
+
+// Opens (or resumes) the store on rank 0 and records the plan there.
+void open_store(Session& session, const BatchArgs& args, const batch::Experiment& experiment);
+
+batch::BatchOutcome run(Session& session, const batch::Experiment& experiment,
+                        const std::vector<batch::RunSpec>& specs, const std::string& label);
+
+batch::ResultGrid grid_of(const batch::Experiment& experiment,
+                          const std::vector<batch::RunSpec>& specs,
+                          const batch::BatchOutcome& outcome);
+
+// Writes --report and says where the results are. Rank 0 only.
+void finish(Session& session, const BatchArgs& args);
+
+// 0 when every run finished; else reports the first failure: 2 if it was the input, else 1.
+int failures_exit_code(const Session& session, std::int64_t failed, bool input_error,
+                       const std::string& first_error);
+
+// Runs body with a cluster. On ranks other than 0 errors are silent (rank 0 reports them) and
+// only the exit code is kept.
+int with_cluster(const std::function<int(batch::Cluster&)>& body);
+
+}  // namespace govsim

@@ -1,0 +1,228 @@
+// `govsim seek SCENARIO --target ... --minimize ... --over ...`: the cheapest settings that meet a
+// target with stated confidence, and the runs that led there.
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <map>
+
+#include "cli/batch/comparison.hpp"
+#include "cli/batch/names.hpp"
+#include "cli/batch/seek.hpp"
+#include "cli/batch/sweep.hpp"
+#include "cli/batch_session.hpp"
+#include "sim/errors.hpp"
+
+namespace govsim {
+namespace {
+
+using namespace batch;
+
+Json number_or_null(double x) { return std::isfinite(x) ? Json(x) : Json(nullptr); }
+
+std::string g4(double x) {
+  if (!std::isfinite(x)) return "n/a";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.4g", x);
+  return buf;
+}
+
+// The bound with the digits of the target's own interval.
+std::string fixed(double x, int decimals) {
+  if (!std::isfinite(x)) return "n/a";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+  return buf;
+}
+
+std::string pad(const std::string& s, std::size_t width) {
+  const std::size_t w = display_width(s);
+  return w >= width ? s : s + std::string(width - w, ' ');
+}
+
+std::vector<VarySpec> over_specs(const SeekArgs& args) {
+  std::map<std::string, VarySpec> ranges;
+  for (const std::string& text : args.vary) {
+    VarySpec s = parse_vary(text, "--vary");
+    ranges[s.key] = s;
+  }
+  std::vector<VarySpec> specs;
+  for (const std::string& over : args.over) {
+    if (over.find('=') != std::string::npos) {
+      specs.push_back(parse_vary(over, "--over"));
+      continue;
+    }
+    for (const std::string& key : split(over, ',')) {
+      const auto it = ranges.find(key);
+      if (it == ranges.end()) {
+        // parse_vary names an unknown key with the nearest valid one.
+        parse_vary(key + "=0", "--over");
+        throw InputError("--over " + key + ": give its values, as --over " + key +
+                         "=lo:hi:step or --vary " + key + "=lo:hi:step");
+      }
+      specs.push_back(it->second);
+    }
+  }
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    if (specs[i].values.empty()) {
+      throw InputError("--over " + specs[i].key +
+                       ": seek searches a grid; give a step "
+                       "(lo:hi:step) or a list of values");
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (specs[j].key == specs[i].key) {
+        throw InputError("--over: " + specs[i].key + " is named twice");
+      }
+    }
+  }
+  return specs;
+}
+
+}  // namespace
+
+int seek_command(const SeekArgs& args) {
+  return with_cluster([&](Cluster& cluster) {
+    Session session(cluster);
+    check_batch_args(args.batch, session, true);
+    const std::int64_t replications = args.batch.replications;
+    if (replications < 2) {
+      throw InputError(
+          "--replications: a confidence bound needs at least 2 replications per point");
+    }
+    if (!(args.confidence >= 0.5 && args.confidence < 1)) {
+      throw InputError("--confidence: " + g4(args.confidence) + " is out of range [0.5, 1)");
+    }
+    const Target target = parse_target(args.target);
+    const std::size_t cost = outcome_column(args.minimize, "--minimize");
+    const std::vector<VarySpec> specs = over_specs(args);
+    std::vector<std::size_t> shape;
+    for (const VarySpec& s : specs) shape.push_back(s.values.size());
+
+    Plan plan;
+    plan.kind = "seek";
+    plan.common_overrides = common_overrides(args.batch);
+    plan.base_seed = args.batch.seed;
+    plan.method = "grid";
+    for (const VarySpec& s : specs) plan.vary_keys.push_back(s.key);
+    plan.designs = factorial_designs(args.scenario, specs);
+    const Experiment experiment(std::move(plan));
+    open_store(session, args.batch, experiment);
+
+    std::int64_t failed = 0;
+    std::int64_t ran = 0;
+    std::int64_t runs_used = 0;
+    bool input_error = false;
+    std::string first_error;
+    int round = 0;
+    const EvaluatePoints evaluate = [&](const std::vector<std::size_t>& designs) {
+      const std::vector<RunSpec> runs = experiment.specs(designs, 0, replications);
+      const BatchOutcome o =
+          run(session, experiment, runs, "seek, round " + std::to_string(++round));
+      failed += o.failed;
+      ran += o.ran;
+      runs_used += static_cast<std::int64_t>(runs.size());
+      input_error = input_error || o.input_error;
+      if (first_error.empty()) first_error = o.first_error;
+      const ResultGrid grid = grid_of(experiment, runs, o);
+      std::vector<PointEstimate> out;
+      for (const std::size_t d : designs) {
+        out.push_back({estimate(grid.values(d, target.column)), estimate(grid.values(d, cost))});
+      }
+      return out;
+    };
+    const SeekResult result = seek_cheapest(shape, target, args.confidence, evaluate);
+
+    const std::string target_name = summary_columns()[target.column].name;
+    const std::string cost_name = summary_columns()[cost].name;
+    if (cluster.root()) {
+      Json steps = Json::array();
+      for (const SeekStep& s : result.steps) {
+        steps.push_back({{"design", s.design},
+                         {"label", experiment.design(s.design).label},
+                         {"round", s.round},
+                         {"feasible", s.feasible},
+                         {"target_mean", number_or_null(s.estimate.target.mean)},
+                         {"target_half_width", number_or_null(s.estimate.target.half_width)},
+                         {"bound", number_or_null(s.bound)},
+                         {"cost_mean", number_or_null(s.estimate.cost.mean)},
+                         {"cost_half_width", number_or_null(s.estimate.cost.half_width)}});
+      }
+      const Json record = {
+          {"target", target.text},
+          {"target_column", target_name},
+          {"target_bound", target.bound},
+          {"at_most", target.at_most},
+          {"minimize", cost_name},
+          {"confidence", args.confidence},
+          {"replications", replications},
+          {"steps", std::move(steps)},
+          {"answer", result.answer ? Json(*result.answer) : Json(nullptr)},
+          {"next_cheaper", result.next_cheaper ? Json(*result.next_cheaper) : Json(nullptr)}};
+      session.store->set_meta("seek", record.dump());
+    }
+
+    if (session.printing()) {
+      char conf[32];
+      std::snprintf(conf, sizeof conf, "%g%%", args.confidence * 100);
+      std::cout << "seek: the cheapest point with " << target.text << " at " << conf
+                << " confidence (one-sided), minimising " << cost_name << "\n";
+      for (std::size_t k = 0; k < specs.size(); ++k) {
+        const auto& v = specs[k].values;
+        std::cout << "  over " << specs[k].key << " = " << v.front()
+                  << (v.size() > 2 ? ", " + v[1] + ", ..." : "")
+                  << (v.size() > 1 ? ", " + v.back() : "") << " (" << v.size() << " values)\n";
+      }
+      std::cout << "  " << replications << " paired replications per point\n\n";
+      std::size_t label_width = 5;
+      for (const SeekStep& s : result.steps) {
+        label_width = std::max(label_width, display_width(experiment.design(s.design).label));
+      }
+      const char* bound_name = target.at_most ? "upper bound" : "lower bound";
+      std::cout << "  round  " << pad("point", label_width) << "  "
+                << pad(target_name + " (95% CI)", 30) << pad(bound_name, 13) << "meets  "
+                << cost_name << " (95% CI)\n";
+      for (const SeekStep& s : result.steps) {
+        char r[16];
+        std::snprintf(r, sizeof r, "%7d", s.round);
+        const int dt = decimals_for({s.estimate.target});
+        const int dc = decimals_for({s.estimate.cost});
+        std::cout << r << "  " << pad(experiment.design(s.design).label, label_width) << "  "
+                  << pad(format_estimate(s.estimate.target, dt), 30) << pad(fixed(s.bound, dt), 13)
+                  << pad(s.feasible ? "yes" : "no", 7) << format_estimate(s.estimate.cost, dc)
+                  << "\n";
+      }
+      std::cout << "\n";
+      if (!result.answer) {
+        std::cout << "answer: none of the points meets " << target.text << " at " << conf
+                  << " confidence; widen the range or add replications\n";
+      } else {
+        const SeekStep& a = result.steps[*result.answer];
+        std::cout << "answer: " << experiment.design(a.design).label << "\n";
+        for (const auto& [key, value] : experiment.design(a.design).params) {
+          std::cout << "  --set " << key << "=" << value << "\n";
+        }
+        std::cout << "  " << target_name << " "
+                  << format_estimate(a.estimate.target, decimals_for({a.estimate.target}))
+                  << " (95% CI); one-sided " << conf << " " << bound_name << " "
+                  << fixed(a.bound, decimals_for({a.estimate.target}))
+                  << (target.at_most ? " <= " : " >= ") << g4(target.bound) << "\n";
+        std::cout << "  " << cost_name << " "
+                  << format_estimate(a.estimate.cost, decimals_for({a.estimate.cost}))
+                  << " (95% CI)\n";
+        if (result.next_cheaper) {
+          const SeekStep& n = result.steps[*result.next_cheaper];
+          std::cout << "  the neighbouring point " << experiment.design(n.design).label << " has "
+                    << bound_name << " " << fixed(n.bound, decimals_for({n.estimate.target}))
+                    << (target.at_most ? " > " : " < ") << g4(target.bound)
+                    << ": it does not meet the target\n";
+        }
+      }
+      std::cout << "  from " << runs_used << " runs at " << result.steps.size() << " of "
+                << experiment.size() << " grid points in " << round << " rounds (" << ran
+                << " run now)\n";
+    }
+    finish(session, args.batch);
+    return failures_exit_code(session, failed, input_error, first_error);
+  });
+}
+
+}  // namespace govsim

@@ -1,0 +1,93 @@
+// `govsim sweep SCENARIO --vary ...`: a factorial or Latin-hypercube design over scenario keys.
+#include <charconv>
+#include <iostream>
+
+#include "cli/batch/sweep.hpp"
+#include "cli/batch_session.hpp"
+#include "sim/errors.hpp"
+
+namespace govsim {
+namespace {
+
+using namespace batch;
+
+constexpr std::size_t kMaxPrintedDesigns = 100;
+
+std::uint64_t parse_seed(const std::string& text) {
+  std::uint64_t x = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), x);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
+    throw InputError("--sample-seed: '" + text + "' is not a whole number >= 0");
+  }
+  return x;
+}
+
+}  // namespace
+
+int sweep_command(const SweepArgs& args) {
+  return with_cluster([&](Cluster& cluster) {
+    Session session(cluster);
+    check_batch_args(args.batch, session, false);
+    std::vector<VarySpec> specs;
+    for (const std::string& text : args.vary) {
+      specs.push_back(parse_vary(text, "--vary"));
+      for (std::size_t k = 0; k + 1 < specs.size(); ++k) {
+        if (specs[k].key == specs.back().key) {
+          throw InputError("--vary " + text + ": " + specs.back().key + " is varied twice");
+        }
+      }
+    }
+    Plan plan;
+    plan.kind = "sweep";
+    plan.common_overrides = common_overrides(args.batch);
+    plan.base_seed = args.batch.seed;
+    plan.method = args.method;
+    for (const VarySpec& s : specs) plan.vary_keys.push_back(s.key);
+    if (args.method == "factorial") {
+      if (args.samples != 0) throw InputError("--samples goes with --method lhs");
+      plan.designs = factorial_designs(args.scenario, specs);
+    } else if (args.method == "lhs") {
+      if (args.samples == 0) throw InputError("--method lhs needs --samples N (N >= 2)");
+      const std::uint64_t seed =
+          args.sample_seed.empty() ? args.batch.seed : parse_seed(args.sample_seed);
+      plan.designs = latin_hypercube_designs(args.scenario, specs, args.samples, seed);
+    } else {
+      throw InputError("--method " + args.method + ": expected factorial or lhs");
+    }
+    const Experiment experiment(std::move(plan));
+    open_store(session, args.batch, experiment);
+
+    std::vector<RunSpec> runs;
+    const std::vector<RunSpec> all = experiment.all_specs(args.batch.replications);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (session.shard.owns(i)) runs.push_back(all[i]);
+    }
+    const BatchOutcome outcome = run(session, experiment, runs, "sweep");
+
+    if (session.printing()) {
+      std::cout << "sweep: " << experiment.size() << " points ("
+                << (args.method == "lhs" ? "Latin hypercube" : "full factorial") << ") x "
+                << args.batch.replications << " replications";
+      if (!session.shard.whole()) {
+        std::cout << ", shard " << session.shard.text() << ": " << runs.size() << " runs ("
+                  << outcome.ran << " run now); combine the shards with `govsim merge`\n";
+      } else {
+        std::cout << " (" << outcome.ran << " run now, " << outcome.reused
+                  << " from the store)\n\n";
+        if (experiment.size() <= kMaxPrintedDesigns) {
+          const ResultGrid grid = grid_of(experiment, runs, outcome);
+          std::vector<OutcomeComparison> table;
+          for (const std::size_t c : session.outcomes) table.push_back(compare_outcome(grid, c));
+          std::cout << format_point_table(grid, table);
+        } else {
+          std::cout << experiment.size() << " points are too many for a table here; see "
+                    << "`govsim report` or `govsim export`\n";
+        }
+      }
+    }
+    finish(session, args.batch);
+    return failures_exit_code(session, outcome.failed, outcome.input_error, outcome.first_error);
+  });
+}
+
+}  // namespace govsim

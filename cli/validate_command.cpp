@@ -1,0 +1,207 @@
+// govsim validate: runs the real engine in configurations whose answers are known and prints
+// measured values against theory with 95 % confidence intervals, pass or fail for each.
+//
+//   M/M/c at one level   mean wait against Erlang C, P(wait > t) against C e^-(c mu - lambda) t
+//   Jackson network      each level's arrival rate against lambda = gamma (I - R)^-1, and its
+//                        mean wait against M/M/c
+//   Little's law         per level, on every shipped scenario
+//   conservation         arrived = resolved + dropped + open, every day of every shipped scenario
+//
+// Replications run in parallel over the cores; each replication i uses seed i, so the table is
+// the same at any thread count.
+#include <tbb/parallel_for.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/batch/stats.hpp"
+#include "cli/commands.hpp"
+#include "scenarios/loader.hpp"
+#include "sim/errors.hpp"
+#include "sim/simulation.hpp"
+#include "sim/world.hpp"
+
+namespace govsim {
+namespace {
+
+double erlang_c(int c, double a) {
+  double term = 1, sum = 1;
+  for (int k = 1; k < c; ++k) sum += term *= a / k;
+  term *= a / c;
+  const double last = term / (1 - a / c);
+  return last / (sum + last);
+}
+
+struct Check {
+  std::string group;
+  std::string what;
+  batch::Estimate measured;  // with its 95 % interval; n = 1 for a single exact figure
+  double theory;
+  double tolerance;  // relative, for checks without an interval (Little, conservation)
+  bool pass;
+};
+
+struct Replication {
+  RunSummary summary;
+  std::vector<double> wait_at_least;  // P(W >= t) for each t asked
+};
+
+// Runs `reps` replications of a validation scenario in parallel, seed i for replication i.
+std::vector<Replication> replicate(const std::string& path, int reps, std::int64_t days,
+                                   const std::vector<double>& ts) {
+  std::vector<Replication> out(static_cast<std::size_t>(reps));
+  std::vector<Scenario> scenarios;
+  for (int i = 0; i < reps; ++i)
+    scenarios.push_back(load_scenario(
+        path, {"run.days=" + std::to_string(days), "run.seed=" + std::to_string(i + 1)}));
+  tbb::parallel_for(0, reps, [&](int i) {
+    SerialExecutor ex;
+    Simulation sim(scenarios[static_cast<std::size_t>(i)], ex);
+    while (!sim.done()) sim.step();
+    Replication& r = out[static_cast<std::size_t>(i)];
+    r.summary = sim.summary();
+    for (double t : ts) r.wait_at_least.push_back(sim.world().response_hist.share_at_least(t));
+  });
+  return out;
+}
+
+Check interval_check(std::string group, std::string what, const std::vector<double>& values,
+                     double theory) {
+  const batch::Estimate e = batch::estimate(values);
+  // A floor of 1e-4 keeps quantities that are all but zero (a wait of a few milliseconds) from
+  // failing on an interval of zero width.
+  const bool pass = std::abs(e.mean - theory) <= std::max(e.half_width, 1e-4);
+  return Check{std::move(group), std::move(what), e, theory, 0, pass};
+}
+
+Check exact_check(std::string group, std::string what, double measured, double theory,
+                  double tolerance) {
+  batch::Estimate e;
+  e.n = 1;
+  e.mean = measured;
+  const double scale = std::max(std::abs(theory), 1e-9);
+  const bool pass = std::abs(measured - theory) <= tolerance * scale;
+  return Check{std::move(group), std::move(what), e, theory, tolerance, pass};
+}
+
+std::string fmt(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", x);
+  return buf;
+}
+
+void print(const std::vector<Check>& checks) {
+  std::printf("%-28s %-34s %24s %10s  %s\n", "check", "quantity", "measured (95% CI)", "theory",
+              "result");
+  for (const Check& c : checks) {
+    std::string m = fmt(c.measured.mean);
+    if (c.measured.n > 1)
+      m += " +/- " + fmt(c.measured.half_width);
+    else if (c.tolerance > 0)
+      m += " (tol " + fmt(100 * c.tolerance) + "%)";
+    std::printf("%-28s %-34s %24s %10s  %s\n", c.group.c_str(), c.what.c_str(), m.c_str(),
+                fmt(c.theory).c_str(), c.pass ? "pass" : "FAIL");
+  }
+}
+
+}  // namespace
+
+int validate_command(const ValidateArgs& args) {
+  const std::filesystem::path dir(args.dir);
+  if (!std::filesystem::is_directory(dir))
+    throw InputError("--dir " + args.dir +
+                     ": no such folder; run from the repository root, or give the folder that "
+                     "holds the validation scenarios");
+  const int reps = args.quick ? 10 : 30;
+  const std::int64_t days = args.quick ? 300 : 1500;
+  std::vector<Check> checks;
+
+  // M/M/c at one level.
+  struct Mmc {
+    const char* file;
+    int c;
+    double lambda, mu;
+  };
+  const Mmc mmcs[] = {{"mmc-c4-rho050.yaml", 4, 2.0, 1.0},
+                      {"mmc-c10-rho080.yaml", 10, 8.0, 1.0},
+                      {"mmc-c10-rho095.yaml", 10, 9.5, 1.0}};
+  const std::vector<double> ts = {0.1, 0.25, 0.5, 1.0};
+  for (const Mmc& q : mmcs) {
+    const Scenario sc = load_scenario((dir / q.file).string());
+    if (sc.model.queue_handlers != q.c || sc.model.queue_arrivals_per_h != q.lambda)
+      throw InputError((dir / q.file).string() + ": not the configuration validate expects (c = " +
+                       std::to_string(q.c) + ", lambda = " + fmt(q.lambda) + ")");
+    const auto runs = replicate((dir / q.file).string(), reps, days, ts);
+    const double a = q.lambda / q.mu, cw = erlang_c(q.c, a), rate = q.c * q.mu - q.lambda;
+    const std::string group = "M/M/" + std::to_string(q.c) + " rho=" + fmt(a / q.c);
+    std::vector<double> wq;
+    for (const Replication& r : runs) wq.push_back(r.summary.level[0].wait_mean_h);
+    checks.push_back(interval_check(group, "mean wait Wq (h)", wq, cw / rate));
+    for (std::size_t k = 0; k < ts.size(); ++k) {
+      std::vector<double> p;
+      for (const Replication& r : runs) p.push_back(r.wait_at_least[k]);
+      checks.push_back(
+          interval_check(group, "P(wait > " + fmt(ts[k]) + " h)", p, cw * std::exp(-rate * ts[k])));
+    }
+  }
+
+  // Jackson network: three levels in series.
+  {
+    const std::string file = (dir / "jackson-3tier.yaml").string();
+    const Scenario sc = load_scenario(file);
+    const double lambda = sc.model.queue_arrivals_per_h, p = sc.model.queue_escalate_p;
+    const double mu = 1.0 / sc.model.effort_median_h.small;
+    const int c = static_cast<int>(sc.model.queue_handlers);
+    const auto runs = replicate(file, reps, days, {});
+    const char* names[3] = {"grid", "community", "street"};
+    for (int l = 0; l < 3; ++l) {
+      const double li = lambda * std::pow(p, l);  // gamma (I - R)^-1 for a series line
+      std::vector<double> rate, wait;
+      for (const Replication& r : runs) {
+        rate.push_back(r.summary.level[l].arrivals_per_h);
+        wait.push_back(r.summary.level[l].wait_mean_h);
+      }
+      const std::string group = std::string("Jackson, ") + names[l];
+      checks.push_back(interval_check(group, "arrival rate (1/h)", rate, li));
+      checks.push_back(
+          interval_check(group, "mean wait Wq (h)", wait, erlang_c(c, li / mu) / (c * mu - li)));
+    }
+  }
+
+  // Little's law per level and conservation every day, on every shipped scenario.
+  for (const ShippedScenario& s : shipped_scenarios()) {
+    if (args.quick && (s.name == "megacity" || s.name == "large-city")) continue;
+    const Scenario sc = load_scenario(
+        s.name, {"run.days=" + std::to_string(args.quick ? 150 : 365), "run.warmup_days=30"});
+    auto ex = make_tbb_executor(0);
+    Simulation sim(sc, *ex);
+    bool balanced = true;
+    while (!sim.done()) {
+      sim.step();
+      const DayMetrics& d = sim.series().back();
+      balanced = balanced && d.arrived_total == d.resolved_total + d.dropped_total + d.open_total;
+    }
+    const RunSummary r = sim.summary();
+    checks.push_back(exact_check(s.name, "conservation, every day", balanced ? 1 : 0, 1, 0));
+    const char* names[3] = {"grid", "community", "street"};
+    for (int l = 0; l < 3; ++l) {
+      const LevelSummary& q = r.level[l];
+      if (!(q.arrivals_per_h > 0)) continue;
+      checks.push_back(exact_check(s.name, std::string("Little L=lambda W, ") + names[l],
+                                   q.in_system_mean, q.arrivals_per_h * q.time_in_system_mean_h,
+                                   args.quick ? 0.08 : 0.03));
+    }
+  }
+
+  print(checks);
+  int failed = 0;
+  for (const Check& c : checks) failed += c.pass ? 0 : 1;
+  std::printf("\n%d passed, %d failed\n", static_cast<int>(checks.size()) - failed, failed);
+  return failed == 0 ? 0 : 1;
+}
+
+}  // namespace govsim

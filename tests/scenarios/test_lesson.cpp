@@ -1,0 +1,71 @@
+// Classroom lessons: every shipped lesson loads and its scenario resolves; a lesson's own
+// `set` and `changes` apply; mistakes point into the lesson file.
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+#include "scenarios/lesson.hpp"
+#include "scenarios/loader.hpp"
+
+using namespace govsim;
+using govsim::test::fixture;
+using govsim::test::require_input_error;
+
+TEST_CASE("every shipped lesson loads, with its text and a scenario that resolves") {
+  const std::vector<ShippedLesson> lessons = shipped_lessons();
+  REQUIRE(lessons.size() >= 3);
+  for (const ShippedLesson& entry : lessons) {
+    INFO("lesson " << entry.name);
+    const Lesson lesson = load_lesson(entry.name);
+    CHECK(lesson.name == entry.name);
+    CHECK(lesson.title == entry.title);
+    CHECK(lesson.source == "<built-in:lessons/" + entry.name + ".yaml>");
+    CHECK(!lesson.intro.empty());
+    CHECK(!lesson.try_this.empty());
+    CHECK(!lesson.look_for.empty());
+    CHECK(lesson.question.find('?') != std::string::npos);
+    CHECK(lesson.resolved.name == load_scenario(lesson.scenario).name);
+    CHECK(lesson.resolved.run.days > 0);
+    if (!lesson.compare.empty()) {
+      CHECK(lesson.compare_resolved.name == lesson.compare);
+      CHECK(lesson.compare_resolved.city.residents == lesson.resolved.city.residents);
+      CHECK(lesson.compare_resolved.run.seed == lesson.resolved.run.seed);
+    }
+  }
+}
+
+TEST_CASE("the platform lesson switches the platform on at day 90") {
+  const Lesson lesson = load_lesson("platform-switch");
+  REQUIRE(lesson.resolved.changes.size() == 1);
+  CHECK(lesson.resolved.changes[0].day == 90);
+  CHECK(lesson.resolved.changes[0].governance.platform.level == 0.8);
+}
+
+TEST_CASE("a lesson file applies its set and changes to a scenario beside it") {
+  const Lesson lesson = load_lesson(fixture("lessons/beside.yaml"));
+  CHECK(lesson.name == "beside");
+  CHECK(lesson.overrides ==
+        std::vector<std::string>{"run.days=40", "governance.platform.level=0.5"});
+  CHECK(lesson.resolved.run.days == 40);
+  CHECK(lesson.resolved.governance.platform.level == 0.5);
+  CHECK(lesson.resolved.grid_table.size() == 2);
+  REQUIRE(lesson.resolved.changes.size() == 1);
+  CHECK(lesson.resolved.changes[0].governance.platform.level == 0.9);
+}
+
+TEST_CASE("lesson mistakes point into the lesson") {
+  require_input_error([] { load_lesson("platfrom-switch"); },
+                      {"unknown lesson 'platfrom-switch'; did you mean 'platform-switch'?"});
+  require_input_error([] { load_lesson(fixture("lessons/missing-question.yaml")); },
+                      {"missing-question.yaml", "missing 'question'"});
+  require_input_error([] { load_lesson(fixture("lessons/unknown-key.yaml")); },
+                      {"unknown-key.yaml:5:1", "look_fro", "did you mean 'look_for'?"});
+  require_input_error([] { load_lesson(fixture("lessons/bad-set.yaml")); },
+                      {"bad-set.yaml:4:3", "set.governance.platform.levle", "'level'"});
+  require_input_error(
+      [] { load_lesson(fixture("lessons/bad-scenario.yaml")); },
+      {"bad-scenario.yaml:2:11: scenario: unknown scenario 'modren'", "did you mean 'modern'?"});
+  require_input_error([] { load_lesson(fixture("lessons/bad-change-day.yaml")); },
+                      {"bad-change-day.yaml", "changes[0].day: 500 is outside"});
+  require_input_error([] { load_lesson(fixture("lessons/no-such-lesson.yaml")); },
+                      {"no-such-lesson.yaml", "no such lesson file"});
+}

@@ -1,0 +1,16 @@
+# Renders govsim-gui under xvfb-run, then checks the picture is not blank.
+#
+#   cmake -DXVFB_RUN=xvfb-run -DGUI=govsim-gui -DCHECK=check_screenshot -DOUT=file.png
+#         [-DARGS=a;b] -P run_screenshot.cmake
+file(REMOVE "${OUT}")
+execute_process(
+  COMMAND ${XVFB_RUN} -a -s "-screen 0 1600x1000x24" ${GUI} --screenshot ${OUT} ${ARGS}
+  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL 0 OR NOT EXISTS "${OUT}")
+  message(FATAL_ERROR "govsim-gui failed (exit ${code})\n--- stdout ---\n${out}\n--- stderr ---\n${err}")
+endif()
+execute_process(COMMAND ${CHECK} ${OUT} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+message(STATUS "${out}")
+if(NOT code EQUAL 0)
+  message(FATAL_ERROR "the screenshot ${OUT} looks blank\n${out}${err}")
+endif()

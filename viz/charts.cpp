@@ -1,0 +1,234 @@
+#include "viz/charts.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "viz/colour_scale.hpp"
+
+namespace govsim::viz {
+namespace {
+
+const ImU32 kBorder = IM_COL32(62, 68, 78, 255);
+const ImU32 kGridLine = IM_COL32(255, 255, 255, 22);
+const ImU32 kAxis = IM_COL32(140, 146, 156, 255);
+const ImU32 kText = IM_COL32(225, 228, 232, 255);
+const ImU32 kDim = IM_COL32(160, 166, 176, 255);
+const ImU32 kMarker = IM_COL32(230, 90, 200, 255);
+
+// Mean of each pixel column's days, so that a long run draws as many points as there are
+// pixels; NaN where a column has no data.
+std::vector<ImVec2> columns(const std::vector<float>& y, float x_max, float x0, float w, float y0,
+                            float h, float lo, float hi) {
+  std::vector<ImVec2> out;
+  const std::size_t n = y.size();
+  if (n == 0) return out;
+  const float per_px = x_max / std::max(w, 1.0f);
+  const auto sx = [&](float day) { return x0 + day / x_max * w; };
+  const auto sy = [&](float v) { return y0 + h - (std::clamp(v, lo, hi) - lo) / (hi - lo) * h; };
+  if (per_px <= 1.0f) {
+    for (std::size_t d = 0; d < n; ++d)
+      out.push_back(std::isnan(y[d]) ? ImVec2(NAN, NAN) : ImVec2(sx(float(d)), sy(y[d])));
+    return out;
+  }
+  float sum = 0;
+  int count = 0;
+  float column = 0;
+  for (std::size_t d = 0; d <= n; ++d) {
+    const float c = d < n ? std::floor(float(d) / per_px) : -1;
+    if (d == n || c != column) {
+      const float day = (column + 0.5f) * per_px;
+      out.push_back(count > 0 ? ImVec2(sx(std::min(day, float(n - 1))), sy(sum / float(count)))
+                              : ImVec2(NAN, NAN));
+      sum = 0;
+      count = 0;
+      column = c;
+    }
+    if (d < n && !std::isnan(y[d])) {
+      sum += y[d];
+      ++count;
+    }
+  }
+  return out;
+}
+
+void polyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour, float width,
+              bool dashed) {
+  std::vector<ImVec2> run;
+  float travelled = 0;
+  const auto flush = [&] {
+    if (run.size() == 1) dl->AddCircleFilled(run[0], width, colour, 6);
+    if (run.size() >= 2 && !dashed) dl->AddPolyline(run.data(), int(run.size()), colour, 0, width);
+    run.clear();
+  };
+  for (std::size_t i = 0; i < pts.size(); ++i) {
+    const ImVec2 p = pts[i];
+    if (std::isnan(p.x)) {
+      flush();
+      continue;
+    }
+    if (dashed && !run.empty()) {
+      // 6 pixels on, 4 off, measured along the line.
+      const ImVec2 a = run.back();
+      const float len = std::hypot(p.x - a.x, p.y - a.y);
+      float t = 0;
+      while (t < len) {
+        const float phase = std::fmod(travelled, 10.0f);
+        const float step = std::min(len - t, phase < 6 ? 6 - phase : 10 - phase);
+        if (phase < 6) {
+          const ImVec2 s(a.x + (p.x - a.x) * t / len, a.y + (p.y - a.y) * t / len);
+          const ImVec2 e(a.x + (p.x - a.x) * (t + step) / len,
+                         a.y + (p.y - a.y) * (t + step) / len);
+          dl->AddLine(s, e, colour, width);
+        }
+        t += step;
+        travelled += step;
+      }
+    }
+    run.push_back(p);
+  }
+  flush();
+}
+
+}  // namespace
+
+void draw_chart(const char* id, const ChartData& chart, ImVec2 size) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton(id, size);
+  const bool hovered = ImGui::IsItemHovered();
+  const ImVec2 p1(p0.x + size.x, p0.y + size.y);
+  ImFont* font = ImGui::GetFont();
+  const float fs = ImGui::GetFontSize();
+  dl->AddRect(p0, p1, kBorder, 4);  // the frame is the window's clear colour: no fill to pay for
+
+  // Title, then the legend on the same line if it fits, else on the next.
+  char title[256];
+  std::snprintf(title, sizeof title, "%s%s%s%s", chart.title.c_str(),
+                chart.unit.empty() ? "" : " (", chart.unit.c_str(), chart.unit.empty() ? "" : ")");
+  dl->AddText(ImVec2(p0.x + 8, p0.y + 5), kText, title);
+  float legend_w = 0;
+  for (const ChartLine& l : chart.lines)
+    if (!l.dashed) legend_w += 22 + ImGui::CalcTextSize(l.label.c_str()).x + 10;
+  const float title_w = ImGui::CalcTextSize(title).x;
+  float lx = p1.x - 8 - legend_w, ly = p0.y + 5;
+  float top = p0.y + 5 + fs + 6;
+  if (lx < p0.x + 8 + title_w + 16) {
+    lx = p0.x + 8;
+    ly = top;
+    top += fs + 4;
+  }
+  for (const ChartLine& l : chart.lines) {
+    if (l.dashed) continue;
+    dl->AddLine(ImVec2(lx, ly + fs / 2), ImVec2(lx + 16, ly + fs / 2), l.colour, 3);
+    dl->AddText(ImVec2(lx + 22, ly), kDim, l.label.c_str());
+    lx += 22 + ImGui::CalcTextSize(l.label.c_str()).x + 10;
+  }
+  if (!chart.designs.empty() || !chart.note.empty()) {
+    std::string note = chart.note;
+    if (chart.designs.size() == 2)
+      note += (note.empty() ? "" : "; ") + std::string("solid: A ") + chart.designs[0] +
+              ", dashed: B " + chart.designs[1];
+    dl->AddText(font, fs * 0.9f, ImVec2(p0.x + 8, top - 2), kDim, note.c_str());
+    top += fs * 0.9f + 2;
+  }
+
+  // Value range, over every line.
+  float lo = INFINITY, hi = -INFINITY;
+  for (const ChartLine& l : chart.lines)
+    for (float v : l.y)
+      if (!std::isnan(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+  if (!(hi >= lo)) lo = 0, hi = 1;
+  if (chart.from_zero) lo = std::min(lo, 0.0f);
+  if (hi - lo < 1e-6f) hi = lo + (std::fabs(lo) > 0 ? std::fabs(lo) * 0.2f : 1.0f);
+  const double step = nice_step(double(hi - lo), 4);
+  lo = float(std::floor(double(lo) / step) * step);
+  hi = float(std::ceil(double(hi) / step) * step);
+
+  // Plot area: room for the tick labels at the left and the bottom.
+  char text[64];
+  float label_w = 0;
+  const int decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : step >= 0.01 ? 2 : 3;
+  for (double t = lo; t <= hi + step / 2; t += step) {
+    std::snprintf(text, sizeof text, "%.*f", decimals, t);
+    label_w = std::max(label_w, ImGui::CalcTextSize(text).x);
+  }
+  const float x0 = p0.x + 12 + label_w, x1 = p1.x - 12;
+  const float y0 = top + 4, y1 = p1.y - fs - 10;
+  const float w = x1 - x0, h = y1 - y0;
+  if (w < 20 || h < 20) return;
+  const auto sx = [&](float day) { return x0 + day / chart.x_max * w; };
+  const auto sy = [&](float v) { return y0 + h - (v - lo) / (hi - lo) * h; };
+
+  for (double t = lo; t <= hi + step / 2; t += step) {
+    const float y = sy(float(t));
+    dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), kGridLine);
+    std::snprintf(text, sizeof text, "%.*f", decimals, t);
+    const ImVec2 ts = ImGui::CalcTextSize(text);
+    dl->AddText(ImVec2(x0 - 6 - ts.x, y - ts.y / 2), kDim, text);
+  }
+  // Day ticks; the axis is named at its right end.
+  const float day_w = ImGui::CalcTextSize("day").x;
+  dl->AddText(ImVec2(x1 - day_w, y1 + 5), kDim, "day");
+  const double xstep = nice_step(double(chart.x_max), std::max(2, int(w / 70)));
+  for (double d = 0; d <= double(chart.x_max) + 1e-6; d += xstep) {
+    const float x = sx(float(d));
+    dl->AddLine(ImVec2(x, y1), ImVec2(x, y1 + 4), kAxis);
+    std::snprintf(text, sizeof text, "%.0f", d);
+    const ImVec2 ts = ImGui::CalcTextSize(text);
+    if (x + ts.x / 2 > x1 - day_w - 6) continue;
+    dl->AddText(ImVec2(x - ts.x / 2, y1 + 5), kDim, text);
+  }
+  dl->AddLine(ImVec2(x0, y1), ImVec2(x1, y1), kAxis);
+  dl->AddLine(ImVec2(x0, y0), ImVec2(x0, y1), kAxis);
+
+  dl->PushClipRect(ImVec2(x0, y0 - 2), ImVec2(x1 + 1, y1 + 1), true);
+  for (const ChartMarker& m : chart.markers) {
+    const float x = sx(m.day);
+    const ImU32 c = m.dashed_design ? IM_COL32(230, 90, 200, 150) : kMarker;
+    for (float y = y0; y < y1; y += 8)
+      dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + 4, y1)), c, 1.5f);
+    dl->AddTriangleFilled(ImVec2(x - 5, y0), ImVec2(x + 5, y0), ImVec2(x, y0 + 7), c);
+  }
+  for (const ChartLine& l : chart.lines)
+    polyline(dl, columns(l.y, chart.x_max, x0, w, y0, h, lo, hi), l.colour, l.dashed ? 1.6f : 2.0f,
+             l.dashed);
+  dl->PopClipRect();
+
+  if (!hovered) return;
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  if (mouse.x < x0 || mouse.x > x1) return;
+  const float day = std::round((mouse.x - x0) / w * chart.x_max);
+  const float x = sx(day);
+  dl->AddLine(ImVec2(x, y0), ImVec2(x, y1), IM_COL32(255, 255, 255, 120));
+  ImGui::BeginTooltip();
+  ImGui::Text("%s, day %.0f", chart.title.c_str(), double(day));
+  int index = 0;
+  for (const ChartLine& l : chart.lines) {
+    ImGui::PushID(index++);
+    const auto d = static_cast<std::size_t>(day);
+    const float v = d < l.y.size() ? l.y[d] : NAN;
+    if (!std::isnan(v)) dl->AddCircleFilled(ImVec2(x, sy(std::clamp(v, lo, hi))), 3.5f, l.colour);
+    ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(l.colour),
+                       ImGuiColorEditFlags_NoTooltip, ImVec2(fs * 0.8f, fs * 0.8f));
+    ImGui::SameLine();
+    char value[48];
+    if (std::isnan(v)) {
+      std::snprintf(value, sizeof value, "-");
+    } else {
+      std::snprintf(value, sizeof value, chart.format, double(v));
+    }
+    ImGui::Text("%s%s: %s %s", l.dashed ? "B " : (chart.designs.empty() ? "" : "A "),
+                l.label.c_str(), value, chart.unit.c_str());
+    ImGui::PopID();
+  }
+  const float tolerance = std::max(0.5f, chart.x_max / w * 4);
+  for (const ChartMarker& m : chart.markers)
+    if (std::fabs(m.day - day) <= tolerance)
+      ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.85f, 1), "%s change on day %.0f: %s",
+                         m.dashed_design ? "B:" : (chart.designs.empty() ? "policy" : "A:"),
+                         double(m.day), m.text.c_str());
+  ImGui::EndTooltip();
+}
+
+}  // namespace govsim::viz

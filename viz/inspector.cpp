@@ -1,0 +1,181 @@
+#include "viz/inspector.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace govsim::viz {
+namespace {
+
+constexpr const char* kChannelNames[] = {"nobody", "resident", "volunteer", "rounds", "platform"};
+constexpr const char* kStateNames[] = {"not yet reported",   "on its way to a desk",
+                                       "waiting at a desk",  "being handled",
+                                       "waiting on parties", "closed"};
+
+void heading(const char* text) {
+  ImGui::Spacing();
+  ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1.0f), "%s", text);
+  ImGui::Separator();
+}
+
+std::string duration(double hours) {
+  char text[32];
+  if (std::isnan(hours)) return "-";
+  if (hours < 48) {
+    std::snprintf(text, sizeof text, "%.1f h", hours);
+  } else {
+    std::snprintf(text, sizeof text, "%.1f d", hours / 24);
+  }
+  return text;
+}
+
+std::string path_text(const CaseRow& c) {
+  std::string text;
+  for (std::size_t i = 0; i < c.path_len && i < kMaxPath; ++i) {
+    if (!text.empty()) text += " -> ";
+    text += kLevelNames[static_cast<std::size_t>(c.path[i])];
+    text += " (" + duration(double(c.path_t_h[i])) + ")";
+  }
+  return text.empty() ? "no desk yet" : text;
+}
+
+void case_row(const CaseRow& c, double now_h) {
+  const char* domain = kDomainNames[static_cast<std::size_t>(c.domain)];
+  const char* tier = kTierNames[static_cast<std::size_t>(c.tier)];
+  const char* origin = kTierNames[static_cast<std::size_t>(c.origin_tier)];
+  std::string outcome;
+  if (c.state != CaseState::Closed) {
+    outcome = std::string(kStateNames[static_cast<std::size_t>(c.state)]) + ", open " +
+              duration(now_h - c.t_arise);
+  } else {
+    outcome = c.dropped ? "dropped" : (c.settled ? "settled" : "resolved");
+    outcome += " after " + duration(c.t_closed - c.t_arise);
+  }
+  ImGui::Bullet();
+  ImGui::TextColored(ImVec4(0.95f, 0.85f, 0.55f, 1), "%s, %s%s%s", domain, tier,
+                     c.tier != c.origin_tier ? " (grew from " : "",
+                     c.tier != c.origin_tier ? (std::string(origin) + ")").c_str() : "");
+  ImGui::SameLine();
+  ImGui::TextDisabled("day %d", static_cast<int>(c.t_arise / 24));
+  ImGui::Indent();
+  ImGui::Text("%s", outcome.c_str());
+  ImGui::TextWrapped("reported by %s after %s; first response %s after the report%s",
+                     kChannelNames[static_cast<std::size_t>(c.channel)],
+                     duration(c.t_report - c.t_arise).c_str(),
+                     duration(c.t_first - c.t_report).c_str(),
+                     c.bounces > 0 ? (", bounced " + std::to_string(c.bounces) + "x").c_str() : "");
+  ImGui::TextWrapped("path: %s", path_text(c).c_str());
+  ImGui::Unindent();
+}
+
+void lane_details(const Snapshot& snap, const LaneView& lane, int g) {
+  const GridDetail& d = lane.detail;
+  if (d.grid != g) {
+    ImGui::TextDisabled("loading...");
+    return;
+  }
+  const auto gi = static_cast<std::size_t>(g);
+  heading("Now");
+  for (int m = 0; m < kMapMetrics; ++m) {
+    const MetricInfo& info = kMetricInfo[static_cast<std::size_t>(m)];
+    const float v = lane.grid_metric[static_cast<std::size_t>(m)][gi];
+    char value[32];
+    if (std::isnan(v)) {
+      std::snprintf(value, sizeof value, "-");
+    } else {
+      std::snprintf(value, sizeof value, info.format, double(v));
+    }
+    ImGui::Text("%s:", info.label);
+    ImGui::SameLine(ImGui::GetFontSize() * 11);
+    ImGui::Text("%s %s", value, unit_of(info, v));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", info.note);
+  }
+
+  heading("Staff");
+  if (d.branch_grids > 0) {
+    ImGui::Text("grid workers: %d (one branch of %d grid%s)", d.grid_workers, d.branch_grids,
+                d.branch_grids == 1 ? "" : "s");
+  } else {
+    ImGui::Text("grid workers: none (no grid tier in this design)");
+  }
+  ImGui::Text("volunteers: %d (%d on duty today)", d.volunteers, d.volunteers_on_duty);
+  ImGui::Text("community officials: %d, mediators: %d", d.community_officials,
+              d.community_mediators);
+  ImGui::Text("street officials: %d, mediators: %d", d.street_officials, d.street_mediators);
+
+  heading("Open cases");
+  int total = 0;
+  for (const auto& row : d.open)
+    for (int n : row) total += n;
+  ImGui::Text("%d open, %d of them not yet reported", total, d.unreported);
+  if (ImGui::BeginTable("open", 5,
+                        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                            ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("domain");
+    for (const char* t : kTierNames) ImGui::TableSetupColumn(t);
+    ImGui::TableSetupColumn("all");
+    ImGui::TableHeadersRow();
+    for (int dom = 0; dom < kDomains; ++dom) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(kDomainNames[static_cast<std::size_t>(dom)]);
+      int sum = 0;
+      for (int t = 0; t < kTiers; ++t) {
+        const int n = d.open[static_cast<std::size_t>(dom)][static_cast<std::size_t>(t)];
+        sum += n;
+        ImGui::TableNextColumn();
+        if (n > 0) {
+          ImGui::Text("%d", n);
+        } else {
+          ImGui::TextDisabled("0");
+        }
+      }
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", sum);
+    }
+    ImGui::EndTable();
+  }
+  const double now_h = double(snap.day) * 24.0;
+  if (!d.open_cases.empty() && ImGui::TreeNode("oldest open cases")) {
+    for (const CaseRow& c : d.open_cases) case_row(c, now_h);
+    ImGui::TreePop();
+  }
+  heading("Recent cases");
+  if (d.recent.empty()) ImGui::TextDisabled("none closed yet");
+  for (const CaseRow& c : d.recent) case_row(c, now_h);
+}
+
+}  // namespace
+
+void draw_inspector(const Snapshot& snap, int grid) {
+  if (!snap.city || grid < 0 || static_cast<std::uint32_t>(grid) >= snap.city->grids) return;
+  const City& city = *snap.city;
+  const auto g = static_cast<std::size_t>(grid);
+  ImGui::Text("%s", city.grid_names[g].c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("in %s, %s", city.community_names[city.grid_community[g]].c_str(),
+                      city.street_names[city.grid_street[g]].c_str());
+  ImGui::Text("%u residents in %u households, %.2f km2", city.grid_population[g],
+              city.grid_households[g], double(city.grid_area_km2[g]));
+  ImGui::Text("%s housing; %.0f%% aged 60+, %.0f%% migrants",
+              kHousingNames[static_cast<std::size_t>(city.grid_housing[g])],
+              double(city.grid_elderly[g]) * 100, double(city.grid_migrant[g]) * 100);
+  if (snap.lanes.size() == 1) {
+    lane_details(snap, snap.lanes[0], grid);
+    return;
+  }
+  if (ImGui::BeginTabBar("designs")) {
+    for (std::size_t l = 0; l < snap.lanes.size(); ++l) {
+      const std::string tab = std::string(l == 0 ? "A: " : "B: ") + snap.lanes[l].label;
+      if (ImGui::BeginTabItem(tab.c_str())) {
+        lane_details(snap, snap.lanes[l], grid);
+        ImGui::EndTabItem();
+      }
+    }
+    ImGui::EndTabBar();
+  }
+}
+
+}  // namespace govsim::viz

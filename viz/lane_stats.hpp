@@ -1,0 +1,53 @@
+// Per-grid live figures for the map and the inspector, kept beside one running Simulation by the
+// simulation thread. They are computed from the World after each day (today's new cases, closed
+// cases with their paths, moves between levels, open cases), so the engine pays nothing for them
+// when no GUI is attached; the engine's only part is set_tracing(true).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "sim/world.hpp"
+#include "viz/snapshot.hpp"
+
+namespace govsim::viz {
+
+class LaneStats {
+ public:
+  static constexpr int kWindowDays = 30;     // rolling window of the dispute rate and response time
+  static constexpr float kFlowDecay = 0.7f;  // weight of the rate so far against today's count
+
+  explicit LaneStats(const City& city);
+
+  // Reads the day just completed. Call after every Simulation::step().
+  void after_step(const World& w);
+
+  // Fills the per-grid figures, the flows and the details of grid `selected` (-1 for none).
+  void fill(const World& w, int selected, LaneView& out) const;
+
+ private:
+  struct Response {
+    std::uint32_t grid;
+    float hours;
+  };
+  void add_recent(const CaseRow& row, std::uint32_t grid);
+  void fill_detail(const World& w, int grid, GridDetail& d) const;
+
+  std::uint32_t grids_ = 0;
+  std::int64_t days_seen_ = 0;
+  std::array<std::vector<std::uint32_t>, kWindowDays> dispute_days_;  // grid of each dispute
+  std::array<std::vector<Response>, kWindowDays> response_days_;
+  std::vector<std::uint32_t> disputes_in_window_;  // per grid
+  std::vector<std::uint32_t> backlog_;             // per grid, reported and open
+  std::vector<float> open_;                        // per grid, all open
+  FlowRates flows_;
+  FlowRates today_;  // scratch
+  // The latest closed cases of each grid, a ring of recent_per_grid_ rows per grid (fewer, or
+  // none, for cities so large that it would cost more than a few tens of MB).
+  std::size_t recent_per_grid_ = 0;
+  std::vector<CaseRow> recent_;
+  std::vector<std::uint8_t> recent_next_, recent_count_;
+};
+
+}  // namespace govsim::viz

@@ -1,0 +1,18 @@
+// Classroom lessons in the GUI: the Lessons menu, and the panel that tells the student what the
+// scenario is, what to try, what to look for, and asks one question.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "scenarios/lesson.hpp"
+
+namespace govsim::viz {
+
+// Menu items, one per shipped lesson; returns the name of the one picked this frame, or "".
+std::string lessons_menu_items(const std::vector<ShippedLesson>& lessons);
+
+// The lesson's text, with a box for the student's answer (kept in `answer`).
+void draw_lesson_panel(const Lesson& lesson, std::string& answer, float wrap_width);
+
+}  // namespace govsim::viz

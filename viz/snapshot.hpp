@@ -1,0 +1,178 @@
+// What the simulation thread hands the UI: an immutable Snapshot, published after a day (at most
+// about 60 times a second), which the UI reads without locks and without ever waiting for the
+// simulation. Everything in it is a copy or shared read-only data.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/case.hpp"
+#include "sim/city.hpp"
+#include "sim/metrics.hpp"
+#include "sim/params.hpp"
+
+namespace govsim {
+struct Lesson;
+}
+
+namespace govsim::viz {
+
+// The per-grid figures the map can be coloured by.
+enum class MapMetric : int {
+  DisputeRate,
+  Backlog,
+  MedianResponse,
+  Trust,
+  Gain,
+  Happiness,
+  Security,
+};
+inline constexpr int kMapMetrics = 7;
+
+struct MetricInfo {
+  const char* key;        // for --metric
+  const char* label;      // for menus, legends and read-outs
+  const char* unit;       // "" when dimensionless
+  const char* note;       // how it is measured, for the legend
+  const char* format;     // printf format of one value
+  bool higher_is_better;  // picks the direction of the colour scale
+};
+
+inline constexpr std::array<MetricInfo, kMapMetrics> kMetricInfo{{
+    {"dispute-rate", "Dispute rate", "per 1k a month", "new disputes, last 30 days", "%.2f", false},
+    {"backlog", "Backlog", "cases", "reported and still open", "%.0f", false},
+    {"response", "Median response", "h", "report to first response, last 30 days", "%.1f", false},
+    {"trust", "Trust", "", "residents' mean, 0 to 1", "%.2f", true},
+    {"gain", "Sense of gain", "", "residents' mean, 0 to 1", "%.2f", true},
+    {"happiness", "Sense of happiness", "", "residents' mean, 0 to 1", "%.2f", true},
+    {"security", "Sense of security", "", "residents' mean, 0 to 1", "%.2f", true},
+}};
+
+// The unit to print after a value: "cases", or "case" for one.
+inline const char* unit_of(const MetricInfo& info, float value) {
+  return value == 1.0f && info.unit[0] == 'c' && info.unit[4] == 's' ? "case" : info.unit;
+}
+
+// The daily series so far, shared between snapshots without copying: full chunks are never
+// written again, and the chunk being filled is only written beyond every published size.
+class SeriesView {
+ public:
+  static constexpr std::size_t kChunk = 256;
+  struct Chunk {
+    std::array<DayMetrics, kChunk> rows;
+  };
+
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const DayMetrics& operator[](std::size_t i) const {
+    return chunks_[i / kChunk]->rows[i % kChunk];
+  }
+  const DayMetrics& back() const { return (*this)[size_ - 1]; }
+
+ private:
+  friend class SeriesLog;
+  std::vector<std::shared_ptr<const Chunk>> chunks_;
+  std::size_t size_ = 0;
+};
+
+// The writer side, owned by the simulation thread.
+class SeriesLog {
+ public:
+  void push(const DayMetrics& row);
+  SeriesView view() const;
+
+ private:
+  std::vector<std::shared_ptr<SeriesView::Chunk>> chunks_;
+  std::size_t size_ = 0;
+};
+
+// A policy change that took effect, for the vertical markers on the charts.
+struct PolicyMarker {
+  std::int64_t day = 0;
+  std::string text;  // "platform.level=0.8"
+};
+
+// Case flows, per day, smoothed over the last few days (exponential weights), so that the map
+// shows rates rather than single cases.
+struct FlowRates {
+  std::vector<float> new_cases;           // per grid: cases arising
+  std::vector<float> up_to_community;     // per grid: sent or escalated to the community
+  std::vector<float> up_to_street;        // per grid: sent or escalated straight to the street
+  std::vector<float> down_to_grid;        // per grid: sent back down to the grid
+  std::vector<float> community_up;        // per community: community -> street office
+  std::vector<float> community_down;      // per community: street office -> community
+  std::vector<float> resolved_grid;       // per grid: resolved by the grid
+  std::vector<float> resolved_community;  // per community: resolved by the community
+  std::vector<float> resolved_street;     // per street: resolved by the street office
+};
+
+// One case for the inspector: a closed case with its whole path, or an open one so far.
+struct CaseRow {
+  std::uint64_t id = 0;
+  Domain domain = Domain::Dispute;
+  Tier origin_tier = Tier::Small;
+  Tier tier = Tier::Small;
+  Channel channel = Channel::None;
+  CaseState state = CaseState::Closed;
+  bool dropped = false;
+  bool settled = false;
+  std::uint8_t bounces = 0;
+  std::uint8_t path_len = 0;  // desks kept in `path`
+  std::array<Level, kMaxPath> path{};
+  std::array<float, kMaxPath> path_t_h{};  // hours after arising
+  double t_arise = 0, t_report = kNaN, t_first = kNaN, t_closed = kNaN;
+};
+
+// Details of the grid the user clicked on.
+struct GridDetail {
+  int grid = -1;
+  std::array<std::array<int, kTiers>, kDomains> open{};  // open cases by domain and tier
+  int unreported = 0;
+  int grid_workers = 0, branch_grids = 0;  // of the grid's party branch
+  int community_officials = 0, community_mediators = 0;
+  int street_officials = 0, street_mediators = 0;
+  int volunteers = 0, volunteers_on_duty = 0;
+  std::vector<CaseRow> open_cases;  // the oldest first, at most a dozen
+  std::vector<CaseRow> recent;      // closed, the newest first
+};
+
+// One design running on the city (two in compare mode).
+struct LaneView {
+  std::string label;                        // the design's scenario name
+  GovernanceConfig initial;                 // the design the run started with
+  GovernanceConfig governance;              // in force
+  std::optional<GovernanceConfig> pending;  // takes effect at the start of the next day
+  SeriesView series;
+  std::vector<PolicyMarker> markers;
+  std::array<std::vector<float>, kMapMetrics> grid_metric;  // per grid; NaN = no data yet
+  std::vector<float> grid_open;                             // open cases per grid
+  FlowRates flows;
+  GridDetail detail;
+  RunSummary summary;  // whole-run figures so far (after the warm-up)
+};
+
+struct Snapshot {
+  std::uint64_t generation = 0;    // bumps when the city or the run is rebuilt (load, reset)
+  std::uint64_t version = 0;       // bumps on every publish
+  std::uint64_t acknowledged = 0;  // the last command the simulation thread has applied
+  std::shared_ptr<const City> city;
+  std::shared_ptr<const Scenario> scenario;  // design A's
+  std::shared_ptr<const Lesson> lesson;      // the lesson being followed, if any
+  std::int64_t day = 0;                      // days completed
+  std::int64_t days = 0;                     // length of the run
+  bool playing = false;
+  bool done = false;
+  bool loading = false;
+  double speed = 0;           // requested days a second; 0 = as fast as possible
+  double measured_speed = 0;  // days a second, over the last half second
+  std::uint64_t seed = 0;
+  std::string message;  // status line
+  std::string error;    // the last failed command (a scenario that did not load), "" if none
+  std::vector<LaneView> lanes;
+};
+
+}  // namespace govsim::viz
