@@ -72,9 +72,12 @@ void add_flow(sf::VertexArray& va, Vec2 a, Vec2 b, float rate, float norm, sf::C
   const float t = std::sqrt(std::min(1.0f, rate / std::max(norm, 1e-6f)));
   const float width = (0.8f + 2.6f * t) * px;
   const float alpha = 0.35f + 0.6f * t;
+  if (!dots) {  // zoomed far out: a plain line, and no more triangles than that
+    add_line(va, a, b, width, with_alpha(colour, alpha));
+    return;
+  }
   add_line(va, a, b, width + 2 * px, with_alpha(kHalo, 0.6f * alpha));
   add_line(va, a, b, width, with_alpha(colour, alpha));
-  if (!dots) return;
   const float dx = b.x - a.x, dy = b.y - a.y;
   const float len = std::sqrt(dx * dx + dy * dy);
   if (len < 12 * px) return;
@@ -231,8 +234,9 @@ void MapView::add_flows(sf::VertexArray& va, const FlowRates& f, const MapOverla
   const float u = std::clamp(m.grid_size / px / 40.0f, 0.4f, 1.0f) * px;
   for (std::size_t k = 0; k < m.community_centre.size(); ++k) {
     const Vec2 c = m.community_centre[k];
-    add_disc(va, c, 6.0f * u, sf::Color(250, 250, 250), 12);
-    add_disc(va, c, 4.5f * u, sf::Color(30, 34, 40), 12);
+    const int segments = dots ? 12 : 6;
+    add_disc(va, c, 6.0f * u, sf::Color(250, 250, 250), segments);
+    add_disc(va, c, 4.5f * u, sf::Color(30, 34, 40), segments);
     const float done = k < f.resolved_community.size() ? f.resolved_community[k] : 0;
     if (done > 0.05f && dots) {
       const float r = (9.0f + 4.0f * std::sqrt(std::min(1.0f, done / (2 * norm)))) * u;

@@ -4,6 +4,9 @@
 #include <chrono>
 #include <exception>
 #include <optional>
+#ifdef __linux__
+#include <pthread.h>
+#endif
 
 #include "scenarios/lesson.hpp"
 #include "scenarios/loader.hpp"
@@ -16,7 +19,7 @@ namespace govsim::viz {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr auto kPublishInterval = std::chrono::milliseconds(15);
+constexpr auto kPublishInterval = std::chrono::milliseconds(25);  // 40 a second at most
 constexpr auto kSummaryInterval = std::chrono::milliseconds(1000);
 constexpr auto kSpeedWindow = std::chrono::milliseconds(500);
 
@@ -294,6 +297,9 @@ void step_all(SimThread::State& s) {
 }  // namespace
 
 void SimThread::run() {
+#ifdef __linux__
+  pthread_setname_np(pthread_self(), "govsim-sim");  // for top and perf
+#endif
   State& s = *state_;
   bool built = false;
   while (!quit_) {
