@@ -21,20 +21,13 @@
 #include "cli/batch/stats.hpp"
 #include "cli/commands.hpp"
 #include "scenarios/loader.hpp"
+#include "sim/erlang.hpp"
 #include "sim/errors.hpp"
 #include "sim/simulation.hpp"
 #include "sim/world.hpp"
 
 namespace govsim {
 namespace {
-
-double erlang_c(int c, double a) {
-  double term = 1, sum = 1;
-  for (int k = 1; k < c; ++k) sum += term *= a / k;
-  term *= a / c;
-  const double last = term / (1 - a / c);
-  return last / (sum + last);
-}
 
 struct Check {
   std::string group;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "sim/erlang.hpp"
 #include "sim_fixtures.hpp"
 
 using namespace govsim;
@@ -25,15 +26,6 @@ Scenario queue_town(double lambda, std::int64_t c, double mean_service_h, double
   sc.model.effort_dist = ServiceDist::Exponential;
   sc.model.effort_median_h = {mean_service_h, mean_service_h, mean_service_h};
   return sc;
-}
-
-// Erlang C: probability of waiting in M/M/c with offered load a = lambda / mu.
-double erlang_c(int c, double a) {
-  double term = 1, sum = 1;
-  for (int k = 1; k < c; ++k) sum += term *= a / k;
-  term *= a / c;
-  const double last = term / (1 - a / c);
-  return last / (sum + last);
 }
 
 }  // namespace
