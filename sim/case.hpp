@@ -52,7 +52,8 @@ struct NewCase {
   std::uint32_t resident;
   Domain domain;
   Tier tier;
-  Channel channel;  // channel that reports it, None if nobody ever does
+  Channel channel;    // channel that reports it, None if nobody ever does
+  std::uint8_t kind;  // a dispute's kind (index into kDisputeKindNames); 0 for other domains
   double t_arise;
   double t_report;   // +inf if never reported
   double t_worsen1;  // +inf if it does not worsen
@@ -87,6 +88,7 @@ struct Case {                     // bytes
   bool left_grid;                 // 1
   bool reached_street;            // 1
   bool succeeds;                  // 1  current attempt: settles the case or not
+  std::uint8_t kind;              // 1  a dispute's kind (kDisputeKindNames); 0 otherwise
   std::uint8_t path_len;          // 1  desks reached so far (the first kMaxPath are kept)
   std::array<Level, 6> path;      // 6  level of each desk reached
   std::array<float, 6> path_t_h;  // 24 hours after arising at which it reached each desk

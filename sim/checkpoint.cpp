@@ -174,6 +174,12 @@ void world_fields(IO& io, W& w) {
   io.pod(w.measured_resolution_sum);
   io.pod(w.measured_responses);
   io.pod(w.measured_level);
+  io.pod(w.measured_reported_disputes);
+  io.pod(w.measured_reported_tier);
+  io.pod(w.measured_disputes_resolved);
+  io.pod(w.measured_disputes_settled_in_grid);
+  io.pod(w.measured_hazards_found);
+  io.pod(w.measured_hazard_detect_sum_h);
   io.vec(w.retention_cohort);
   io.pod(w.retention_cohort_day);
   io.vec(w.phase_seconds);

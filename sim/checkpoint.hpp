@@ -18,7 +18,7 @@
 
 namespace govsim {
 
-inline constexpr std::uint32_t kCheckpointFormat = 1;
+inline constexpr std::uint32_t kCheckpointFormat = 2;
 
 class CheckpointWriter {
  public:

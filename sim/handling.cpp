@@ -303,6 +303,7 @@ void HandlingUnit::admit(const NewCase& n) {
   c.pool = -1;
   c.server = -1;
   c.domain = n.domain;
+  c.kind = n.kind;
   c.tier = c.origin_tier = n.tier;
   c.level = Level::Grid;
   c.channel = n.channel;
@@ -378,7 +379,15 @@ void HandlingUnit::on_report(Case& c, std::uint32_t slot, double t) {
   c.deadline = t + deadline_h(gov_.deadlines, c.domain, c.tier);
   c.state = CaseState::InTransit;
   ++day_.reported[static_cast<int>(c.channel)];
-  if (c.domain != Domain::Dispute) ++day_.reported_requests;
+  if (c.domain != Domain::Dispute)
+    ++day_.reported_requests;
+  else
+    ++day_.reported_disputes[c.kind];
+  ++day_.reported_tier[static_cast<int>(c.tier)];
+  if (hazard_domain(c.domain)) {
+    ++day_.hazards_found;
+    day_.hazard_detect_sum_h += t - c.t_arise;
+  }
   ++(*ctx_.grid_totals)[c.grid].reported;
   Stream s(seed_, Purpose::CaseRoute, c.id, 0xFFFF0);
   Level level = model_.mode == ModelMode::Queue ? Level::Grid : level_for(c.tier);

@@ -63,8 +63,12 @@ struct LevelDay {
 
 // What one unit saw during one day. Combined over units in unit order.
 struct UnitDay {
-  std::int64_t reported[5] = {0, 0, 0, 0, 0};  // by Channel
-  std::int64_t reported_requests = 0;          // reported cases other than disputes
+  std::int64_t reported[5] = {0, 0, 0, 0, 0};          // by Channel
+  std::int64_t reported_requests = 0;                  // reported cases other than disputes
+  std::int64_t reported_disputes[kDisputeKinds] = {};  // by kind
+  std::int64_t reported_tier[3] = {0, 0, 0};           // by severity when reported
+  std::int64_t hazards_found = 0;                      // safety, environment and emergencies
+  double hazard_detect_sum_h = 0;                      // arising to report, summed over those
   std::int64_t first_responses = 0, resolved = 0, escalated = 0, bounced = 0, dropped = 0;
   std::int64_t worsened = 0, disputes_resolved = 0, disputes_settled_in_grid = 0;
   std::int64_t mediations = 0, mediation_agreements = 0;

@@ -7,6 +7,8 @@
 #include <limits>
 #include <string>
 
+#include "sim/case.hpp"
+
 namespace govsim {
 
 inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -185,6 +187,12 @@ struct RunSummary {
   double disputes_per_10k_year = 0;
   double requests_per_10k_month = 0;  // reported non-dispute cases
   double reported_share = kNaN;
+  double reported_disputes_per_10k_year = 0;  // disputes brought forward (the mediated count)
+  double dispute_mix[kDisputeKinds] = {kNaN, kNaN, kNaN, kNaN, kNaN};  // of reported disputes
+  double reported_tier_share[3] = {kNaN, kNaN, kNaN};  // small, big, hard when reported
+  double hazards_found_per_10k_year = 0;               // safety, environment, emergencies reported
+  double hazard_detection_mean_h = kNaN;               // arising to report, for those
+  double disputes_settled_in_grid_share = kNaN;        // of disputes resolved
   double response_time_mean_h = kNaN;
   double response_time_p50_h = kNaN;
   double response_time_p90_h = kNaN;
@@ -223,6 +231,14 @@ void describe(V& v, const RunSummary& s) {
   v.col("disputes_per_10k_year", s.disputes_per_10k_year);
   v.col("requests_per_10k_month", s.requests_per_10k_month);
   v.col("reported_share", s.reported_share);
+  v.col("reported_disputes_per_10k_year", s.reported_disputes_per_10k_year);
+  for (int k = 0; k < kDisputeKinds; ++k)
+    v.col(("dispute_mix_" + std::string(kDisputeKindNames[k])).c_str(), s.dispute_mix[k]);
+  for (int t = 0; t < 3; ++t)
+    v.col(("reported_" + std::string(kTierNames[t]) + "_share").c_str(), s.reported_tier_share[t]);
+  v.col("hazards_found_per_10k_year", s.hazards_found_per_10k_year);
+  v.col("hazard_detection_mean_h", s.hazard_detection_mean_h);
+  v.col("disputes_settled_in_grid_share", s.disputes_settled_in_grid_share);
   v.col("response_time_mean_h", s.response_time_mean_h);
   v.col("response_time_p50_h", s.response_time_p50_h);
   v.col("response_time_p90_h", s.response_time_p90_h);

@@ -64,6 +64,12 @@ std::string cross_check(const Scenario& s) {
   }
   if (std::string m = check_housing(s.city.housing); !m.empty()) return m;
   if (std::string m = check_nesting(s.city); !m.empty()) return m;
+  {
+    const DisputeShares& d = s.model.disputes.share;
+    const double sum = d.neighbour + d.family + d.damages + d.housing + d.other;
+    if (std::fabs(sum - 1.0) > 1e-6)
+      return "model.disputes.share: shares sum to " + format_rounded(sum) + ", must sum to 1";
+  }
   if (s.model.share_big + s.model.share_hard > 1.0 + 1e-12) {
     return "model.share_hard: share_big + share_hard is " +
            format_rounded(s.model.share_big + s.model.share_hard) + ", must be at most 1";

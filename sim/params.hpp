@@ -320,11 +320,11 @@ void describe(V& v, GovernanceConfig& g) {
 // live in the scenario so that calibration and validation can set them.
 struct CaseRates {
   // Cases arising per resident per year, by domain.
-  double dispute = 0.0085;
-  double administrative = 0.085;
-  double livelihood = 0.065;
-  double environment = 0.045;
-  double safety = 0.02;
+  double dispute = 0.0095;
+  double administrative = 0.114;
+  double livelihood = 0.087;
+  double environment = 0.060;
+  double safety = 0.027;
   double emergency = 0.004;
 };
 
@@ -332,10 +332,10 @@ template <class V>
 void describe(V& v, CaseRates& c) {
   v.number("dispute", c.dispute, 0, 10,
            {"1/resident-year", "disputes arising (矛盾纠纷)",
-            "A/B: 106 mediated per 10 000 a year, China 2022, over a report share"});
+            "A/B: calibrated to 106 reported (mediated) per 10 000 a year, China 2022"});
   v.number("administrative", c.administrative, 0, 10,
            {"1/resident-year", "administrative service needs (行政服务)",
-            "A/B: 12345 hotlines, 175-185 per 10 000 a month in all"});
+            "A/B: calibrated to 175-185 reported requests per 10 000 a month in all (12345)"});
   v.number("livelihood", c.livelihood, 0, 10,
            {"1/resident-year", "livelihood and welfare needs (民生服务)", "A/B: as above"});
   v.number("environment", c.environment, 0, 10,
@@ -343,6 +343,64 @@ void describe(V& v, CaseRates& c) {
   v.number("safety", c.safety, 0, 10,
            {"1/resident-year", "public-safety hazards (平安建设)", "A/B: as above"});
   v.number("emergency", c.emergency, 0, 10, {"1/resident-year", "emergencies (应急管理)", "C"});
+}
+
+// Kinds of dispute (矛盾纠纷), after the mediation statistics' own categories.
+inline constexpr int kDisputeKinds = 5;
+inline constexpr std::array<const char*, kDisputeKinds> kDisputeKindNames{
+    "neighbour", "family", "damages", "housing", "other"};
+
+// One number per kind of dispute.
+struct DisputeKindValues {
+  double neighbour = 0;  // 邻里纠纷
+  double family = 0;     // 婚姻家庭纠纷
+  double damages = 0;    // 损害赔偿纠纷
+  double housing = 0;    // 房屋宅基地纠纷
+  double other = 0;      // every other kind (contracts, labour, property management, ...)
+
+  double operator[](int k) const {
+    const double v[kDisputeKinds] = {neighbour, family, damages, housing, other};
+    return v[k];
+  }
+};
+
+template <class V>
+void describe_kinds(V& v, DisputeKindValues& d, const char* unit, const char* source) {
+  v.number("neighbour", d.neighbour, 0, 10, {unit, "neighbour disputes", source});
+  v.number("family", d.family, 0, 10, {unit, "marriage and family disputes", source});
+  v.number("damages", d.damages, 0, 10, {unit, "damages disputes", source});
+  v.number("housing", d.housing, 0, 10, {unit, "housing and land disputes", source});
+  v.number("other", d.other, 0, 10, {unit, "every other kind", source});
+}
+
+struct DisputeShares : DisputeKindValues {};
+struct DisputeReportFactors : DisputeKindValues {};
+
+template <class V>
+void describe(V& v, DisputeShares& d) {
+  describe_kinds(v, d, "share",
+                 "B: fitted so that reported disputes match the mediation statistics' mix");
+}
+
+template <class V>
+void describe(V& v, DisputeReportFactors& d) {
+  describe_kinds(v, d, "", "C: family matters kept private; damages and housing claims pressed");
+}
+
+// The mix of disputes as they arise, and how readily each kind is brought forward. Family
+// quarrels are kept private more often than a neighbour's leak or a damages claim, so the mix
+// of recorded disputes differs from the mix that arises; the arising mix is set so that the
+// recorded mix matches the mediation statistics (docs/CALIBRATION.md).
+struct DisputeKinds {
+  DisputeShares share{{0.27, 0.20, 0.07, 0.07, 0.39}};
+  DisputeReportFactors report_factor{{1.0, 0.7, 1.2, 1.15, 1.0}};
+};
+
+template <class V>
+void describe(V& v, DisputeKinds& d) {
+  v.group("share", d.share, "share of each kind among disputes as they arise (sum to 1)");
+  v.group("report_factor", d.report_factor,
+          "multiplier on a resident's chance of bringing a dispute of this kind forward");
 }
 
 struct TierTimes {
@@ -361,6 +419,7 @@ void describe(V& v, TierTimes& t) {
 struct ModelConfig {
   ModelMode mode = ModelMode::Full;
   CaseRates rates;
+  DisputeKinds disputes;
   double share_big = 0.25;  // tier split at arising; hard = 1 - small - big
   double share_hard = 0.05;
   ServiceDist effort_dist = ServiceDist::Lognormal;
@@ -389,6 +448,7 @@ void describe(V& v, ModelConfig& m) {
   v.choice("mode", m.mode, kModelModeNames,
            {"", "full = the governance model; queue = bare queueing network for validation", "-"});
   v.group("rates", m.rates, "cases arising per resident per year, by domain");
+  v.group("disputes", m.disputes, "kinds of dispute: their mix and how readily each is reported");
   v.number("share_big", m.share_big, 0, 1,
            {"share", "cases arising as big matters", "C: 70/25/5 split"});
   v.number("share_hard", m.share_hard, 0, 1,

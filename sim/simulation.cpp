@@ -136,13 +136,28 @@ NewCase draw_case(const World& w, std::uint32_t g, std::uint64_t id, std::uint32
   n.tier =
       u < m.share_hard ? Tier::Hard : (u < m.share_hard + m.share_big ? Tier::Big : Tier::Small);
   const double p = gov.platform.level;
+  // A dispute's kind, from a stream of its own so that the kinds leave every other draw as it was.
+  double report_factor = 1.0;
+  if (domain == Domain::Dispute) {
+    const DisputeKinds& kinds = m.disputes;
+    double pick = Stream(w.scenario.run.seed, Purpose::CaseLife, id, 1).uniform();
+    n.kind = kDisputeKinds - 1;
+    for (int k = 0; k < kDisputeKinds - 1; ++k) {
+      pick -= kinds.share[k];
+      if (pick < 0) {
+        n.kind = static_cast<std::uint8_t>(k);
+        break;
+      }
+    }
+    report_factor = kinds.report_factor[n.kind];
+  }
   // The resident's own report.
   double t_res = kInf;
   const double u_rep = s.uniform();
   const double d_rep = s.uniform();
   if (domain == Domain::Emergency) {
     if (u_rep < 0.97) t_res = n.t_arise - 0.2 * std::log(d_rep);
-  } else if (u_rep < report_probability(w.residents, resident, gov)) {
+  } else if (u_rep < report_factor * report_probability(w.residents, resident, gov)) {
     t_res = n.t_arise - m.report_delay_h * (1.0 - 0.85 * p) * std::log(d_rep);
   }
   // Patrols, rounds and sensors: competing exponential clocks, one combined draw.
@@ -446,8 +461,15 @@ void SimulationAccess::metrics_phase(World& w) {
     for (const UnitDay& u : w.unit_days) w.measured_reached_street += u.reached_street;
     w.measured_cost += d.cost;
     w.measured_resident_days += n;
+    w.measured_disputes_resolved += d.disputes_resolved;
+    w.measured_disputes_settled_in_grid += d.disputes_settled_in_grid;
     for (const UnitDay& u : w.unit_days) {
       w.measured_requests += u.reported_requests;
+      for (int k = 0; k < kDisputeKinds; ++k)
+        w.measured_reported_disputes[k] += u.reported_disputes[k];
+      for (int t = 0; t < 3; ++t) w.measured_reported_tier[t] += u.reported_tier[t];
+      w.measured_hazards_found += u.hazards_found;
+      w.measured_hazard_detect_sum_h += u.hazard_detect_sum_h;
       for (int l = 0; l < 3; ++l) {
         LevelDay& a = w.measured_level[l];
         const LevelDay& b = u.level[l];
@@ -642,6 +664,24 @@ RunSummary Simulation::summary() const {
     s.cost_per_resident_year = w.measured_cost / n / years;
   }
   if (s.cases > 0) s.reported_share = double(w.measured_reported) / double(s.cases);
+  std::int64_t reported_disputes = 0, reported_all = 0;
+  for (int k = 0; k < kDisputeKinds; ++k) reported_disputes += w.measured_reported_disputes[k];
+  for (int t = 0; t < 3; ++t) reported_all += w.measured_reported_tier[t];
+  if (s.measured_days > 0) {
+    s.reported_disputes_per_10k_year = double(reported_disputes) / n * 1e4 / years;
+    s.hazards_found_per_10k_year = double(w.measured_hazards_found) / n * 1e4 / years;
+  }
+  if (reported_disputes > 0)
+    for (int k = 0; k < kDisputeKinds; ++k)
+      s.dispute_mix[k] = double(w.measured_reported_disputes[k]) / double(reported_disputes);
+  if (reported_all > 0)
+    for (int t = 0; t < 3; ++t)
+      s.reported_tier_share[t] = double(w.measured_reported_tier[t]) / double(reported_all);
+  if (w.measured_hazards_found > 0)
+    s.hazard_detection_mean_h = w.measured_hazard_detect_sum_h / double(w.measured_hazards_found);
+  if (w.measured_disputes_resolved > 0)
+    s.disputes_settled_in_grid_share =
+        double(w.measured_disputes_settled_in_grid) / double(w.measured_disputes_resolved);
   if (w.measured_responses > 0)
     s.response_time_mean_h = w.measured_response_sum / double(w.measured_responses);
   s.response_time_p50_h = w.response_hist.quantile(0.5);

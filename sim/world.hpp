@@ -68,6 +68,11 @@ struct World {
   double measured_resolution_sum = 0;
   std::int64_t measured_responses = 0;
   LevelDay measured_level[3];
+  std::int64_t measured_reported_disputes[kDisputeKinds] = {};  // by kind
+  std::int64_t measured_reported_tier[3] = {0, 0, 0};           // by severity when reported
+  std::int64_t measured_disputes_resolved = 0, measured_disputes_settled_in_grid = 0;
+  std::int64_t measured_hazards_found = 0;
+  double measured_hazard_detect_sum_h = 0;
   // Volunteer retention: who was active a year before the end (or at the warm-up's end).
   std::vector<std::uint32_t> retention_cohort;
   std::int64_t retention_cohort_day = -1;
