@@ -314,18 +314,37 @@ void HandlingUnit::admit(const NewCase& n) {
   ++gt.open;
   if (c.domain == Domain::Dispute) ++gt.disputes, ++gt.open_disputes;
   if (hazard_domain(c.domain)) ++gt.open_hazards;
-  if (n.t_report < n.t_lapse) schedule(n.t_report, Ev::Report, c.id, slot, 0);
-  if (n.t_lapse < kInf) schedule(n.t_lapse, Ev::Lapse, c.id, slot, 0);
-  if (n.t_worsen1 < n.t_lapse) schedule(n.t_worsen1, Ev::Worsen, c.id, slot, 0);
-  if (n.t_worsen2 < n.t_lapse) schedule(n.t_worsen2, Ev::Worsen, c.id, slot, 0);
+  auto timer = [&](double t, Ev type) {
+    admitted_.push_back(Event{t, seq_++, c.id, slot, 0, type, Level::Grid});
+  };
+  if (n.t_report < n.t_lapse) timer(n.t_report, Ev::Report);
+  if (n.t_lapse < kInf) timer(n.t_lapse, Ev::Lapse);
+  if (n.t_worsen1 < n.t_lapse) timer(n.t_worsen1, Ev::Worsen);
+  if (n.t_worsen2 < n.t_lapse) timer(n.t_worsen2, Ev::Worsen);
 }
 
 void HandlingUnit::run_until(double t_end) {
-  while (!events_.empty() && events_.top().t < t_end) {
-    const Event e = events_.top();
-    events_.pop();
-    handle(e);
+  // The admitted timers as a sorted run (queue mode admits them in time order already); each
+  // step takes the earlier of its head and the heap's top. The order is the heap's own: (t,
+  // seq) is a total order, seq being unique.
+  if (!std::is_sorted(admitted_.begin(), admitted_.end()))
+    std::sort(admitted_.begin(), admitted_.end());
+  std::size_t next = 0;
+  while (true) {
+    const bool from_heap =
+        !events_.empty() && (next == admitted_.size() || events_.top() < admitted_[next]);
+    if (from_heap) {
+      if (!(events_.top().t < t_end)) break;
+      const Event e = events_.top();
+      events_.pop();
+      handle(e);
+    } else {
+      if (next == admitted_.size() || !(admitted_[next].t < t_end)) break;
+      handle(admitted_[next++]);
+    }
   }
+  for (std::size_t i = next; i < admitted_.size(); ++i) events_.push(admitted_[i]);
+  admitted_.clear();
   for (int l = 0; l < 3; ++l) touch_books(l, t_end);
 }
 
