@@ -656,6 +656,10 @@ double HandlingUnit::work_until(const Pool& p, double t, double work_h) const {
 
 void HandlingUnit::try_dispatch(int pool, double t) {
   Pool& p = pools_[static_cast<std::size_t>(pool)];
+  // Slots before `from` were found unavailable at t; starting a service on a later slot does
+  // not change that, so the search for the first available slot resumes there.
+  std::size_t from = 0;
+  const std::size_t n = p.slots.size();
   while (!p.queue.empty()) {
     const Entry top = p.queue.top();
     Case& c = cases_[top.slot];
@@ -663,13 +667,10 @@ void HandlingUnit::try_dispatch(int pool, double t) {
       p.queue.pop();  // left the queue earlier
       continue;
     }
-    std::size_t server = p.slots.size();
-    for (std::size_t i = 0; i < p.slots.size(); ++i)
-      if (slot_available(p, p.slots[i], t)) {
-        server = i;
-        break;
-      }
-    if (server == p.slots.size()) break;
+    std::size_t server = from;
+    while (server < n && !slot_available(p, p.slots[server], t)) ++server;
+    if (server == n) break;
+    from = server;
     p.queue.pop();
     --p.waiting;
     start_service(c, top.slot, pool, server, t);
@@ -688,6 +689,7 @@ void HandlingUnit::try_dispatch(int pool, double t) {
 }
 
 double HandlingUnit::effort_factor(const Case& c, const Pool& p, const Slot& s) const {
+  if (model_.mode == ModelMode::Queue) return 1.0;
   double f = 1.0;
   switch (p.kind) {
     case PoolKind::Volunteers: {
@@ -713,7 +715,7 @@ double HandlingUnit::effort_factor(const Case& c, const Pool& p, const Slot& s) 
       break;
   }
   (void)c;
-  return model_.mode == ModelMode::Queue ? 1.0 : f;
+  return f;
 }
 
 double HandlingUnit::success_probability(const Case& c, const Pool& p, const Slot& s) const {
@@ -901,10 +903,22 @@ void HandlingUnit::backlog(double now, std::int64_t& count, double& age_sum_h) c
   }
 }
 
-UnitDay HandlingUnit::take_day() {
-  UnitDay out = std::move(day_);
+void HandlingUnit::take_day(UnitDay& out) {
+  std::swap(out, day_);
+  // Today starts from zero, reusing the lists' memory.
+  std::vector<double> response = std::move(day_.response_h);
+  std::vector<double> resolution = std::move(day_.resolution_h);
+  std::vector<CaseTrace> closed = std::move(day_.closed);
+  std::vector<CaseMove> moves = std::move(day_.moves);
   day_ = UnitDay{};
-  return out;
+  response.clear();
+  resolution.clear();
+  closed.clear();
+  moves.clear();
+  day_.response_h = std::move(response);
+  day_.resolution_h = std::move(resolution);
+  day_.closed = std::move(closed);
+  day_.moves = std::move(moves);
 }
 
 std::uint64_t HandlingUnit::hash(std::uint64_t h) const {

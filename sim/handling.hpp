@@ -102,8 +102,8 @@ class HandlingUnit {
   void begin_day(std::int64_t day);
   void admit(const NewCase& c);
   void run_until(double t_end);
-  // Today's figures; resets them.
-  UnitDay take_day();
+  // Moves today's figures into `out` and resets them (reusing the memory of out's lists).
+  void take_day(UnitDay& out);
 
   std::int64_t open_cases() const { return open_; }
   std::int64_t unreported_open() const { return unreported_; }
