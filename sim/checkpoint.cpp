@@ -1,7 +1,5 @@
 #include "sim/checkpoint.hpp"
 
-#include <algorithm>
-
 #include "sim/simulation.hpp"
 #include "sim/version.hpp"
 #include "sim/world.hpp"
@@ -287,8 +285,7 @@ void HandlingUnit::load(CheckpointReader& r) {
   r.vec(free_);
   r.vec(events_.items());
   admitted_.clear();
-  if (!std::is_heap(events_.items().begin(), events_.items().end(), std::greater<Event>()))
-    std::make_heap(events_.items().begin(), events_.items().end(), std::greater<Event>());
+  events_.restore();
   r.pod(seq_);
   r.pod(open_);
   r.pod(unreported_);
