@@ -399,10 +399,14 @@ void HandlingUnit::on_report(Case& c, std::uint32_t slot, double t) {
   ++day_.reported[static_cast<int>(c.channel)];
   if (c.domain != Domain::Dispute) ++day_.reported_requests;
   ++(*ctx_.grid_totals)[c.grid].reported;
+  if (model_.mode == ModelMode::Queue) {  // bare network: straight to the grid desk
+    route(c, slot, Level::Grid, t, true);
+    return;
+  }
   Stream s(seed_, Purpose::CaseRoute, c.id, 0xFFFF0);
-  Level level = model_.mode == ModelMode::Queue ? Level::Grid : level_for(c.tier);
+  Level level = level_for(c.tier);
   // Triage: a wrong first guess sends the case one level off; it then has to climb.
-  if (model_.mode != ModelMode::Queue && !s.bernoulli(gov_.routing.triage_accuracy))
+  if (!s.bernoulli(gov_.routing.triage_accuracy))
     level =
         rank(level) > 0 ? static_cast<Level>(rank(level) - 1) : static_cast<Level>(rank(level) + 1);
   route(c, slot, level, t, true);
@@ -660,6 +664,7 @@ void HandlingUnit::try_dispatch(int pool, double t) {
   // not change that, so the search for the first available slot resumes there.
   std::size_t from = 0;
   const std::size_t n = p.slots.size();
+  const bool always_open = p.shift_len_h >= 24.0;  // on shift around the clock
   while (!p.queue.empty()) {
     const Entry top = p.queue.top();
     Case& c = cases_[top.slot];
@@ -668,7 +673,10 @@ void HandlingUnit::try_dispatch(int pool, double t) {
       continue;
     }
     std::size_t server = from;
-    while (server < n && !slot_available(p, p.slots[server], t)) ++server;
+    if (always_open)
+      while (server < n && !(p.slots[server].on_duty && p.slots[server].free_at <= t)) ++server;
+    else
+      while (server < n && !slot_available(p, p.slots[server], t)) ++server;
     if (server == n) break;
     from = server;
     p.queue.pop();
@@ -679,8 +687,11 @@ void HandlingUnit::try_dispatch(int pool, double t) {
     double next = kInf;
     // Idle handlers off shift need a wake-up; busy ones wake the desk when they finish, except
     // those still busy from a previous design.
+    // Around the clock, an idle handler on duty would have taken a case above, so only the
+    // carried-over ones can matter.
     for (const Slot& s : p.slots)
-      if (s.free_at <= t || s.carried) next = std::min(next, next_available(p, s, t));
+      if (always_open ? s.carried : (s.free_at <= t || s.carried))
+        next = std::min(next, next_available(p, s, t));
     if (next < kInf && next > t && !(p.wake_at > t && p.wake_at <= next)) {
       p.wake_at = next;
       schedule(next, Ev::Wake, 0, static_cast<std::uint32_t>(pool), generation_);
