@@ -559,11 +559,20 @@ void HandlingUnit::on_arrive(Case& c, std::uint32_t slot, Level level, double t)
     c.reached_street = true;
     ++day_.reached_street;
   }
-  enqueue(c, slot, p, t);
+  // With nobody waiting and a handler free, the case would be queued and taken at once: it
+  // is taken at once, without the round trip through the desk's queue.
+  const Pool& desk = pools_[static_cast<std::size_t>(p)];
+  const std::size_t server = desk.queue.empty() ? first_available(desk, t, 0) : desk.slots.size();
+  if (server < desk.slots.size()) {
+    enqueue(c, slot, p, t, false);
+    start_service(c, slot, p, server, t);
+    return;
+  }
+  enqueue(c, slot, p, t, true);
   try_dispatch(p, t);
 }
 
-void HandlingUnit::enqueue(Case& c, std::uint32_t slot, int pool, double t) {
+void HandlingUnit::enqueue(Case& c, std::uint32_t slot, int pool, double t, bool wait) {
   Pool& p = pools_[static_cast<std::size_t>(pool)];
   c.state = CaseState::Queued;
   c.pool = pool;
@@ -573,8 +582,10 @@ void HandlingUnit::enqueue(Case& c, std::uint32_t slot, int pool, double t) {
   ++in_queue_[l];
   ++in_system_[l];
   ++day_.level[l].arrivals;
-  p.queue.push(Entry{priority_of(c.domain), c.deadline, c.id, slot, c.epoch});
-  ++p.waiting;
+  if (wait) {
+    p.queue.push(Entry{priority_of(c.domain), c.deadline, c.id, slot, c.epoch});
+    ++p.waiting;
+  }
   if (c.level != Level::Street && model_.mode != ModelMode::Queue)
     schedule(t + gov_.routing.escalate_wait_h, Ev::EscalateCheck, c.id, slot, c.epoch);
 }
@@ -658,6 +669,16 @@ double HandlingUnit::work_until(const Pool& p, double t, double work_h) const {
   return t;
 }
 
+std::size_t HandlingUnit::first_available(const Pool& p, double t, std::size_t from) const {
+  const std::size_t n = p.slots.size();
+  std::size_t i = from;
+  if (p.shift_len_h >= 24.0)  // on shift around the clock: no clock arithmetic
+    while (i < n && !(p.slots[i].on_duty && p.slots[i].free_at <= t)) ++i;
+  else
+    while (i < n && !slot_available(p, p.slots[i], t)) ++i;
+  return i;
+}
+
 void HandlingUnit::try_dispatch(int pool, double t) {
   Pool& p = pools_[static_cast<std::size_t>(pool)];
   // Slots before `from` were found unavailable at t; starting a service on a later slot does
@@ -672,11 +693,7 @@ void HandlingUnit::try_dispatch(int pool, double t) {
       p.queue.pop();  // left the queue earlier
       continue;
     }
-    std::size_t server = from;
-    if (always_open)
-      while (server < n && !(p.slots[server].on_duty && p.slots[server].free_at <= t)) ++server;
-    else
-      while (server < n && !slot_available(p, p.slots[server], t)) ++server;
+    const std::size_t server = first_available(p, t, from);
     if (server == n) break;
     from = server;
     p.queue.pop();

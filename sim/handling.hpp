@@ -253,12 +253,15 @@ class HandlingUnit {
   void on_escalate_check(Case& c, std::uint32_t slot, std::uint32_t epoch, double t);
   void route(Case& c, std::uint32_t slot, Level level, double t, bool initial);
   void escalate(Case& c, std::uint32_t slot, double t);
-  void enqueue(Case& c, std::uint32_t slot, int pool, double t);
+  // Joins the desk's books; `wait`: also its queue (else a handler takes it at once).
+  void enqueue(Case& c, std::uint32_t slot, int pool, double t, bool wait);
   void unqueue(Case& c, double t);
   void touch_books(int level, double t);
   void leave_queue(const Case& c, double t);
   void leave_system(const Case& c, double t);
   void try_dispatch(int pool, double t);
+  // Index of the first slot from `from` on that can start a case at t, or slots.size().
+  std::size_t first_available(const Pool& p, double t, std::size_t from) const;
   void start_service(Case& c, std::uint32_t slot, int pool, std::size_t server, double t);
   void close(Case& c, std::uint32_t slot, double t, bool dropped, bool settled);
   int select_pool(const Case& c, Level level) const;
