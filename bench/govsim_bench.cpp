@@ -124,8 +124,12 @@ int main(int argc, char** argv) {
   CLI::App app{"govsim-bench: the performance suite"};
   std::string out = "bench/results.json";
   bool quick = false;
+  std::string only;
+  std::int64_t days = 0;
   app.add_option("--out", out, "where to write the figures (JSON)");
   app.add_flag("--quick", quick, "leave out the 10-million-resident megacity");
+  app.add_option("--only", only, "run only the cases whose name contains this text");
+  app.add_option("--days", days, "days to simulate in every case (default: the scenario's)");
   CLI11_PARSE(app, argc, argv);
 
   std::vector<Case> cases = {
@@ -136,6 +140,10 @@ int main(int argc, char** argv) {
       {"queue-mmc-c10-rho0.8", "scenarios/validation/mmc-c10-rho080.yaml", 1, {}},
   };
   if (!quick) cases.push_back({"megacity-10m", "megacity", 2, {}});
+  if (!only.empty())
+    std::erase_if(cases, [&](const Case& c) { return c.name.find(only) == std::string::npos; });
+  if (days > 0)
+    for (Case& c : cases) c.overrides.push_back("run.days=" + std::to_string(days));
 
   std::printf("govsim %s (%s), %u hardware threads\n", govsim::kVersion, govsim::kGitRevision,
               std::thread::hardware_concurrency());

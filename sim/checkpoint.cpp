@@ -237,7 +237,10 @@ void HandlingUnit::save(CheckpointWriter& w) const {
   w.vec(branch_of_grid_);
   w.vec(cases_);
   w.vec(free_);
-  w.vec(events_.items());
+  // Timers admitted but not yet run (none between steps) are saved with the heap's events.
+  std::vector<Event> events = events_.items();
+  events.insert(events.end(), admitted_.begin(), admitted_.end());
+  w.vec(events);
   w.pod(seq_);
   w.pod(open_);
   w.pod(unreported_);
@@ -287,6 +290,8 @@ void HandlingUnit::load(CheckpointReader& r) {
   r.vec(cases_);
   r.vec(free_);
   r.vec(events_.items());
+  admitted_.clear();
+  events_.restore();
   r.pod(seq_);
   r.pod(open_);
   r.pod(unreported_);

@@ -315,18 +315,37 @@ void HandlingUnit::admit(const NewCase& n) {
   ++gt.open;
   if (c.domain == Domain::Dispute) ++gt.disputes, ++gt.open_disputes;
   if (hazard_domain(c.domain)) ++gt.open_hazards;
-  if (n.t_report < n.t_lapse) schedule(n.t_report, Ev::Report, c.id, slot, 0);
-  if (n.t_lapse < kInf) schedule(n.t_lapse, Ev::Lapse, c.id, slot, 0);
-  if (n.t_worsen1 < n.t_lapse) schedule(n.t_worsen1, Ev::Worsen, c.id, slot, 0);
-  if (n.t_worsen2 < n.t_lapse) schedule(n.t_worsen2, Ev::Worsen, c.id, slot, 0);
+  auto timer = [&](double t, Ev type) {
+    admitted_.push_back(Event{t, seq_++, c.id, slot, 0, type, Level::Grid});
+  };
+  if (n.t_report < n.t_lapse) timer(n.t_report, Ev::Report);
+  if (n.t_lapse < kInf) timer(n.t_lapse, Ev::Lapse);
+  if (n.t_worsen1 < n.t_lapse) timer(n.t_worsen1, Ev::Worsen);
+  if (n.t_worsen2 < n.t_lapse) timer(n.t_worsen2, Ev::Worsen);
 }
 
 void HandlingUnit::run_until(double t_end) {
-  while (!events_.empty() && events_.top().t < t_end) {
-    const Event e = events_.top();
-    events_.pop();
-    handle(e);
+  // The admitted timers as a sorted run (queue mode admits them in time order already); each
+  // step takes the earlier of its head and the heap's top. The order is the heap's own: (t,
+  // seq) is a total order, seq being unique.
+  if (!std::is_sorted(admitted_.begin(), admitted_.end()))
+    std::sort(admitted_.begin(), admitted_.end());
+  std::size_t next = 0;
+  while (true) {
+    const bool from_heap =
+        !events_.empty() && (next == admitted_.size() || events_.top() < admitted_[next]);
+    if (from_heap) {
+      if (!(events_.top().t < t_end)) break;
+      const Event e = events_.top();
+      events_.pop();
+      handle(e);
+    } else {
+      if (next == admitted_.size() || !(admitted_[next].t < t_end)) break;
+      handle(admitted_[next++]);
+    }
   }
+  for (std::size_t i = next; i < admitted_.size(); ++i) events_.push(admitted_[i]);
+  admitted_.clear();
   for (int l = 0; l < 3; ++l) touch_books(l, t_end);
 }
 
@@ -389,10 +408,14 @@ void HandlingUnit::on_report(Case& c, std::uint32_t slot, double t) {
     day_.hazard_detect_sum_h += t - c.t_arise;
   }
   ++(*ctx_.grid_totals)[c.grid].reported;
+  if (model_.mode == ModelMode::Queue) {  // bare network: straight to the grid desk
+    route(c, slot, Level::Grid, t, true);
+    return;
+  }
   Stream s(seed_, Purpose::CaseRoute, c.id, 0xFFFF0);
-  Level level = model_.mode == ModelMode::Queue ? Level::Grid : level_for(c.tier);
+  Level level = level_for(c.tier);
   // Triage: a wrong first guess sends the case one level off; it then has to climb.
-  if (model_.mode != ModelMode::Queue && !s.bernoulli(gov_.routing.triage_accuracy))
+  if (!s.bernoulli(gov_.routing.triage_accuracy))
     level =
         rank(level) > 0 ? static_cast<Level>(rank(level) - 1) : static_cast<Level>(rank(level) + 1);
   route(c, slot, level, t, true);
@@ -545,11 +568,20 @@ void HandlingUnit::on_arrive(Case& c, std::uint32_t slot, Level level, double t)
     c.reached_street = true;
     ++day_.reached_street;
   }
-  enqueue(c, slot, p, t);
+  // With nobody waiting and a handler free, the case would be queued and taken at once: it
+  // is taken at once, without the round trip through the desk's queue.
+  const Pool& desk = pools_[static_cast<std::size_t>(p)];
+  const std::size_t server = desk.queue.empty() ? first_available(desk, t, 0) : desk.slots.size();
+  if (server < desk.slots.size()) {
+    enqueue(c, slot, p, t, false);
+    start_service(c, slot, p, server, t);
+    return;
+  }
+  enqueue(c, slot, p, t, true);
   try_dispatch(p, t);
 }
 
-void HandlingUnit::enqueue(Case& c, std::uint32_t slot, int pool, double t) {
+void HandlingUnit::enqueue(Case& c, std::uint32_t slot, int pool, double t, bool wait) {
   Pool& p = pools_[static_cast<std::size_t>(pool)];
   c.state = CaseState::Queued;
   c.pool = pool;
@@ -559,8 +591,10 @@ void HandlingUnit::enqueue(Case& c, std::uint32_t slot, int pool, double t) {
   ++in_queue_[l];
   ++in_system_[l];
   ++day_.level[l].arrivals;
-  p.queue.push(Entry{priority_of(c.domain), c.deadline, c.id, slot, c.epoch});
-  ++p.waiting;
+  if (wait) {
+    p.queue.push(Entry{priority_of(c.domain), c.deadline, c.id, slot, c.epoch});
+    ++p.waiting;
+  }
   if (c.level != Level::Street && model_.mode != ModelMode::Queue)
     schedule(t + gov_.routing.escalate_wait_h, Ev::EscalateCheck, c.id, slot, c.epoch);
 }
@@ -644,8 +678,23 @@ double HandlingUnit::work_until(const Pool& p, double t, double work_h) const {
   return t;
 }
 
+std::size_t HandlingUnit::first_available(const Pool& p, double t, std::size_t from) const {
+  const std::size_t n = p.slots.size();
+  std::size_t i = from;
+  if (p.shift_len_h >= 24.0)  // on shift around the clock: no clock arithmetic
+    while (i < n && !(p.slots[i].on_duty && p.slots[i].free_at <= t)) ++i;
+  else
+    while (i < n && !slot_available(p, p.slots[i], t)) ++i;
+  return i;
+}
+
 void HandlingUnit::try_dispatch(int pool, double t) {
   Pool& p = pools_[static_cast<std::size_t>(pool)];
+  // Slots before `from` were found unavailable at t; starting a service on a later slot does
+  // not change that, so the search for the first available slot resumes there.
+  std::size_t from = 0;
+  const std::size_t n = p.slots.size();
+  const bool always_open = p.shift_len_h >= 24.0;  // on shift around the clock
   while (!p.queue.empty()) {
     const Entry top = p.queue.top();
     Case& c = cases_[top.slot];
@@ -653,13 +702,9 @@ void HandlingUnit::try_dispatch(int pool, double t) {
       p.queue.pop();  // left the queue earlier
       continue;
     }
-    std::size_t server = p.slots.size();
-    for (std::size_t i = 0; i < p.slots.size(); ++i)
-      if (slot_available(p, p.slots[i], t)) {
-        server = i;
-        break;
-      }
-    if (server == p.slots.size()) break;
+    const std::size_t server = first_available(p, t, from);
+    if (server == n) break;
+    from = server;
     p.queue.pop();
     --p.waiting;
     start_service(c, top.slot, pool, server, t);
@@ -668,8 +713,11 @@ void HandlingUnit::try_dispatch(int pool, double t) {
     double next = kInf;
     // Idle handlers off shift need a wake-up; busy ones wake the desk when they finish, except
     // those still busy from a previous design.
+    // Around the clock, an idle handler on duty would have taken a case above, so only the
+    // carried-over ones can matter.
     for (const Slot& s : p.slots)
-      if (s.free_at <= t || s.carried) next = std::min(next, next_available(p, s, t));
+      if (always_open ? s.carried : (s.free_at <= t || s.carried))
+        next = std::min(next, next_available(p, s, t));
     if (next < kInf && next > t && !(p.wake_at > t && p.wake_at <= next)) {
       p.wake_at = next;
       schedule(next, Ev::Wake, 0, static_cast<std::uint32_t>(pool), generation_);
@@ -678,6 +726,7 @@ void HandlingUnit::try_dispatch(int pool, double t) {
 }
 
 double HandlingUnit::effort_factor(const Case& c, const Pool& p, const Slot& s) const {
+  if (model_.mode == ModelMode::Queue) return 1.0;
   double f = 1.0;
   switch (p.kind) {
     case PoolKind::Volunteers: {
@@ -703,7 +752,7 @@ double HandlingUnit::effort_factor(const Case& c, const Pool& p, const Slot& s) 
       break;
   }
   (void)c;
-  return model_.mode == ModelMode::Queue ? 1.0 : f;
+  return f;
 }
 
 double HandlingUnit::success_probability(const Case& c, const Pool& p, const Slot& s) const {
@@ -891,10 +940,22 @@ void HandlingUnit::backlog(double now, std::int64_t& count, double& age_sum_h) c
   }
 }
 
-UnitDay HandlingUnit::take_day() {
-  UnitDay out = std::move(day_);
+void HandlingUnit::take_day(UnitDay& out) {
+  std::swap(out, day_);
+  // Today starts from zero, reusing the lists' memory.
+  std::vector<double> response = std::move(day_.response_h);
+  std::vector<double> resolution = std::move(day_.resolution_h);
+  std::vector<CaseTrace> closed = std::move(day_.closed);
+  std::vector<CaseMove> moves = std::move(day_.moves);
   day_ = UnitDay{};
-  return out;
+  response.clear();
+  resolution.clear();
+  closed.clear();
+  moves.clear();
+  day_.response_h = std::move(response);
+  day_.resolution_h = std::move(resolution);
+  day_.closed = std::move(closed);
+  day_.moves = std::move(moves);
 }
 
 std::uint64_t HandlingUnit::hash(std::uint64_t h) const {

@@ -35,6 +35,58 @@ struct Heap : std::priority_queue<T, std::vector<T>, Cmp> {
   const std::vector<T>& items() const { return this->c; }
 };
 
+// A 4-ary min-heap on T's operator<: half the depth of a binary heap, and each step moves an
+// item once into a hole instead of swapping. For a total order the items come out in the same
+// order as from any other priority queue. items() may be written directly (checkpoints), after
+// which restore() makes it a heap again.
+template <class T>
+class QuadHeap {
+ public:
+  bool empty() const { return a_.empty(); }
+  std::size_t size() const { return a_.size(); }
+  const T& top() const { return a_.front(); }
+  void push(const T& x) {
+    std::size_t hole = a_.size();
+    a_.push_back(x);
+    while (hole > 0) {
+      const std::size_t parent = (hole - 1) / 4;
+      if (!(x < a_[parent])) break;
+      a_[hole] = a_[parent];
+      hole = parent;
+    }
+    a_[hole] = x;
+  }
+  void pop() {
+    const T last = a_.back();
+    a_.pop_back();
+    if (!a_.empty()) sift_down(0, last);
+  }
+  std::vector<T>& items() { return a_; }
+  const std::vector<T>& items() const { return a_; }
+  void restore() {
+    for (std::size_t i = a_.size() / 4 + 1; i-- > 0;)
+      if (i < a_.size()) sift_down(i, T(a_[i]));
+  }
+
+ private:
+  void sift_down(std::size_t hole, const T& x) {
+    const std::size_t n = a_.size();
+    while (true) {
+      const std::size_t first = 4 * hole + 1;
+      if (first >= n) break;
+      const std::size_t end = first + 4 < n ? first + 4 : n;
+      std::size_t best = first;
+      for (std::size_t c = first + 1; c < end; ++c)
+        if (a_[c] < a_[best]) best = c;
+      if (!(a_[best] < x)) break;
+      a_[hole] = a_[best];
+      hole = best;
+    }
+    a_[hole] = x;
+  }
+  std::vector<T> a_;
+};
+
 // Whole-run totals of one grid, kept by the unit that owns the grid.
 struct GridTotals {
   std::int64_t cases = 0, disputes = 0, reported = 0, resolved = 0, dropped = 0;
@@ -106,8 +158,8 @@ class HandlingUnit {
   void begin_day(std::int64_t day);
   void admit(const NewCase& c);
   void run_until(double t_end);
-  // Today's figures; resets them.
-  UnitDay take_day();
+  // Moves today's figures into `out` and resets them (reusing the memory of out's lists).
+  void take_day(UnitDay& out);
 
   std::int64_t open_cases() const { return open_; }
   std::int64_t unreported_open() const { return unreported_; }
@@ -152,6 +204,7 @@ class HandlingUnit {
     Ev type;
     Level level;
     bool operator>(const Event& o) const { return t != o.t ? t > o.t : seq > o.seq; }
+    bool operator<(const Event& o) const { return t != o.t ? t < o.t : seq < o.seq; }
   };
   enum class PoolKind : std::uint8_t {
     Volunteers,
@@ -204,12 +257,15 @@ class HandlingUnit {
   void on_escalate_check(Case& c, std::uint32_t slot, std::uint32_t epoch, double t);
   void route(Case& c, std::uint32_t slot, Level level, double t, bool initial);
   void escalate(Case& c, std::uint32_t slot, double t);
-  void enqueue(Case& c, std::uint32_t slot, int pool, double t);
+  // Joins the desk's books; `wait`: also its queue (else a handler takes it at once).
+  void enqueue(Case& c, std::uint32_t slot, int pool, double t, bool wait);
   void unqueue(Case& c, double t);
   void touch_books(int level, double t);
   void leave_queue(const Case& c, double t);
   void leave_system(const Case& c, double t);
   void try_dispatch(int pool, double t);
+  // Index of the first slot from `from` on that can start a case at t, or slots.size().
+  std::size_t first_available(const Pool& p, double t, std::size_t from) const;
   void start_service(Case& c, std::uint32_t slot, int pool, std::size_t server, double t);
   void close(Case& c, std::uint32_t slot, double t, bool dropped, bool settled);
   int select_pool(const Case& c, Level level) const;
@@ -241,7 +297,12 @@ class HandlingUnit {
 
   std::vector<Case> cases_;
   std::vector<std::uint32_t> free_;
-  Heap<Event, std::greater<Event>> events_;
+  QuadHeap<Event> events_;
+  // Timers scheduled by admit() since the last run_until, in scheduling order. They are merged
+  // with the heap in (t, seq) order, so the events run in the same order as if they had been
+  // pushed onto the heap, without the heap's cost; those not due by the end of the run go to
+  // the heap.
+  std::vector<Event> admitted_;
   std::uint64_t seq_ = 0;
   std::int64_t open_ = 0, unreported_ = 0;
   UnitDay day_;

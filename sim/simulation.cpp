@@ -305,7 +305,7 @@ void SimulationAccess::cases_phase(World& w, Executor& ex) {
       for (std::uint32_t g = w.city.street_first_grid[s]; g < w.city.street_first_grid[s + 1]; ++g)
         for (const NewCase& n : w.outbox[g]) unit.admit(n);
       unit.run_until(day_end);
-      w.unit_days[u] = unit.take_day();
+      unit.take_day(w.unit_days[u]);
     }
   });
 }

@@ -1,9 +1,13 @@
 // The case-handling core as a bare queueing network (model.mode = queue) obeys the laws it must:
 // Erlang C at one level, Jackson routing across levels, Little's law.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <set>
 
 #include "sim/erlang.hpp"
+#include "sim/handling.hpp"
+#include "sim/rng.hpp"
 #include "sim_fixtures.hpp"
 
 using namespace govsim;
@@ -60,4 +64,41 @@ TEST_CASE("three levels in series follow Jackson's arrival rates") {
     const LevelSummary& q = r.summary.level[l];
     CHECK(q.queue_mean == Approx(q.arrivals_per_h * q.wait_mean_h).epsilon(0.02));
   }
+}
+
+TEST_CASE("the event heap pops in order, also after its items are restored") {
+  struct Item {
+    double t;
+    std::uint64_t seq;
+    bool operator<(const Item& o) const { return t != o.t ? t < o.t : seq < o.seq; }
+  };
+  QuadHeap<Item> h;
+  std::set<std::pair<double, std::uint64_t>> ref;
+  std::uint64_t seq = 0;
+  Stream s(7, Purpose::CityLayout, 0, 0);
+  std::size_t popped = 0;
+  auto pop = [&] {
+    REQUIRE(!ref.empty());
+    CHECK(h.top().t == ref.begin()->first);
+    CHECK(h.top().seq == ref.begin()->second);
+    ref.erase(ref.begin());
+    h.pop();
+    ++popped;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    const int pushes = static_cast<int>(s.below(4));
+    for (int k = 0; k < pushes; ++k) {
+      const Item x{double(s.below(50)), seq++};
+      h.push(x);
+      ref.insert({x.t, x.seq});
+    }
+    if (round % 500 == 499) {  // as a checkpoint would: items in any order, then restored
+      std::reverse(h.items().begin(), h.items().end());
+      h.restore();
+    }
+    if (!h.empty() && s.below(2) == 0) pop();
+    CHECK(h.size() == ref.size());
+  }
+  while (!h.empty()) pop();
+  CHECK(popped == seq);
 }
