@@ -290,7 +290,9 @@ SensitivityDesign morris_design(const std::vector<Factor>& factors, std::size_t 
     throw InputError("--trajectories: " + std::to_string(trajectories) +
                      " is out of range [2, 10000]");
   }
-  if (candidates < trajectories || candidates > 1000) {
+  // Choosing among more than 1000 candidates costs more than it gains; without a choice
+  // (candidates = r) any number of trajectories goes.
+  if (candidates < trajectories || (candidates > 1000 && candidates != trajectories)) {
     throw InputError("--candidates: " + std::to_string(candidates) +
                      " must lie between --trajectories (" + std::to_string(trajectories) +
                      ") and 1000");
