@@ -30,7 +30,7 @@ std::string describe_design(const SensitivityDesign& d, std::int64_t replication
       " x " + std::to_string(replications) + (replications == 1 ? " replication" : " replications");
   if (d.method == "oat") {
     return "one at a time, each of " + std::to_string(d.factors.size()) +
-           " parameters at the low and the high end of its range with the others at their "
+           " parameters at the low and the high end of its range\n  with the others at their "
            "midpoints: " +
            std::to_string(d.points.size()) + " points" + per;
   }
@@ -38,7 +38,7 @@ std::string describe_design(const SensitivityDesign& d, std::int64_t replication
   std::snprintf(delta, sizeof delta, "%.4g", morris_delta(d.levels));
   return "Morris elementary effects, " + std::to_string(d.factors.size()) + " parameters, " +
          std::to_string(d.trajectories) + " trajectories on a " + std::to_string(d.levels) +
-         "-level grid (delta " + delta + " of each range), the most spread of " +
+         "-level grid\n  (delta " + delta + " of each range), the most spread of " +
          std::to_string(d.candidates) + " candidates: " + std::to_string(d.points.size()) +
          " points" + per;
 }
@@ -98,7 +98,7 @@ int sensitivity_command(const SensitivityArgs& args) {
                               to_file_text(rankings_json(design, grid, session.outcomes)));
       }
       if (session.printing()) {
-        std::cout << "sensitivity: " << describe_design(design, args.batch.replications) << " ("
+        std::cout << "sensitivity: " << describe_design(design, args.batch.replications) << "\n  ("
                   << outcome.ran << " run now, " << outcome.reused << " from the store)\n";
         std::size_t key_width = 3;
         for (const Factor& f : design.factors) key_width = std::max(key_width, f.key.size());
@@ -107,11 +107,11 @@ int sensitivity_command(const SensitivityArgs& args) {
                     << format_number(f.lo, 6) << " to " << format_number(f.hi, 6) << "\n";
         }
         std::cout << "\nmu*: mean |elementary effect|, the change of the outcome over the "
-                     "parameter's whole range (95% CI: "
+                     "parameter's whole range\n(95% CI: "
                   << (design.method == "oat" ? "paired replications"
                                              : "bootstrap over trajectories")
                   << "); mu: its mean with sign"
-                  << (design.method == "oat" ? "" : "; sigma: its spread (interactions, curvature)")
+                  << (design.method == "oat" ? "" : "; sigma: its spread (interaction, curvature)")
                   << "\n\n";
         for (const std::size_t c : session.outcomes) {
           std::cout << format_ranking(design, summary_columns()[c].name,

@@ -69,7 +69,8 @@ TEST_CASE("sensitivity: the same table and runs at 1 and 2 threads, and on --res
   CHECK(slurp(dir + "/one.json") == slurp(dir + "/two.json"));
   require_same_results(dir + "/one.db", dir + "/two.db");
   CHECK_THAT(one.out, Catch::Contains("4 trajectories on a 4-level grid"));
-  CHECK_THAT(one.out, Catch::Contains("24 points x 1 replication (24 run now, 0 from the store)"));
+  CHECK_THAT(one.out,
+             Catch::Contains("24 points x 1 replication\n  (24 run now, 0 from the store)"));
 
   // Resumed, nothing runs again, and the table is the same.
   const Result again = run_govsim(sensitivity(dir + "/one.db", {"--resume"}), dir, small_city());
@@ -163,3 +164,32 @@ TEST_CASE("sensitivity: a bad --param is an input error (exit 2) naming the vali
   CHECK(r.code == 2);
   CHECK_THAT(r.err, Catch::Contains("expected morris or oat"));
 }
+
+#ifdef GOVSIM_CHROMIUM
+TEST_CASE("sensitivity: the report opens in headless Chromium with a ranked chart per outcome",
+          "[e2e][sensitivity][report]") {
+  const std::string dir = fresh_dir("sensitivity_report");
+  REQUIRE(run_govsim(sensitivity(dir + "/sens.db", {"--report", dir + "/sens.html", "-q"}), dir,
+                     small_city())
+              .code == 0);
+  const std::string html = slurp(dir + "/sens.html");
+  CHECK_THAT(html, !Catch::Contains("http:") && !Catch::Contains("https:") &&
+                       !Catch::Contains("<script") && !Catch::Contains("<link"));
+  const Result r = run_command(
+      {GOVSIM_CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+       "--disable-background-networking", "--disable-component-update", "--disable-sync",
+       "--user-data-dir=" + dir + "/chromium-profile", "--enable-logging=stderr", "--v=0",
+       "--dump-dom", "file://" + dir + "/sens.html"},
+      dir);
+  INFO("chromium stderr:\n" << r.err);
+  REQUIRE(r.code == 0);
+  for (const char* id : {"sensitivity-factors", "sensitivity-response_time_mean_h",
+                         "sensitivity-table-response_time_mean_h",
+                         "sensitivity-disputes_per_10k_year", "runs-table", "manifest-table"}) {
+    CHECK_THAT(r.out, Catch::Contains("id=\"" + std::string(id) + "\""));
+  }
+  CHECK_THAT(r.out, Catch::Contains("<rect class=\"bar\""));
+  CHECK_THAT(r.err, !Catch::Contains("CONSOLE") && !Catch::Contains("Uncaught") &&
+                        !Catch::Contains("Failed to load resource"));
+}
+#endif
