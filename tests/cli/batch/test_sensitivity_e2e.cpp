@@ -99,7 +99,7 @@ TEST_CASE("sensitivity: staff drive response time, and what cannot act has mu* =
     CHECK(field(j, rt, inert, "n") == 4);
   }
   // Officials answer the cases of a fragmented city, and the platform speeds every hand-off:
-  // these two lead (in an order that depends on the seed), and more of either means shorter
+  // these two rank first (in an order that depends on the seed), and more of either means shorter
   // waits. The inert keys come last.
   const std::vector<std::string> rows = ranking_of(r.out, rt);
   REQUIRE(rows.size() == 5);
