@@ -138,6 +138,50 @@ void add_batch_commands(CLI::App& app, int& exit_code) {
       "--over governance.staffing.grid_workers_per_grid=1:3:0.25 --replications 5");
   k->callback([seek, &exit_code] { exit_code = seek_command(*seek); });
 
+  auto sens = std::make_shared<SensitivityArgs>();
+  auto* v = app.add_subcommand(
+      "sensitivity", "which parameters drive the outcomes: Morris elementary effects (or OAT)");
+  v->add_option("SCENARIO", sens->scenario, "scenario file (.yaml) or shipped scenario name")
+      ->required();
+  v->add_option("--param", sens->params,
+                "a key and its range, KEY=lo:hi (inside the key's valid range), or KEY for its "
+                "default range; repeat for more keys (default: the main governance and "
+                "behaviour knobs)")
+      ->type_name("KEY=LO:HI")
+      ->allow_extra_args(false);
+  v->add_option("--method", sens->method,
+                "morris (elementary effects, default) or oat (each key low and high, the others "
+                "at their midpoints)")
+      ->type_name("M");
+  v->add_option("--trajectories", sens->trajectories, "Morris trajectories r (default 10)")
+      ->type_name("R");
+  v->add_option("--levels", sens->levels, "Morris grid levels p, even (default 4)")->type_name("P");
+  v->add_option("--candidates", sens->candidates,
+                "random trajectories to choose the r most spread from (default 10 r, at most "
+                "1000)")
+      ->type_name("M");
+  v->add_option("--sample-seed", sens->sample_seed,
+                "seed of the trajectories and the bootstrap (default --seed)")
+      ->type_name("S");
+  v->add_option("--json", sens->json, "write the rankings as JSON here")->type_name("FILE");
+  add_batch_options(*v, sens->batch, true);
+  v->get_option("--replications")
+      ->description(
+          "replications per point (default 1: the points share the seed, so an elementary "
+          "effect compares runs with the same random numbers)");
+  v->get_option("--outcomes")
+      ->description(
+          "outcomes to rank, comma-separated, or 'all' (default: response_time_mean_h, "
+          "disputes_per_10k_year, gain_mean, happiness_mean, security_mean)");
+  v->footer(
+      "mu* (mean |elementary effect|) is the change of an outcome over the key's whole range; "
+      "it ranks the keys. mu keeps the sign; sigma is large when the effect depends on the "
+      "other keys.\n"
+      "Example: govsim sensitivity baseline --days 120 --db sens.db --report sens.html\n"
+      "         govsim sensitivity modern --param governance.platform.level=0:1 "
+      "--param governance.volunteers.per_1k=0:10 --trajectories 20");
+  v->callback([sens, &exit_code] { exit_code = sensitivity_command(*sens); });
+
   auto exp = std::make_shared<ExportArgs>();
   auto* e = app.add_subcommand("export", "write a results database as tidy CSV files");
   e->add_option("DB", exp->db, "results database")->required();

@@ -1,5 +1,5 @@
-// The experiment commands: compare, sweep and seek run many simulations into a results store;
-// export, report and merge read stores. add_batch_commands wires them into CLI11 beside the
+// The experiment commands: compare, sweep, seek and sensitivity run many simulations into a results
+// store; export, report and merge read stores. add_batch_commands wires them into CLI11 beside the
 // single-run commands of commands.hpp.
 #pragma once
 
@@ -57,6 +57,19 @@ struct SeekArgs {
   double confidence = 0.95;
 };
 
+struct SensitivityArgs {
+  SensitivityArgs() { batch.replications = 1; }
+  BatchArgs batch;
+  std::string scenario;
+  std::vector<std::string> params;  // KEY=lo:hi; empty = the default set
+  std::string method = "morris";
+  std::int64_t trajectories = 10;
+  int levels = 4;
+  std::int64_t candidates = 0;  // 0 = 10 x trajectories, at most 1000
+  std::string sample_seed;      // "" = the base seed
+  std::string json;             // write the rankings here
+};
+
 struct ExportArgs {
   std::string db;
   std::string csv_dir;
@@ -78,6 +91,7 @@ struct MergeArgs {
 int compare_command(const CompareArgs& args);
 int sweep_command(const SweepArgs& args);
 int seek_command(const SeekArgs& args);
+int sensitivity_command(const SensitivityArgs& args);
 int export_command(const ExportArgs& args);
 int report_command(const ReportArgs& args);
 int merge_command(const MergeArgs& args);

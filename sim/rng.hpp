@@ -27,6 +27,10 @@ enum class Purpose : std::uint32_t {
   CaseHandle,    // per case and attempt: effort, process time, success
   VolunteerDay,  // per volunteer and day: duty, quitting
   QueueArrival,  // queue mode: the arrival process
+  // Outside the engine: the batch layer's designs of experiments (Latin hypercube, Morris
+  // trajectories, bootstrap resamples), keyed by their own sample seed. The number is the one the
+  // Latin-hypercube sampler has always used, so its samples are unchanged.
+  Sampling = 0xA11,
 };
 
 // Time coordinate of the per-grid, per-day streams: several independent streams a day.

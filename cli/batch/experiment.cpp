@@ -95,12 +95,15 @@ Json Experiment::plan_json() const {
                        {"params", std::move(params)},
                        {"scenario_hash", hex16(hashes_[d])}});
   }
-  return {{"kind", plan_.kind},
-          {"base_seed", plan_.base_seed},
-          {"common_overrides", plan_.common_overrides},
-          {"vary_keys", plan_.vary_keys},
-          {"method", plan_.method},
-          {"designs", std::move(designs)}};
+  Json out = {{"kind", plan_.kind},
+              {"base_seed", plan_.base_seed},
+              {"common_overrides", plan_.common_overrides},
+              {"vary_keys", plan_.vary_keys},
+              {"method", plan_.method},
+              {"designs", std::move(designs)}};
+  // Only a sensitivity plan has one, so the other plans read as they always did.
+  if (!plan_.analysis.is_null()) out["analysis"] = plan_.analysis;
+  return out;
 }
 
 std::string Experiment::params_json(std::size_t d) const {

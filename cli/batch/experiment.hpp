@@ -22,12 +22,13 @@ struct Design {
 };
 
 struct Plan {
-  std::string kind;                           // compare, sweep or seek
+  std::string kind;                           // compare, sweep, seek or sensitivity
   std::vector<std::string> common_overrides;  // --set values that every design gets
   std::uint64_t base_seed = 1;                // replication i runs with seed base_seed + i
   std::vector<std::string> vary_keys;         // sweep and seek: the keys that differ
-  std::string method;                         // sweep: factorial or lhs
+  std::string method;                         // sweep: factorial or lhs; sensitivity: morris, oat
   std::vector<Design> designs;
+  Json analysis;  // sensitivity: its design (factors, points, steps); null for the others
 };
 
 struct RunSpec {

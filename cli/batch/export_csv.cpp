@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "cli/batch/comparison.hpp"
+#include "cli/batch/sensitivity.hpp"
 #include "cli/output/atomic_file.hpp"
 #include "cli/output/csv_writer.hpp"
 #include "sim/errors.hpp"
@@ -192,6 +193,15 @@ std::vector<std::string> export_csv(const Store& store, const std::string& dir) 
     }
     write_file_atomically(path("statistics.csv"), text);
     written.push_back(path("statistics.csv"));
+    if (plan.value("kind", std::string()) == "sensitivity" && plan.contains("analysis")) {
+      std::vector<std::size_t> outcomes;
+      for (std::size_t c = 0; c < sum_columns.size(); ++c) {
+        if (sum_columns[c].kind != CellKind::Hash) outcomes.push_back(c);
+      }
+      write_file_atomically(path("sensitivity.csv"),
+                            rankings_csv(design_from_json(plan["analysis"]), grid, outcomes));
+      written.push_back(path("sensitivity.csv"));
+    }
   }
   return written;
 }

@@ -7,6 +7,8 @@
 //   series.csv      run_key, design, replication, day, metric, value
 //   statistics.csv  design, label, metric, n, mean, sd, ci_low, ci_high, and the paired
 //                   difference from the first design with its interval
+//   sensitivity.csv a sensitivity experiment only: each outcome's ranking of the parameters
+//                   (outcome, rank, key, lo, hi, n, mu_star and its interval, mu, sigma)
 //
 // Numbers are written in the shortest form that reads back to the same bits; an empty value is
 // "no data" (NaN in the run). The manifests stay in the database.

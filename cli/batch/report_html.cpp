@@ -9,6 +9,7 @@
 
 #include "cli/batch/comparison.hpp"
 #include "cli/batch/names.hpp"
+#include "cli/batch/sensitivity.hpp"
 #include "cli/batch/svg_chart.hpp"
 #include "cli/output/atomic_file.hpp"
 
@@ -394,6 +395,77 @@ std::string seek_section(const ReportData& d, const Json& seek) {
   return out + "</table></section>";
 }
 
+std::string sensitivity_section(const ReportData& d, const SensitivityDesign& s,
+                                const std::vector<std::size_t>& outcomes) {
+  const std::vector<std::string> names = factor_labels(s.factors);
+  std::string out = "<section id=\"sensitivity\"><h2>Sensitivity</h2><p>";
+  if (s.method == "oat") {
+    out +=
+        "One at a time: each parameter at the low and the high end of its range, the others at "
+        "their midpoints (" +
+        std::to_string(s.points.size()) +
+        " points). mu* is the size of the change from low to high, mu the change with its "
+        "sign; the interval comes from the paired replications.";
+  } else {
+    out += "Morris elementary effects (Campolongo's mu*): " + std::to_string(s.trajectories) +
+           " trajectories on a " + std::to_string(s.levels) +
+           "-level grid, each moving every "
+           "parameter once by " +
+           esc(format_number(morris_delta(s.levels), 3)) + " of its range, the most spread of " +
+           std::to_string(s.candidates) + " random candidates (" + std::to_string(s.points.size()) +
+           " points). An elementary effect is the change of the outcome scaled to the whole "
+           "range of the parameter; mu* is the mean of their sizes and ranks the parameters, mu "
+           "their mean with sign, sigma their spread (large when the effect depends on the other "
+           "parameters). The interval of mu* is a bootstrap over the trajectories.";
+  }
+  out +=
+      "</p><table id=\"sensitivity-factors\"><tr><th>parameter</th><th>low</th><th>high</th>"
+      "</tr>";
+  for (const Factor& f : s.factors) {
+    out += "<tr><td><code>" + esc(f.key) + "</code></td><td class=\"num\">" +
+           esc(format_number(f.lo, 6)) + "</td><td class=\"num\">" + esc(format_number(f.hi, 6)) +
+           "</td></tr>";
+  }
+  out += "</table>";
+  const bool oat = s.method == "oat";
+  for (const std::size_t c : outcomes) {
+    const std::string name = summary_columns()[c].name;
+    const std::vector<FactorEffect> effects = ranked(effects_on(s, d.grid, c));
+    BarChart chart;
+    chart.id = "sensitivity-" + name;
+    chart.title = outcome_label(name) + ": mu* and 95% CI, ranked";
+    chart.value_label = "mu*: change of " + outcome_label(name) + " over the parameter's range";
+    std::string table = "<table class=\"sensitivity-table\" id=\"sensitivity-table-" + name +
+                        "\"><tr><th>rank</th><th>parameter</th><th>mu*</th><th>95% CI of mu*</th>"
+                        "<th>mu</th>" +
+                        std::string(oat ? "" : "<th>sigma</th>") + "<th>n</th></tr>";
+    int rank = 0;
+    for (const FactorEffect& e : effects) {
+      Bar b;
+      b.label = names[e.factor];
+      b.value = e.mu_star;
+      b.lo = e.ci_low;
+      b.hi = e.ci_high;
+      b.color = palette_color(e.factor);
+      b.note = "mu " + format_number(e.mu) + (oat ? "" : ", sigma " + format_number(e.sigma)) +
+               ", n " + std::to_string(e.n);
+      chart.bars.push_back(b);
+      const std::string ci = std::isfinite(e.ci_low)
+                                 ? format_number(e.ci_low) + " to " + format_number(e.ci_high)
+                                 : std::string("n/a");
+      table +=
+          "<tr><td class=\"num\">" + std::to_string(++rank) + "</td><td><code>" +
+          esc(s.factors[e.factor].key) + "</code></td><td class=\"num\">" +
+          esc(format_number(e.mu_star)) + "</td><td class=\"num\">" + esc(ci) +
+          "</td><td class=\"num\">" + esc(format_number(e.mu)) + "</td>" +
+          (oat ? std::string() : "<td class=\"num\">" + esc(format_number(e.sigma)) + "</td>") +
+          "<td class=\"num\">" + std::to_string(e.n) + "</td></tr>";
+    }
+    out += "<h3>" + esc(outcome_label(name)) + "</h3>" + render(chart) + table + "</table>";
+  }
+  return out + "</section>";
+}
+
 std::string runs_table(const ReportData& d) {
   std::string out =
       "<div class=\"scroll\"><table id=\"runs-table\"><tr><th>design</th><th>replication</th>"
@@ -464,8 +536,13 @@ std::string render_report(const Store& store, const ReportOptions& options) {
   const ReportData d = gather(store);
   std::optional<Json> seek;
   if (const auto text = store.meta("seek")) seek = Json::parse(*text);
-  std::vector<std::size_t> outcomes =
-      options.outcomes.empty() ? default_outcomes() : options.outcomes;
+  std::optional<SensitivityDesign> sensitivity;
+  if (d.kind == "sensitivity" && d.plan.contains("analysis")) {
+    sensitivity = design_from_json(d.plan["analysis"]);
+  }
+  std::vector<std::size_t> outcomes = !options.outcomes.empty() ? options.outcomes
+                                      : sensitivity             ? default_sensitivity_outcomes()
+                                                                : default_outcomes();
   if (seek) {
     // The target and the cost lead, whatever else is shown.
     std::vector<std::size_t> lead = {
@@ -489,6 +566,7 @@ std::string render_report(const Store& store, const ReportOptions& options) {
   std::string title = "govsim " + d.kind + ": " + std::to_string(d.labels.size()) + " " + noun +
                       (d.labels.size() == 1 ? "" : "s");
   if (d.kind == "seek") title += ", " + std::to_string(designs.size()) + " evaluated";
+  if (sensitivity) title += sensitivity->method == "oat" ? " (one at a time)" : " (Morris)";
   std::string html =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -501,33 +579,40 @@ std::string render_report(const Store& store, const ReportOptions& options) {
           "of every design used seed " +
           std::to_string(d.plan.value("base_seed", std::uint64_t{1})) + " + i. Written by " +
           esc(store.meta("govsim").value_or("govsim")) + ".</p>\n";
+  // A sensitivity experiment's points are a means to the ranking, not designs to compare.
+  const bool comparing = !sensitivity;
   html += "<nav>";
   if (seek) html += "<a href=\"#seek\">answer</a>";
-  html += "<a href=\"#comparison\">comparison</a><a href=\"#summaries\">summaries</a>";
-  const bool show_series = !designs.empty() && designs.size() <= kMaxSeriesDesigns;
+  if (sensitivity) html += "<a href=\"#sensitivity\">sensitivity</a>";
+  if (comparing)
+    html += "<a href=\"#comparison\">comparison</a><a href=\"#summaries\">summaries</a>";
+  const bool show_series = comparing && !designs.empty() && designs.size() <= kMaxSeriesDesigns;
   if (show_series) html += "<a href=\"#series\">over time</a>";
-  if (!d.vary_keys.empty()) html += "<a href=\"#surface\">response surface</a>";
+  if (comparing && !d.vary_keys.empty()) html += "<a href=\"#surface\">response surface</a>";
   html += "<a href=\"#runs\">runs</a><a href=\"#manifest\">manifest</a></nav>\n";
   if (seek) html += seek_section(d, *seek) + "\n";
-  html += "<section id=\"comparison\"><h2>Comparison</h2>" +
-          (designs.empty() ? std::string("<p>No finished runs yet.</p>")
-                           : comparison_table(d, designs, outcomes)) +
-          "</section>\n";
-  html += "<section id=\"summaries\"><h2>Summaries</h2>";
-  if (designs.empty()) {
-    html += "<p>No finished runs yet.</p>";
-  } else if (designs.size() <= kMaxBarDesigns) {
-    html += bar_charts(d, designs, outcomes);
-  } else {
-    html += "<p>" + std::to_string(designs.size()) +
-            " designs are too many for bar charts; see the response surface.</p>";
+  if (sensitivity) html += sensitivity_section(d, *sensitivity, outcomes) + "\n";
+  if (comparing) {
+    html += "<section id=\"comparison\"><h2>Comparison</h2>" +
+            (designs.empty() ? std::string("<p>No finished runs yet.</p>")
+                             : comparison_table(d, designs, outcomes)) +
+            "</section>\n";
+    html += "<section id=\"summaries\"><h2>Summaries</h2>";
+    if (designs.empty()) {
+      html += "<p>No finished runs yet.</p>";
+    } else if (designs.size() <= kMaxBarDesigns) {
+      html += bar_charts(d, designs, outcomes);
+    } else {
+      html += "<p>" + std::to_string(designs.size()) +
+              " designs are too many for bar charts; see the response surface.</p>";
+    }
+    html += "</section>\n";
   }
-  html += "</section>\n";
   if (show_series) {
     html += "<section id=\"series\"><h2>Over time</h2>" + series_charts(store, d, designs) +
             "</section>\n";
   }
-  if (!d.vary_keys.empty()) {
+  if (comparing && !d.vary_keys.empty()) {
     html += "<section id=\"surface\"><h2>Response surface</h2>" +
             surface_chart(d, surface, seek ? &*seek : nullptr);
     if (surface != outcomes.front() || outcomes.size() > 1) {

@@ -14,9 +14,9 @@
 namespace govsim::batch {
 namespace {
 
-// Outside the engine's purposes (sim/rng.hpp), and keyed by the sample seed besides, so the
-// sampling never shares a stream with the model.
-constexpr auto kSamplingPurpose = static_cast<Purpose>(0xA11);
+// Keyed by the sample seed and a purpose of its own (sim/rng.hpp), so the sampling never shares a
+// stream with the model.
+constexpr Purpose kSamplingPurpose = Purpose::Sampling;
 
 std::string trim(const std::string& s) {
   const std::size_t b = s.find_first_not_of(" \t");
