@@ -330,6 +330,13 @@ void expand_dotted_keys(Tree& map, const std::string& prefix) {
     expand_dotted_keys(e.value, name);
     const std::vector<std::string> path = split_key_path(e.key);
     if (path.empty()) throw InputError(e.where.at(name + ": not a valid key path"));
+    // Each part is one level of nesting, which the depth limit must still bound: a key of
+    // thousands of dots would otherwise build a tree too deep to walk or even destroy.
+    if (path.size() > static_cast<std::size_t>(YamlLimits::max_depth)) {
+      throw InputError(e.where.at(join_key(prefix, quoted_for_message(e.key)) + ": more than " +
+                                  std::to_string(YamlLimits::max_depth) +
+                                  " parts in one key path"));
+    }
     Tree* node = &expanded;
     for (std::size_t i = 0; i + 1 < path.size(); ++i) {
       TreeEntry* inner = node->entry(path[i]);

@@ -36,6 +36,28 @@ class TempScenario {
 
 }  // namespace
 
+TEST_CASE("a change key of half a million dotted parts is refused, not expanded") {
+  // fuzz_loader: each part became one level of nesting, and destroying the tree overflowed the
+  // stack. The file stays under the 1 MiB limit.
+  std::string key = "platform";
+  for (int i = 0; i < 500'000; ++i) key += ".a";
+  REQUIRE(key.size() < govsim::YamlLimits::max_file_bytes - 100);
+  const TempScenario file("deep-dotted-key",
+                          "changes:\n  - day: 1\n    set:\n      ? " + key + "\n      : 1\n");
+  require_input_error([&] { load_scenario(file.path()); },
+                      {"govsim-test-deep-dotted-key.yaml:4:", "changes[0].set.'platform.a.a.",
+                       "more than 32 parts in one key path"});
+}
+
+TEST_CASE("a change key of 32 dotted parts is still read as a key path") {
+  std::string key = "platform";
+  for (int i = 1; i < 32; ++i) key += ".a";
+  const TempScenario file("dotted-key-32",
+                          "changes:\n  - day: 1\n    set:\n      " + key + ": 1\n");
+  require_input_error([&] { load_scenario(file.path()); },
+                      {"changes[0].set.platform.a", "unknown key"});
+}
+
 TEST_CASE("a stray comma at the top level is a syntax error, not an endless stream") {
   // fuzz_loader: yaml-cpp 0.7 never moves past it and yields empty documents forever
   // (jbeder/yaml-cpp#1040); collecting them all hung the loader and filled memory.
