@@ -9,7 +9,8 @@ CMAKE_ARGS ?=
 
 GOVSIM = $(BUILD)/cli/govsim
 
-.PHONY: all setup configure build run test test-asan test-tsan bench bench-quick format format-check clean
+.PHONY: all setup configure build run test test-asan test-tsan bench bench-quick fuzz-build fuzz fuzz-smoke \
+        format format-check clean
 
 all: build
 
@@ -59,6 +60,32 @@ bench: build
 
 bench-quick: build
 	@$(BUILD)/bench/govsim-bench --quick --out bench/results.json
+
+# Fuzzing the readers of user input with libFuzzer (clang, ASan + UBSan): the scenario loader,
+# the CSV city table and the GeoJSON city; see tests/fuzz/README.md. `make fuzz` fuzzes each
+# target for FUZZ_SECONDS; `make fuzz-smoke` replays the committed corpus and fuzzes each target
+# for FUZZ_SMOKE_SECONDS. Both exit nonzero on the first crash, hang, leak or sanitizer report.
+FUZZ_BUILD         ?= build-fuzz
+FUZZ_SECONDS       ?= 600
+FUZZ_SMOKE_SECONDS ?= 60
+FUZZ_TARGETS       ?= loader city_table geojson
+
+fuzz-build: setup
+	@cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_COMPILER=clang++ -DGOVSIM_FUZZ=ON -DGOVSIM_BUILD_VIZ=OFF -DGOVSIM_BUILD_BENCH=OFF \
+	  -DGOVSIM_BUILD_TESTS=OFF $(CMAKE_ARGS) >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
+	@rm -rf $(FUZZ_BUILD)/fuzz-seeds && tests/fuzz/seeds.sh $(FUZZ_BUILD)/fuzz-seeds
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do tests/fuzz/run.sh $(FUZZ_BUILD) $$t $(FUZZ_SECONDS) || exit 1; done
+
+fuzz-smoke: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  log=$(FUZZ_BUILD)/fuzz-smoke-$$t.log; \
+	  if tests/fuzz/run.sh $(FUZZ_BUILD) $$t $(FUZZ_SMOKE_SECONDS) >$$log 2>&1; then \
+	    echo "fuzz-smoke $$t: ok, $$(grep -h 'stat::number_of_executed_units' $$log | tail -n 1)"; \
+	  else tail -n 80 $$log; echo "fuzz-smoke $$t: FAILED (log: $$log)"; exit 1; fi; done
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -308,6 +308,19 @@ std::vector<GridRecord> parse_geojson_city(std::string_view text, const std::str
       what = what.substr(colon + 2);
     }
     throw InputError(located(file, line, column, "JSON syntax error: " + what));
+  } catch (const Json::out_of_range& e) {
+    // A number past the range of a double ("1e400"): nlohmann says which, but not where.
+    std::string what = e.what();
+    if (const std::size_t colon = what.find("] "); colon != std::string::npos) {
+      what = what.substr(colon + 2);
+    }
+    int line = 0, column = 0;
+    const std::size_t open = what.find('\''), close = what.rfind('\'');
+    if (open != std::string::npos && close > open) {
+      const std::size_t at = text.find(what.substr(open + 1, close - open - 1));
+      if (at != std::string_view::npos) line_column(text, at, line, column);
+    }
+    throw InputError(located(file, line, column, "JSON " + what));
   }
   if (!root.is_object() || root.value("type", Json()) != "FeatureCollection") {
     throw InputError(located(file, 0, 0,

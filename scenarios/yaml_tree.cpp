@@ -1,11 +1,13 @@
 #include "scenarios/yaml_tree.hpp"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <unordered_map>
 
 #include "sim/errors.hpp"
@@ -127,15 +129,82 @@ class Converter {
   std::size_t nodes_ = 0;
 };
 
+// Where each document of a stream starts, and where its first node is, without building nodes.
+class DocumentProbe : public YAML::EventHandler {
+ public:
+  struct Document {
+    YAML::Mark start, node;
+  };
+  std::vector<Document> documents;
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    documents.push_back({mark, mark});
+    node_seen_ = false;
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { first_node(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { first_node(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    first_node(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    first_node(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    first_node(mark);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void first_node(const YAML::Mark& mark) {
+    if (node_seen_ || documents.empty()) return;
+    node_seen_ = true;
+    documents.back().node = mark;
+  }
+  bool node_seen_ = false;
+};
+
+// A scenario is one document. yaml-cpp's LoadAll would be the obvious way to see a second one,
+// but yaml-cpp 0.7 never gets past a stray flow indicator at the top level ("!x,", ",", jbeder/
+// yaml-cpp#1040): every further call returns another empty document at the same place, and
+// LoadAll collects them until memory runs out. So the stream is walked here, at most three
+// documents deep, and a parser that stops moving is a syntax error at the place it is stuck.
+void check_one_document(std::string_view text, const std::string& file) {
+  std::istringstream stream{std::string(text)};
+  YAML::Parser parser(stream);
+  DocumentProbe probe;
+  while (probe.documents.size() < 3 && parser.HandleNextDocument(probe)) {
+    const std::size_t n = probe.documents.size();
+    if (n >= 2 && probe.documents[n - 1].start.pos == probe.documents[n - 2].start.pos) {
+      const YAML::Mark& stuck = probe.documents[n - 1].start;
+      const std::size_t at = static_cast<std::size_t>(std::max(0, stuck.pos));
+      const std::string what =
+          at < text.size() ? "unexpected " + quoted_for_message(text.substr(at, 1)) : "unexpected";
+      throw InputError(located(file, stuck.line + 1, stuck.column + 1,
+                               "YAML syntax error: " + what + " outside a [list] or {map}"));
+    }
+  }
+  if (probe.documents.size() > 1) {
+    const YAML::Mark& mark = probe.documents[1].node;
+    throw InputError(located(file, mark.line + 1, mark.column + 1,
+                             "a second YAML document ('---'); a scenario is one document"));
+  }
+}
+
 }  // namespace
 
 Tree parse_yaml(std::string_view text, const std::string& file) {
   if (text.size() > YamlLimits::max_file_bytes) {
     throw InputError(located(file, 0, 0, "larger than 1 MiB; scenario files are limited to 1 MiB"));
   }
-  std::vector<YAML::Node> documents;
+  YAML::Node document;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    check_one_document(text, file);
+    document = YAML::Load(std::string(text));
   } catch (const YAML::DeepRecursion& e) {  // its own message only says "bad file"
     throw InputError(
         located(file, e.mark.line + 1, e.mark.column + 1,
@@ -145,18 +214,13 @@ Tree parse_yaml(std::string_view text, const std::string& file) {
         located(file, e.mark.line + 1, e.mark.column + 1, "YAML syntax error: " + e.msg));
   }
   const Where top{std::make_shared<const std::string>(file), 1, 1};
-  if (documents.size() > 1) {
-    const YAML::Mark mark = documents[1].Mark();
-    throw InputError(located(file, mark.line + 1, mark.column + 1,
-                             "a second YAML document ('---'); a scenario is one document"));
-  }
-  if (documents.empty() || documents[0].IsNull()) {
+  if (!document || document.IsNull()) {
     Tree empty;
     empty.kind = Tree::Kind::Map;
     empty.where = top;
     return empty;
   }
-  Tree root = Converter(file).convert(documents[0], top, 1, "");
+  Tree root = Converter(file).convert(document, top, 1, "");
   if (root.kind != Tree::Kind::Map) {
     throw InputError(
         root.where.at("expected a map of settings (name:, run:, city:, ...) at the "
@@ -266,6 +330,13 @@ void expand_dotted_keys(Tree& map, const std::string& prefix) {
     expand_dotted_keys(e.value, name);
     const std::vector<std::string> path = split_key_path(e.key);
     if (path.empty()) throw InputError(e.where.at(name + ": not a valid key path"));
+    // Each part is one level of nesting, which the depth limit must still bound: a key of
+    // thousands of dots would otherwise build a tree too deep to walk or even destroy.
+    if (path.size() > static_cast<std::size_t>(YamlLimits::max_depth)) {
+      throw InputError(e.where.at(join_key(prefix, quoted_for_message(e.key)) + ": more than " +
+                                  std::to_string(YamlLimits::max_depth) +
+                                  " parts in one key path"));
+    }
     Tree* node = &expanded;
     for (std::size_t i = 0; i + 1 < path.size(); ++i) {
       TreeEntry* inner = node->entry(path[i]);

@@ -11,6 +11,7 @@ packages=(
   fonts-dejavu-core           # the GUI's font (it falls back to ImGui's own without it)
   libopenmpi-dev openmpi-bin  # MPI build of the batch runner (CI builds with MPI=ON)
   chromium                    # the test that opens the HTML report in a headless browser
+  clang libclang-rt-14-dev    # make fuzz: clang++ and libFuzzer with the sanitizer runtimes
 )
 
 missing=()
