@@ -1,15 +1,18 @@
 #include "scenarios/yaml_tree.hpp"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <unordered_map>
 
 #include "sim/errors.hpp"
 #include "sim/input_text.hpp"
+#include "sim/limits.hpp"
 
 namespace govsim {
 
@@ -56,6 +59,46 @@ std::string Tree::describe_value() const {
 
 namespace {
 
+std::string too_large() {
+  const std::string cap = std::to_string(limits::mebibytes(limits::kScenarioBytes)) + " MiB";
+  return "larger than " + cap + "; scenario files are limited to " + cap;
+}
+
+// Counts a document's keys, values, lists and maps as yaml-cpp's parser reads them, building
+// nothing: yaml-cpp spends tens of microseconds and hundreds of bytes on each node it builds, so a
+// file of half a million one-character values would take seconds and hundreds of MB before the
+// Converter below could count them. An alias counts once here; the Converter counts each use.
+class ValueCounter final : public YAML::EventHandler {
+ public:
+  struct TooMany {
+    YAML::Mark mark;
+  };
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { count(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { count(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    count(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    count(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    count(mark);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void count(const YAML::Mark& mark) {
+    if (++count_ > limits::kScenarioValues) throw TooMany{mark};
+  }
+  std::size_t count_ = 0;
+};
+
 // Converts yaml-cpp nodes, counting every node visited: an alias is visited once per use, so an
 // alias bomb stops at the node limit instead of filling memory.
 class Converter {
@@ -67,12 +110,12 @@ class Converter {
     Tree tree;
     // An empty value is best shown at its key: yaml-cpp marks it where the next token starts.
     tree.where = node.IsNull() ? fallback : where(node.Mark(), fallback);
-    if (++nodes_ > YamlLimits::max_nodes) {
-      throw InputError(tree.where.at("more than " + std::to_string(YamlLimits::max_nodes) +
+    if (++nodes_ > limits::kScenarioValues) {
+      throw InputError(tree.where.at("more than " + std::to_string(limits::kScenarioValues) +
                                      " values (anchors and aliases counted once per use)"));
     }
-    if (depth > YamlLimits::max_depth) {
-      throw InputError(tree.where.at("nested more than " + std::to_string(YamlLimits::max_depth) +
+    if (depth > limits::kScenarioDepth) {
+      throw InputError(tree.where.at("nested more than " + std::to_string(limits::kScenarioDepth) +
                                      " levels deep"));
     }
     switch (node.Type()) {
@@ -130,16 +173,28 @@ class Converter {
 }  // namespace
 
 Tree parse_yaml(std::string_view text, const std::string& file) {
-  if (text.size() > YamlLimits::max_file_bytes) {
-    throw InputError(located(file, 0, 0, "larger than 1 MiB; scenario files are limited to 1 MiB"));
+  if (text.size() > limits::kScenarioBytes) {
+    throw InputError(located(file, 0, 0, too_large()));
   }
   std::vector<YAML::Node> documents;
   try {
+    {
+      std::istringstream in{std::string(text)};
+      YAML::Parser parser(in);
+      ValueCounter counter;
+      while (parser.HandleNextDocument(counter)) {
+      }
+    }
     documents = YAML::LoadAll(std::string(text));
+  } catch (const ValueCounter::TooMany& e) {
+    throw InputError(located(file, e.mark.line + 1, e.mark.column + 1,
+                             "more than " + std::to_string(limits::kScenarioValues) +
+                                 " keys and values; a scenario file holds at most " +
+                                 std::to_string(limits::kScenarioValues)));
   } catch (const YAML::DeepRecursion& e) {  // its own message only says "bad file"
     throw InputError(
         located(file, e.mark.line + 1, e.mark.column + 1,
-                "nested more than " + std::to_string(YamlLimits::max_depth) + " levels deep"));
+                "nested more than " + std::to_string(limits::kScenarioDepth) + " levels deep"));
   } catch (const YAML::Exception& e) {
     throw InputError(
         located(file, e.mark.line + 1, e.mark.column + 1, "YAML syntax error: " + e.msg));
@@ -192,8 +247,8 @@ Tree read_yaml_file(const std::string& path) {
   if (!std::filesystem::is_regular_file(path, error)) {
     throw InputError(located(path, 0, 0, "no such file"));
   }
-  if (std::filesystem::file_size(path, error) > YamlLimits::max_file_bytes) {
-    throw InputError(located(path, 0, 0, "larger than 1 MiB; scenario files are limited to 1 MiB"));
+  if (std::filesystem::file_size(path, error) > limits::kScenarioBytes) {
+    throw InputError(located(path, 0, 0, too_large()));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(located(path, 0, 0, "cannot open the file"));
