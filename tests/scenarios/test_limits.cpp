@@ -46,7 +46,7 @@ std::string write(const fs::path& path, const std::string& text) {
   return path.string();
 }
 
-long peak_rss_kib() {
+[[maybe_unused]] long peak_rss_kib() {
   std::ifstream status("/proc/self/status");
   std::string line;
   while (std::getline(status, line)) {
