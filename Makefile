@@ -9,8 +9,8 @@ CMAKE_ARGS ?=
 
 GOVSIM = $(BUILD)/cli/govsim
 
-.PHONY: all setup configure build run test test-asan test-tsan bench bench-quick fuzz-build fuzz fuzz-smoke \
-        format format-check clean
+.PHONY: all setup configure build run test test-asan test-tsan soak bench bench-quick fuzz-build fuzz \
+        fuzz-smoke format format-check clean
 
 all: build
 
@@ -52,6 +52,13 @@ test-tsan: setup
 	@cmake --build $(BUILD)-tsan -j $(JOBS)
 	@cd $(BUILD)-tsan && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 	  ctest --output-on-failure -j $(JOBS)
+
+# Memory over long jobs, too long for CI (some minutes): a ten-year run of the baseline city and a
+# sweep of 1 000 small runs into an SQLite file, the resident set size sampled every second into
+# out/soak-run.csv and out/soak-sweep.csv. Prints the curve (RSS every simulated year, every 100
+# runs) and fails if memory grows by more than 10 %. docs/RELIABILITY.md has the figures.
+soak: build
+	@GOVSIM=$(GOVSIM) JOBS=$(JOBS) bash scripts/soak.sh
 
 # The performance suite: prints every figure and writes bench/results.json. Takes a few
 # minutes (the 10-million-resident megacity is the longest); bench-quick leaves it out.

@@ -9,8 +9,6 @@
 //
 // Replications run in parallel over the cores; each replication i uses seed i, so the table is
 // the same at any thread count.
-#include <tbb/parallel_for.h>
-
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -26,6 +24,7 @@
 #include "scenarios/loader.hpp"
 #include "sim/erlang.hpp"
 #include "sim/errors.hpp"
+#include "sim/parallel.hpp"
 #include "sim/simulation.hpp"
 #include "sim/world.hpp"
 
@@ -54,11 +53,11 @@ std::vector<Replication> replicate(const std::string& path, int reps, std::int64
   for (int i = 0; i < reps; ++i)
     scenarios.push_back(load_scenario(
         path, {"run.days=" + std::to_string(days), "run.seed=" + std::to_string(i + 1)}));
-  tbb::parallel_for(0, reps, [&](int i) {
+  parallel_for_index(out.size(), 0, [&](std::size_t i) {
     SerialExecutor ex;
-    Simulation sim(scenarios[static_cast<std::size_t>(i)], ex);
+    Simulation sim(scenarios[i], ex);
     while (!sim.done()) sim.step();
-    Replication& r = out[static_cast<std::size_t>(i)];
+    Replication& r = out[i];
     r.summary = sim.summary();
     for (double t : ts) r.wait_at_least.push_back(sim.world().response_hist.share_at_least(t));
   });

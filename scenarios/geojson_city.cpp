@@ -12,6 +12,7 @@
 
 #include "sim/errors.hpp"
 #include "sim/input_text.hpp"
+#include "sim/limits.hpp"
 
 namespace govsim {
 namespace {
@@ -20,11 +21,9 @@ using Json = nlohmann::json;
 using Point = std::array<double, 2>;
 using Ring = std::vector<Point>;
 
-constexpr int kMaxDepth = 32;  // a MultiPolygon is 6 deep; more is not a city
 constexpr double kKmPerDegreeLat = 110.574;
 constexpr double kKmPerDegreeLonAtEquator = 111.320;
 constexpr double kPi = 3.14159265358979323846;
-constexpr double kMaxKm = 1e5;  // like the CSV table's map positions
 
 // 1-based line and column of a byte offset, for syntax errors.
 void line_column(std::string_view text, std::size_t offset, int& line, int& column) {
@@ -62,6 +61,65 @@ std::string kind_of(const Json& j) {
   }
 }
 
+// nlohmann's text without its "[json.exception.parse_error.101] parse error at line 1, ...: ".
+std::string message_of(const Json::exception& e) {
+  std::string what = e.what();
+  if (const std::size_t colon = what.find(": "); colon != std::string::npos) {
+    what = what.substr(colon + 2);
+  } else if (const std::size_t bracket = what.find("] "); bracket != std::string::npos) {
+    what = what.substr(bracket + 2);
+  }
+  return what;
+}
+
+// Refuses JSON text nested too deep or holding too many values before it is parsed: nlohmann
+// spends about 100 bytes and a microsecond or more on each value it builds. One pass over the
+// bytes, allocating nothing: outside strings, each '[' or '{' opens a value and each ',' starts
+// one, so their count plus one bounds the number of values from above.
+void check_shape(std::string_view text, const std::string& file) {
+  std::size_t values = 1;
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      ++values;
+      if (++depth > limits::kGeoJsonDepth) {
+        int line = 0, column = 0;
+        line_column(text, i, line, column);
+        throw InputError(located(file, line, column,
+                                 "nested more than " + std::to_string(limits::kGeoJsonDepth) +
+                                     " levels deep; expected a GeoJSON FeatureCollection"));
+      }
+    } else if (c == ']' || c == '}') {
+      --depth;
+    } else if (c == ',') {
+      ++values;
+    }
+    if (values > limits::kGeoJsonValues) {
+      int line = 0, column = 0;
+      line_column(text, i, line, column);
+      throw InputError(
+          located(file, line, column,
+                  "more than " + std::to_string(limits::kGeoJsonValues) +
+                      " JSON values (a vertex is three); a GeoJSON city holds at most " +
+                      std::to_string(limits::kGeoJsonVertices) +
+                      " vertices; for a larger city, use a "
+                      "CSV city table"));
+    }
+  }
+}
+
 // Names one feature in messages: "file: features[12] (grid 'Gulou 03'): ".
 class FeatureReader {
  public:
@@ -93,8 +151,8 @@ class FeatureReader {
     name_ = g.name;
     g.street = name(*props, "street");
     g.community = name(*props, "community");
-    g.population = whole(*props, "population", 1, GeoJsonLimits::max_population, true);
-    g.households = whole(*props, "households", 0, GeoJsonLimits::max_population, false);
+    g.population = whole(*props, "population", 1, limits::kResidents, true);
+    g.households = whole(*props, "households", 0, limits::kResidents, false);
     if (g.households > g.population) {
       fail("properties.households", std::to_string(g.households) + " households is more than the " +
                                         std::to_string(g.population) + " residents");
@@ -156,8 +214,8 @@ class FeatureReader {
     if (!v.is_string()) fail(what, "expected a name (a string), got " + kind_of(v));
     const std::string text(trim(v.get_ref<const std::string&>()));
     if (text.empty()) fail(what, "is empty; every grid needs a " + std::string(key));
-    if (text.size() > GeoJsonLimits::max_name_bytes) {
-      fail(what, "name is longer than " + std::to_string(GeoJsonLimits::max_name_bytes) + " bytes");
+    if (text.size() > limits::kNameBytes) {
+      fail(what, "name is longer than " + std::to_string(limits::kNameBytes) + " bytes");
     }
     return text;
   }
@@ -210,8 +268,8 @@ class FeatureReader {
                      "] is not a longitude/latitude in degrees; for planar km coordinates, "
                      "give the collection \"units\": \"km\"");
     }
-    if (!degrees_ && (std::fabs(xy[0]) > kMaxKm || std::fabs(xy[1]) > kMaxKm)) {
-      fail(path, "is more than " + format_number(kMaxKm) + " km from the origin");
+    if (!degrees_ && (std::fabs(xy[0]) > limits::kMapKm || std::fabs(xy[1]) > limits::kMapKm)) {
+      fail(path, "is more than " + format_number(limits::kMapKm) + " km from the origin");
     }
     return xy;
   }
@@ -224,9 +282,9 @@ class FeatureReader {
       if (!ring.is_array()) fail(ring_path, "expected a ring of positions, got " + kind_of(ring));
       Ring points;
       for (std::size_t i = 0; i < ring.size(); ++i) {
-        if (++vertices > GeoJsonLimits::max_vertices) {
-          fail(ring_path, "the file has more than " + std::to_string(GeoJsonLimits::max_vertices) +
-                              " vertices");
+        if (++vertices > limits::kGeoJsonVertices) {
+          fail(ring_path,
+               "the file has more than " + std::to_string(limits::kGeoJsonVertices) + " vertices");
         }
         points.push_back(position(ring[i], ring_path + "[" + std::to_string(i) + "]"));
       }
@@ -281,46 +339,31 @@ bool is_geojson_name(std::string_view path) {
 }
 
 std::vector<GridRecord> parse_geojson_city(std::string_view text, const std::string& file) {
-  if (text.size() > GeoJsonLimits::max_file_bytes) {
-    throw InputError(located(file, 0, 0, "GeoJSON city is larger than 64 MiB"));
+  if (text.size() > limits::kGeoJsonBytes) {
+    throw InputError(located(file, 0, 0,
+                             "GeoJSON city is larger than " +
+                                 std::to_string(limits::mebibytes(limits::kGeoJsonBytes)) +
+                                 " MiB, the most a GeoJSON city may be"));
   }
+  check_shape(text, file);
   Json root;
   try {
-    bool too_deep = false;
-    root = Json::parse(
-        text.begin(), text.end(),
-        [&too_deep](int depth, Json::parse_event_t, Json&) {
-          if (depth > kMaxDepth) too_deep = true;
-          return !too_deep;
-        },
-        true, false);
-    if (too_deep) {
-      throw InputError(located(file, 0, 0,
-                               "nested more than " + std::to_string(kMaxDepth) +
-                                   " levels deep; expected a GeoJSON FeatureCollection"));
-    }
+    root = Json::parse(text.begin(), text.end(), nullptr, true, false);
   } catch (const Json::parse_error& e) {
     int line = 0, column = 0;
     line_column(text, e.byte > 0 ? e.byte - 1 : 0, line, column);
-    std::string what = e.what();
-    // nlohmann's text starts with "[json.exception.parse_error.101] parse error at line 1, ...: "
-    if (const std::size_t colon = what.find(": "); colon != std::string::npos) {
-      what = what.substr(colon + 2);
-    }
-    throw InputError(located(file, line, column, "JSON syntax error: " + what));
-  } catch (const Json::out_of_range& e) {
-    // A number past the range of a double ("1e400"): nlohmann says which, but not where.
-    std::string what = e.what();
-    if (const std::size_t colon = what.find("] "); colon != std::string::npos) {
-      what = what.substr(colon + 2);
-    }
+    throw InputError(located(file, line, column, "JSON syntax error: " + message_of(e)));
+  } catch (const Json::out_of_range& e) {  // a number such as 1e400
+    // nlohmann names the number but not where it is: the first place it is written is.
+    std::string what = message_of(e);
     int line = 0, column = 0;
     const std::size_t open = what.find('\''), close = what.rfind('\'');
-    if (open != std::string::npos && close > open) {
+    if (open != std::string::npos && close > open + 1) {
       const std::size_t at = text.find(what.substr(open + 1, close - open - 1));
       if (at != std::string_view::npos) line_column(text, at, line, column);
     }
-    throw InputError(located(file, line, column, "JSON " + what));
+    throw InputError(located(file, line, column,
+                             what + "; numbers must be finite doubles (at most about 1.8e308)"));
   }
   if (!root.is_object() || root.value("type", Json()) != "FeatureCollection") {
     throw InputError(located(file, 0, 0,
@@ -343,9 +386,9 @@ std::vector<GridRecord> parse_geojson_city(std::string_view text, const std::str
     throw InputError(file + ": features: expected an array of Feature objects");
   }
   if (features->empty()) throw InputError(file + ": features: the collection holds no grids");
-  if (features->size() > GeoJsonLimits::max_features) {
-    throw InputError(file + ": features: more than " + std::to_string(GeoJsonLimits::max_features) +
-                     " grids");
+  if (features->size() > static_cast<std::size_t>(limits::kGrids)) {
+    throw InputError(file + ": features: more than " +
+                     std::to_string(static_cast<std::size_t>(limits::kGrids)) + " grids");
   }
 
   std::vector<GridRecord> grids;
@@ -362,9 +405,9 @@ std::vector<GridRecord> parse_geojson_city(std::string_view text, const std::str
                   "grid '" + g.name + "' of community '" + g.community + "' appears twice");
     }
     population += g.population;
-    if (population > GeoJsonLimits::max_population) {
+    if (population > limits::kResidents) {
       reader.fail("properties.population",
-                  "total population passes " + std::to_string(GeoJsonLimits::max_population));
+                  "total population passes " + std::to_string(limits::kResidents));
     }
     for (const auto& poly : reader.polygons())
       for (const Ring& ring : poly)
@@ -398,9 +441,9 @@ std::vector<GridRecord> parse_geojson_city(std::string_view text, const std::str
     FeatureReader named(file, i, degrees);
     named.set_name(g.name);
     if (!(area > 1e-9)) named.fail("geometry", "the outline encloses no area");
-    if (area > GeoJsonLimits::max_area_km2) {
+    if (area > limits::kGridAreaKm2) {
       named.fail("geometry", "encloses " + format_rounded(area) + " km2; a grid is at most " +
-                                 format_number(GeoJsonLimits::max_area_km2) + " km2");
+                                 format_number(limits::kGridAreaKm2) + " km2");
     }
     g.area_km2 = area;
     g.x = mx / area;
@@ -415,8 +458,11 @@ std::vector<GridRecord> read_geojson_city(const std::string& path) {
     throw InputError(located(path, 0, 0, "cannot open GeoJSON city: no such file"));
   }
   const std::uintmax_t size = std::filesystem::file_size(path, error);
-  if (error || size > GeoJsonLimits::max_file_bytes) {
-    throw InputError(located(path, 0, 0, "GeoJSON city is larger than 64 MiB"));
+  if (error || size > limits::kGeoJsonBytes) {
+    throw InputError(located(path, 0, 0,
+                             "GeoJSON city is larger than " +
+                                 std::to_string(limits::mebibytes(limits::kGeoJsonBytes)) +
+                                 " MiB, the most a GeoJSON city may be"));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(located(path, 0, 0, "cannot open GeoJSON city"));

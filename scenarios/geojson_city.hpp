@@ -14,6 +14,7 @@
 //
 // Every mistake is an InputError naming the file and the feature ("f.geojson: feature 12 ('Gulou
 // 03'): property 'population': ..."); JSON syntax errors give line and column.
+// The caps on size are in sim/limits.hpp.
 #pragma once
 
 #include <cstdint>
@@ -24,15 +25,6 @@
 #include "sim/params.hpp"
 
 namespace govsim {
-
-struct GeoJsonLimits {
-  static constexpr std::uintmax_t max_file_bytes = 64ull * 1024 * 1024;
-  static constexpr std::size_t max_features = 1'000'000;
-  static constexpr std::size_t max_vertices = 10'000'000;  // over all features
-  static constexpr std::size_t max_name_bytes = 256;
-  static constexpr std::int64_t max_population = 50'000'000;  // of one grid, and of the city
-  static constexpr double max_area_km2 = 10000;               // a grid is not a province
-};
 
 std::vector<GridRecord> read_geojson_city(const std::string& path);
 

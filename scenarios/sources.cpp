@@ -8,6 +8,7 @@
 #include "sim/city_table.hpp"
 #include "sim/errors.hpp"
 #include "sim/input_text.hpp"
+#include "sim/limits.hpp"
 
 namespace govsim {
 namespace fs = std::filesystem;
@@ -74,8 +75,9 @@ Tree load_chain(const ScenarioSource& source, std::vector<ScenarioSource>& chain
     return s.identity == parent.identity;
   });
   if (cycle) throw InputError(extends->where.at("extends: cycle: " + chain_text(chain, parent)));
-  if (chain.size() >= static_cast<std::size_t>(kMaxExtendsDepth)) {
-    throw InputError(extends->where.at("extends: more than " + std::to_string(kMaxExtendsDepth) +
+  if (chain.size() >= static_cast<std::size_t>(limits::kExtendsFiles)) {
+    throw InputError(extends->where.at("extends: more than " +
+                                       std::to_string(limits::kExtendsFiles) +
                                        " files deep: " + chain_text(chain, parent)));
   }
   Tree merged = load_chain(parent, chain);

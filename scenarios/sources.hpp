@@ -17,8 +17,6 @@ struct ScenarioSource {
   std::string identity;  // the same file reached by two spellings has one identity
 };
 
-inline constexpr int kMaxExtendsDepth = 16;
-
 // Names of the shipped scenarios, sorted; "baseline.yaml" and "baseline" are the same name.
 std::vector<std::string> shipped_names();
 std::string shipped_name_of(std::string_view name_or_file);  // strips ".yaml" / ".yml"

@@ -12,6 +12,7 @@
 
 #include "sim/errors.hpp"
 #include "sim/input_text.hpp"
+#include "sim/limits.hpp"
 
 namespace govsim {
 
@@ -58,6 +59,20 @@ std::string Tree::describe_value() const {
 
 namespace {
 
+std::string too_large() {
+  const std::string cap = std::to_string(limits::mebibytes(limits::kScenarioBytes)) + " MiB";
+  return "larger than " + cap + "; scenario files are limited to " + cap;
+}
+
+// Counts a document's keys, values, lists and maps as yaml-cpp's parser reads them, building
+// nothing: yaml-cpp spends tens of microseconds and hundreds of bytes on each node it builds, so a
+// file of half a million one-character values would take seconds and hundreds of MB before the
+// Converter below could count them. An alias counts once here; the Converter counts each use.
+// Thrown by the document probe past limits::kScenarioValues nodes, before any node is built.
+struct TooManyValues {
+  YAML::Mark mark;
+};
+
 // Converts yaml-cpp nodes, counting every node visited: an alias is visited once per use, so an
 // alias bomb stops at the node limit instead of filling memory.
 class Converter {
@@ -69,12 +84,12 @@ class Converter {
     Tree tree;
     // An empty value is best shown at its key: yaml-cpp marks it where the next token starts.
     tree.where = node.IsNull() ? fallback : where(node.Mark(), fallback);
-    if (++nodes_ > YamlLimits::max_nodes) {
-      throw InputError(tree.where.at("more than " + std::to_string(YamlLimits::max_nodes) +
+    if (++nodes_ > limits::kScenarioValues) {
+      throw InputError(tree.where.at("more than " + std::to_string(limits::kScenarioValues) +
                                      " values (anchors and aliases counted once per use)"));
     }
-    if (depth > YamlLimits::max_depth) {
-      throw InputError(tree.where.at("nested more than " + std::to_string(YamlLimits::max_depth) +
+    if (depth > limits::kScenarioDepth) {
+      throw InputError(tree.where.at("nested more than " + std::to_string(limits::kScenarioDepth) +
                                      " levels deep"));
     }
     switch (node.Type()) {
@@ -161,11 +176,15 @@ class DocumentProbe : public YAML::EventHandler {
 
  private:
   void first_node(const YAML::Mark& mark) {
+    // Every node passes here: count them, so that a file of a million tiny values is refused
+    // on the event stream, before yaml-cpp builds a node for each.
+    if (++values_ > limits::kScenarioValues) throw TooManyValues{mark};
     if (node_seen_ || documents.empty()) return;
     node_seen_ = true;
     documents.back().node = mark;
   }
   bool node_seen_ = false;
+  std::size_t values_ = 0;
 };
 
 // A scenario is one document. yaml-cpp's LoadAll would be the obvious way to see a second one,
@@ -198,17 +217,22 @@ void check_one_document(std::string_view text, const std::string& file) {
 }  // namespace
 
 Tree parse_yaml(std::string_view text, const std::string& file) {
-  if (text.size() > YamlLimits::max_file_bytes) {
-    throw InputError(located(file, 0, 0, "larger than 1 MiB; scenario files are limited to 1 MiB"));
+  if (text.size() > limits::kScenarioBytes) {
+    throw InputError(located(file, 0, 0, too_large()));
   }
   YAML::Node document;
   try {
     check_one_document(text, file);
     document = YAML::Load(std::string(text));
+  } catch (const TooManyValues& e) {
+    throw InputError(located(file, e.mark.line + 1, e.mark.column + 1,
+                             "more than " + std::to_string(limits::kScenarioValues) +
+                                 " keys and values; a scenario file holds at most " +
+                                 std::to_string(limits::kScenarioValues)));
   } catch (const YAML::DeepRecursion& e) {  // its own message only says "bad file"
     throw InputError(
         located(file, e.mark.line + 1, e.mark.column + 1,
-                "nested more than " + std::to_string(YamlLimits::max_depth) + " levels deep"));
+                "nested more than " + std::to_string(limits::kScenarioDepth) + " levels deep"));
   } catch (const YAML::Exception& e) {
     throw InputError(
         located(file, e.mark.line + 1, e.mark.column + 1, "YAML syntax error: " + e.msg));
@@ -256,8 +280,8 @@ Tree read_yaml_file(const std::string& path) {
   if (!std::filesystem::is_regular_file(path, error)) {
     throw InputError(located(path, 0, 0, "no such file"));
   }
-  if (std::filesystem::file_size(path, error) > YamlLimits::max_file_bytes) {
-    throw InputError(located(path, 0, 0, "larger than 1 MiB; scenario files are limited to 1 MiB"));
+  if (std::filesystem::file_size(path, error) > limits::kScenarioBytes) {
+    throw InputError(located(path, 0, 0, too_large()));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(located(path, 0, 0, "cannot open the file"));
@@ -332,9 +356,9 @@ void expand_dotted_keys(Tree& map, const std::string& prefix) {
     if (path.empty()) throw InputError(e.where.at(name + ": not a valid key path"));
     // Each part is one level of nesting, which the depth limit must still bound: a key of
     // thousands of dots would otherwise build a tree too deep to walk or even destroy.
-    if (path.size() > static_cast<std::size_t>(YamlLimits::max_depth)) {
+    if (path.size() > static_cast<std::size_t>(limits::kScenarioDepth)) {
       throw InputError(e.where.at(join_key(prefix, quoted_for_message(e.key)) + ": more than " +
-                                  std::to_string(YamlLimits::max_depth) +
+                                  std::to_string(limits::kScenarioDepth) +
                                   " parts in one key path"));
     }
     Tree* node = &expanded;

@@ -48,14 +48,9 @@ struct TreeEntry {
   Tree value;
 };
 
-struct YamlLimits {
-  static constexpr std::size_t max_file_bytes = 1024 * 1024;
-  static constexpr int max_depth = 32;
-  static constexpr std::size_t max_nodes = 100'000;  // counted after expanding aliases
-};
-
 // Parses one YAML document. An empty document gives an empty map. Throws InputError on syntax
-// errors, repeated keys, non-text keys and documents beyond YamlLimits.
+// errors, repeated keys, non-text keys and documents beyond the caps in
+// sim/limits.hpp (size, depth, number of values).
 Tree parse_yaml(std::string_view text, const std::string& file);
 
 // Reads one value given on the command line as YAML would ("0.8", "grid", "'a b'"). Only single

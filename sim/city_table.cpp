@@ -11,6 +11,7 @@
 
 #include "sim/errors.hpp"
 #include "sim/input_text.hpp"
+#include "sim/limits.hpp"
 
 namespace govsim {
 namespace {
@@ -32,8 +33,6 @@ enum Column : std::size_t {
 constexpr std::array<const char*, kColumnCount> kColumnNames{
     "street",        "community",     "grid",     "population", "households", "housing",
     "elderly_share", "migrant_share", "area_km2", "x",          "y"};
-constexpr double kMaxArea = 10000;      // km2; a grid is a neighbourhood, not a province
-constexpr double kMaxCoordinate = 1e5;  // km from the map origin
 
 struct Cell {
   std::string text;
@@ -72,6 +71,29 @@ class CsvReader {
 
   int record_line() const { return record_line_; }
 
+  // The line on which record k (0-based, blank lines skipped) starts, or 0 when the text holds no
+  // more than k records. A quick scan that allocates nothing, so that a table with too many rows
+  // is refused before its rows are read.
+  int line_of_record(std::size_t k) const {
+    std::size_t records = 0;
+    int line = 1;
+    int start = 0;  // line where the current record started; 0 between records
+    bool quoted = false;
+    for (const char c : text_) {
+      if (c == '\n') {
+        if (!quoted && start > 0) {
+          if (records++ == k) return start;
+          start = 0;
+        }
+        ++line;
+        continue;
+      }
+      if (start == 0 && c != ' ' && c != '\t' && c != '\r') start = line;
+      if (c == '"') quoted = !quoted;
+    }
+    return start > 0 && records == k ? start : 0;
+  }
+
  private:
   void check_line_lengths() const {
     std::size_t start = 0;
@@ -79,9 +101,9 @@ class CsvReader {
     while (start < text_.size()) {
       std::size_t end = text_.find('\n', start);
       if (end == std::string_view::npos) end = text_.size();
-      if (end - start > CityTableLimits::max_line_bytes) {
+      if (end - start > limits::kTableLineBytes) {
         fail(line, 0,
-             "line is longer than " + std::to_string(CityTableLimits::max_line_bytes) +
+             "line is longer than " + std::to_string(limits::kTableLineBytes) +
                  " bytes; is this a CSV file?");
       }
       start = end + 1;
@@ -201,8 +223,8 @@ class RowReader {
   std::string name(Column c) const {
     const std::string& text = cell(c).text;
     if (text.empty()) fail(c, "is empty; every grid needs a " + std::string(kColumnNames[c]));
-    if (text.size() > CityTableLimits::max_name_bytes) {
-      fail(c, "name is longer than " + std::to_string(CityTableLimits::max_name_bytes) + " bytes");
+    if (text.size() > limits::kNameBytes) {
+      fail(c, "name is longer than " + std::to_string(limits::kNameBytes) + " bytes");
     }
     return text;
   }
@@ -247,9 +269,9 @@ GridRecord read_row(const RowReader& row) {
   g.street = row.name(kStreet);
   g.community = row.name(kCommunity);
   g.name = row.name(kGrid);
-  g.population = row.whole(kPopulation, CityTableLimits::max_population);
+  g.population = row.whole(kPopulation, limits::kResidents);
   if (row.present(kHouseholds)) {
-    g.households = row.whole(kHouseholds, CityTableLimits::max_population);
+    g.households = row.whole(kHouseholds, limits::kResidents);
     if (g.households > g.population) {
       row.fail(kHouseholds, std::to_string(g.households) + " households is more than the " +
                                 std::to_string(g.population) + " residents");
@@ -258,9 +280,9 @@ GridRecord read_row(const RowReader& row) {
   g.housing = row.housing();
   g.elderly_share = row.number(kElderly, 0, 1, false, "a share");
   g.migrant_share = row.number(kMigrant, 0, 1, false, "a share");
-  g.area_km2 = row.number(kArea, 0, kMaxArea, true, "an area");
-  g.x = row.number(kX, -kMaxCoordinate, kMaxCoordinate, false, "a map position in km");
-  g.y = row.number(kY, -kMaxCoordinate, kMaxCoordinate, false, "a map position in km");
+  g.area_km2 = row.number(kArea, 0, limits::kGridAreaKm2, true, "an area");
+  g.x = row.number(kX, -limits::kMapKm, limits::kMapKm, false, "a map position in km");
+  g.y = row.number(kY, -limits::kMapKm, limits::kMapKm, false, "a map position in km");
   return g;
 }
 
@@ -274,14 +296,20 @@ std::vector<GridRecord> parse_city_table(std::string_view text, const std::strin
   }
   const auto index = read_header(csv, cells);
   const std::size_t width = cells.size();
+  const std::size_t max_rows = static_cast<std::size_t>(limits::kGrids);
+  if (const int line = csv.line_of_record(max_rows + 1)) {
+    csv.fail(line, 0,
+             "more than " + std::to_string(max_rows) + " grids; a city table holds at most " +
+                 std::to_string(max_rows) + " rows");
+  }
 
   std::vector<GridRecord> grids;
   std::unordered_map<std::string, int> first_line;  // street/community/grid -> line
   std::int64_t population = 0;
   while (csv.next(cells)) {
     const int line = csv.record_line();
-    if (grids.size() == CityTableLimits::max_rows) {
-      csv.fail(line, 0, "more than " + std::to_string(CityTableLimits::max_rows) + " grids");
+    if (grids.size() == max_rows) {
+      csv.fail(line, 0, "more than " + std::to_string(max_rows) + " grids");
     }
     if (cells.size() != width) {
       csv.fail(line, 0,
@@ -297,9 +325,8 @@ std::vector<GridRecord> parse_city_table(std::string_view text, const std::strin
                           "' appears twice (first on line " + std::to_string(it->second) + ")");
     }
     population += grid.population;
-    if (population > CityTableLimits::max_population) {
-      row.fail(kPopulation,
-               "total population passes " + std::to_string(CityTableLimits::max_population));
+    if (population > limits::kResidents) {
+      row.fail(kPopulation, "total population passes " + std::to_string(limits::kResidents));
     }
     grids.push_back(std::move(grid));
   }
@@ -313,8 +340,11 @@ std::vector<GridRecord> read_city_table(const std::string& path) {
     throw InputError(located(path, 0, 0, "cannot open city table: no such file"));
   }
   const std::uintmax_t size = std::filesystem::file_size(path, error);
-  if (error || size > CityTableLimits::max_file_bytes) {
-    throw InputError(located(path, 0, 0, "city table is larger than 256 MiB"));
+  if (error || size > limits::kTableBytes) {
+    throw InputError(located(path, 0, 0,
+                             "city table is larger than " +
+                                 std::to_string(limits::mebibytes(limits::kTableBytes)) +
+                                 " MiB, the most a city table may be"));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(located(path, 0, 0, "cannot open city table"));

@@ -3,7 +3,8 @@
 // Columns (header row required, any order): street, community, grid, population, households,
 // housing, elderly_share, migrant_share, area_km2, x, y. `households` may be left out or empty
 // (0 = derive from the mean household size). Cells may be quoted ("a, b" and "" for a quote).
-// Every bad cell is an InputError "file:line:column: column 'name': problem".
+// Every bad cell is an InputError "file:line:column: column 'name': problem". The caps on
+// size (file, lines, rows, names, population) are in sim/limits.hpp.
 #pragma once
 
 #include <string>
@@ -13,14 +14,6 @@
 #include "sim/params.hpp"
 
 namespace govsim {
-
-struct CityTableLimits {
-  static constexpr std::size_t max_rows = 1'000'000;
-  static constexpr std::int64_t max_population = 50'000'000;
-  static constexpr std::size_t max_line_bytes = 64 * 1024;
-  static constexpr std::size_t max_name_bytes = 256;
-  static constexpr std::uintmax_t max_file_bytes = 256ull * 1024 * 1024;
-};
 
 std::vector<GridRecord> read_city_table(const std::string& path);
 

@@ -1,33 +1,19 @@
 #include "sim/executor.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/info.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
+#include "sim/parallel.hpp"
 
 namespace govsim {
 namespace {
 
+// oneTBB in the product; plain threads in a ThreadSanitizer build (sim/parallel.hpp).
 class TbbExecutor final : public Executor {
  public:
-  explicit TbbExecutor(int threads)
-      : arena_(threads > 0 ? threads : tbb::info::default_concurrency()) {}
-  int concurrency() const override { return arena_.max_concurrency(); }
-  void parallel_for(std::size_t n, const RangeBody& body) override {
-    if (n == 0) return;
-    if (arena_.max_concurrency() == 1) {
-      body(0, n);
-      return;
-    }
-    arena_.execute([&] {
-      tbb::parallel_for(
-          tbb::blocked_range<std::size_t>(0, n),
-          [&](const tbb::blocked_range<std::size_t>& r) { body(r.begin(), r.end()); });
-    });
-  }
+  explicit TbbExecutor(int threads) : loop_(threads) {}
+  int concurrency() const override { return loop_.concurrency(); }
+  void parallel_for(std::size_t n, const RangeBody& body) override { loop_.for_ranges(n, body); }
 
  private:
-  tbb::task_arena arena_;
+  ParallelLoop loop_;
 };
 
 }  // namespace

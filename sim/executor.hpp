@@ -1,5 +1,6 @@
 // The executor seam: the engine asks for parallel loops through this interface and never talks
-// to a thread library itself. The product uses oneTBB; tests may use the serial executor.
+// to a thread library itself. The product uses oneTBB (through sim/parallel.hpp, which swaps in
+// plain threads in a ThreadSanitizer build); tests may use the serial executor.
 //
 // Every parallel loop in the engine writes only to slots owned by its index, so results do not
 // depend on how the range is split or how many threads run it.
@@ -28,7 +29,8 @@ class SerialExecutor final : public Executor {
   }
 };
 
-// threads <= 0 means every core of the machine.
+// threads <= 0 means every core of the machine. oneTBB, or plain threads in a ThreadSanitizer
+// build.
 std::unique_ptr<Executor> make_tbb_executor(int threads);
 
 }  // namespace govsim

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/limits.hpp"
+
 namespace govsim {
 
 enum class Structure : std::uint8_t { Fragmented, Grid };
@@ -46,9 +48,9 @@ struct RunConfig {
 
 template <class V>
 void describe(V& v, RunConfig& r) {
-  v.integer("days", r.days, 1, 36500, {"days", "length of the run", "-"});
+  v.integer("days", r.days, 1, limits::kDays, {"days", "length of the run", "-"});
   v.integer("seed", r.seed, 0, 9007199254740991LL, {"", "master random seed", "-"});
-  v.integer("warmup_days", r.warmup_days, 0, 36500,
+  v.integer("warmup_days", r.warmup_days, 0, limits::kDays,
             {"days", "days excluded from whole-run summaries", "-"});
 }
 
@@ -89,12 +91,13 @@ void describe(V& v, CityConfig& c) {
           "CSV or GeoJSON (.geojson) file of grids (relative to the scenario); replaces the "
           "generated city",
           "-"});
-  v.integer("residents", c.residents, 1, 50000000,
+  v.integer("residents", c.residents, 1, limits::kResidents,
             {"persons", "residents of a generated city", "B: baseline city of 100 k"});
-  v.integer("streets", c.streets, 1, 10000, {"", "street offices (街道)", "B: baseline city"});
-  v.integer("communities", c.communities, 1, 100000,
+  v.integer("streets", c.streets, 1, limits::kStreets,
+            {"", "street offices (街道)", "B: baseline city"});
+  v.integer("communities", c.communities, 1, limits::kCommunities,
             {"", "communities (社区) in all", "B: baseline city"});
-  v.integer("grids", c.grids, 1, 1000000, {"", "grids (网格) in all", "B: baseline city"});
+  v.integer("grids", c.grids, 1, limits::kGrids, {"", "grids (网格) in all", "B: baseline city"});
   v.number("household_size", c.household_size, 1, 10,
            {"persons", "mean household size", "A: 2020 census 2.62"});
   v.number("elderly_share", c.elderly_share, 0, 1,

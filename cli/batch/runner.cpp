@@ -1,9 +1,5 @@
 #include "cli/batch/runner.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/info.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -18,6 +14,7 @@
 #include "cli/output/platform.hpp"
 #include "sim/errors.hpp"
 #include "sim/executor.hpp"
+#include "sim/parallel.hpp"
 #include "sim/simulation.hpp"
 
 namespace govsim::batch {
@@ -58,7 +55,7 @@ void decode_outcome(const std::string& bytes, BatchOutcome& o) {
 }  // namespace
 
 int default_jobs(const Cluster& cluster) {
-  const int cores = tbb::info::default_concurrency();
+  const int cores = default_concurrency();
   return std::max(1, cores / std::max(1, cluster.ranks_on_node()));
 }
 
@@ -195,17 +192,9 @@ BatchOutcome run_batch(const Experiment& experiment, const std::vector<RunSpec>&
   }
 
   try {
-    tbb::task_arena arena(out.jobs);
-    arena.execute([&] {
-      tbb::parallel_for(
-          tbb::blocked_range<std::size_t>(0, mine.size(), 1),
-          [&](const tbb::blocked_range<std::size_t>& range) {
-            for (std::size_t j = range.begin(); j != range.end(); ++j) {
-              const std::size_t i = mine[j];
-              deliver(simulate(experiment, specs[i], i, options.store_series, host));
-            }
-          },
-          tbb::simple_partitioner());
+    parallel_for_index(mine.size(), out.jobs, [&](std::size_t j) {
+      const std::size_t i = mine[j];
+      deliver(simulate(experiment, specs[i], i, options.store_series, host));
     });
     if (!cluster.root()) cluster.send_to_root(kTagFinished, std::string());
   } catch (const std::exception& e) {

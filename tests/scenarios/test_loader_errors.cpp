@@ -83,7 +83,7 @@ TEST_CASE("an error in an extended file names that file, not the child") {
 }
 
 TEST_CASE("an alias bomb stops at the node limit") {
-  require_broken("alias-bomb.yaml", {"broken/alias-bomb.yaml:", "more than 100000 values"});
+  require_broken("alias-bomb.yaml", {"broken/alias-bomb.yaml:", "more than 20000 values"});
 }
 
 TEST_CASE("deep nesting stops at the depth limit") {

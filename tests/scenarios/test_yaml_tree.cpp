@@ -7,6 +7,7 @@
 #include "fixtures.hpp"
 #include "scenarios/loader.hpp"
 #include "scenarios/yaml_tree.hpp"
+#include "sim/limits.hpp"
 
 using govsim::load_scenario;
 using govsim::test::require_input_error;
@@ -41,7 +42,7 @@ TEST_CASE("a change key of half a million dotted parts is refused, not expanded"
   // stack. The file stays under the 1 MiB limit.
   std::string key = "platform";
   for (int i = 0; i < 500'000; ++i) key += ".a";
-  REQUIRE(key.size() < govsim::YamlLimits::max_file_bytes - 100);
+  REQUIRE(key.size() < govsim::limits::kScenarioBytes - 100);
   const TempScenario file("deep-dotted-key",
                           "changes:\n  - day: 1\n    set:\n      ? " + key + "\n      : 1\n");
   require_input_error([&] { load_scenario(file.path()); },
