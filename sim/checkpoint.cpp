@@ -174,6 +174,7 @@ void world_fields(IO& io, W& w) {
   io.pod(w.measured_resolution_sum);
   io.pod(w.measured_responses);
   io.pod(w.measured_level);
+  io.pod(w.level_in_system_at_start);
   io.pod(w.measured_reported_disputes);
   io.pod(w.measured_reported_tier);
   io.pod(w.measured_disputes_resolved);

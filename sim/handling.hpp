@@ -162,6 +162,8 @@ class HandlingUnit {
   void take_day(UnitDay& out);
 
   std::int64_t open_cases() const { return open_; }
+  // Cases waiting or in service at a level's desks now.
+  std::int64_t in_system(int level) const { return in_system_[level]; }
   std::int64_t unreported_open() const { return unreported_; }
   // Reported, not yet closed: count and summed age at time `now`.
   void backlog(double now, std::int64_t& count, double& age_sum_h) const;

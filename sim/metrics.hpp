@@ -175,6 +175,8 @@ struct LevelSummary {
   double time_in_system_mean_h = kNaN;  // mean wait plus the handler's work
   double queue_mean = kNaN;             // time-average number waiting
   double in_system_mean = kNaN;         // time-average number waiting or in service
+  std::int64_t in_system_start = 0;     // waiting or in service when the measured days begin
+  std::int64_t in_system_end = 0;       // and at the end of the run
 };
 
 // Whole-run figures over the days after the warm-up.
@@ -272,6 +274,8 @@ void describe(V& v, const RunSummary& s) {
     v.col((p + "_time_in_system_mean_h").c_str(), q.time_in_system_mean_h);
     v.col((p + "_queue_mean").c_str(), q.queue_mean);
     v.col((p + "_in_system_mean").c_str(), q.in_system_mean);
+    v.col((p + "_in_system_start").c_str(), q.in_system_start);
+    v.col((p + "_in_system_end").c_str(), q.in_system_end);
   }
   v.col("state_hash", s.state_hash);
 }

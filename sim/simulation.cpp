@@ -439,6 +439,11 @@ void SimulationAccess::metrics_phase(World& w) {
   d.open_total = open;
 
   // Whole-run accumulators after the warm-up.
+  if (w.day + 1 == sc.run.warmup_days)  // the measured days begin after today
+    for (int l = 0; l < 3; ++l) {
+      w.level_in_system_at_start[l] = 0;
+      for (const HandlingUnit& u : w.units) w.level_in_system_at_start[l] += u.in_system(l);
+    }
   if (w.day >= sc.run.warmup_days) {
     for (const UnitDay& u : w.unit_days) {
       for (double r : u.response_h) w.response_hist.add(r), w.measured_response_sum += r;
@@ -733,6 +738,8 @@ RunSummary Simulation::summary() const {
   for (int l = 0; l < 3; ++l) {
     const LevelDay& a = w.measured_level[l];
     LevelSummary& q = s.level[l];
+    q.in_system_start = w.level_in_system_at_start[l];
+    for (const HandlingUnit& u : w.units) q.in_system_end += u.in_system(l);
     if (hours > 0) {
       q.arrivals_per_h = double(a.arrivals) / hours;
       q.queue_mean = a.queue_area / hours;

@@ -68,6 +68,7 @@ struct World {
   double measured_resolution_sum = 0;
   std::int64_t measured_responses = 0;
   LevelDay measured_level[3];
+  std::int64_t level_in_system_at_start[3] = {0, 0, 0};         // when the measured days begin
   std::int64_t measured_reported_disputes[kDisputeKinds] = {};  // by kind
   std::int64_t measured_reported_tier[3] = {0, 0, 0};           // by severity when reported
   std::int64_t measured_disputes_resolved = 0, measured_disputes_settled_in_grid = 0;

@@ -6,11 +6,11 @@ namespace govsim::validation {
 
 const std::vector<CalibrationTarget>& calibration_targets() {
   static const std::vector<CalibrationTarget> targets = {
-      {"mediated disputes", "reported_disputes_per_10k_year", 1, "per 10k residents per year",
-       106, 90, 122, "A/B",
+      {"mediated disputes", "reported_disputes_per_10k_year", 1, "per 10k residents per year", 106,
+       90, 122, "A/B",
        "China 2022: 14.94 M disputes mediated for 1.412 bn residents (Ministry of Justice)"},
-      {"citizen service requests", "requests_per_10k_month", 1, "per 10k residents per month",
-       180, 165, 195, "A/B",
+      {"citizen service requests", "requests_per_10k_month", 1, "per 10k residents per month", 180,
+       165, 195, "A/B",
        "Beijing 12345 hotline 2020, about 4.5 M requests forwarded for 21.9 M residents; NYC 311 "
        "similar"},
       {"dispute mix: neighbour", "dispute_mix_neighbour", 100, "% of disputes", 27.5, 23, 32, "A",
@@ -41,8 +41,7 @@ const std::vector<CalibrationTarget>& calibration_targets() {
   return targets;
 }
 
-std::vector<CalibrationResult> check_calibration(const batch::ResultGrid& grid,
-                                                 std::size_t design,
+std::vector<CalibrationResult> check_calibration(const batch::ResultGrid& grid, std::size_t design,
                                                  const std::vector<CalibrationTarget>& targets) {
   std::vector<CalibrationResult> out;
   for (const CalibrationTarget& t : targets) {

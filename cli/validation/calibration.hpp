@@ -12,13 +12,13 @@
 namespace govsim::validation {
 
 struct CalibrationTarget {
-  std::string figure;   // what it is, in words
-  std::string column;   // summary column it is read from
-  double scale;         // column value x scale = figure in `unit`
-  std::string unit;     // of target, low and high
-  double target;        // the public figure (mid-point where the source gives a range)
-  double low, high;     // the tolerance band the simulated mean must fall in
-  std::string grade;    // A official / peer-reviewed, B secondary or derived, C guess
+  std::string figure;  // what it is, in words
+  std::string column;  // summary column it is read from
+  double scale;        // column value x scale = figure in `unit`
+  std::string unit;    // of target, low and high
+  double target;       // the public figure (mid-point where the source gives a range)
+  double low, high;    // the tolerance band the simulated mean must fall in
+  std::string grade;   // A official / peer-reviewed, B secondary or derived, C guess
   std::string source;
 };
 

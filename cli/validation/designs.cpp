@@ -29,7 +29,8 @@ batch::ResultGrid run_designs(const DesignRuns& runs) {
   batch::Store store(":memory:", batch::StoreMode::Fresh);  // the runner keeps its books there
   store.begin(experiment.plan_json(), "validate", "");
   const batch::BatchOutcome outcome = batch::run_batch(experiment, specs, &store, local, options);
-  if (outcome.failed > 0) throw std::runtime_error("a validation run failed: " + outcome.first_error);
+  if (outcome.failed > 0)
+    throw std::runtime_error("a validation run failed: " + outcome.first_error);
   std::vector<std::string> labels;
   for (std::size_t d = 0; d < experiment.size(); ++d) labels.push_back(experiment.design(d).label);
   batch::ResultGrid grid(labels);

@@ -103,8 +103,9 @@ TEST_CASE("the shipped GeoJSON district loads with 30 outlined grids in 3 street
 
 TEST_CASE("a number past the range of a double is an input error at its place") {
   // fuzz_geojson: nlohmann's out_of_range exception (number overflow) escaped the reader.
-  require_geojson_error("{\"type\": \"FeatureCollection\",\n \"features\": [1e400]}",
-                        {"d.geojson:2:15: number overflow parsing '1e400'; numbers must be finite"});
+  require_geojson_error(
+      "{\"type\": \"FeatureCollection\",\n \"features\": [1e400]}",
+      {"d.geojson:2:15: number overflow parsing '1e400'; numbers must be finite"});
   require_geojson_error(collection(kProps, kSquare, "\"bbox\": [71e30860], "),
                         {"d.geojson:", "number overflow parsing '71e30860'"});
 }

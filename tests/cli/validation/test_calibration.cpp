@@ -23,8 +23,8 @@ TEST_CASE("the baseline city reproduces the public figures within their bands",
                 r.pass ? "pass" : "FAIL");
   }
   for (const auto& r : results) {
-    INFO(r.target.figure << ": simulated " << r.simulated.mean << " " << r.target.unit
-                         << ", band [" << r.target.low << ", " << r.target.high << "]");
+    INFO(r.target.figure << ": simulated " << r.simulated.mean << " " << r.target.unit << ", band ["
+                         << r.target.low << ", " << r.target.high << "]");
     REQUIRE(r.simulated.n == 5);
     CHECK(r.pass);
   }
