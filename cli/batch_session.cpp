@@ -68,6 +68,16 @@ BatchOutcome run(Session& session, const Experiment& experiment, const std::vect
                    options);
 }
 
+std::vector<RunSpec> owned_specs(const Session& session, const Experiment& experiment,
+                                 std::int64_t replications) {
+  std::vector<RunSpec> mine;
+  const std::vector<RunSpec> all = experiment.all_specs(replications);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (session.shard.owns(i)) mine.push_back(all[i]);
+  }
+  return mine;
+}
+
 ResultGrid grid_of(const Experiment& experiment, const std::vector<RunSpec>& specs,
                    const BatchOutcome& outcome) {
   std::vector<std::string> labels;

@@ -36,6 +36,11 @@ void check_batch_args(const BatchArgs& args, Session& session, bool adaptive);
 // Opens (or resumes) the store on rank 0 and records the plan there.
 void open_store(Session& session, const BatchArgs& args, const batch::Experiment& experiment);
 
+// This job's share of the whole plan's runs: every N-th run under --shard K/N, counted over the
+// whole plan so that the shards are the same in every job.
+std::vector<batch::RunSpec> owned_specs(const Session& session, const batch::Experiment& experiment,
+                                        std::int64_t replications);
+
 batch::BatchOutcome run(Session& session, const batch::Experiment& experiment,
                         const std::vector<batch::RunSpec>& specs, const std::string& label);
 

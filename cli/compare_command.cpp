@@ -91,11 +91,7 @@ int compare_command(const CompareArgs& args) {
       if (first_error.empty()) first_error = o.first_error;
     };
     if (!adaptive) {
-      // Shards take every N-th run of the whole plan, so that they are the same in every job.
-      const std::vector<RunSpec> all = experiment.all_specs(replications);
-      for (std::size_t i = 0; i < all.size(); ++i) {
-        if (session.shard.owns(i)) specs.push_back(all[i]);
-      }
+      specs = owned_specs(session, experiment, replications);
       outcome = run(session, experiment, specs, "compare");
       account(outcome);
     } else {

@@ -57,11 +57,7 @@ int sweep_command(const SweepArgs& args) {
     const Experiment experiment(std::move(plan));
     open_store(session, args.batch, experiment);
 
-    std::vector<RunSpec> runs;
-    const std::vector<RunSpec> all = experiment.all_specs(args.batch.replications);
-    for (std::size_t i = 0; i < all.size(); ++i) {
-      if (session.shard.owns(i)) runs.push_back(all[i]);
-    }
+    const std::vector<RunSpec> runs = owned_specs(session, experiment, args.batch.replications);
     const BatchOutcome outcome = run(session, experiment, runs, "sweep");
 
     if (session.printing()) {
