@@ -201,3 +201,20 @@ TEST_CASE("each governance knob moves its outcome in the expected direction") {
     if (k.sign == 0) CHECK(b != a);  // a knob whose direction the guide leaves open must still act
   }
 }
+
+TEST_CASE("the kinds of dispute move the recorded mix and who brings them forward") {
+  // The arising share of a kind raises its share among reported disputes.
+  Scenario few = small_town(240), many = small_town(240);
+  few.model.disputes.share = DisputeShares{{0.35, 0.10, 0.07, 0.07, 0.41}};
+  many.model.disputes.share = DisputeShares{{0.15, 0.30, 0.07, 0.07, 0.41}};
+  CHECK(run(many, 2).summary.dispute_mix[1] > run(few, 2).summary.dispute_mix[1] + 0.1);
+
+  // A kind residents keep to themselves (a low report factor) is brought forward by residents
+  // less often; in this town walks still find those disputes later (docs/CALIBRATION.md).
+  Scenario open = small_town(240), private_ = small_town(240);
+  open.model.disputes.report_factor.family = 1.0;
+  private_.model.disputes.report_factor.family = 0.1;
+  const Run a = run(open, 2), b = run(private_, 2);
+  CHECK(series_sum(b, &DayMetrics::reported_by_resident) <
+        series_sum(a, &DayMetrics::reported_by_resident));
+}
