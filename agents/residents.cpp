@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "sim/rng.hpp"
+#include "model/streams.hpp"
 
 namespace govsim {
 namespace {

@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "sim/city.hpp"
-#include "sim/params.hpp"
+#include "model/city.hpp"
+#include "model/params.hpp"
 
 namespace govsim {
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <map>
 
-#include "sim/rng.hpp"
+#include "model/streams.hpp"
 
 namespace govsim {
 namespace {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "sim/rng.hpp"
+#include "model/streams.hpp"
 
 namespace govsim {
 namespace {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "agents/residents.hpp"
-#include "sim/params.hpp"
+#include "model/params.hpp"
 
 namespace govsim {
 

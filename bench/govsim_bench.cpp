@@ -15,9 +15,9 @@
 #include <thread>
 #include <vector>
 
+#include "engine/version.hpp"
 #include "scenarios/loader.hpp"
 #include "sim/simulation.hpp"
-#include "sim/version.hpp"
 
 namespace {
 

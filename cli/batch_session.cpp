@@ -3,8 +3,8 @@
 #include <iostream>
 #include <system_error>
 
-#include "cli/batch/report_html.hpp"
-#include "sim/errors.hpp"
+#include "engine/errors.hpp"
+#include "experiments/report_html.hpp"
 
 namespace govsim {
 

@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "cli/batch/cluster.hpp"
-#include "cli/batch/comparison.hpp"
-#include "cli/batch/experiment.hpp"
-#include "cli/batch/runner.hpp"
-#include "cli/batch/store.hpp"
 #include "cli/batch_commands.hpp"
+#include "experiments/cluster.hpp"
+#include "experiments/comparison.hpp"
+#include "experiments/experiment.hpp"
+#include "experiments/runner.hpp"
+#include "experiments/store.hpp"
 
 namespace govsim {
 

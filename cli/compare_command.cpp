@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "cli/batch_session.hpp"
-#include "sim/errors.hpp"
+#include "engine/errors.hpp"
 
 namespace govsim {
 namespace {

@@ -4,9 +4,9 @@
 #include <string>
 
 #include "cli/commands.hpp"
-#include "cli/output/json_writer.hpp"
-#include "cli/output/key_table.hpp"
 #include "cli/scenario_input.hpp"
+#include "output/json_writer.hpp"
+#include "output/key_table.hpp"
 #include "scenarios/loader.hpp"
 
 namespace govsim {

@@ -8,8 +8,8 @@
 
 #include "cli/batch_commands.hpp"
 #include "cli/commands.hpp"
-#include "sim/errors.hpp"
-#include "sim/version.hpp"
+#include "engine/errors.hpp"
+#include "engine/version.hpp"
 
 namespace {
 

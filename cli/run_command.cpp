@@ -9,15 +9,15 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "cli/output/atomic_file.hpp"
-#include "cli/output/csv_writer.hpp"
-#include "cli/output/json_writer.hpp"
-#include "cli/output/manifest.hpp"
-#include "cli/output/platform.hpp"
 #include "cli/progress.hpp"
 #include "cli/scenario_input.hpp"
 #include "cli/summary_table.hpp"
-#include "sim/errors.hpp"
+#include "engine/errors.hpp"
+#include "output/atomic_file.hpp"
+#include "output/csv_writer.hpp"
+#include "output/json_writer.hpp"
+#include "output/manifest.hpp"
+#include "output/platform.hpp"
 #include "sim/simulation.hpp"
 
 namespace govsim {

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "cli/commands.hpp"
-#include "sim/params.hpp"
+#include "model/params.hpp"
 
 namespace govsim {
 

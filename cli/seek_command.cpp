@@ -5,12 +5,12 @@
 #include <iostream>
 #include <map>
 
-#include "cli/batch/comparison.hpp"
-#include "cli/batch/names.hpp"
-#include "cli/batch/seek.hpp"
-#include "cli/batch/sweep.hpp"
 #include "cli/batch_session.hpp"
-#include "sim/errors.hpp"
+#include "engine/errors.hpp"
+#include "experiments/comparison.hpp"
+#include "experiments/names.hpp"
+#include "experiments/seek.hpp"
+#include "experiments/sweep.hpp"
 
 namespace govsim {
 namespace {

@@ -4,12 +4,12 @@
 #include <cstdio>
 #include <iostream>
 
-#include "cli/batch/names.hpp"
-#include "cli/batch/sensitivity.hpp"
-#include "cli/batch/svg_chart.hpp"
 #include "cli/batch_session.hpp"
-#include "cli/output/atomic_file.hpp"
-#include "sim/errors.hpp"
+#include "engine/errors.hpp"
+#include "experiments/names.hpp"
+#include "experiments/sensitivity.hpp"
+#include "experiments/svg_chart.hpp"
+#include "output/atomic_file.hpp"
 
 namespace govsim {
 namespace {

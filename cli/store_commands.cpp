@@ -1,11 +1,11 @@
 // The commands that read results databases: export, report and merge.
 #include <iostream>
 
-#include "cli/batch/export_csv.hpp"
-#include "cli/batch/merge.hpp"
-#include "cli/batch/report_html.hpp"
-#include "cli/batch/store.hpp"
 #include "cli/batch_commands.hpp"
+#include "experiments/export_csv.hpp"
+#include "experiments/merge.hpp"
+#include "experiments/report_html.hpp"
+#include "experiments/store.hpp"
 
 namespace govsim {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "model/params.hpp"
 #include "sim/metrics.hpp"
-#include "sim/params.hpp"
 
 namespace govsim {
 

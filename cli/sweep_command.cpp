@@ -2,9 +2,9 @@
 #include <charconv>
 #include <iostream>
 
-#include "cli/batch/sweep.hpp"
 #include "cli/batch_session.hpp"
-#include "sim/errors.hpp"
+#include "engine/errors.hpp"
+#include "experiments/sweep.hpp"
 
 namespace govsim {
 namespace {

@@ -16,17 +16,17 @@
 #include <string>
 #include <vector>
 
-#include "cli/batch/stats.hpp"
 #include "cli/commands.hpp"
-#include "cli/validation/calibration.hpp"
-#include "cli/validation/claims.hpp"
-#include "cli/validation/designs.hpp"
+#include "engine/errors.hpp"
+#include "engine/parallel.hpp"
+#include "experiments/stats.hpp"
 #include "scenarios/loader.hpp"
-#include "sim/erlang.hpp"
-#include "sim/errors.hpp"
-#include "sim/parallel.hpp"
 #include "sim/simulation.hpp"
 #include "sim/world.hpp"
+#include "validation/calibration.hpp"
+#include "validation/claims.hpp"
+#include "validation/designs.hpp"
+#include "validation/erlang.hpp"
 
 namespace govsim {
 namespace {

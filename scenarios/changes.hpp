@@ -4,8 +4,8 @@
 
 #include <vector>
 
+#include "model/params.hpp"
 #include "scenarios/yaml_tree.hpp"
-#include "sim/params.hpp"
 
 namespace govsim {
 

@@ -10,9 +10,9 @@
 #include <set>
 #include <system_error>
 
-#include "sim/errors.hpp"
-#include "sim/input_text.hpp"
-#include "sim/limits.hpp"
+#include "engine/errors.hpp"
+#include "engine/input_text.hpp"
+#include "model/limits.hpp"
 
 namespace govsim {
 namespace {

@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/params.hpp"
+#include "model/params.hpp"
 
 namespace govsim {
 

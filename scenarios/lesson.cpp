@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "engine/errors.hpp"
+#include "engine/input_text.hpp"
 #include "scenarios/changes.hpp"
 #include "scenarios/embedded.hpp"
 #include "scenarios/loader.hpp"
 #include "scenarios/tree_reader.hpp"
 #include "scenarios/yaml_tree.hpp"
-#include "sim/errors.hpp"
-#include "sim/input_text.hpp"
 
 namespace govsim {
 namespace fs = std::filesystem;

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/params.hpp"
+#include "model/params.hpp"
 
 namespace govsim {
 

@@ -2,12 +2,12 @@
 
 #include <filesystem>
 
+#include "engine/errors.hpp"
+#include "engine/input_text.hpp"
 #include "scenarios/changes.hpp"
 #include "scenarios/sources.hpp"
 #include "scenarios/tree_reader.hpp"
 #include "scenarios/yaml_tree.hpp"
-#include "sim/errors.hpp"
-#include "sim/input_text.hpp"
 
 namespace govsim {
 namespace {

@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "engine/errors.hpp"
+#include "engine/input_text.hpp"
+#include "model/limits.hpp"
+#include "scenarios/city_table.hpp"
 #include "scenarios/embedded.hpp"
 #include "scenarios/geojson_city.hpp"
-#include "sim/city_table.hpp"
-#include "sim/errors.hpp"
-#include "sim/input_text.hpp"
-#include "sim/limits.hpp"
 
 namespace govsim {
 namespace fs = std::filesystem;

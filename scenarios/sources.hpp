@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/params.hpp"
 #include "scenarios/yaml_tree.hpp"
-#include "sim/params.hpp"
 
 namespace govsim {
 

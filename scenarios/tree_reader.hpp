@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/errors.hpp"
+#include "engine/input_text.hpp"
+#include "model/params.hpp"
 #include "scenarios/yaml_tree.hpp"
-#include "sim/errors.hpp"
-#include "sim/input_text.hpp"
-#include "sim/params.hpp"
 
 namespace govsim {
 

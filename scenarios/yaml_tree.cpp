@@ -10,9 +10,9 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "sim/errors.hpp"
-#include "sim/input_text.hpp"
-#include "sim/limits.hpp"
+#include "engine/errors.hpp"
+#include "engine/input_text.hpp"
+#include "model/limits.hpp"
 
 namespace govsim {
 

@@ -1,7 +1,6 @@
-#include "sim/checkpoint.hpp"
-
+#include "engine/checkpoint_io.hpp"
+#include "engine/version.hpp"
 #include "sim/simulation.hpp"
-#include "sim/version.hpp"
 #include "sim/world.hpp"
 
 namespace govsim {

@@ -5,7 +5,7 @@
 #include <cstring>
 #include <map>
 
-#include "sim/rng.hpp"
+#include "model/streams.hpp"
 
 namespace govsim {
 namespace {

@@ -17,9 +17,9 @@
 #include "agents/residents.hpp"
 #include "agents/staff.hpp"
 #include "agents/volunteers.hpp"
-#include "sim/case.hpp"
-#include "sim/city.hpp"
-#include "sim/params.hpp"
+#include "model/case.hpp"
+#include "model/city.hpp"
+#include "model/params.hpp"
 
 namespace govsim {
 

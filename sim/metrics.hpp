@@ -7,7 +7,7 @@
 #include <limits>
 #include <string>
 
-#include "sim/case.hpp"
+#include "model/case.hpp"
 
 namespace govsim {
 

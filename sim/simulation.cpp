@@ -17,8 +17,8 @@
 #include <cmath>
 #include <cstring>
 
-#include "sim/errors.hpp"
-#include "sim/rng.hpp"
+#include "engine/errors.hpp"
+#include "model/streams.hpp"
 #include "sim/world.hpp"
 
 namespace govsim {

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "sim/executor.hpp"
+#include "engine/executor.hpp"
+#include "model/params.hpp"
 #include "sim/metrics.hpp"
-#include "sim/params.hpp"
 
 namespace govsim {
 

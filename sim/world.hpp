@@ -6,11 +6,11 @@
 
 #include "agents/residents.hpp"
 #include "agents/volunteers.hpp"
-#include "sim/case.hpp"
-#include "sim/city.hpp"
+#include "model/case.hpp"
+#include "model/city.hpp"
+#include "model/params.hpp"
 #include "sim/handling.hpp"
 #include "sim/metrics.hpp"
-#include "sim/params.hpp"
 
 namespace govsim {
 

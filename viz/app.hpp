@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "sim/params.hpp"
+#include "model/params.hpp"
 #include "viz/snapshot.hpp"
 
 namespace govsim::viz {

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 
-#include "sim/input_text.hpp"
+#include "engine/input_text.hpp"
 
 namespace govsim::viz {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "sim/params.hpp"
+#include "model/params.hpp"
 
 namespace govsim::viz {
 

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/errors.hpp"
 #include "scenarios/lesson.hpp"
 #include "scenarios/loader.hpp"
-#include "sim/errors.hpp"
 #include "viz/app.hpp"
 #include "viz/display_check.hpp"
 

@@ -13,7 +13,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "sim/city.hpp"
+#include "model/city.hpp"
 
 namespace govsim::viz {
 

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <vector>
 
-#include "cli/output/atomic_file.hpp"
-#include "cli/output/csv_writer.hpp"
+#include "output/atomic_file.hpp"
+#include "output/csv_writer.hpp"
 
 namespace govsim::viz {
 

@@ -8,9 +8,9 @@
 #include <pthread.h>
 #endif
 
+#include "engine/executor.hpp"
 #include "scenarios/lesson.hpp"
 #include "scenarios/loader.hpp"
-#include "sim/executor.hpp"
 #include "sim/simulation.hpp"
 #include "sim/world.hpp"
 #include "viz/lane_stats.hpp"

@@ -15,7 +15,7 @@
 #include <thread>
 #include <vector>
 
-#include "sim/params.hpp"
+#include "model/params.hpp"
 #include "viz/snapshot.hpp"
 
 namespace govsim::viz {

@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "sim/case.hpp"
-#include "sim/city.hpp"
+#include "model/case.hpp"
+#include "model/city.hpp"
+#include "model/params.hpp"
 #include "sim/metrics.hpp"
-#include "sim/params.hpp"
 
 namespace govsim {
 struct Lesson;

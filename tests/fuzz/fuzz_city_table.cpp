@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "sim/city.hpp"
-#include "sim/city_table.hpp"
+#include "model/city.hpp"
+#include "scenarios/city_table.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
 
 namespace {

@@ -7,7 +7,7 @@
 #include <exception>
 #include <typeinfo>
 
-#include "sim/errors.hpp"
+#include "engine/errors.hpp"
 
 namespace govsim::fuzz {
 

@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "model/city.hpp"
 #include "scenarios/geojson_city.hpp"
-#include "sim/city.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
 
 namespace {

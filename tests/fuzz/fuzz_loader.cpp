@@ -19,8 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/city.hpp"
 #include "scenarios/loader.hpp"
-#include "sim/city.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
 
 namespace fs = std::filesystem;

@@ -5,7 +5,7 @@
 #include <initializer_list>
 #include <string>
 
-#include "sim/errors.hpp"
+#include "engine/errors.hpp"
 
 namespace govsim::test {
 

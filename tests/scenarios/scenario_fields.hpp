@@ -8,8 +8,8 @@
 #include <set>
 #include <string>
 
-#include "sim/input_text.hpp"
-#include "sim/params.hpp"
+#include "engine/input_text.hpp"
+#include "model/params.hpp"
 
 namespace govsim::test {
 

@@ -1,9 +1,9 @@
 // The CSV city-table reader: quoting, optional columns, and a located message for every bad cell.
 #include <catch2/catch.hpp>
 
+#include "engine/errors.hpp"
 #include "fixtures.hpp"
-#include "sim/city_table.hpp"
-#include "sim/errors.hpp"
+#include "scenarios/city_table.hpp"
 
 using namespace govsim;
 using govsim::test::fixture;

@@ -1,7 +1,7 @@
 // cross_check: the rules that span several fields, each message led by the key path.
 #include <catch2/catch.hpp>
 
-#include "sim/params.hpp"
+#include "model/params.hpp"
 
 using namespace govsim;
 

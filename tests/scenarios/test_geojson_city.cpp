@@ -3,11 +3,11 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "engine/errors.hpp"
 #include "fixtures.hpp"
+#include "model/city.hpp"
 #include "scenarios/geojson_city.hpp"
 #include "scenarios/loader.hpp"
-#include "sim/city.hpp"
-#include "sim/errors.hpp"
 
 using namespace govsim;
 using govsim::test::fixture;

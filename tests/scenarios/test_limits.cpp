@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "fixtures.hpp"
+#include "model/limits.hpp"
+#include "scenarios/city_table.hpp"
 #include "scenarios/geojson_city.hpp"
 #include "scenarios/loader.hpp"
-#include "sim/city_table.hpp"
-#include "sim/limits.hpp"
 
 using govsim::load_scenario;
 using govsim::test::require_input_error;

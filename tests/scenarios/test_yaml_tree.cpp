@@ -5,9 +5,9 @@
 #include <string>
 
 #include "fixtures.hpp"
+#include "model/limits.hpp"
 #include "scenarios/loader.hpp"
 #include "scenarios/yaml_tree.hpp"
-#include "sim/limits.hpp"
 
 using govsim::load_scenario;
 using govsim::test::require_input_error;

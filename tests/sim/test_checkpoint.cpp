@@ -2,7 +2,7 @@
 // checkpoint gets a clear error instead of a crash.
 #include <catch2/catch.hpp>
 
-#include "sim/errors.hpp"
+#include "engine/errors.hpp"
 #include "sim_fixtures.hpp"
 
 using namespace govsim;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "sim/city.hpp"
+#include "model/city.hpp"
 
 using namespace govsim;
 

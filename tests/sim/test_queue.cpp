@@ -5,10 +5,10 @@
 #include <cmath>
 #include <set>
 
-#include "sim/erlang.hpp"
+#include "model/streams.hpp"
 #include "sim/handling.hpp"
-#include "sim/rng.hpp"
 #include "sim_fixtures.hpp"
+#include "validation/erlang.hpp"
 
 using namespace govsim;
 using namespace govsim::testing;

@@ -1,0 +1,75 @@
+# Checks that every #include in the source folders goes down the layers, never up or sideways
+# (docs/ARCHITECTURE.md), and that the third-party libraries stay in the one folder each belongs
+# to. Run as a test (`layers:include_direction`) and by hand:
+#
+#   cmake -DROOT=<source dir> -P cmake/check_layers.cmake
+#
+# Fails with the file, the line and the rule it breaks.
+
+# Each folder and the project folders it may include from (itself included).
+set(allowed_engine      engine)
+set(allowed_model       engine model)
+set(allowed_agents      engine model agents)
+set(allowed_sim         engine model agents sim)
+set(allowed_scenarios   engine model scenarios)
+set(allowed_output      engine model sim output)
+set(allowed_experiments engine model agents sim scenarios output experiments)
+set(allowed_validation  engine model agents sim scenarios output experiments validation)
+set(allowed_cli         engine model agents sim scenarios output experiments validation cli)
+set(allowed_viz         engine model agents sim scenarios output experiments viz)
+set(allowed_bench       engine model agents sim scenarios output experiments bench)
+set(folders engine model agents sim scenarios output experiments validation cli viz bench)
+set(project_folders ${folders})
+
+# Third-party headers and the only folders that may include them.
+set(external_yaml-cpp scenarios)
+set(external_SFML     viz)
+set(external_imgui    viz)
+set(external_sqlite3  experiments)
+set(external_mpi      experiments)
+set(external_tbb      engine)
+set(externals yaml-cpp SFML imgui sqlite3 mpi tbb)
+
+if(NOT ROOT)
+  message(FATAL_ERROR "usage: cmake -DROOT=<source dir> -P check_layers.cmake")
+endif()
+
+set(problems "")
+set(checked 0)
+foreach(folder ${folders})
+  file(GLOB_RECURSE sources RELATIVE ${ROOT} ${ROOT}/${folder}/*.cpp ${ROOT}/${folder}/*.hpp)
+  foreach(source ${sources})
+    math(EXPR checked "${checked} + 1")
+    file(STRINGS ${ROOT}/${source} lines REGEX "^[ \t]*#[ \t]*include")
+    foreach(line ${lines})
+      if(line MATCHES "#[ \t]*include[ \t]*\"([A-Za-z0-9_]+)/")
+        set(target ${CMAKE_MATCH_1})
+        list(FIND project_folders ${target} is_project)
+        list(FIND allowed_${folder} ${target} ok)
+        if(is_project GREATER -1 AND ok EQUAL -1)
+          string(STRIP "${line}" line)
+          list(JOIN allowed_${folder} ", " may)
+          list(APPEND problems "${source}: '${line}': ${folder}/ may include only ${may}")
+        endif()
+      elseif(line MATCHES "#[ \t]*include[ \t]*<([A-Za-z0-9_+.-]+)")
+        set(header ${CMAKE_MATCH_1})
+        foreach(ext ${externals})
+          if(header MATCHES "^${ext}([/._]|$)")
+            list(FIND external_${ext} ${folder} ok)
+            if(ok EQUAL -1)
+              string(STRIP "${line}" line)
+              list(APPEND problems "${source}: '${line}': ${ext} belongs to ${external_${ext}}/ only")
+            endif()
+          endif()
+        endforeach()
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+
+if(problems)
+  list(LENGTH problems n)
+  string(REPLACE ";" "\n  " text "${problems}")
+  message(FATAL_ERROR "include direction: ${n} include(s) go the wrong way:\n  ${text}")
+endif()
+message(STATUS "include direction: ${checked} files, every include goes down the layers")

@@ -1,0 +1,98 @@
+#include "experiments/columns.hpp"
+
+#include <map>
+
+#include "engine/errors.hpp"
+#include "experiments/names.hpp"
+
+namespace govsim::batch {
+
+double Cell::number() const {
+  switch (kind) {
+    case CellKind::Integer:
+      return static_cast<double>(as_integer());
+    case CellKind::Real:
+      return as_real();
+    case CellKind::Hash:
+      break;
+  }
+  return kNaN;
+}
+
+const std::vector<Column>& summary_columns() {
+  static const std::vector<Column> columns = columns_of<RunSummary>();
+  return columns;
+}
+
+const std::vector<Column>& series_columns() {
+  static const std::vector<Column> columns = columns_of<DayMetrics>();
+  return columns;
+}
+
+std::size_t outcome_column(const std::string& name, const std::string& option) {
+  const std::string wanted = name == "cost" ? "cost_per_resident_year" : name;
+  const std::vector<Column>& columns = summary_columns();
+  std::vector<std::string> valid;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i].kind == CellKind::Hash) continue;
+    if (columns[i].name == wanted) return i;
+    valid.push_back(columns[i].name);
+  }
+  throw InputError(option + ": '" + name + "' is not an outcome" + did_you_mean(name, valid) +
+                   "; outcomes are the fields of summary.json: " + join(valid, ", ") +
+                   " (and 'cost' for cost_per_resident_year)");
+}
+
+std::vector<std::size_t> outcome_columns(const std::string& comma_list, const std::string& option) {
+  std::vector<std::size_t> out;
+  if (comma_list == "all") {
+    const std::vector<Column>& columns = summary_columns();
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i].kind != CellKind::Hash) out.push_back(i);
+    }
+    return out;
+  }
+  for (const std::string& name : split(comma_list, ',')) {
+    if (!name.empty()) out.push_back(outcome_column(name, option));
+  }
+  if (out.empty()) throw InputError(option + ": name at least one outcome, or 'all'");
+  return out;
+}
+
+std::vector<std::size_t> default_outcomes() {
+  return outcome_columns(
+      "response_time_p90_h,within_deadline_share,dropped,trust_mean,gain_mean,"
+      "cost_per_resident_year",
+      "default outcomes");
+}
+
+std::string outcome_label(const std::string& column) {
+  static const std::map<std::string, std::string> labels = {
+      {"disputes_per_10k_year", "disputes per 10k residents a year"},
+      {"reported_share", "share of cases reported"},
+      {"response_time_mean_h", "response time, mean (h)"},
+      {"response_time_p50_h", "response time p50 (h)"},
+      {"response_time_p90_h", "response time p90 (h)"},
+      {"resolution_time_mean_h", "resolution time, mean (h)"},
+      {"resolution_time_p90_h", "resolution time p90 (h)"},
+      {"within_deadline_share", "share resolved within deadline"},
+      {"stayed_in_grid_share", "share of small matters kept in the grid"},
+      {"mediation_agreement_rate", "mediation agreement rate"},
+      {"escalated", "cases escalated"},
+      {"bounced", "jurisdiction bounces"},
+      {"dropped", "cases dropped"},
+      {"resolved", "cases resolved"},
+      {"trust_mean", "trust (0-1)"},
+      {"gain_mean", "sense of gain (0-1)"},
+      {"happiness_mean", "happiness (0-1)"},
+      {"security_mean", "security (0-1)"},
+      {"cost_per_resident_year", "cost (CNY per resident-year)"},
+      {"cost_per_resolved_case", "cost (CNY per resolved case)"},
+      {"backlog", "backlog (open reported cases)"},
+      {"trust", "trust (0-1)"},
+  };
+  const auto it = labels.find(column);
+  return it == labels.end() ? column : it->second;
+}
+
+}  // namespace govsim::batch

@@ -1,0 +1,96 @@
+// The results store: one SQLite file per experiment.
+//
+//   meta       key/value: schema version, govsim version and git revision, the plan, the
+//              command line, the shard, a seek's answer
+//   runs       one row per run: design, replication, seed, parameters, status, timings and the
+//              run's manifest (JSON)
+//   summaries  one row per finished run: the RunSummary columns
+//   series     one row per run and day: the DayMetrics columns
+//
+// The summary and series columns come from the describe lists in sim/metrics.hpp. Each finished
+// run is committed in its own transaction (WAL journal), so a killed experiment keeps every run
+// that had finished and `--resume` skips them.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "experiments/columns.hpp"
+#include "experiments/sqlite.hpp"
+#include "output/json_writer.hpp"
+
+namespace govsim::batch {
+
+inline constexpr int kSchemaVersion = 1;
+
+enum class StoreMode {
+  Fresh,      // a new store; an existing file that holds runs is an error
+  Resume,     // continue the experiment in the file, or start one if there is none
+  Overwrite,  // replace an existing store
+  Read,       // an existing store, read only
+};
+
+struct RunRow {
+  std::string key;
+  std::int64_t design = 0;
+  std::string label;
+  std::int64_t replication = 0;
+  std::uint64_t seed = 0;
+  std::string params = "{}";  // JSON object: varied key -> value
+  std::string scenario;
+  std::string scenario_hash;
+  std::string status;  // "done" or "failed"
+  std::string error;
+  std::string started_utc;
+  double wall_seconds = 0;
+  std::string host;      // where it ran: host name, and MPI rank when there are several
+  std::string manifest;  // JSON text, as `govsim run` writes manifest.json
+};
+
+class Store {
+ public:
+  // path ":memory:" keeps the results in memory only (no --db given).
+  Store(const std::string& path, StoreMode mode);
+
+  const std::string& path() const { return db_->path(); }
+  SqliteDb& db() { return *db_; }
+
+  // A new store records the plan; a resumed one must hold the same plan, made by the same build
+  // and the same shard, or it is an InputError that says what differs.
+  void begin(const Json& plan, const std::string& command, const std::string& shard);
+
+  std::optional<std::string> meta(const std::string& key) const;
+  void set_meta(const std::string& key, const std::string& value);
+  Json plan() const;  // throws InputError when the file holds no experiment
+
+  std::unordered_set<std::string> done_keys() const;
+  std::int64_t count_done() const;
+  std::optional<CellRow> summary(const std::string& run_key) const;
+
+  // One transaction: the run row and, for a finished run, its summary and series.
+  void commit(const RunRow& run, const CellRow& summary, const std::vector<CellRow>& series);
+
+  std::vector<RunRow> runs() const;                  // every run, by design and replication
+  std::map<std::string, CellRow> summaries() const;  // by run key, finished runs
+  std::vector<CellRow> series(const std::string& run_key) const;  // by day
+
+ private:
+  void create_schema();
+  void check_schema() const;
+
+  std::unique_ptr<SqliteDb> db_;
+  std::unique_ptr<Statement> insert_run_;
+  std::unique_ptr<Statement> insert_summary_;
+  std::unique_ptr<Statement> insert_day_;
+  std::unique_ptr<Statement> delete_days_;
+};
+
+// A digest of the metric columns: a store written by a build with other metrics is refused.
+std::string metrics_signature();
+
+}  // namespace govsim::batch

@@ -1,0 +1,38 @@
+#include "output/manifest.hpp"
+
+#include "engine/version.hpp"
+#include "output/platform.hpp"
+
+namespace govsim {
+
+Json make_manifest(const RunRecord& run) {
+  const Scenario& scenario = *run.scenario;
+  const PlatformInfo platform = current_platform();
+  Json m = Json::object();
+  m["govsim_version"] = kVersion;
+  m["git_revision"] = kGitRevision;
+  m["scenario"] = {{"name", scenario.name},
+                   {"source", scenario.source},
+                   {"hash", hex16(scenario_hash(scenario))},
+                   {"overrides", run.overrides}};
+  m["seed"] = scenario.run.seed;
+  m["days"] = run.days_run;
+  m["threads"] = {{"requested", run.threads_requested}, {"used", run.threads_used}};
+  m["platform"] = {{"os", platform.os},
+                   {"os_release", platform.os_release},
+                   {"arch", platform.arch},
+                   {"compiler", platform.compiler},
+                   {"build_type", platform.build_type}};
+  m["start_time_utc"] = run.start_time_utc;
+  m["wall_time_s"] = run.wall_seconds;
+  m["state_hash"] = hex16(run.state_hash);
+  Json phases = Json::object();
+  for (std::size_t i = 0; i < run.profile.names.size() && i < run.profile.seconds.size(); ++i) {
+    phases[run.profile.names[i]] = run.profile.seconds[i];
+  }
+  m["profile_s"] = std::move(phases);
+  m["resolved_scenario"] = scenario_to_json(scenario);
+  return m;
+}
+
+}  // namespace govsim

@@ -1,0 +1,90 @@
+#include <catch2/catch.hpp>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+
+#include "csv_round_trip.hpp"
+#include "engine/errors.hpp"
+#include "experiments/export_csv.hpp"
+#include "experiments/merge.hpp"
+#include "experiments/report_html.hpp"
+#include "store_fixtures.hpp"
+
+using namespace govsim;
+using namespace govsim::batch;
+using namespace govsim::batch::testing;
+
+TEST_CASE("CSV export round-trips: every value reads back with the same bits", "[export]") {
+  const std::string path = scratch("export.db");
+  Store store(path, StoreMode::Fresh);
+  fill(store, 3, 2, 4);
+  const std::string dir = scratch("export-csv");
+  const std::vector<std::string> files = export_csv(store, dir);
+  CHECK(files.size() == 4);
+  check_csv_round_trip(store, dir);
+  const CsvTable runs = read_csv(dir + "/runs.csv");
+  CHECK(runs.column("governance.platform.level") < runs.header.size());
+  const CsvTable stats = read_csv(dir + "/statistics.csv");
+  CHECK(stats.header[4] == "mean");
+  for (const auto& file : std::filesystem::directory_iterator(dir)) {
+    CHECK(file.path().filename().string().find(".tmp-") == std::string::npos);
+  }
+}
+
+TEST_CASE("merge unions shards and refuses conflicting results", "[merge]") {
+  const std::string a = scratch("shard-a.db");
+  const std::string b = scratch("shard-b.db");
+  {
+    Store sa(a, StoreMode::Fresh);
+    sa.begin(plan_json(2), "test", "1/2");
+    sa.commit(run_row(0, 0), summary_row(0), series_rows(0, 3));
+    sa.commit(run_row(1, 1), summary_row(11), series_rows(11, 3));
+    Store sb(b, StoreMode::Fresh);
+    sb.begin(plan_json(2), "test", "2/2");
+    sb.commit(run_row(0, 1), summary_row(1), series_rows(1, 3));
+    sb.commit(run_row(1, 1), summary_row(11), series_rows(11, 3));  // in both, identical
+  }
+  const std::string out = scratch("merged.db");
+  const MergeReport report = merge_stores(out, {a, b}, false);
+  CHECK(report.runs == 3);
+  CHECK(report.duplicates == 1);
+  CHECK(report.missing_shards.empty());
+  const Store merged(out, StoreMode::Read);
+  CHECK(same_cells(*merged.summary("k0-1"), summary_row(1)));
+  CHECK(merged.series("k1-1").size() == 3);
+  CHECK(merged.meta("shard").value_or("?").empty());
+
+  const std::string c = scratch("shard-c.db");
+  {
+    Store sc(c, StoreMode::Fresh);
+    sc.begin(plan_json(2), "test", "");
+    sc.commit(run_row(0, 0), summary_row(99), series_rows(0, 3));  // other results, same key
+  }
+  CHECK_THROWS_AS(merge_stores(scratch("conflict.db"), {a, c}, false), InputError);
+  const std::string d = scratch("shard-d.db");
+  {
+    Store sd(d, StoreMode::Fresh);
+    sd.begin(plan_json(3), "test", "");
+  }
+  CHECK_THROWS_AS(merge_stores(scratch("other-plan.db"), {a, d}, false), InputError);
+  CHECK(merge_stores(scratch("half.db"), {a}, false).missing_shards ==
+        std::vector<std::string>{"2/2"});
+}
+
+TEST_CASE("the report is one page with its charts and nothing from outside", "[report]") {
+  const std::string path = scratch("report.db");
+  Store store(path, StoreMode::Fresh);
+  fill(store, 3, 3, 30);
+  const std::string html = render_report(store, {});
+  for (const char* id :
+       {"id=\"comparison-table\"", "id=\"bars-response_time_p90_h\"", "id=\"series-trust_mean\"",
+        "id=\"surface-response_time_p90_h\"", "id=\"runs-table\"", "id=\"manifest-table\""}) {
+    CHECK_THAT(html, Catch::Contains(id));
+  }
+  CHECK_THAT(html, Catch::Contains("odd, &quot;quoted&quot; &lt;b&gt;label&lt;/b&gt;"));
+  CHECK_THAT(html, !Catch::Contains("<b>label</b>"));
+  CHECK_THAT(html, !Catch::Contains("http:") && !Catch::Contains("https:"));
+  CHECK_THAT(html,
+             !Catch::Contains("<script") && !Catch::Contains("src=") && !Catch::Contains("<link"));
+  CHECK(html.rfind("</html>") != std::string::npos);
+}

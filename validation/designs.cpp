@@ -1,0 +1,49 @@
+#include "validation/designs.hpp"
+
+#include <stdexcept>
+
+#include "experiments/cluster.hpp"
+#include "experiments/experiment.hpp"
+#include "experiments/runner.hpp"
+#include "experiments/store.hpp"
+
+namespace govsim::validation {
+
+batch::ResultGrid run_designs(const DesignRuns& runs) {
+  batch::Plan plan;
+  plan.kind = "compare";
+  plan.common_overrides = {"run.days=" + std::to_string(runs.days)};
+  for (const std::string& name : runs.designs) {
+    batch::Design d;
+    d.scenario = name;
+    plan.designs.push_back(d);
+  }
+  const batch::Experiment experiment(std::move(plan));
+  const std::vector<batch::RunSpec> specs = experiment.all_specs(runs.replications);
+  batch::Cluster local;
+  batch::RunnerOptions options;
+  options.jobs = runs.jobs;
+  options.store_series = false;
+  options.progress = runs.progress;
+  options.label = "validation runs";
+  batch::Store store(":memory:", batch::StoreMode::Fresh);  // the runner keeps its books there
+  store.begin(experiment.plan_json(), "validate", "");
+  const batch::BatchOutcome outcome = batch::run_batch(experiment, specs, &store, local, options);
+  if (outcome.failed > 0)
+    throw std::runtime_error("a validation run failed: " + outcome.first_error);
+  std::vector<std::string> labels;
+  for (std::size_t d = 0; d < experiment.size(); ++d) labels.push_back(experiment.design(d).label);
+  batch::ResultGrid grid(labels);
+  for (std::size_t i = 0; i < specs.size(); ++i)
+    grid.add(specs[i].design, specs[i].replication, *outcome.summaries[i]);
+  return grid;
+}
+
+std::size_t column(const std::string& name) {
+  const auto& columns = batch::summary_columns();
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].name == name) return i;
+  throw std::logic_error("no summary column named " + name);
+}
+
+}  // namespace govsim::validation
