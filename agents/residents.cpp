@@ -21,6 +21,8 @@ void init_residents(Residents& r, const City& city, const Scenario& sc) {
   r.security.resize(n);
   r.propensity.resize(n);
   r.flags.assign(n, 0);
+  const ResidentStart& st = sc.model.behaviour.residents;
+  const ReportingBehaviour& rep = sc.model.behaviour.reporting;
   for (std::uint32_t g = 0; g < city.grids; ++g) {
     const bool old = city.grid_housing[g] == HousingType::OldCompound;
     for (std::uint64_t i = city.grid_first_resident[g]; i < city.grid_first_resident[g + 1]; ++i) {
@@ -30,16 +32,18 @@ void init_residents(Residents& r, const City& city, const Scenario& sc) {
       if (s.bernoulli(city.grid_elderly[g])) f |= kElderly;
       r.flags[i] = f;
       // Old compounds carry more strain; migrants trust local bodies a little less at first.
-      r.hardship[i] = clamp01(s.lognormal(old ? 0.30 : 0.22, 0.5));
-      r.trust[i] = clamp01(0.55 + 0.12 * s.normal() - ((f & kMigrant) ? 0.05 : 0.0));
-      r.expectation[i] = clamp01(0.5 + 0.1 * s.normal());
-      r.gain[i] = clamp01(0.5 + 0.1 * s.normal());
-      r.happiness[i] = clamp01(0.55 + 0.1 * s.normal());
-      r.security[i] = clamp01(0.6 + 0.1 * s.normal());
+      r.hardship[i] =
+          clamp01(s.lognormal(old ? st.hardship_old_compound : st.hardship, st.hardship_sigma));
+      r.trust[i] = clamp01(st.trust + st.trust_sd * s.normal() -
+                           ((f & kMigrant) ? st.migrant_trust_gap : 0.0));
+      r.expectation[i] = clamp01(st.expectation + st.sense_sd * s.normal());
+      r.gain[i] = clamp01(st.gain + st.sense_sd * s.normal());
+      r.happiness[i] = clamp01(st.happiness + st.sense_sd * s.normal());
+      r.security[i] = clamp01(st.security + st.sense_sd * s.normal());
       // Elderly residents report more, migrants less (weaker ties to the committee).
-      const double base =
-          sc.model.report_propensity * ((f & kElderly) ? 1.15 : 1.0) * ((f & kMigrant) ? 0.8 : 1.0);
-      r.propensity[i] = clamp01(base * s.lognormal(1.0, 0.3));
+      const double base = sc.model.report_propensity * ((f & kElderly) ? rep.elderly : 1.0) *
+                          ((f & kMigrant) ? rep.migrant : 1.0);
+      r.propensity[i] = clamp01(base * s.lognormal(1.0, rep.propensity_sigma));
     }
   }
 }
@@ -49,12 +53,14 @@ double dispute_hazard(const Residents& r, std::size_t i, double base, double hou
   return base * housing_factor * (1.0 + model.grievance_dispute_gain * r.grievance(i));
 }
 
-double report_probability(const Residents& r, std::size_t i, const GovernanceConfig& gov) {
+double report_probability(const Residents& r, std::size_t i, const GovernanceConfig& gov,
+                          const ReportingBehaviour& b) {
   // Trust makes people use the channels; a platform puts a channel in every pocket;
   // participation is the committee's habit of asking.
-  const double p = r.propensity[i] * (0.6 + 0.8 * r.trust[i]) * (1.0 + 0.5 * gov.platform.level) *
-                   (0.85 + 0.5 * gov.participation);
-  return std::min(0.98, p);
+  const double p = r.propensity[i] * (b.trust_base + b.trust_gain * r.trust[i]) *
+                   (1.0 + b.platform_reach * gov.platform.level) *
+                   (b.participation_base + b.participation_gain * gov.participation);
+  return std::min(b.cap, p);
 }
 
 ResidentSums step_grid_residents(Residents& r, std::uint64_t first, std::uint64_t last,
@@ -62,31 +68,43 @@ ResidentSums step_grid_residents(Residents& r, std::uint64_t first, std::uint64_
                                  const GovernanceConfig& gov, const ModelConfig& model) {
   // Own cases: expectancy-disconfirmation (Van Ryzin 2006). Satisfaction raises trust, and
   // performance above expectation raises it further; expectations adapt toward experience.
+  const TrustBehaviour& tb = model.behaviour.trust;
+  const SensesBehaviour& sb = model.behaviour.senses;
   for (const Feedback& f : feedback) {
     const std::size_t i = f.resident;
-    const double perf = 0.5 * (f.satisfaction + 1.0);
+    const double perf = 0.5 * (f.satisfaction + 1.0);  // satisfaction on the 0..1 scale
     const double surprise = perf - r.expectation[i];
-    r.trust[i] = clamp01(r.trust[i] + model.trust_rate * (f.satisfaction + 0.5 * surprise));
-    r.expectation[i] = clamp01(r.expectation[i] + 0.3 * (perf - r.expectation[i]));
+    r.trust[i] =
+        clamp01(r.trust[i] + model.trust_rate * (f.satisfaction + tb.surprise_weight * surprise));
+    r.expectation[i] = clamp01(r.expectation[i] + tb.expectation_rate * (perf - r.expectation[i]));
     r.hardship[i] = clamp01(r.hardship[i] + f.hardship);
-    r.gain[i] = clamp01(r.gain[i] + 0.2 * f.satisfaction);
+    r.gain[i] = clamp01(r.gain[i] + sb.gain_per_case * f.satisfaction);
   }
   // The daily update is written in float with eight lane accumulators so that the compiler can
   // vectorise it; each grid's sums are then combined in a fixed order, so the result does not
   // depend on which thread runs the grid.
   const float decay = static_cast<float>(model.grievance_decay);
   const float keep = 1.0f - decay;
-  const float floor_strain = decay * 0.2f;
+  const float floor_strain = decay * static_cast<float>(model.behaviour.residents.hardship_floor);
   const float rate = static_cast<float>(model.sense_rate);
   const float mood = static_cast<float>(climate.neighbour_mood);
   // Leadership and participation lend legitimacy over time (paper, remedy 2).
-  const float trust_anchor = static_cast<float>(0.2 + 0.25 * gov.leadership +
-                                                0.15 * gov.participation + 0.25 * climate.service);
-  const float hazard = static_cast<float>(std::min(1.0, climate.hazard_exposure / 5.0));
-  const float disputes = static_cast<float>(std::min(1.0, climate.dispute_exposure / 5.0));
-  const float gain_base = 0.55f * static_cast<float>(climate.service);
-  const float happy_base = 0.9f - 0.25f * disputes;
-  const float secure_base = 0.95f - 0.5f * hazard - 0.2f * disputes;
+  const float trust_anchor = static_cast<float>(
+      tb.anchor_base + tb.anchor_leadership * gov.leadership +
+      tb.anchor_participation * gov.participation + tb.anchor_service * climate.service);
+  const float anchor_rate = static_cast<float>(tb.anchor_rate);
+  const double full = sb.exposure_full_per_1k;
+  const float hazard = static_cast<float>(std::min(1.0, climate.hazard_exposure / full));
+  const float disputes = static_cast<float>(std::min(1.0, climate.dispute_exposure / full));
+  const float gain_base = static_cast<float>(sb.gain_service) * static_cast<float>(climate.service);
+  const float gain_trust = static_cast<float>(sb.gain_trust);
+  const float happy_base =
+      static_cast<float>(sb.happiness_base) - static_cast<float>(sb.happiness_disputes) * disputes;
+  const float happy_grievance = static_cast<float>(sb.happiness_grievance);
+  const float secure_base = static_cast<float>(sb.security_base) -
+                            static_cast<float>(sb.security_hazards) * hazard -
+                            static_cast<float>(sb.security_disputes) * disputes;
+  const float secure_grievance = static_cast<float>(sb.security_grievance);
   float* __restrict hard = r.hardship.data();
   float* __restrict trust = r.trust.data();
   float* __restrict gain = r.gain.data();
@@ -97,13 +115,16 @@ ResidentSums step_grid_residents(Residents& r, std::uint64_t first, std::uint64_
   auto one = [&](std::uint64_t i, int lane) {
     const float h = hard[i] * keep + floor_strain;
     hard[i] = h;
-    const float t = std::clamp(trust[i] + 0.01f * (trust_anchor - trust[i]) + mood, 0.0f, 1.0f);
+    const float t =
+        std::clamp(trust[i] + anchor_rate * (trust_anchor - trust[i]) + mood, 0.0f, 1.0f);
     trust[i] = t;
     const float g = h * (1.0f - t);
-    const float ga = std::clamp(gain[i] + rate * (0.45f * t + gain_base - gain[i]), 0.0f, 1.0f);
-    const float ha = std::clamp(happy[i] + rate * (happy_base - 0.8f * g - happy[i]), 0.0f, 1.0f);
+    const float ga =
+        std::clamp(gain[i] + rate * (gain_trust * t + gain_base - gain[i]), 0.0f, 1.0f);
+    const float ha =
+        std::clamp(happy[i] + rate * (happy_base - happy_grievance * g - happy[i]), 0.0f, 1.0f);
     const float se =
-        std::clamp(secure[i] + rate * (secure_base - 0.2f * g - secure[i]), 0.0f, 1.0f);
+        std::clamp(secure[i] + rate * (secure_base - secure_grievance * g - secure[i]), 0.0f, 1.0f);
     gain[i] = ga;
     happy[i] = ha;
     secure[i] = se;

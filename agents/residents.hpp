@@ -68,6 +68,7 @@ double dispute_hazard(const Residents& r, std::size_t i, double base, double hou
                       const ModelConfig& model);
 
 // Chance that resident i reports a problem of their own, under the design in force.
-double report_probability(const Residents& r, std::size_t i, const GovernanceConfig& gov);
+double report_probability(const Residents& r, std::size_t i, const GovernanceConfig& gov,
+                          const ReportingBehaviour& behaviour);
 
 }  // namespace govsim

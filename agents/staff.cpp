@@ -5,6 +5,7 @@
 #include <map>
 
 #include "model/streams.hpp"
+#include "model/units.hpp"
 
 namespace govsim {
 namespace {
@@ -19,21 +20,24 @@ struct RosterBuilder {
   Roster& r;
   std::uint64_t seed;
   const GovernanceConfig& gov;
+  const StaffBehaviour& staff;
   std::map<std::uint64_t, float> experience_of;  // from the previous roster
 
   void add(Role role, Level level, std::uint32_t home, std::uint8_t dept, std::uint32_t index) {
     const std::uint64_t key = staff_key(role, level, home, index);
     Stream s(seed, Purpose::StaffInit, key, 0);
-    const double base = role == Role::Mediator ? gov.mediators.skill : 0.7;
+    const double base = role == Role::Mediator ? gov.mediators.skill : staff.skill;
     r.role.push_back(role);
     r.level.push_back(level);
     r.home.push_back(home);
     r.department.push_back(dept);
     r.key.push_back(key);
-    r.skill.push_back(static_cast<float>(std::clamp(base + 0.08 * s.normal(), 0.05, 0.99)));
+    r.skill.push_back(static_cast<float>(
+        std::clamp(base + staff.skill_sd * s.normal(), staff.skill_min, staff.skill_max)));
     auto it = experience_of.find(key);
-    r.experience.push_back(it != experience_of.end() ? it->second
-                                                     : static_cast<float>(s.exponential(40.0)));
+    r.experience.push_back(it != experience_of.end()
+                               ? it->second
+                               : static_cast<float>(s.exponential(staff.start_experience)));
   }
 };
 
@@ -41,8 +45,9 @@ struct RosterBuilder {
 
 Roster plan_queue_roster(std::uint32_t handlers, std::uint32_t street) {
   Roster r;
-  GovernanceConfig gov;
-  RosterBuilder b{r, 0, gov, {}};
+  const GovernanceConfig gov;
+  const StaffBehaviour staff;
+  RosterBuilder b{r, 0, gov, staff, {}};
   const Role roles[3] = {Role::GridWorker, Role::CommunityOfficial, Role::StreetOfficial};
   for (int l = 0; l < 3; ++l)
     for (std::uint32_t i = 0; i < handlers; ++i)
@@ -51,23 +56,25 @@ Roster plan_queue_roster(std::uint32_t handlers, std::uint32_t street) {
 }
 
 std::uint32_t spread_count(double rate, std::uint64_t i) {
-  return static_cast<std::uint32_t>(std::floor(double(i + 1) * rate + 1e-9) -
-                                    std::floor(double(i) * rate + 1e-9));
+  // A whole product such as 3 x (1/3) must not fall just short of its integer.
+  constexpr double kSlack = 1e-9;
+  return static_cast<std::uint32_t>(std::floor(double(i + 1) * rate + kSlack) -
+                                    std::floor(double(i) * rate + kSlack));
 }
 
 double paid_hours(Role role, const GovernanceConfig& gov) {
   return role == Role::GridWorker ? gov.staffing.grid_worker_hours : gov.staffing.official_hours;
 }
 
-double case_share(Role role, const GovernanceConfig& gov) {
+double case_share(Role role, const GovernanceConfig& gov, const StaffBehaviour& b) {
   switch (role) {
     case Role::GridWorker:
-      return std::max(0.05, 1.0 - gov.admin_burden.grid_workers - kRoundsShare);
+      return std::max(b.min_case_share, 1.0 - gov.admin_burden.grid_workers - b.rounds_share);
     case Role::CommunityOfficial:
     case Role::StreetOfficial:
-      return std::max(0.05, 1.0 - gov.admin_burden.officials);
+      return std::max(b.min_case_share, 1.0 - gov.admin_burden.officials);
     case Role::Mediator:
-      return 0.9;
+      return b.mediator_case_share;
   }
   return 1.0;
 }
@@ -87,9 +94,10 @@ std::vector<Branch> plan_branches(const City& city, std::uint32_t street,
 }
 
 Roster plan_roster(const City& city, std::uint32_t street, const std::vector<Branch>& branches,
-                   const GovernanceConfig& gov, std::uint64_t seed, const Roster* previous) {
+                   const GovernanceConfig& gov, const StaffBehaviour& staff, std::uint64_t seed,
+                   const Roster* previous) {
   Roster r;
-  RosterBuilder b{r, seed, gov, {}};
+  RosterBuilder b{r, seed, gov, staff, {}};
   if (previous)
     for (std::size_t i = 0; i < previous->size(); ++i)
       b.experience_of[previous->key[i]] = previous->experience[i];
@@ -104,7 +112,8 @@ Roster plan_roster(const City& city, std::uint32_t street, const std::vector<Bra
   // Community officials and community mediators.
   for (std::uint32_t c = city.street_first_community[street];
        c < city.street_first_community[street + 1]; ++c) {
-    const double want = st.community_officials_per_10k * double(city.community_population[c]) / 1e4;
+    const double want =
+        st.community_officials_per_10k * double(city.community_population[c]) / kPerTenThousand;
     const auto n =
         std::max<std::uint32_t>(want > 0 ? 1u : 0u, static_cast<std::uint32_t>(std::lround(want)));
     for (std::uint32_t i = 0; i < n; ++i) b.add(Role::CommunityOfficial, Level::Community, c, 0, i);
@@ -116,7 +125,7 @@ Roster plan_roster(const City& city, std::uint32_t street, const std::vector<Bra
   for (std::uint32_t c = city.street_first_community[street];
        c < city.street_first_community[street + 1]; ++c)
     street_pop += city.community_population[c];
-  const double want = st.street_officials_per_10k * double(street_pop) / 1e4;
+  const double want = st.street_officials_per_10k * double(street_pop) / kPerTenThousand;
   const auto n =
       std::max<std::uint32_t>(want > 0 ? 1u : 0u, static_cast<std::uint32_t>(std::lround(want)));
   const auto depts = static_cast<std::uint32_t>(

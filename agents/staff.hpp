@@ -42,7 +42,8 @@ std::vector<Branch> plan_branches(const City& city, std::uint32_t street,
 
 // The street's roster under `gov`. Members whose key is in `previous` keep its experience.
 Roster plan_roster(const City& city, std::uint32_t street, const std::vector<Branch>& branches,
-                   const GovernanceConfig& gov, std::uint64_t seed, const Roster* previous);
+                   const GovernanceConfig& gov, const StaffBehaviour& behaviour, std::uint64_t seed,
+                   const Roster* previous);
 
 // Queue mode (validation): `handlers` handlers at each of the three levels.
 Roster plan_queue_roster(std::uint32_t handlers, std::uint32_t street);
@@ -52,10 +53,7 @@ double paid_hours(Role role, const GovernanceConfig& gov);
 // Share of paid time left for cases after meetings, paperwork and (grid workers) rounds. Work on
 // a case goes on through the whole working day at this rate, so a case of E hours of effort
 // takes E / share working hours.
-double case_share(Role role, const GovernanceConfig& gov);
-
-// Share of a grid worker's paid time spent on rounds (detection) rather than on cases.
-inline constexpr double kRoundsShare = 0.3;
+double case_share(Role role, const GovernanceConfig& gov, const StaffBehaviour& behaviour);
 
 // Whole persons for unit i when units share `rate` each: floor((i+1) r) - floor(i r), so
 // fractional rates spread evenly (0.5 per community = one in every other community).

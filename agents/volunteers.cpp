@@ -4,17 +4,17 @@
 #include <cmath>
 
 #include "model/streams.hpp"
+#include "model/units.hpp"
 
 namespace govsim {
 namespace {
 
-constexpr double kSessionHours = 3.0;       // a duty session
-constexpr double kRecruitGapPerDay = 0.01;  // share of the gap to the target closed per day
+constexpr int kRecruitTries = 8;  // draws of a resident before a recruitment gives up
 
 // Picks a resident of the grid who is not yet a volunteer; a few tries, then gives up.
 std::int64_t pick_recruit(Stream& s, const Residents& r, std::uint64_t first, std::uint64_t last) {
   const auto n = static_cast<std::uint32_t>(last - first);
-  for (int tries = 0; tries < 8 && n > 0; ++tries) {
+  for (int tries = 0; tries < kRecruitTries && n > 0; ++tries) {
     const std::uint64_t i = first + s.below(n);
     if (!(r.flags[i] & kVolunteer)) return static_cast<std::int64_t>(i);
   }
@@ -44,23 +44,28 @@ void GridVolunteers::remove(std::size_t i) {
 void init_volunteers(GridVolunteers& v, Residents& residents, std::uint64_t first,
                      std::uint64_t last, std::uint32_t grid, const Scenario& sc) {
   Stream s(sc.run.seed, Purpose::VolunteerInit, grid, 0);
-  const double want = sc.governance.volunteers.per_1k * double(last - first) / 1000.0;
+  const VolunteerBehaviour& b = sc.model.behaviour.volunteers;
+  const double want = sc.governance.volunteers.per_1k * double(last - first) / kPerThousand;
   const auto n = static_cast<std::uint32_t>(std::floor(want + s.uniform()));
   for (std::uint32_t k = 0; k < n; ++k) {
     const std::int64_t who = pick_recruit(s, residents, first, last);
     if (who < 0) break;
     residents.flags[static_cast<std::size_t>(who)] |= kVolunteer;
     v.add(static_cast<std::uint32_t>(who), static_cast<float>(sc.governance.volunteers.training),
-          static_cast<float>(s.exponential(15.0)), static_cast<float>(0.5 + 0.4 * s.uniform()));
+          static_cast<float>(s.exponential(b.start_experience)),
+          static_cast<float>(b.start_motivation + b.start_motivation_spread * s.uniform()));
   }
 }
 
-double volunteer_success(float training, float experience, const GovernanceConfig& gov) {
+double volunteer_success(float training, float experience, const GovernanceConfig& gov,
+                         const SuccessBehaviour& b) {
   // Experience, not hours of training, drives mediation success (Wissler); training and
   // standard procedures set the floor.
-  const double exp_bonus = 0.12 * (1.0 - std::exp(-experience / 20.0));
-  return std::min(0.9,
-                  0.35 + 0.25 * training + (gov.volunteers.procedures ? 0.1 : 0.0) + exp_bonus);
+  const double exp_bonus =
+      b.volunteer_experience * (1.0 - std::exp(-experience / b.volunteer_experience_cases));
+  return std::min(b.volunteer_cap,
+                  b.volunteer_mediation + b.volunteer_mediation_training * training +
+                      (gov.volunteers.procedures ? b.volunteer_procedures : 0.0) + exp_bonus);
 }
 
 VolunteerDay step_grid_volunteers(GridVolunteers& v, Residents& residents, std::uint64_t first,
@@ -70,19 +75,25 @@ VolunteerDay step_grid_volunteers(GridVolunteers& v, Residents& residents, std::
   VolunteerDay out;
   const auto uday = static_cast<std::uint64_t>(day);
   // A party branch in every grid (一格一支部) mobilises more than one shared by several grids.
-  const double leadership = gov.leadership * (0.7 + 0.3 / double(gov.grids_per_branch));
+  const VolunteerBehaviour& b = model.behaviour.volunteers;
+  const double leadership =
+      gov.leadership * (b.shared_branch_pull + b.own_branch_pull / double(gov.grids_per_branch));
   // Recognition comes from leadership and clear procedures; load wears motivation down.
-  const double recognition = 0.3 + 0.4 * leadership + (gov.volunteers.procedures ? 0.2 : 0.0) +
-                             0.1 * gov.volunteers.training;
-  const double duty_p = std::min(1.0, gov.volunteers.weekly_hours / 7.0 / kSessionHours);
+  const double recognition = b.recognition_base + b.recognition_leadership * leadership +
+                             (gov.volunteers.procedures ? b.recognition_procedures : 0.0) +
+                             b.recognition_training * gov.volunteers.training;
+  const double duty_p = std::min(1.0, gov.volunteers.weekly_hours / kDaysPerWeek / b.session_h);
+  const auto load_keep = static_cast<float>(b.load_decay);
   for (std::size_t i = v.size(); i-- > 0;) {
     Stream s(seed, Purpose::VolunteerDay, v.resident[i], uday);
-    v.load[i] *= 0.9f;
-    const double m = v.motivation[i] + 0.02 * (recognition - v.motivation[i]) - 0.01 * v.load[i];
+    v.load[i] *= load_keep;
+    const double m = v.motivation[i] + b.motivation_rate * (recognition - v.motivation[i]) -
+                     b.load_wear * v.load[i];
     v.motivation[i] = static_cast<float>(std::clamp(m, 0.0, 1.0));
     // In-service training lifts everyone to the design's level.
     v.training[i] = std::max(v.training[i], static_cast<float>(gov.volunteers.training));
-    const double quit = model.volunteer_quit_base / 365.0 * std::exp(2.5 * (0.7 - v.motivation[i]));
+    const double quit = model.volunteer_quit_base / kDaysPerYear *
+                        std::exp(b.quit_slope * (b.quit_motivation - v.motivation[i]));
     if (s.bernoulli(quit)) {
       residents.flags[v.resident[i]] &= static_cast<std::uint8_t>(~kVolunteer);
       v.remove(i);
@@ -90,22 +101,24 @@ VolunteerDay step_grid_volunteers(GridVolunteers& v, Residents& residents, std::
       continue;
     }
     v.on_duty[i] = s.bernoulli(duty_p) ? 1 : 0;
-    if (v.on_duty[i]) out.patrol_hours += kSessionHours;
+    if (v.on_duty[i]) out.patrol_hours += b.session_h;
   }
   // Organic recruitment grows with trust, leadership and participation; the community also
   // closes part of any gap to its target every day.
   const double pop = double(last - first);
-  const double organic = model.volunteer_recruit / 365.0 * pop * trust_mean * (0.3 + leadership) *
-                         (0.5 + gov.participation);
-  const double gap = std::max(0.0, gov.volunteers.per_1k * pop / 1000.0 - double(v.size()));
+  const double organic = model.volunteer_recruit / kDaysPerYear * pop * trust_mean *
+                         (b.recruit_leadership + leadership) *
+                         (b.recruit_participation + gov.participation);
+  const double gap = std::max(0.0, gov.volunteers.per_1k * pop / kPerThousand - double(v.size()));
   Stream s(seed, Purpose::GridDay, grid, grid_day_time(day, kGridDayRecruit));
-  const std::uint32_t recruits = s.poisson(organic + kRecruitGapPerDay * gap * (0.5 + leadership));
+  const std::uint32_t recruits =
+      s.poisson(organic + b.recruit_gap_per_day * gap * (b.gap_leadership + leadership));
   for (std::uint32_t k = 0; k < recruits; ++k) {
     const std::int64_t who = pick_recruit(s, residents, first, last);
     if (who < 0) break;
     residents.flags[static_cast<std::size_t>(who)] |= kVolunteer;
     v.add(static_cast<std::uint32_t>(who), static_cast<float>(gov.volunteers.training), 0.0f,
-          static_cast<float>(0.6 + 0.3 * s.uniform()));
+          static_cast<float>(b.recruit_motivation + b.recruit_motivation_spread * s.uniform()));
     ++out.joined;
   }
   return out;

@@ -41,6 +41,7 @@ VolunteerDay step_grid_volunteers(GridVolunteers& v, Residents& residents, std::
                                   const GovernanceConfig& gov, const ModelConfig& model);
 
 // Chance that a volunteer settles a first-line mediation or fixes a small matter.
-double volunteer_success(float training, float experience, const GovernanceConfig& gov);
+double volunteer_success(float training, float experience, const GovernanceConfig& gov,
+                         const SuccessBehaviour& behaviour);
 
 }  // namespace govsim

@@ -10,6 +10,9 @@
 namespace govsim {
 namespace {
 
+// Map layout only: the gap between communities on the schematic map, as a share of a block.
+constexpr double kMapGap = 0.15;
+
 // Splits `total` into `parts` near-equal whole shares; the first ones get the remainder.
 std::uint32_t even_share(std::uint64_t total, std::uint64_t parts, std::uint64_t i) {
   return static_cast<std::uint32_t>(total / parts + (i < total % parts ? 1 : 0));
@@ -59,7 +62,7 @@ void lay_out(City& c) {
       const auto cols = static_cast<std::uint32_t>(std::ceil(std::sqrt(double(g1 - g0))));
       block_w = std::max(block_w, cols * side);
     }
-    const double gap = 0.15 * block_w;
+    const double gap = kMapGap * block_w;
     for (std::uint32_t k = k0; k < k1; ++k) {
       const std::uint32_t g0 = c.community_first_grid[k], g1 = c.community_first_grid[k + 1];
       const auto cols = static_cast<std::uint32_t>(std::ceil(std::sqrt(double(g1 - g0))));
@@ -120,13 +123,14 @@ City generate(const Scenario& sc) {
     // Old compounds are older, urban villages hold more migrants; the factors are normalised
     // over the housing mix so that the city-wide shares stay as configured.
     const HousingMix& h = cfg.housing;
-    const double old_mean = 1.5 * h.old_compound + (1.0 - h.old_compound);
-    const double mig_mean = 2.0 * h.urban_village + (1.0 - h.urban_village);
-    const double old_f = (c.grid_housing[g] == HousingType::OldCompound ? 1.5 : 1.0) / old_mean;
-    const double mig_f = (c.grid_housing[g] == HousingType::UrbanVillage ? 2.0 : 1.0) / mig_mean;
-    c.grid_elderly[g] = static_cast<float>(std::min(0.95, cfg.elderly_share * old_f));
-    c.grid_migrant[g] = static_cast<float>(std::min(0.95, cfg.migrant_share * mig_f));
-    c.grid_area_km2[g] = static_cast<float>(cfg.grid_area_km2 * s.lognormal(1.0, 0.3));
+    const double old_x = cfg.old_compound_elderly, mig_x = cfg.urban_village_migrants;
+    const double old_mean = old_x * h.old_compound + (1.0 - h.old_compound);
+    const double mig_mean = mig_x * h.urban_village + (1.0 - h.urban_village);
+    const double old_f = (c.grid_housing[g] == HousingType::OldCompound ? old_x : 1.0) / old_mean;
+    const double mig_f = (c.grid_housing[g] == HousingType::UrbanVillage ? mig_x : 1.0) / mig_mean;
+    c.grid_elderly[g] = static_cast<float>(std::min(cfg.grid_share_cap, cfg.elderly_share * old_f));
+    c.grid_migrant[g] = static_cast<float>(std::min(cfg.grid_share_cap, cfg.migrant_share * mig_f));
+    c.grid_area_km2[g] = static_cast<float>(cfg.grid_area_km2 * s.lognormal(1.0, cfg.area_sigma));
     c.grid_names[g] = "G" + std::to_string(g + 1);
   }
   // Largest-remainder rounding keeps the total exact and every grid at least one resident.

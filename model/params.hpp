@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/schema.hpp"
+#include "model/behaviour.hpp"
 #include "model/limits.hpp"
 
 namespace govsim {
@@ -31,13 +33,6 @@ inline constexpr std::array<const char*, 4> kHousingNames{"old_compound", "commo
 inline constexpr std::array<const char*, 3> kServiceDistNames{"lognormal", "exponential",
                                                               "deterministic"};
 inline constexpr std::array<const char*, 2> kModelModeNames{"full", "queue"};
-
-// Metadata handed to a visitor with each field.
-struct FieldDoc {
-  const char* unit;    // "" when dimensionless
-  const char* doc;     // one line: what it means
-  const char* source;  // grade and source, e.g. "A: national 2021-25 plan"
-};
 
 // ---------------------------------------------------------------------------------------------
 struct RunConfig {
@@ -82,6 +77,11 @@ struct CityConfig {
   double population_cv = 0.20;  // spread of grid populations around the mean
   double grid_area_km2 = 0.20;
   HousingMix housing;
+  // How grids differ by housing type (a generated city; a table gives each grid's own figures).
+  double old_compound_elderly = 1.5;    // elderly share in old compounds, x the mean
+  double urban_village_migrants = 2.0;  // migrant share in urban villages, x the mean
+  double grid_share_cap = 0.95;         // highest elderly or migrant share of a grid
+  double area_sigma = 0.3;              // lognormal spread of grid areas
 };
 
 template <class V>
@@ -107,6 +107,13 @@ void describe(V& v, CityConfig& c) {
            {"", "coefficient of variation of grid populations", "C"});
   v.number("grid_area_km2", c.grid_area_km2, 0.001, 100, {"km2", "mean area of a grid", "C"});
   v.group("housing", c.housing, "mix of housing types across grids (shares sum to 1)");
+  v.number("old_compound_elderly", c.old_compound_elderly, 0, 10,
+           {"", "elderly share of an old-compound grid, x the city's (generated city)", "C"});
+  v.number("urban_village_migrants", c.urban_village_migrants, 0, 10,
+           {"", "migrant share of an urban-village grid, x the city's (generated city)", "C"});
+  v.number("grid_share_cap", c.grid_share_cap, 0, 1,
+           {"share", "highest elderly or migrant share of a generated grid", "C"});
+  v.number("area_sigma", c.area_sigma, 0, 5, {"", "lognormal spread of generated grid areas", "C"});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -440,6 +447,8 @@ struct ModelConfig {
   double grievance_decay = 0.01;      // daily decay of hardship
   double volunteer_quit_base = 0.18;  // quit hazard per year at full motivation
   double volunteer_recruit = 0.002;   // recruits per resident-year at full trust and leadership
+  DetectionConfig detection;          // how problems come to notice before anyone reports them
+  BehaviourConfig behaviour;          // every other behavioural coefficient
   // Queue mode only (validation): Poisson arrivals per hour at the grid tier.
   double queue_arrivals_per_h = 0;
   std::int64_t queue_handlers = 1;
@@ -490,6 +499,9 @@ void describe(V& v, ModelConfig& m) {
             "A: median retention 80 %/year, Hager & Brudney 2004"});
   v.number("volunteer_recruit", m.volunteer_recruit, 0, 1,
            {"1/resident-year", "recruitment at full trust and leadership", "C"});
+  v.group("detection", m.detection, "how problems come to notice before anyone reports them");
+  v.group("behaviour", m.behaviour,
+          "behavioural coefficients of residents, volunteers, staff and cases");
   v.number("queue_arrivals_per_h", m.queue_arrivals_per_h, 0, 1e6,
            {"1/h", "queue mode: Poisson arrival rate at the first level", "-"});
   v.integer("queue_handlers", m.queue_handlers, 1, 100000,

@@ -6,21 +6,10 @@
 #include <map>
 
 #include "model/streams.hpp"
+#include "model/units.hpp"
 
 namespace govsim {
 namespace {
-
-constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
-
-// Chance of a jurisdiction bounce at a hand-off when duties are not fixed at all
-// (legal_clarity 0). Departments acting alone bounce far more than grid tiers with delimited
-// duties (paper, problems 1 and 4).
-constexpr double kBounceFragmented = 0.45;
-constexpr double kBounceGrid = 0.12;
-// Chance that a bounced case is lost in paperwork without a tracking platform.
-constexpr double kLostOnBounce = 0.12;
-// Success of a handler working on a case above their level's tier.
-constexpr double kOutOfDepth = 0.35;
 
 int rank(Level l) { return static_cast<int>(l); }
 int rank(Tier t) { return static_cast<int>(t); }
@@ -105,7 +94,9 @@ Level HandlingUnit::level_for(Tier tier) const {
 }
 
 double HandlingUnit::handoff_mean_h() const {
-  return gov_.routing.handoff_delay_h * (1.0 - 0.85 * gov_.platform.level) + 0.1;
+  const RoutingBehaviour& b = model_.behaviour.routing;
+  return gov_.routing.handoff_delay_h * (1.0 - b.platform_handoff_cut * gov_.platform.level) +
+         b.handoff_floor_h;
 }
 
 double HandlingUnit::rounds_hours(std::uint32_t grid) const {
@@ -113,7 +104,7 @@ double HandlingUnit::rounds_hours(std::uint32_t grid) const {
   const Branch& b = branches_[branch_of_grid_[grid - g0_]];
   const int p = branch_pool_[branch_of_grid_[grid - g0_]];
   const double workers = p < 0 ? 0.0 : double(pools_[static_cast<std::size_t>(p)].slots.size());
-  return workers * gov_.staffing.grid_worker_hours * kRoundsShare /
+  return workers * gov_.staffing.grid_worker_hours * model_.behaviour.staff.rounds_share /
          double(b.last_grid - b.first_grid);
 }
 
@@ -133,7 +124,7 @@ void HandlingUnit::apply_design(const GovernanceConfig& gov, double now) {
   roster_ = model_.mode == ModelMode::Queue
                 ? plan_queue_roster(
                       street_ == 0 ? static_cast<std::uint32_t>(model_.queue_handlers) : 0, street_)
-                : plan_roster(city_, street_, branches_, gov_, seed_,
+                : plan_roster(city_, street_, branches_, gov_, model_.behaviour.staff, seed_,
                               roster_.size() ? &roster_ : nullptr);
   pools_.clear();
   build_pools(busy_until);
@@ -158,8 +149,12 @@ void HandlingUnit::build_pools(const std::map<std::uint64_t, double>& busy_until
   const StaffingConfig& st = gov_.staffing;
   auto add_pool = [&](PoolKind kind, Level level, std::uint32_t home, double start, Role role) {
     const bool queue = model_.mode == ModelMode::Queue;
-    const double len = queue ? 24.0 : kind == PoolKind::Volunteers ? 3.0 : paid_hours(role, gov_);
-    const double rate = queue || kind == PoolKind::Volunteers ? 1.0 : case_share(role, gov_);
+    const double len = queue                          ? kHoursPerDay
+                       : kind == PoolKind::Volunteers ? model_.behaviour.volunteers.session_h
+                                                      : paid_hours(role, gov_);
+    const double rate = queue || kind == PoolKind::Volunteers
+                            ? 1.0
+                            : case_share(role, gov_, model_.behaviour.staff);
     pools_.push_back(Pool{kind, level, home, start, len, rate, {}, {}, 0, kInf});
     return static_cast<int>(pools_.size() - 1);
   };
@@ -249,7 +244,7 @@ void HandlingUnit::begin_day(std::int64_t day) {
       const GridVolunteers& v = (*ctx_.volunteers)[p.home];
       std::vector<Slot> slots;
       for (const Slot& s : p.slots)
-        if (s.free_at > double(day) * 24.0)
+        if (s.free_at > double(day) * kHoursPerDay)
           slots.push_back(Slot{s.agent, s.free_at, false});  // busy
       for (std::size_t i = 0; i < v.size(); ++i) {
         if (!v.on_duty[i]) continue;
@@ -264,12 +259,12 @@ void HandlingUnit::begin_day(std::int64_t day) {
     }
     double hours = 0;
     for (const Slot& s : p.slots)
-      if (s.on_duty) hours += std::min(24.0, p.shift_len_h) * p.work_rate;
+      if (s.on_duty) hours += std::min(kHoursPerDay, p.shift_len_h) * p.work_rate;
     day_.capacity_h[rank(p.level)] += hours;
   }
   // Volunteers who came on duty may take cases already waiting.
   for (std::size_t p = 0; p < pools_.size(); ++p)
-    if (pools_[p].waiting > 0) try_dispatch(static_cast<int>(p), double(day) * 24.0);
+    if (pools_[p].waiting > 0) try_dispatch(static_cast<int>(p), double(day) * kHoursPerDay);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,9 +288,9 @@ void HandlingUnit::admit(const NewCase& n) {
   c = Case{};
   c.id = n.id;
   c.t_arise = n.t_arise;
-  c.t_report = kNan;
-  c.t_first = kNan;
-  c.t_enqueue = kNan;
+  c.t_report = kNaN;
+  c.t_first = kNaN;
+  c.t_enqueue = kNaN;
   c.t_lapse = n.t_lapse;
   c.deadline = kInf;
   c.resident = n.resident;
@@ -429,7 +424,9 @@ void HandlingUnit::on_worsen(Case& c, double t) {
   c.tier = static_cast<Tier>(rank(c.tier) + 1);
   ++day_.worsened;
   // The resident's strain grows while nobody helps.
-  (*ctx_.feedback)[c.grid].push_back(Feedback{c.resident, -0.1f, 0.04f});
+  const OutcomeBehaviour& o = model_.behaviour.outcome;
+  (*ctx_.feedback)[c.grid].push_back(Feedback{c.resident, static_cast<float>(o.worsen_satisfaction),
+                                              static_cast<float>(o.worsen_hardship)});
   (void)t;
 }
 
@@ -462,9 +459,10 @@ void HandlingUnit::route(Case& c, std::uint32_t slot, Level level, double t, boo
   Stream s(seed_, Purpose::CaseRoute, c.id, c.hops++);
   const double p = gov_.platform.level;
   const bool grid = gov_.structure == Structure::Grid;
+  const RoutingBehaviour& b = model_.behaviour.routing;
   double delay;
-  if (initial && grid && level == Level::Grid)
-    delay = s.exponential(0.25 + 1.5 * (1.0 - p));  // the grid worker hears at once
+  if (initial && grid && level == Level::Grid)  // the grid worker hears at once
+    delay = s.exponential(b.grid_dispatch_h + b.grid_dispatch_manual_h * (1.0 - p));
   else
     delay = s.exponential(handoff_mean_h());
   if (!initial) {
@@ -474,8 +472,8 @@ void HandlingUnit::route(Case& c, std::uint32_t slot, Level level, double t, boo
   // Jurisdiction bounce: nobody's clear duty, so the desk sends it elsewhere. After
   // max_bounces bounces the street office takes the case over instead.
   const bool can_bounce = !grid || level != Level::Grid;
-  const double p_bounce =
-      (grid ? kBounceGrid : kBounceFragmented) * (1.0 - gov_.legal_clarity) * (1.0 - 0.5 * p);
+  const double p_bounce = (grid ? b.bounce_grid : b.bounce_fragmented) *
+                          (1.0 - gov_.legal_clarity) * (1.0 - b.platform_bounce_cut * p);
   if (can_bounce && s.bernoulli(p_bounce)) {
     if (c.bounces < gov_.routing.max_bounces) {
       ++c.bounces;
@@ -483,7 +481,7 @@ void HandlingUnit::route(Case& c, std::uint32_t slot, Level level, double t, boo
       ++(*ctx_.grid_totals)[c.grid].bounced;
       c.state = CaseState::InTransit;
       c.epoch++;
-      if (s.bernoulli(kLostOnBounce * (1.0 - p))) {  // lost in paperwork on the way
+      if (s.bernoulli(b.lost_on_bounce * (1.0 - p))) {  // lost in paperwork on the way
         schedule(t + delay, Ev::Lost, c.id, slot, 0);
         return;
       }
@@ -521,7 +519,9 @@ int HandlingUnit::select_pool(const Case& c, Level level) const {
         const Pool& v = pools_[static_cast<std::size_t>(vp)];
         std::int64_t duty = 0;
         for (const Slot& s : v.slots) duty += s.on_duty ? 1 : 0;
-        if (duty > 0 && v.waiting < 2 * duty) return vp;
+        if (duty > 0 &&
+            double(v.waiting) < model_.behaviour.routing.volunteer_queue_per_duty * double(duty))
+          return vp;
       }
       const int bp = branch_pool_[branch_of_grid_[gi]];
       return staffed(bp) ? bp : -1;
@@ -644,10 +644,10 @@ void HandlingUnit::on_escalate_check(Case& c, std::uint32_t slot, std::uint32_t 
 
 bool HandlingUnit::slot_available(const Pool& p, const Slot& s, double t) const {
   if (!s.on_duty || s.free_at > t) return false;
-  if (p.shift_len_h >= 24.0) return true;
-  const double h = t - 24.0 * std::floor(t / 24.0);
+  if (p.shift_len_h >= kHoursPerDay) return true;
+  const double h = t - kHoursPerDay * std::floor(t / kHoursPerDay);
   double into = h - p.shift_start_h;
-  if (into < 0) into += 24.0;
+  if (into < 0) into += kHoursPerDay;
   return into < p.shift_len_h;
 }
 
@@ -655,25 +655,25 @@ double HandlingUnit::next_available(const Pool& p, const Slot& s, double t) cons
   if (!s.on_duty) return kInf;
   const double from = std::max(t, s.free_at);
   if (slot_available(p, Slot{s.agent, 0.0, true}, from)) return from;
-  const double day0 = 24.0 * std::floor(from / 24.0);
+  const double day0 = kHoursPerDay * std::floor(from / kHoursPerDay);
   double start = day0 + p.shift_start_h;
-  if (start <= from) start += 24.0;
+  if (start <= from) start += kHoursPerDay;
   return start;
 }
 
 // Completion time of `work_h` hours of work started at t (inside a shift), counting only
 // working hours.
 double HandlingUnit::work_until(const Pool& p, double t, double work_h) const {
-  if (p.shift_len_h >= 24.0) return t + work_h;
+  if (p.shift_len_h >= kHoursPerDay) return t + work_h;
   for (int guard = 0; guard < 100000; ++guard) {
-    const double day0 = 24.0 * std::floor(t / 24.0);
+    const double day0 = kHoursPerDay * std::floor(t / kHoursPerDay);
     double start = day0 + p.shift_start_h;
-    if (start > t) start -= 24.0;  // the shift that began most recently
+    if (start > t) start -= kHoursPerDay;  // the shift that began most recently
     const double end = start + p.shift_len_h;
     const double left = end - t;
     if (left > 0 && work_h <= left) return t + work_h;
     if (left > 0) work_h -= left;
-    t = start + 24.0;
+    t = start + kHoursPerDay;
   }
   return t;
 }
@@ -681,7 +681,7 @@ double HandlingUnit::work_until(const Pool& p, double t, double work_h) const {
 std::size_t HandlingUnit::first_available(const Pool& p, double t, std::size_t from) const {
   const std::size_t n = p.slots.size();
   std::size_t i = from;
-  if (p.shift_len_h >= 24.0)  // on shift around the clock: no clock arithmetic
+  if (p.shift_len_h >= kHoursPerDay)  // on shift around the clock: no clock arithmetic
     while (i < n && !(p.slots[i].on_duty && p.slots[i].free_at <= t)) ++i;
   else
     while (i < n && !slot_available(p, p.slots[i], t)) ++i;
@@ -694,7 +694,7 @@ void HandlingUnit::try_dispatch(int pool, double t) {
   // not change that, so the search for the first available slot resumes there.
   std::size_t from = 0;
   const std::size_t n = p.slots.size();
-  const bool always_open = p.shift_len_h >= 24.0;  // on shift around the clock
+  const bool always_open = p.shift_len_h >= kHoursPerDay;  // on shift around the clock
   while (!p.queue.empty()) {
     const Entry top = p.queue.top();
     Case& c = cases_[top.slot];
@@ -727,6 +727,7 @@ void HandlingUnit::try_dispatch(int pool, double t) {
 
 double HandlingUnit::effort_factor(const Case& c, const Pool& p, const Slot& s) const {
   if (model_.mode == ModelMode::Queue) return 1.0;
+  const EffortBehaviour& b = model_.behaviour.effort;
   double f = 1.0;
   switch (p.kind) {
     case PoolKind::Volunteers: {
@@ -734,21 +735,23 @@ double HandlingUnit::effort_factor(const Case& c, const Pool& p, const Slot& s) 
       float training = static_cast<float>(gov_.volunteers.training);  // if they just left
       for (std::size_t i = 0; i < v.size(); ++i)
         if (v.resident[i] == s.agent) training = v.training[i];
-      f = 1.3 - 0.3 * training;
+      f = b.unskilled - b.volunteer_training_cut * training;
       break;
     }
     case PoolKind::GridWorkers:
       // Several grids one branch: the worker travels and knows the households less well.
-      f = (1.0 + 0.06 * double(gov_.grids_per_branch - 1)) * (1.3 - 0.6 * roster_.skill[s.agent]);
+      f = (1.0 + b.travel_per_grid * double(gov_.grids_per_branch - 1)) *
+          (b.unskilled - b.skill_cut * roster_.skill[s.agent]);
       break;
     case PoolKind::CommunityMediators:
     case PoolKind::StreetMediators:
-      f = 0.9 * (1.3 - 0.6 * roster_.skill[s.agent]);
+      f = b.mediator * (b.unskilled - b.skill_cut * roster_.skill[s.agent]);
       break;
     case PoolKind::Community:
     case PoolKind::Street:
       // Unclear duties: several layers interfere with the same case (overreach).
-      f = (1.0 + 0.3 * (1.0 - gov_.legal_clarity)) * (1.3 - 0.6 * roster_.skill[s.agent]);
+      f = (1.0 + b.overreach * (1.0 - gov_.legal_clarity)) *
+          (b.unskilled - b.skill_cut * roster_.skill[s.agent]);
       break;
   }
   (void)c;
@@ -757,6 +760,7 @@ double HandlingUnit::effort_factor(const Case& c, const Pool& p, const Slot& s) 
 
 double HandlingUnit::success_probability(const Case& c, const Pool& p, const Slot& s) const {
   if (model_.mode == ModelMode::Queue) return 1.0;
+  const SuccessBehaviour& b = model_.behaviour.success;
   const bool dispute = c.domain == Domain::Dispute;
   double ps = 0;
   switch (p.kind) {
@@ -765,27 +769,33 @@ double HandlingUnit::success_probability(const Case& c, const Pool& p, const Slo
       float training = float(gov_.volunteers.training), exp = 0;
       for (std::size_t i = 0; i < v.size(); ++i)
         if (v.resident[i] == s.agent) training = v.training[i], exp = v.experience[i];
-      ps = dispute ? volunteer_success(training, exp, gov_) : 0.7 + 0.15 * training;
+      ps = dispute ? volunteer_success(training, exp, gov_, b)
+                   : b.volunteer_task + b.volunteer_task_training * training;
       break;
     }
     case PoolKind::CommunityMediators:
     case PoolKind::StreetMediators: {
       // Professional mediators: success grows with experience (Wissler).
       const double e = roster_.experience[s.agent];
-      ps = dispute ? std::min(0.95, roster_.skill[s.agent] + 0.1 * (1.0 - std::exp(-e / 30.0)))
-                   : 0.85;
+      ps = dispute ? std::min(b.mediator_cap,
+                              roster_.skill[s.agent] +
+                                  b.mediator_experience *
+                                      (1.0 - std::exp(-e / b.mediator_experience_cases)))
+                   : b.mediator_other;
       break;
     }
     case PoolKind::GridWorkers:
     case PoolKind::Community:
     case PoolKind::Street: {
       const double skill = roster_.skill[s.agent];
-      ps = dispute ? 0.4 + 0.2 * skill + 0.1 * gov_.leadership
-                   : 0.78 + 0.1 * skill + 0.07 * gov_.legal_clarity;
+      ps = dispute ? b.staff_dispute + b.staff_dispute_skill * skill +
+                         b.staff_dispute_leadership * gov_.leadership
+                   : b.staff_task + b.staff_task_skill * skill +
+                         b.staff_task_legal * gov_.legal_clarity;
       break;
     }
   }
-  if (rank(p.level) < rank(c.tier)) ps *= kOutOfDepth;
+  if (rank(p.level) < rank(c.tier)) ps *= b.out_of_depth;
   return std::clamp(ps, 0.0, 1.0);
 }
 
@@ -804,8 +814,9 @@ void HandlingUnit::start_service(Case& c, std::uint32_t slot, int pool, std::siz
   const double process = model_.mode == ModelMode::Queue
                              ? 0.0
                              : r.lognormal(tier_value(model_.process_median_h, c.tier) *
-                                               (1.0 - 0.3 * gov_.platform.level),
-                                           0.8);
+                                               (1.0 - model_.behaviour.effort.platform_process_cut *
+                                                          gov_.platform.level),
+                                           model_.behaviour.effort.process_sigma);
   c.succeeds = model_.mode == ModelMode::Queue || r.bernoulli(success_probability(c, p, s));
   leave_queue(c, t);
   c.process_h = process;
@@ -885,14 +896,15 @@ void HandlingUnit::close(Case& c, std::uint32_t slot, double t, bool dropped, bo
   --gt.open;
   if (c.domain == Domain::Dispute) --gt.open_disputes;
   if (hazard_domain(c.domain)) --gt.open_hazards;
-  const double weight = (1.0 + rank(c.tier)) / 3.0;
+  const OutcomeBehaviour& o = model_.behaviour.outcome;
+  const double weight = (1.0 + rank(c.tier)) / double(kTiers);  // 1/3, 2/3, 1
   float satisfaction;
   float hardship;
   if (dropped) {
     ++day_.dropped;
     ++gt.dropped;
-    satisfaction = -0.8f;
-    hardship = static_cast<float>(0.08 * weight);
+    satisfaction = static_cast<float>(o.dropped_satisfaction);
+    hardship = static_cast<float>(o.dropped_hardship * weight);
   } else {
     ++day_.resolved;
     ++gt.resolved;
@@ -912,10 +924,12 @@ void HandlingUnit::close(Case& c, std::uint32_t slot, double t, bool dropped, bo
       if (settled && !c.left_grid && gov_.structure == Structure::Grid)
         ++day_.disputes_settled_in_grid;
     }
-    const double late = std::min(1.5, took / std::max(1.0, limit));
-    satisfaction = static_cast<float>((settled ? 1.0 : -0.3) - 0.6 * late - 0.1 * c.bounces);
+    const double late = std::min(o.late_cap, took / std::max(1.0, limit));
+    satisfaction = static_cast<float>((settled ? 1.0 : o.unsettled_satisfaction) -
+                                      o.late_penalty * late - o.bounce_penalty * c.bounces);
     satisfaction = std::clamp(satisfaction, -1.0f, 1.0f);
-    hardship = static_cast<float>(settled ? -0.12 * weight : 0.04 * weight);
+    hardship =
+        static_cast<float>(settled ? o.settled_hardship * weight : o.unsettled_hardship * weight);
   }
   gt.satisfaction_today += satisfaction;
   ++gt.closed_today;

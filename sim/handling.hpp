@@ -17,13 +17,12 @@
 #include "agents/residents.hpp"
 #include "agents/staff.hpp"
 #include "agents/volunteers.hpp"
+#include "engine/numeric.hpp"
 #include "model/case.hpp"
 #include "model/city.hpp"
 #include "model/params.hpp"
 
 namespace govsim {
-
-inline constexpr double kInf = std::numeric_limits<double>::infinity();
 
 class CheckpointWriter;
 class CheckpointReader;

@@ -7,11 +7,10 @@
 #include <limits>
 #include <string>
 
+#include "engine/numeric.hpp"
 #include "model/case.hpp"
 
 namespace govsim {
-
-inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 struct DayMetrics {
   std::int64_t day = 0;

@@ -19,31 +19,30 @@
 
 #include "engine/errors.hpp"
 #include "model/streams.hpp"
+#include "model/units.hpp"
 #include "sim/world.hpp"
 
 namespace govsim {
 namespace {
 
+constexpr double kP90 = 0.9;  // the upper percentile every summary reports
+
 enum Phase { kPolicy, kResidents, kCases, kMetrics, kPhases };
 constexpr const char* kPhaseNames[kPhases] = {"policy", "residents", "cases", "metrics"};
 
-double housing_dispute_factor(HousingType h) {
+double housing_dispute_factor(HousingType h, const ArisingBehaviour& a) {
   switch (h) {
     case HousingType::OldCompound:
-      return 1.3;
+      return a.housing_old_compound;
     case HousingType::UrbanVillage:
-      return 1.4;
+      return a.housing_urban_village;
     case HousingType::Commodity:
-      return 0.8;
+      return a.housing_commodity;
     case HousingType::Mixed:
-      return 1.0;
+      return a.housing_mixed;
   }
   return 1.0;
 }
-
-// How visible a problem of each domain is to someone walking the grid.
-constexpr double kVisibility[kDomains] = {0.3, 0.05, 0.3, 1.0, 0.8, 1.0};
-constexpr double kCoverHoursPer1k = 4.0;  // patrol hours to walk a grid of 1 000 residents once
 
 double rate_of(const CaseRates& r, int d) {
   const double v[kDomains] = {r.dispute,     r.administrative, r.livelihood,
@@ -68,7 +67,7 @@ struct Timer {
 
 void MinuteHistogram::add(double hours) {
   if (bins_.empty()) bins_.assign(kBins, 0);
-  const double m = std::floor(std::max(0.0, hours) * 60.0);
+  const double m = std::floor(std::max(0.0, hours) * kMinutesPerHour);
   const std::size_t i = m >= double(kBins - 1) ? kBins - 1 : static_cast<std::size_t>(m);
   ++bins_[i];
   ++count_;
@@ -76,7 +75,7 @@ void MinuteHistogram::add(double hours) {
 
 double MinuteHistogram::share_at_least(double hours) const {
   if (count_ == 0) return kNaN;
-  const auto from = static_cast<std::size_t>(std::max(0.0, std::round(hours * 60.0)));
+  const auto from = static_cast<std::size_t>(std::max(0.0, std::round(hours * kMinutesPerHour)));
   std::int64_t n = 0;
   for (std::size_t i = std::min(from, bins_.size()); i < bins_.size(); ++i) n += bins_[i];
   return double(n) / double(count_);
@@ -88,9 +87,9 @@ double MinuteHistogram::quantile(double q) const {
   std::int64_t seen = 0;
   for (std::size_t i = 0; i < bins_.size(); ++i) {
     seen += bins_[i];
-    if (seen >= std::max<std::int64_t>(1, target)) return (double(i) + 0.5) / 60.0;
+    if (seen >= std::max<std::int64_t>(1, target)) return (double(i) + 0.5) / kMinutesPerHour;
   }
-  return double(kBins) / 60.0;
+  return double(kBins) / kMinutesPerHour;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -103,7 +102,7 @@ UnitContext context_of(World& w) {
 
 void put_design_in_force(World& w, const GovernanceConfig& gov, Executor& ex) {
   w.gov = gov;
-  const double now = double(w.day) * 24.0;
+  const double now = double(w.day) * kHoursPerDay;
   ex.parallel_for(w.units.size(), [&](std::size_t b, std::size_t e) {
     for (std::size_t u = b; u < e; ++u) w.units[u].apply_design(w.gov, now);
   });
@@ -131,7 +130,7 @@ NewCase draw_case(const World& w, std::uint32_t g, std::uint64_t id, std::uint32
   n.id = id;
   n.resident = resident;
   n.domain = domain;
-  n.t_arise = day_start + 24.0 * s.uniform();
+  n.t_arise = day_start + kHoursPerDay * s.uniform();
   const double u = s.uniform();
   n.tier =
       u < m.share_hard ? Tier::Hard : (u < m.share_hard + m.share_big ? Tier::Big : Tier::Small);
@@ -155,17 +154,19 @@ NewCase draw_case(const World& w, std::uint32_t g, std::uint64_t id, std::uint32
   double t_res = kInf;
   const double u_rep = s.uniform();
   const double d_rep = s.uniform();
+  const DetectionConfig& det = m.detection;
   if (domain == Domain::Emergency) {
-    if (u_rep < 0.97) t_res = n.t_arise - 0.2 * std::log(d_rep);
-  } else if (u_rep < report_factor * report_probability(w.residents, resident, gov)) {
-    t_res = n.t_arise - m.report_delay_h * (1.0 - 0.85 * p) * std::log(d_rep);
+    if (u_rep < det.emergency_report) t_res = n.t_arise - det.emergency_delay_h * std::log(d_rep);
+  } else if (u_rep < report_factor *
+                         report_probability(w.residents, resident, gov, m.behaviour.reporting)) {
+    t_res = n.t_arise - m.report_delay_h * (1.0 - det.platform_report_cut * p) * std::log(d_rep);
   }
   // Patrols, rounds and sensors: competing exponential clocks, one combined draw.
-  const double vis = kVisibility[static_cast<int>(domain)];
+  const double vis = det.visibility[static_cast<int>(domain)];
   const double sensor_rate =
       (w.has_sensors[g] &&
        (domain == Domain::Safety || domain == Domain::Environment || domain == Domain::Emergency))
-          ? 0.5 * p
+          ? det.sensor_rate_per_h * p
           : 0.0;
   const double vol_rate = patrols.volunteers_per_h * vis;
   const double rounds_rate = patrols.rounds_per_h * vis;
@@ -208,7 +209,7 @@ struct SimulationAccess {
 
 void SimulationAccess::residents_phase(World& w, Executor& ex) {
   const std::int64_t day = w.day;
-  const double day_start = double(day) * 24.0;
+  const double day_start = double(day) * kHoursPerDay;
   ex.parallel_for(w.city.grids, [&](std::size_t b, std::size_t e) {
     for (std::size_t gi = b; gi < e; ++gi) {
       const auto g = static_cast<std::uint32_t>(gi);
@@ -228,23 +229,29 @@ void SimulationAccess::residents_phase(World& w, Executor& ex) {
       // Detection by walking the grid: volunteers (by training and procedures) and grid
       // workers' rounds (diluted when a branch covers several grids).
       const GovernanceConfig& gov = w.gov;
+      const DetectionConfig& det = m.detection;
+      const ArisingBehaviour& arising = m.behaviour.arising;
       const double vol_eff =
-          (0.4 + 0.6 * gov.volunteers.training) * (gov.volunteers.procedures ? 1.2 : 1.0);
-      const double rounds_eff = 1.0 - 0.05 * double(gov.grids_per_branch - 1);
-      const double cover_h = kCoverHoursPer1k * pop / 1000.0;
-      const Patrols patrols{w.volunteer_day[g].patrol_hours * vol_eff / 24.0 / cover_h,
-                            w.rounds_hours[g] * std::max(0.2, rounds_eff) / 24.0 / cover_h};
-      const double elderly_f =
-          std::max(0.3, 1.0 + 2.0 * (w.city.grid_elderly[g] - w.city_elderly_share));
+          (det.volunteer_base + det.volunteer_training * gov.volunteers.training) *
+          (gov.volunteers.procedures ? det.procedures_factor : 1.0);
+      const double rounds_eff = 1.0 - det.rounds_dilution * double(gov.grids_per_branch - 1);
+      const double cover_h = det.cover_hours_per_1k * pop / kPerThousand;
+      const Patrols patrols{
+          w.volunteer_day[g].patrol_hours * vol_eff / kHoursPerDay / cover_h,
+          w.rounds_hours[g] * std::max(det.rounds_floor, rounds_eff) / kHoursPerDay / cover_h};
+      const double elderly_f = std::max(
+          arising.elderly_livelihood_floor,
+          1.0 + arising.elderly_livelihood * (w.city.grid_elderly[g] - w.city_elderly_share));
       // Each domain has its own stream and its own block of case ids, so that a design that
       // changes how many disputes arise leaves every other domain's cases exactly as they were.
       for (int d = 0; d < kDomains; ++d) {
         Stream s(w.scenario.run.seed, Purpose::GridDay, g,
                  grid_day_time(day, kGridDayDomain + static_cast<std::uint32_t>(d)));
-        double mean = rate_of(m.rates, d) / 365.0;
+        double mean = rate_of(m.rates, d) / kDaysPerYear;
         if (d == static_cast<int>(Domain::Dispute))
-          mean *= housing_dispute_factor(w.city.grid_housing[g]) *
-                  (1.0 + 0.5 * w.city.grid_migrant[g]) * w.resident_sums[g].dispute_hazard;
+          mean *= housing_dispute_factor(w.city.grid_housing[g], arising) *
+                  (1.0 + arising.migrant_disputes * w.city.grid_migrant[g]) *
+                  w.resident_sums[g].dispute_hazard;
         else
           mean *= pop * (d == static_cast<int>(Domain::Livelihood) ? elderly_f : 1.0);
         const std::uint32_t n = s.poisson(mean);
@@ -274,7 +281,7 @@ void SimulationAccess::residents_phase(World& w, Executor& ex) {
 
 void SimulationAccess::cases_phase(World& w, Executor& ex) {
   const std::int64_t day = w.day;
-  const double day_end = double(day + 1) * 24.0;
+  const double day_end = double(day + 1) * kHoursPerDay;
   const ModelConfig& m = w.scenario.model;
   ex.parallel_for(w.units.size(), [&](std::size_t b, std::size_t e) {
     for (std::size_t u = b; u < e; ++u) {
@@ -286,7 +293,7 @@ void SimulationAccess::cases_phase(World& w, Executor& ex) {
         // moment they arise, at the first grid of the first street.
         const std::uint32_t g = w.city.street_first_grid[0];
         Stream st(w.scenario.run.seed, Purpose::QueueArrival, 0, static_cast<std::uint64_t>(day));
-        double t = double(day) * 24.0;
+        double t = double(day) * kHoursPerDay;
         std::uint32_t seq = 0;
         while (seq < 0xFFFE) {  // the whole id space of the grid-day
           t += st.exponential(1.0 / m.queue_arrivals_per_h);
@@ -362,12 +369,13 @@ void SimulationAccess::metrics_phase(World& w) {
   }
   d.new_cases = new_cases;
   d.new_disputes = new_disputes;
-  d.dispute_rate_per_1k_month = double(new_disputes) / double(d.residents) * 1000.0 * 30.0;
+  d.dispute_rate_per_1k_month =
+      double(new_disputes) / double(d.residents) * kPerThousand * kDaysPerMonth;
   d.reported = d.reported_by_resident + d.reported_by_volunteer + d.reported_by_rounds +
                d.reported_by_platform;
   std::int64_t unreported = 0, backlog = 0;
   double age_sum = 0;
-  const double now = double(w.day + 1) * 24.0;
+  const double now = double(w.day + 1) * kHoursPerDay;
   for (const HandlingUnit& u : w.units) {
     unreported += u.unreported_open();
     u.backlog(now, backlog, age_sum);
@@ -386,7 +394,7 @@ void SimulationAccess::metrics_phase(World& w) {
       return responses[k];
     };
     d.response_time_p50_h = nth(0.5);
-    d.response_time_p90_h = nth(0.9);
+    d.response_time_p90_h = nth(kP90);
   }
   if (d.resolved > 0) {
     d.resolution_time_mean_h = resolution_sum / double(d.resolved);
@@ -427,7 +435,7 @@ void SimulationAccess::metrics_phase(World& w) {
   }
   d.cost = (staff_cost + cost.volunteer * double(d.volunteers_active) +
             cost.platform_per_resident * w.gov.platform.level * n) /
-           365.0;
+           kDaysPerYear;
   w.arrived_total += new_cases;
   w.resolved_total += d.resolved;
   w.dropped_total += d.dropped;
@@ -495,13 +503,15 @@ void SimulationAccess::metrics_phase(World& w) {
     GridTotals& t = w.grid_totals[g];
     GridClimate& c = w.climate[g];
     const double pop = double(w.city.grid_population[g]);
-    c.neighbour_mood = std::clamp(m.spillover * m.trust_rate * t.satisfaction_today, -0.05, 0.05);
+    const TrustBehaviour& tb = m.behaviour.trust;
+    c.neighbour_mood = std::clamp(m.spillover * m.trust_rate * t.satisfaction_today,
+                                  -tb.spillover_cap, tb.spillover_cap);
     if (t.closed_today > 0) {
       const double perf = 0.5 * (t.satisfaction_today / double(t.closed_today) + 1.0);
-      c.service += std::min(1.0, 0.05 * double(t.closed_today)) * (perf - c.service);
+      c.service += std::min(1.0, tb.service_per_case * double(t.closed_today)) * (perf - c.service);
     }
-    c.hazard_exposure = double(t.open_hazards) * 1000.0 / pop;
-    c.dispute_exposure = double(t.open_disputes) * 1000.0 / pop;
+    c.hazard_exposure = double(t.open_hazards) * kPerThousand / pop;
+    c.dispute_exposure = double(t.open_disputes) * kPerThousand / pop;
     t.satisfaction_today = 0;
     t.closed_today = 0;
   }
@@ -611,7 +621,7 @@ void Simulation::set_tracing(bool on) {
 std::vector<GridMetrics> Simulation::grid_metrics() const {
   const World& w = *world_;
   std::vector<GridMetrics> out(w.city.grids);
-  const double months = std::max(1.0, double(w.day)) / 30.0;
+  const double months = std::max(1.0, double(w.day)) / kDaysPerMonth;
   for (std::uint32_t g = 0; g < w.city.grids; ++g) {
     GridMetrics& m = out[g];
     const GridTotals& t = w.grid_totals[g];
@@ -629,7 +639,7 @@ std::vector<GridMetrics> Simulation::grid_metrics() const {
     m.escalated = t.escalated;
     m.bounced = t.bounced;
     m.open = t.open;
-    m.dispute_rate_per_1k_month = double(t.disputes) / double(m.residents) * 1000.0 / months;
+    m.dispute_rate_per_1k_month = double(t.disputes) / double(m.residents) * kPerThousand / months;
     if (t.responses > 0) m.response_time_mean_h = t.response_sum_h / double(t.responses);
     if (t.resolved > 0) m.resolution_time_mean_h = t.resolution_sum_h / double(t.resolved);
     const std::uint64_t first = w.city.grid_first_resident[g],
@@ -659,13 +669,14 @@ RunSummary Simulation::summary() const {
   s.residents = static_cast<std::int64_t>(w.city.residents);
   s.cases = w.measured_cases;
   s.disputes = w.measured_disputes;
-  const double years = double(s.measured_days) / 365.0;
+  const double years = double(s.measured_days) / kDaysPerYear;
   const double n = double(s.residents);
   if (s.measured_days > 0) {
-    s.disputes_per_10k_year = double(s.disputes) / n * 1e4 / years;
-    s.requests_per_10k_month = double(w.measured_requests) / n * 1e4 / (years * 12.0);
+    s.disputes_per_10k_year = double(s.disputes) / n * kPerTenThousand / years;
+    s.requests_per_10k_month =
+        double(w.measured_requests) / n * kPerTenThousand / (years * kMonthsPerYear);
     s.dispute_rate_per_1k_month =
-        double(s.disputes) / n * 1000.0 / (double(s.measured_days) / 30.0);
+        double(s.disputes) / n * kPerThousand / (double(s.measured_days) / kDaysPerMonth);
     s.cost_per_resident_year = w.measured_cost / n / years;
   }
   if (s.cases > 0) s.reported_share = double(w.measured_reported) / double(s.cases);
@@ -673,8 +684,8 @@ RunSummary Simulation::summary() const {
   for (int k = 0; k < kDisputeKinds; ++k) reported_disputes += w.measured_reported_disputes[k];
   for (int t = 0; t < 3; ++t) reported_all += w.measured_reported_tier[t];
   if (s.measured_days > 0) {
-    s.reported_disputes_per_10k_year = double(reported_disputes) / n * 1e4 / years;
-    s.hazards_found_per_10k_year = double(w.measured_hazards_found) / n * 1e4 / years;
+    s.reported_disputes_per_10k_year = double(reported_disputes) / n * kPerTenThousand / years;
+    s.hazards_found_per_10k_year = double(w.measured_hazards_found) / n * kPerTenThousand / years;
   }
   if (reported_disputes > 0)
     for (int k = 0; k < kDisputeKinds; ++k)
@@ -690,14 +701,14 @@ RunSummary Simulation::summary() const {
   if (w.measured_responses > 0)
     s.response_time_mean_h = w.measured_response_sum / double(w.measured_responses);
   s.response_time_p50_h = w.response_hist.quantile(0.5);
-  s.response_time_p90_h = w.response_hist.quantile(0.9);
+  s.response_time_p90_h = w.response_hist.quantile(kP90);
   if (w.measured_resolved > 0) {
     s.resolution_time_mean_h = w.measured_resolution_sum / double(w.measured_resolved);
     s.within_deadline_share = double(w.measured_within) / double(w.measured_resolved);
     s.cost_per_resolved_case = w.measured_cost / double(w.measured_resolved);
   }
   s.resolution_time_p50_h = w.resolution_hist.quantile(0.5);
-  s.resolution_time_p90_h = w.resolution_hist.quantile(0.9);
+  s.resolution_time_p90_h = w.resolution_hist.quantile(kP90);
   if (w.measured_small > 0)
     s.stayed_in_grid_share = double(w.measured_small_stayed) / double(w.measured_small);
   if (w.measured_mediations > 0)
@@ -724,7 +735,7 @@ RunSummary Simulation::summary() const {
     std::set_intersection(w.retention_cohort.begin(), w.retention_cohort.end(), now.begin(),
                           now.end(), std::back_inserter(both));
     // Scaled to a year when the cohort is younger than a year.
-    const double span = double(w.day - w.retention_cohort_day) / 365.0;
+    const double span = double(w.day - w.retention_cohort_day) / kDaysPerYear;
     const double kept = double(both.size()) / double(w.retention_cohort.size());
     s.volunteer_retention = span > 0 ? std::pow(kept, 1.0 / span) : kNaN;
   }
@@ -734,7 +745,7 @@ RunSummary Simulation::summary() const {
     if (!std::isnan(g.response_time_mean_h))
       lo = std::min(lo, g.response_time_mean_h), hi = std::max(hi, g.response_time_mean_h);
   if (hi >= lo) s.response_time_grid_spread_h = hi - lo;
-  const double hours = double(s.measured_days) * 24.0;
+  const double hours = double(s.measured_days) * kHoursPerDay;
   for (int l = 0; l < 3; ++l) {
     const LevelDay& a = w.measured_level[l];
     LevelSummary& q = s.level[l];

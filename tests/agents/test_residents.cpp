@@ -54,7 +54,9 @@ TEST_CASE("a platform and trust make residents report more") {
   Residents r = two_residents();
   GovernanceConfig none, full;
   full.platform.level = 1.0;
-  CHECK(report_probability(r, 0, full) > report_probability(r, 0, none));
+  CHECK(report_probability(r, 0, full, ReportingBehaviour{}) >
+        report_probability(r, 0, none, ReportingBehaviour{}));
   r.trust[1] = 0.9f;
-  CHECK(report_probability(r, 1, none) > report_probability(r, 0, none));
+  CHECK(report_probability(r, 1, none, ReportingBehaviour{}) >
+        report_probability(r, 0, none, ReportingBehaviour{}));
 }

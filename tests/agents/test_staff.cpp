@@ -29,8 +29,9 @@ TEST_CASE("the roster follows the design") {
   frag.structure = Structure::Fragmented;
   grid.mediators.per_community = 1;
   const auto gb = plan_branches(c, 0, grid);
-  const Roster rg = plan_roster(c, 0, gb, grid, 1, nullptr);
-  const Roster rf = plan_roster(c, 0, plan_branches(c, 0, frag), frag, 1, nullptr);
+  const Roster rg = plan_roster(c, 0, gb, grid, StaffBehaviour{}, 1, nullptr);
+  const Roster rf =
+      plan_roster(c, 0, plan_branches(c, 0, frag), frag, StaffBehaviour{}, 1, nullptr);
   const std::uint32_t grids = c.street_first_grid[1] - c.street_first_grid[0];
   CHECK(gb.size() == grids);
   CHECK(count(rg, Role::GridWorker) == grids);
@@ -45,11 +46,11 @@ TEST_CASE("the roster follows the design") {
 TEST_CASE("a member who stays through a design change keeps their experience") {
   const City c = city();
   GovernanceConfig g;
-  Roster a = plan_roster(c, 0, plan_branches(c, 0, g), g, 1, nullptr);
+  Roster a = plan_roster(c, 0, plan_branches(c, 0, g), g, StaffBehaviour{}, 1, nullptr);
   a.experience[0] = 999.0f;
   GovernanceConfig g2 = g;
   g2.legal_clarity = 0.9;
-  const Roster b = plan_roster(c, 0, plan_branches(c, 0, g2), g2, 1, &a);
+  const Roster b = plan_roster(c, 0, plan_branches(c, 0, g2), g2, StaffBehaviour{}, 1, &a);
   REQUIRE(b.key[0] == a.key[0]);
   CHECK(b.experience[0] == 999.0f);
   CHECK(b.skill[0] == a.skill[0]);
@@ -59,5 +60,6 @@ TEST_CASE("admin burden leaves less time for cases") {
   GovernanceConfig light, heavy;
   light.admin_burden.officials = 0.1;
   heavy.admin_burden.officials = 0.7;
-  CHECK(case_share(Role::CommunityOfficial, heavy) < case_share(Role::CommunityOfficial, light));
+  CHECK(case_share(Role::CommunityOfficial, heavy, StaffBehaviour{}) <
+        case_share(Role::CommunityOfficial, light, StaffBehaviour{}));
 }

@@ -51,9 +51,12 @@ TEST_CASE("recognition and procedures keep volunteers longer") {
 
 TEST_CASE("experience and training raise volunteer mediation success") {
   GovernanceConfig gov;
-  CHECK(volunteer_success(1.0f, 0.0f, gov) > volunteer_success(0.0f, 0.0f, gov));
-  CHECK(volunteer_success(0.5f, 50.0f, gov) > volunteer_success(0.5f, 0.0f, gov));
+  CHECK(volunteer_success(1.0f, 0.0f, gov, SuccessBehaviour{}) >
+        volunteer_success(0.0f, 0.0f, gov, SuccessBehaviour{}));
+  CHECK(volunteer_success(0.5f, 50.0f, gov, SuccessBehaviour{}) >
+        volunteer_success(0.5f, 0.0f, gov, SuccessBehaviour{}));
   gov.volunteers.procedures = true;
   GovernanceConfig none;
-  CHECK(volunteer_success(0.5f, 5.0f, gov) > volunteer_success(0.5f, 5.0f, none));
+  CHECK(volunteer_success(0.5f, 5.0f, gov, SuccessBehaviour{}) >
+        volunteer_success(0.5f, 5.0f, none, SuccessBehaviour{}));
 }

@@ -1,0 +1,16 @@
+// Units of time and of the rates the model reports. Not coefficients: changing one changes what
+// a figure means, not what the model does.
+#pragma once
+
+namespace govsim {
+
+inline constexpr double kHoursPerDay = 24.0;
+inline constexpr double kMinutesPerHour = 60.0;
+inline constexpr double kDaysPerWeek = 7.0;
+inline constexpr double kDaysPerYear = 365.0;
+inline constexpr double kDaysPerMonth = 30.0;
+inline constexpr double kMonthsPerYear = 12.0;
+inline constexpr double kPerThousand = 1000.0;  // "per 1 000 residents"
+inline constexpr double kPerTenThousand = 1e4;  // "per 10 000 residents"
+
+}  // namespace govsim
