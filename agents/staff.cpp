@@ -4,8 +4,8 @@
 #include <cmath>
 #include <map>
 
+#include "engine/units.hpp"
 #include "model/streams.hpp"
-#include "model/units.hpp"
 
 namespace govsim {
 namespace {

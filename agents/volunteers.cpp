@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/units.hpp"
 #include "model/streams.hpp"
-#include "model/units.hpp"
 
 namespace govsim {
 namespace {

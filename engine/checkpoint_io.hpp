@@ -15,10 +15,11 @@
 #include <vector>
 
 #include "engine/errors.hpp"
+#include "engine/schema.hpp"
 
 namespace govsim {
 
-inline constexpr std::uint32_t kCheckpointFormat = 2;
+inline constexpr std::uint32_t kCheckpointFormat = 3;
 
 class CheckpointWriter {
  public:
@@ -36,6 +37,15 @@ class CheckpointWriter {
     pod(static_cast<std::uint64_t>(s.size()));
     bytes_.append(s);
   }
+  // A list: its length, then each item through `each(*this, item)`.
+  template <class T, class F>
+  void list(const std::vector<T>& v, F&& each) {
+    pod(static_cast<std::uint64_t>(v.size()));
+    for (const T& x : v) each(*this, x);
+  }
+  // A parameter struct, field by field in the order of its `describe` list.
+  template <class S>
+  void config(const S& s);
   std::string& bytes() { return bytes_; }
 
  private:
@@ -72,6 +82,16 @@ class CheckpointReader {
     s.assign(p_, n);
     p_ += n;
   }
+  template <class T, class F>
+  void list(std::vector<T>& v, F&& each) {
+    std::uint64_t n = 0;
+    pod(n);
+    if (n > remaining()) fail("a list is longer than the file");
+    v.resize(n);
+    for (T& x : v) each(*this, x);
+  }
+  template <class S>
+  void config(S& s);
   std::size_t remaining() const { return static_cast<std::size_t>(end_ - p_); }
   [[noreturn]] void fail(const std::string& what) const {
     throw InputError(file_ + ": not a usable checkpoint: " + what);
@@ -85,5 +105,58 @@ class CheckpointReader {
   const char* end_;
   std::string file_;
 };
+
+// Walks a parameter struct's `describe` list, writing or reading each field in order.
+struct SchemaWriter {
+  CheckpointWriter& w;
+  void number(const char*, double& x, double, double, const FieldDoc&) { w.pod(x); }
+  template <class T>
+  void integer(const char*, T& x, long long, long long, const FieldDoc&) {
+    w.pod(x);
+  }
+  void flag(const char*, bool& x, const FieldDoc&) { w.pod(x); }
+  template <class E, class N>
+  void choice(const char*, E& x, const N&, const FieldDoc&) {
+    w.pod(x);
+  }
+  void text(const char*, std::string& x, const FieldDoc&) { w.str(x); }
+  template <class S>
+  void group(const char*, S& s, const char*) {
+    describe(*this, s);
+  }
+};
+
+struct SchemaReader {
+  CheckpointReader& r;
+  void number(const char*, double& x, double, double, const FieldDoc&) { r.pod(x); }
+  template <class T>
+  void integer(const char*, T& x, long long, long long, const FieldDoc&) {
+    r.pod(x);
+  }
+  void flag(const char*, bool& x, const FieldDoc&) { r.pod(x); }
+  template <class E, class N>
+  void choice(const char*, E& x, const N& names, const FieldDoc&) {
+    r.pod(x);
+    if (static_cast<std::size_t>(x) >= names.size()) r.fail("a choice is out of range");
+  }
+  void text(const char*, std::string& x, const FieldDoc&) { r.str(x); }
+  template <class S>
+  void group(const char*, S& s, const char*) {
+    describe(*this, s);
+  }
+};
+
+template <class S>
+void CheckpointWriter::config(const S& s) {
+  S copy = s;  // describe lists take their struct by reference
+  SchemaWriter out{*this};
+  describe(out, copy);
+}
+
+template <class S>
+void CheckpointReader::config(S& s) {
+  SchemaReader in{*this};
+  describe(in, s);
+}
 
 }  // namespace govsim

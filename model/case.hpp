@@ -39,6 +39,7 @@ enum class CaseState : std::uint8_t {
 // The sequence is stored plus one, so that no case has id 0, which marks a free slot. Each
 // domain has its own block of kMaxCasesPerDomainDay sequence numbers.
 inline constexpr std::uint32_t kMaxCasesPerDomainDay = 0x1FFF;
+inline constexpr std::uint32_t kMaxCasesPerGridDay = 0xFFFE;  // the sequence numbers of a grid-day
 inline std::uint64_t make_case_id(std::uint32_t grid, std::uint32_t day, std::uint32_t seq) {
   return (static_cast<std::uint64_t>(grid) << 32) | (static_cast<std::uint64_t>(day) << 16) |
          (seq + 1);

@@ -22,6 +22,7 @@ namespace govsim {
 
 enum class Structure : std::uint8_t { Fragmented, Grid };
 enum class Level : std::uint8_t { Grid, Community, Street };  // where a tier is handled
+inline constexpr int kLevels = 3;
 enum class HousingType : std::uint8_t { OldCompound, Commodity, UrbanVillage, Mixed };
 enum class ServiceDist : std::uint8_t { Lognormal, Exponential, Deterministic };
 enum class ModelMode : std::uint8_t { Full, Queue };  // Queue: bare queueing network for validation

@@ -17,115 +17,42 @@ std::uint64_t fnv1a(const char* p, std::size_t n) {
   return h;
 }
 
-// Walks a scenario's `describe` lists, writing or reading each field in order.
-struct ScenarioOut {
-  CheckpointWriter& w;
-  void number(const char*, double& x, double, double, const FieldDoc&) { w.pod(x); }
-  template <class T>
-  void integer(const char*, T& x, long long, long long, const FieldDoc&) {
-    w.pod(x);
-  }
-  void flag(const char*, bool& x, const FieldDoc&) { w.pod(x); }
-  template <class E, class N>
-  void choice(const char*, E& x, const N&, const FieldDoc&) {
-    w.pod(x);
-  }
-  void text(const char*, std::string& x, const FieldDoc&) { w.str(x); }
-  template <class S>
-  void group(const char*, S& s, const char*) {
-    describe(*this, s);
-  }
-};
-
-struct ScenarioIn {
-  CheckpointReader& r;
-  void number(const char*, double& x, double, double, const FieldDoc&) { r.pod(x); }
-  template <class T>
-  void integer(const char*, T& x, long long, long long, const FieldDoc&) {
-    r.pod(x);
-  }
-  void flag(const char*, bool& x, const FieldDoc&) { r.pod(x); }
-  template <class E, class N>
-  void choice(const char*, E& x, const N& names, const FieldDoc&) {
-    r.pod(x);
-    if (static_cast<std::size_t>(x) >= names.size()) r.fail("a choice is out of range");
-  }
-  void text(const char*, std::string& x, const FieldDoc&) { r.str(x); }
-  template <class S>
-  void group(const char*, S& s, const char*) {
-    describe(*this, s);
-  }
-};
-
-void save_scenario(CheckpointWriter& w, Scenario s) {
-  ScenarioOut out{w};
-  describe(out, s);
-  w.str(s.source);
-  w.pod(static_cast<std::uint64_t>(s.changes.size()));
-  for (PolicyChange& c : s.changes) {
-    w.pod(c.day);
-    w.str(c.summary);
-    describe(out, c.governance);
-  }
-  w.pod(static_cast<std::uint64_t>(s.grid_table.size()));
-  for (const GridRecord& g : s.grid_table) {
-    w.str(g.street);
-    w.str(g.community);
-    w.str(g.name);
-    w.pod(g.population);
-    w.pod(g.households);
-    w.pod(g.housing);
-    w.pod(g.elderly_share);
-    w.pod(g.migrant_share);
-    w.pod(g.area_km2);
-    w.pod(g.x);
-    w.pod(g.y);
-    w.pod(static_cast<std::uint64_t>(g.polygon.size()));
-    for (const auto& ring : g.polygon) w.vec(ring);
-  }
+template <class IO, class G>
+void grid_record_fields(IO& io, G& g) {
+  io.str(g.street);
+  io.str(g.community);
+  io.str(g.name);
+  io.pod(g.population);
+  io.pod(g.households);
+  io.pod(g.housing);
+  io.pod(g.elderly_share);
+  io.pod(g.migrant_share);
+  io.pod(g.area_km2);
+  io.pod(g.x);
+  io.pod(g.y);
+  io.list(g.polygon, [](IO& o, auto& ring) { o.vec(ring); });
 }
 
-Scenario load_scenario_state(CheckpointReader& r) {
-  Scenario s;
-  ScenarioIn in{r};
-  describe(in, s);
-  r.str(s.source);
-  std::uint64_t n = 0;
-  r.pod(n);
-  if (n > r.remaining()) r.fail("too many policy changes");
-  s.changes.resize(n);
-  for (PolicyChange& c : s.changes) {
-    r.pod(c.day);
-    r.str(c.summary);
-    describe(in, c.governance);
-  }
-  r.pod(n);
-  if (n > r.remaining()) r.fail("too many grids");
-  s.grid_table.resize(n);
-  for (GridRecord& g : s.grid_table) {
-    r.str(g.street);
-    r.str(g.community);
-    r.str(g.name);
-    r.pod(g.population);
-    r.pod(g.households);
-    r.pod(g.housing);
-    r.pod(g.elderly_share);
-    r.pod(g.migrant_share);
-    r.pod(g.area_km2);
-    r.pod(g.x);
-    r.pod(g.y);
-    std::uint64_t rings = 0;
-    r.pod(rings);
-    if (rings > r.remaining()) r.fail("too many polygon rings");
-    g.polygon.resize(rings);
-    for (auto& ring : g.polygon) r.vec(ring);
-  }
-  return s;
+// The frozen scenario: its `describe` fields, its source, its changes and its city table.
+template <class IO, class S>
+void scenario_fields(IO& io, S& s) {
+  io.config(s);
+  io.str(s.source);
+  io.list(s.changes, [](IO& o, auto& c) {
+    o.pod(c.day);
+    o.str(c.summary);
+    o.config(c.governance);
+  });
+  io.list(s.grid_table, [](IO& o, auto& g) { grid_record_fields(o, g); });
 }
 
 // The state a World carries from one day to the next, in one fixed order for both directions.
 template <class IO, class W>
 void world_fields(IO& io, W& w) {
+  io.config(w.gov);
+  io.pod(w.pending_design);
+  io.str(w.pending_summary);
+  io.config(w.pending);
   io.vec(w.residents.hardship);
   io.vec(w.residents.trust);
   io.vec(w.residents.expectation);
@@ -183,122 +110,69 @@ void world_fields(IO& io, W& w) {
   io.vec(w.retention_cohort);
   io.pod(w.retention_cohort_day);
   io.vec(w.phase_seconds);
+  MinuteHistogram::fields(io, w.response_hist);
+  MinuteHistogram::fields(io, w.resolution_hist);
 }
 
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
 
-void MinuteHistogram::save(CheckpointWriter& w) const {
-  w.vec(bins_);
-  w.pod(count_);
+template <class IO, class R>
+void roster_fields(IO& io, R& r) {
+  io.vec(r.role);
+  io.vec(r.level);
+  io.vec(r.home);
+  io.vec(r.department);
+  io.vec(r.key);
+  io.vec(r.skill);
+  io.vec(r.experience);
 }
 
-void MinuteHistogram::load(CheckpointReader& r) {
-  r.vec(bins_);
-  r.pod(count_);
-  if (!bins_.empty() && bins_.size() != kBins) r.fail("a histogram has the wrong size");
+template <class IO, class U>
+void HandlingUnit::fields(IO& io, U& u) {
+  io.config(u.gov_);
+  io.pod(u.generation_);
+  roster_fields(io, u.roster_);
+  io.vec(u.branches_);
+  io.list(u.pools_, [](IO& o, auto& p) {
+    o.pod(p.kind);
+    o.pod(p.level);
+    o.pod(p.home);
+    Desk::fields(o, p);
+  });
+  io.vec(u.vol_pool_);
+  io.vec(u.branch_pool_);
+  io.vec(u.comm_pool_);
+  io.vec(u.comm_med_pool_);
+  io.vec(u.dept_pool_);
+  io.pod(u.street_pool_);
+  io.pod(u.street_med_pool_);
+  io.pod(u.queue_pool_);
+  io.vec(u.branch_of_grid_);
+  io.vec(u.cases_);
+  io.vec(u.free_);
+  io.pod(u.open_);
+  io.pod(u.unreported_);
+  io.pod(u.tracing_);
+  io.pod(u.in_queue_);
+  io.pod(u.in_system_);
+  io.pod(u.books_t_);
 }
 
 void HandlingUnit::save(CheckpointWriter& w) const {
-  ScenarioOut out{w};
-  GovernanceConfig gov = gov_;
-  describe(out, gov);
-  w.pod(generation_);
-  w.vec(roster_.role);
-  w.vec(roster_.level);
-  w.vec(roster_.home);
-  w.vec(roster_.department);
-  w.vec(roster_.key);
-  w.vec(roster_.skill);
-  w.vec(roster_.experience);
-  w.vec(branches_);
-  w.pod(static_cast<std::uint64_t>(pools_.size()));
-  for (const Pool& p : pools_) {
-    w.pod(p.kind);
-    w.pod(p.level);
-    w.pod(p.home);
-    w.pod(p.shift_start_h);
-    w.pod(p.shift_len_h);
-    w.pod(p.work_rate);
-    w.vec(p.slots);
-    w.vec(p.queue.items());
-    w.pod(p.waiting);
-    w.pod(p.wake_at);
-  }
-  w.vec(vol_pool_);
-  w.vec(branch_pool_);
-  w.vec(comm_pool_);
-  w.vec(comm_med_pool_);
-  w.vec(dept_pool_);
-  w.pod(street_pool_);
-  w.pod(street_med_pool_);
-  w.pod(queue_pool_);
-  w.vec(branch_of_grid_);
-  w.vec(cases_);
-  w.vec(free_);
+  fields(w, *this);
   // Timers admitted but not yet run (none between steps) are saved with the heap's events.
-  std::vector<Event> events = events_.items();
-  events.insert(events.end(), admitted_.begin(), admitted_.end());
-  w.vec(events);
-  w.pod(seq_);
-  w.pod(open_);
-  w.pod(unreported_);
-  w.pod(tracing_);
-  w.pod(in_queue_);
-  w.pod(in_system_);
-  w.pod(books_t_);
+  w.vec(events_.pending());
+  w.pod(events_.seq());
 }
 
 void HandlingUnit::load(CheckpointReader& r) {
-  ScenarioIn in{r};
-  describe(in, gov_);
-  r.pod(generation_);
-  r.vec(roster_.role);
-  r.vec(roster_.level);
-  r.vec(roster_.home);
-  r.vec(roster_.department);
-  r.vec(roster_.key);
-  r.vec(roster_.skill);
-  r.vec(roster_.experience);
-  r.vec(branches_);
-  std::uint64_t n = 0;
-  r.pod(n);
-  if (n > r.remaining()) r.fail("too many desks");
-  pools_.resize(n);
-  for (Pool& p : pools_) {
-    r.pod(p.kind);
-    r.pod(p.level);
-    r.pod(p.home);
-    r.pod(p.shift_start_h);
-    r.pod(p.shift_len_h);
-    r.pod(p.work_rate);
-    r.vec(p.slots);
-    r.vec(p.queue.items());
-    r.pod(p.waiting);
-    r.pod(p.wake_at);
-  }
-  r.vec(vol_pool_);
-  r.vec(branch_pool_);
-  r.vec(comm_pool_);
-  r.vec(comm_med_pool_);
-  r.vec(dept_pool_);
-  r.pod(street_pool_);
-  r.pod(street_med_pool_);
-  r.pod(queue_pool_);
-  r.vec(branch_of_grid_);
-  r.vec(cases_);
-  r.vec(free_);
-  r.vec(events_.items());
-  admitted_.clear();
-  events_.restore();
-  r.pod(seq_);
-  r.pod(open_);
-  r.pod(unreported_);
-  r.pod(tracing_);
-  r.pod(in_queue_);
-  r.pod(in_system_);
-  r.pod(books_t_);
+  fields(r, *this);
+  std::vector<Event> events;
+  r.vec(events);
+  std::uint64_t seq = 0;
+  r.pod(seq);
   // Indices must point inside what was read, or the next step would read out of bounds.
   const std::size_t np = pools_.size();
   for (const Case& c : cases_)
@@ -307,11 +181,12 @@ void HandlingUnit::load(CheckpointReader& r) {
     if (c.id != 0 && ((c.state == CaseState::Queued && c.pool >= static_cast<std::int64_t>(np)) ||
                       c.grid < g0_ || c.grid >= g1_))
       r.fail("a case points at a desk or grid that does not exist");
-  for (const Event& e : events_.items()) {
+  for (const Event& e : events) {
     const bool pool_event = e.type == Ev::Wake;
     if ((pool_event && e.index >= np) || (!pool_event && e.index >= cases_.size()))
       r.fail("an event points outside the state");
   }
+  events_.restore(std::move(events), seq);
   for (std::uint32_t s : free_)
     if (s >= cases_.size()) r.fail("a free slot is out of range");
   for (const Pool& p : pools_)
@@ -325,17 +200,8 @@ void HandlingUnit::load(CheckpointReader& r) {
 std::string Simulation::checkpoint() const {
   const World& w = *world_;
   CheckpointWriter body;
-  save_scenario(body, w.scenario);
-  ScenarioOut out{body};
-  GovernanceConfig gov = w.gov;
-  describe(out, gov);
-  body.pod(w.pending_design);
-  body.str(w.pending_summary);
-  GovernanceConfig pending = w.pending;
-  describe(out, pending);
+  scenario_fields(body, w.scenario);
   world_fields(body, w);
-  w.response_hist.save(body);
-  w.resolution_hist.save(body);
   for (const HandlingUnit& u : w.units) u.save(body);
 
   CheckpointWriter file;
@@ -375,14 +241,10 @@ std::unique_ptr<Simulation> Simulation::restore(const std::string& bytes, const 
     head.fail("its contents do not match its digest (corrupted)");
 
   CheckpointReader r(payload, length, file);
-  Scenario scenario = load_scenario_state(r);
+  Scenario scenario;
+  scenario_fields(r, scenario);
   auto sim = std::make_unique<Simulation>(scenario, executor);
   World& w = *sim->world_;
-  ScenarioIn in{r};
-  describe(in, w.gov);
-  r.pod(w.pending_design);
-  r.str(w.pending_summary);
-  describe(in, w.pending);
   const std::size_t residents = w.residents.size(), grids = w.climate.size();
   world_fields(r, w);
   if (w.residents.trust.size() != residents || w.residents.flags.size() != residents ||
@@ -396,8 +258,8 @@ std::unique_ptr<Simulation> Simulation::restore(const std::string& bytes, const 
     for (const Feedback& x : f)
       if (x.resident >= residents) r.fail("feedback names a resident who does not exist");
   if (w.next_change > w.scenario.changes.size()) r.fail("the next policy change is out of range");
-  w.response_hist.load(r);
-  w.resolution_hist.load(r);
+  if (!w.response_hist.valid() || !w.resolution_hist.valid())
+    r.fail("a histogram has the wrong size");
   for (HandlingUnit& u : w.units) u.load(r);
   if (r.remaining() != 0) r.fail("it has bytes left over after the last unit");
   return sim;

@@ -18,8 +18,9 @@
 #include <cstring>
 
 #include "engine/errors.hpp"
+#include "engine/units.hpp"
 #include "model/streams.hpp"
-#include "model/units.hpp"
+#include "sim/case_behaviour.hpp"
 #include "sim/world.hpp"
 
 namespace govsim {
@@ -225,7 +226,7 @@ void SimulationAccess::residents_phase(World& w, Executor& ex) {
                                                 trust_mean, w.scenario.run.seed, w.gov, m);
       auto& out = w.outbox[g];
       out.clear();
-      if (m.mode == ModelMode::Queue) continue;
+      if (!w.behaviour->residents_raise_cases()) continue;
       // Detection by walking the grid: volunteers (by training and procedures) and grid
       // workers' rounds (diluted when a branch covers several grids).
       const GovernanceConfig& gov = w.gov;
@@ -282,33 +283,11 @@ void SimulationAccess::residents_phase(World& w, Executor& ex) {
 void SimulationAccess::cases_phase(World& w, Executor& ex) {
   const std::int64_t day = w.day;
   const double day_end = double(day + 1) * kHoursPerDay;
-  const ModelConfig& m = w.scenario.model;
   ex.parallel_for(w.units.size(), [&](std::size_t b, std::size_t e) {
     for (std::size_t u = b; u < e; ++u) {
       HandlingUnit& unit = w.units[u];
       unit.begin_day(day);
       const auto s = static_cast<std::uint32_t>(u);
-      if (m.mode == ModelMode::Queue && s == 0) {
-        // Bare queueing network: a Poisson stream of small administrative cases, reported the
-        // moment they arise, at the first grid of the first street.
-        const std::uint32_t g = w.city.street_first_grid[0];
-        Stream st(w.scenario.run.seed, Purpose::QueueArrival, 0, static_cast<std::uint64_t>(day));
-        double t = double(day) * kHoursPerDay;
-        std::uint32_t seq = 0;
-        while (seq < 0xFFFE) {  // the whole id space of the grid-day
-          t += st.exponential(1.0 / m.queue_arrivals_per_h);
-          if (t >= day_end) break;
-          NewCase n{};
-          n.id = make_case_id(g, static_cast<std::uint32_t>(day), seq++);
-          n.resident = static_cast<std::uint32_t>(w.city.grid_first_resident[g]);
-          n.domain = Domain::Administrative;
-          n.tier = Tier::Small;
-          n.channel = Channel::Resident;
-          n.t_arise = n.t_report = t;
-          n.t_worsen1 = n.t_worsen2 = n.t_lapse = kInf;
-          unit.admit(n);
-        }
-      }
       for (std::uint32_t g = w.city.street_first_grid[s]; g < w.city.street_first_grid[s + 1]; ++g)
         for (const NewCase& n : w.outbox[g]) unit.admit(n);
       unit.run_until(day_end);
@@ -331,7 +310,6 @@ void SimulationAccess::metrics_phase(World& w) {
     rs.gain += r.gain;
     rs.happiness += r.happiness;
     rs.security += r.security;
-    new_cases += static_cast<std::int64_t>(w.outbox[g].size());
     for (const NewCase& n : w.outbox[g]) new_disputes += n.domain == Domain::Dispute ? 1 : 0;
     d.volunteers_joined += w.volunteer_day[g].joined;
     d.volunteers_quit += w.volunteer_day[g].quit;
@@ -342,8 +320,7 @@ void SimulationAccess::metrics_phase(World& w) {
   std::int64_t handoffs = 0, within = 0, small_resolved = 0, small_stayed = 0;
   double resolution_sum = 0, handoff_sum = 0;
   for (UnitDay& u : w.unit_days) {
-    if (sc.model.mode == ModelMode::Queue)
-      new_cases += u.reported[static_cast<int>(Channel::Resident)];
+    new_cases += u.admitted;
     d.reported_by_resident += u.reported[static_cast<int>(Channel::Resident)];
     d.reported_by_volunteer += u.reported[static_cast<int>(Channel::Volunteer)];
     d.reported_by_rounds += u.reported[static_cast<int>(Channel::Rounds)];
@@ -525,6 +502,7 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
   World& w = *world_;
   w.scenario = scenario;
   w.city = build_city(scenario);
+  w.behaviour = make_case_behaviour(w.scenario.model);
   if (w.city.grids == 0) throw InputError(scenario.source + ": the city has no grids");
   const std::uint32_t G = w.city.grids;
   init_residents(w.residents, w.city, scenario);
@@ -545,7 +523,8 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
   w.has_sensors.assign(G, 0);
   w.rounds_hours.assign(G, 0);
   for (std::uint32_t s = 0; s < w.city.streets; ++s)
-    w.units.emplace_back(w.city, s, w.scenario.model, scenario.run.seed, context_of(w));
+    w.units.emplace_back(w.city, s, w.scenario.model, *w.behaviour, scenario.run.seed,
+                         context_of(w));
   w.unit_days.resize(w.units.size());
   w.phase_seconds.assign(kPhases, 0.0);
   put_design_in_force(w, scenario.governance, executor);

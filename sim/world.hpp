@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "agents/residents.hpp"
@@ -9,6 +10,7 @@
 #include "model/case.hpp"
 #include "model/city.hpp"
 #include "model/params.hpp"
+#include "sim/case_behaviour.hpp"
 #include "sim/handling.hpp"
 #include "sim/metrics.hpp"
 
@@ -23,8 +25,12 @@ class MinuteHistogram {
   // Share of durations of at least `hours` (exact when hours is a whole number of minutes).
   double share_at_least(double hours) const;
   std::int64_t count() const { return count_; }
-  void save(CheckpointWriter& w) const;  // sim/checkpoint.cpp
-  void load(CheckpointReader& r);
+  bool valid() const { return bins_.empty() || bins_.size() == kBins; }
+  template <class IO, class H>
+  static void fields(IO& io, H& h) {
+    io.vec(h.bins_);
+    io.pod(h.count_);
+  }
 
  private:
   static constexpr std::size_t kBins = 60 * 24 * 400;  // 400 days
@@ -46,6 +52,7 @@ struct World {
   std::vector<GridTotals> grid_totals;          // per grid, whole run
   std::vector<std::uint8_t> has_sensors;        // per grid, under the design in force
   std::vector<double> rounds_hours;             // per grid, under the design in force
+  std::unique_ptr<CaseBehaviour> behaviour;     // the rules cases follow (sim/case_behaviour.hpp)
   std::vector<HandlingUnit> units;              // per street office
   double city_elderly_share = 0;                // population-weighted, of the city as built
   std::vector<UnitDay> unit_days;               // per unit, today

@@ -1,4 +1,4 @@
-// Units of time and of the rates the model reports. Not coefficients: changing one changes what
+// Units of time and of the rates reported. Not coefficients: changing one changes what
 // a figure means, not what the model does.
 #pragma once
 
