@@ -102,8 +102,7 @@ void finish(Session& session, const BatchArgs& args) {
     std::cout << "\nresults: " << args.db << " (" << session.store->count_done()
               << " runs; govsim export " << args.db << " --csv DIR)";
   }
-  if (!args.report.empty())
-    std::cout << (args.db.empty() ? "\n" : "\n") << "report:  " << args.report;
+  if (!args.report.empty()) std::cout << "\nreport:  " << args.report;
   if (!args.db.empty() || !args.report.empty()) std::cout << '\n';
   std::cout << std::flush;
 }
