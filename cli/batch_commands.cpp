@@ -38,21 +38,7 @@ void add_batch_options(CLI::App& cmd, BatchArgs& a, bool shardable) {
   cmd.add_flag("-q,--quiet", a.quiet, "no progress line and no table");
 }
 
-}  // namespace
-
-void remember_command_line(int argc, char** argv) {
-  std::string line = "govsim";
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    const bool plain = arg.find_first_of(" \t'\"$\\<>|&;()*?") == std::string::npos && !arg.empty();
-    line += " " + (plain ? arg : "'" + arg + "'");
-  }
-  g_command_line = line;
-}
-
-const std::string& command_line() { return g_command_line; }
-
-void add_batch_commands(CLI::App& app, int& exit_code) {
+void add_compare_command(CLI::App& app, int& exit_code) {
   auto compare = std::make_shared<CompareArgs>();
   auto* c = app.add_subcommand("compare",
                                "paired replications of several designs, with confidence intervals");
@@ -82,7 +68,9 @@ void add_batch_commands(CLI::App& app, int& exit_code) {
       compare->until_precise = -1;  // refused in the command
     exit_code = compare_command(*compare);
   });
+}
 
+void add_sweep_command(CLI::App& app, int& exit_code) {
   auto sweep = std::make_shared<SweepArgs>();
   auto* s = app.add_subcommand("sweep", "a design of experiments over scenario keys");
   s->add_option("SCENARIO", sweep->scenario, "scenario file (.yaml) or shipped scenario name")
@@ -105,7 +93,9 @@ void add_batch_commands(CLI::App& app, int& exit_code) {
       "governance.staffing.grid_workers_per_grid=0.5:2:0.5 "
       "--vary governance.platform.level=0,0.5,1 --replications 5 --db sweep.db");
   s->callback([sweep, &exit_code] { exit_code = sweep_command(*sweep); });
+}
 
+void add_seek_command(CLI::App& app, int& exit_code) {
   auto seek = std::make_shared<SeekArgs>();
   auto* k =
       app.add_subcommand("seek", "the cheapest settings that meet a target with stated confidence");
@@ -137,7 +127,9 @@ void add_batch_commands(CLI::App& app, int& exit_code) {
       "Example: govsim seek grid-one-branch --target 'response_time_p90_h<=24' --minimize cost "
       "--over governance.staffing.grid_workers_per_grid=1:3:0.25 --replications 5");
   k->callback([seek, &exit_code] { exit_code = seek_command(*seek); });
+}
 
+void add_sensitivity_command(CLI::App& app, int& exit_code) {
   auto sens = std::make_shared<SensitivityArgs>();
   auto* v = app.add_subcommand(
       "sensitivity", "which parameters drive the outcomes: Morris elementary effects (or OAT)");
@@ -181,7 +173,10 @@ void add_batch_commands(CLI::App& app, int& exit_code) {
       "         govsim sensitivity modern --param governance.platform.level=0:1 "
       "--param governance.volunteers.per_1k=0:10 --trajectories 20");
   v->callback([sens, &exit_code] { exit_code = sensitivity_command(*sens); });
+}
 
+// The commands that read results stores rather than run simulations.
+void add_store_commands(CLI::App& app, int& exit_code) {
   auto exp = std::make_shared<ExportArgs>();
   auto* e = app.add_subcommand("export", "write a results database as tidy CSV files");
   e->add_option("DB", exp->db, "results database")->required();
@@ -209,6 +204,28 @@ void add_batch_commands(CLI::App& app, int& exit_code) {
   m->add_option("INPUTS", merge->inputs, "the shards' databases")->required();
   m->add_flag("--overwrite", merge->overwrite, "replace OUT if it exists");
   m->callback([merge, &exit_code] { exit_code = merge_command(*merge); });
+}
+
+}  // namespace
+
+void remember_command_line(int argc, char** argv) {
+  std::string line = "govsim";
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const bool plain = arg.find_first_of(" \t'\"$\\<>|&;()*?") == std::string::npos && !arg.empty();
+    line += " " + (plain ? arg : "'" + arg + "'");
+  }
+  g_command_line = line;
+}
+
+const std::string& command_line() { return g_command_line; }
+
+void add_batch_commands(CLI::App& app, int& exit_code) {
+  add_compare_command(app, exit_code);
+  add_sweep_command(app, exit_code);
+  add_seek_command(app, exit_code);
+  add_sensitivity_command(app, exit_code);
+  add_store_commands(app, exit_code);
 }
 
 }  // namespace govsim

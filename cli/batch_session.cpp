@@ -1,5 +1,6 @@
 #include "cli/batch_session.hpp"
 
+#include <charconv>
 #include <iostream>
 #include <system_error>
 
@@ -14,6 +15,16 @@ std::vector<std::string> common_overrides(const BatchArgs& args) {
   std::vector<std::string> out = args.overrides;
   if (!args.days.empty()) out.push_back("run.days=" + args.days);
   return out;
+}
+
+std::uint64_t sample_seed(const std::string& text, std::uint64_t base_seed) {
+  if (text.empty()) return base_seed;
+  std::uint64_t x = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), x);
+  if (ec != std::errc() || end != text.data() + text.size()) {
+    throw InputError("--sample-seed: '" + text + "' is not a whole number >= 0");
+  }
+  return x;
 }
 
 void check_batch_args(const BatchArgs& args, Session& session, bool adaptive) {
@@ -102,8 +113,7 @@ void finish(Session& session, const BatchArgs& args) {
     std::cout << "\nresults: " << args.db << " (" << session.store->count_done()
               << " runs; govsim export " << args.db << " --csv DIR)";
   }
-  if (!args.report.empty())
-    std::cout << (args.db.empty() ? "\n" : "\n") << "report:  " << args.report;
+  if (!args.report.empty()) std::cout << "\nreport:  " << args.report;
   if (!args.db.empty() || !args.report.empty()) std::cout << '\n';
   std::cout << std::flush;
 }

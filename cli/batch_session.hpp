@@ -2,6 +2,7 @@
 // store on rank 0, the runs, the report, and the exit code when runs failed.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -29,6 +30,9 @@ struct Session {
 
 // --set values plus --days, in the order the loader applies them.
 std::vector<std::string> common_overrides(const BatchArgs& args);
+
+// The seed of a sampled design: --sample-seed as given, or the base seed when it is "".
+std::uint64_t sample_seed(const std::string& text, std::uint64_t base_seed);
 
 // Checks the shared options (the same on every rank, so they fail alike) and fills session.
 void check_batch_args(const BatchArgs& args, Session& session, bool adaptive);

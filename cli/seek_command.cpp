@@ -77,34 +77,143 @@ std::vector<VarySpec> over_specs(const SeekArgs& args) {
   return specs;
 }
 
+// A one-sided bound needs the spread of at least two replications, and below 50 % it would be
+// no bound at all.
+void check_seek_args(const SeekArgs& args) {
+  if (args.batch.replications < 2) {
+    throw InputError("--replications: a confidence bound needs at least 2 replications per point");
+  }
+  if (!(args.confidence >= 0.5 && args.confidence < 1)) {
+    throw InputError("--confidence: " + g4(args.confidence) + " is out of range [0.5, 1)");
+  }
+}
+
+// Every point of the grid over the --over keys is a design, so that the store and the report see
+// the whole grid; seek runs only the points it visits.
+Experiment seek_experiment(const SeekArgs& args, const std::vector<VarySpec>& specs) {
+  Plan plan;
+  plan.kind = "seek";
+  plan.common_overrides = common_overrides(args.batch);
+  plan.base_seed = args.batch.seed;
+  plan.method = "grid";
+  for (const VarySpec& s : specs) plan.vary_keys.push_back(s.key);
+  plan.designs = factorial_designs(args.scenario, specs);
+  return Experiment(std::move(plan));
+}
+
+// Every step of the search and its answer, kept in the store for the report.
+Json seek_record(const SeekArgs& args, const Experiment& experiment, const Target& target,
+                 std::size_t cost, const SeekResult& result) {
+  Json steps = Json::array();
+  for (const SeekStep& s : result.steps) {
+    steps.push_back({{"design", s.design},
+                     {"label", experiment.design(s.design).label},
+                     {"round", s.round},
+                     {"feasible", s.feasible},
+                     {"target_mean", number_or_null(s.estimate.target.mean)},
+                     {"target_half_width", number_or_null(s.estimate.target.half_width)},
+                     {"bound", number_or_null(s.bound)},
+                     {"cost_mean", number_or_null(s.estimate.cost.mean)},
+                     {"cost_half_width", number_or_null(s.estimate.cost.half_width)}});
+  }
+  return {{"target", target.text},
+          {"target_column", summary_columns()[target.column].name},
+          {"target_bound", target.bound},
+          {"at_most", target.at_most},
+          {"minimize", summary_columns()[cost].name},
+          {"confidence", args.confidence},
+          {"replications", args.batch.replications},
+          {"steps", std::move(steps)},
+          {"answer", result.answer ? Json(*result.answer) : Json(nullptr)},
+          {"next_cheaper", result.next_cheaper ? Json(*result.next_cheaper) : Json(nullptr)}};
+}
+
+// What the printed account of a search refers to, in the words it uses.
+struct SeekWords {
+  const Experiment& experiment;
+  const Target& target;
+  const SeekResult& result;
+  std::string target_name;
+  std::string cost_name;
+  std::string conf;        // the confidence, e.g. "95%"
+  const char* bound_name;  // the side of the bound that decides
+};
+
+void print_seek_question(const SeekWords& w, const std::vector<VarySpec>& specs,
+                         std::int64_t replications) {
+  std::cout << "seek: the cheapest point with " << w.target.text << " at " << w.conf
+            << " confidence (one-sided), minimising " << w.cost_name << "\n";
+  for (std::size_t k = 0; k < specs.size(); ++k) {
+    const auto& v = specs[k].values;
+    std::cout << "  over " << specs[k].key << " = " << v.front()
+              << (v.size() > 2 ? ", " + v[1] + ", ..." : "")
+              << (v.size() > 1 ? ", " + v.back() : "") << " (" << v.size() << " values)\n";
+  }
+  std::cout << "  " << replications << " paired replications per point\n\n";
+}
+
+void print_seek_steps(const SeekWords& w) {
+  std::size_t label_width = 5;
+  for (const SeekStep& s : w.result.steps) {
+    label_width = std::max(label_width, display_width(w.experiment.design(s.design).label));
+  }
+  std::cout << "  round  " << pad("point", label_width) << "  "
+            << pad(w.target_name + " (95% CI)", 30) << pad(w.bound_name, 13) << "meets  "
+            << w.cost_name << " (95% CI)\n";
+  for (const SeekStep& s : w.result.steps) {
+    char r[16];
+    std::snprintf(r, sizeof r, "%7d", s.round);
+    const int dt = decimals_for({s.estimate.target});
+    const int dc = decimals_for({s.estimate.cost});
+    std::cout << r << "  " << pad(w.experiment.design(s.design).label, label_width) << "  "
+              << pad(format_estimate(s.estimate.target, dt), 30) << pad(fixed(s.bound, dt), 13)
+              << pad(s.feasible ? "yes" : "no", 7) << format_estimate(s.estimate.cost, dc) << "\n";
+  }
+  std::cout << "\n";
+}
+
+void print_seek_answer(const SeekWords& w) {
+  const Target& target = w.target;
+  if (!w.result.answer) {
+    std::cout << "answer: none of the points meets " << target.text << " at " << w.conf
+              << " confidence; widen the range or add replications\n";
+    return;
+  }
+  const SeekStep& a = w.result.steps[*w.result.answer];
+  std::cout << "answer: " << w.experiment.design(a.design).label << "\n";
+  for (const auto& [key, value] : w.experiment.design(a.design).params) {
+    std::cout << "  --set " << key << "=" << value << "\n";
+  }
+  std::cout << "  " << w.target_name << " "
+            << format_estimate(a.estimate.target, decimals_for({a.estimate.target}))
+            << " (95% CI); one-sided " << w.conf << " " << w.bound_name << " "
+            << fixed(a.bound, decimals_for({a.estimate.target}))
+            << (target.at_most ? " <= " : " >= ") << g4(target.bound) << "\n";
+  std::cout << "  " << w.cost_name << " "
+            << format_estimate(a.estimate.cost, decimals_for({a.estimate.cost})) << " (95% CI)\n";
+  if (w.result.next_cheaper) {
+    const SeekStep& n = w.result.steps[*w.result.next_cheaper];
+    std::cout << "  the neighbouring point " << w.experiment.design(n.design).label << " has "
+              << w.bound_name << " " << fixed(n.bound, decimals_for({n.estimate.target}))
+              << (target.at_most ? " > " : " < ") << g4(target.bound)
+              << ": it does not meet the target\n";
+  }
+}
+
 }  // namespace
 
 int seek_command(const SeekArgs& args) {
   return with_cluster([&](Cluster& cluster) {
     Session session(cluster);
     check_batch_args(args.batch, session, true);
+    check_seek_args(args);
     const std::int64_t replications = args.batch.replications;
-    if (replications < 2) {
-      throw InputError(
-          "--replications: a confidence bound needs at least 2 replications per point");
-    }
-    if (!(args.confidence >= 0.5 && args.confidence < 1)) {
-      throw InputError("--confidence: " + g4(args.confidence) + " is out of range [0.5, 1)");
-    }
     const Target target = parse_target(args.target);
     const std::size_t cost = outcome_column(args.minimize, "--minimize");
     const std::vector<VarySpec> specs = over_specs(args);
     std::vector<std::size_t> shape;
     for (const VarySpec& s : specs) shape.push_back(s.values.size());
-
-    Plan plan;
-    plan.kind = "seek";
-    plan.common_overrides = common_overrides(args.batch);
-    plan.base_seed = args.batch.seed;
-    plan.method = "grid";
-    for (const VarySpec& s : specs) plan.vary_keys.push_back(s.key);
-    plan.designs = factorial_designs(args.scenario, specs);
-    const Experiment experiment(std::move(plan));
+    const Experiment experiment = seek_experiment(args, specs);
     open_store(session, args.batch, experiment);
 
     std::int64_t failed = 0;
@@ -130,92 +239,23 @@ int seek_command(const SeekArgs& args) {
       return out;
     };
     const SeekResult result = seek_cheapest(shape, target, args.confidence, evaluate);
-
-    const std::string target_name = summary_columns()[target.column].name;
-    const std::string cost_name = summary_columns()[cost].name;
     if (cluster.root()) {
-      Json steps = Json::array();
-      for (const SeekStep& s : result.steps) {
-        steps.push_back({{"design", s.design},
-                         {"label", experiment.design(s.design).label},
-                         {"round", s.round},
-                         {"feasible", s.feasible},
-                         {"target_mean", number_or_null(s.estimate.target.mean)},
-                         {"target_half_width", number_or_null(s.estimate.target.half_width)},
-                         {"bound", number_or_null(s.bound)},
-                         {"cost_mean", number_or_null(s.estimate.cost.mean)},
-                         {"cost_half_width", number_or_null(s.estimate.cost.half_width)}});
-      }
-      const Json record = {
-          {"target", target.text},
-          {"target_column", target_name},
-          {"target_bound", target.bound},
-          {"at_most", target.at_most},
-          {"minimize", cost_name},
-          {"confidence", args.confidence},
-          {"replications", replications},
-          {"steps", std::move(steps)},
-          {"answer", result.answer ? Json(*result.answer) : Json(nullptr)},
-          {"next_cheaper", result.next_cheaper ? Json(*result.next_cheaper) : Json(nullptr)}};
-      session.store->set_meta("seek", record.dump());
+      session.store->set_meta("seek", seek_record(args, experiment, target, cost, result).dump());
     }
 
     if (session.printing()) {
       char conf[32];
       std::snprintf(conf, sizeof conf, "%g%%", args.confidence * 100);
-      std::cout << "seek: the cheapest point with " << target.text << " at " << conf
-                << " confidence (one-sided), minimising " << cost_name << "\n";
-      for (std::size_t k = 0; k < specs.size(); ++k) {
-        const auto& v = specs[k].values;
-        std::cout << "  over " << specs[k].key << " = " << v.front()
-                  << (v.size() > 2 ? ", " + v[1] + ", ..." : "")
-                  << (v.size() > 1 ? ", " + v.back() : "") << " (" << v.size() << " values)\n";
-      }
-      std::cout << "  " << replications << " paired replications per point\n\n";
-      std::size_t label_width = 5;
-      for (const SeekStep& s : result.steps) {
-        label_width = std::max(label_width, display_width(experiment.design(s.design).label));
-      }
-      const char* bound_name = target.at_most ? "upper bound" : "lower bound";
-      std::cout << "  round  " << pad("point", label_width) << "  "
-                << pad(target_name + " (95% CI)", 30) << pad(bound_name, 13) << "meets  "
-                << cost_name << " (95% CI)\n";
-      for (const SeekStep& s : result.steps) {
-        char r[16];
-        std::snprintf(r, sizeof r, "%7d", s.round);
-        const int dt = decimals_for({s.estimate.target});
-        const int dc = decimals_for({s.estimate.cost});
-        std::cout << r << "  " << pad(experiment.design(s.design).label, label_width) << "  "
-                  << pad(format_estimate(s.estimate.target, dt), 30) << pad(fixed(s.bound, dt), 13)
-                  << pad(s.feasible ? "yes" : "no", 7) << format_estimate(s.estimate.cost, dc)
-                  << "\n";
-      }
-      std::cout << "\n";
-      if (!result.answer) {
-        std::cout << "answer: none of the points meets " << target.text << " at " << conf
-                  << " confidence; widen the range or add replications\n";
-      } else {
-        const SeekStep& a = result.steps[*result.answer];
-        std::cout << "answer: " << experiment.design(a.design).label << "\n";
-        for (const auto& [key, value] : experiment.design(a.design).params) {
-          std::cout << "  --set " << key << "=" << value << "\n";
-        }
-        std::cout << "  " << target_name << " "
-                  << format_estimate(a.estimate.target, decimals_for({a.estimate.target}))
-                  << " (95% CI); one-sided " << conf << " " << bound_name << " "
-                  << fixed(a.bound, decimals_for({a.estimate.target}))
-                  << (target.at_most ? " <= " : " >= ") << g4(target.bound) << "\n";
-        std::cout << "  " << cost_name << " "
-                  << format_estimate(a.estimate.cost, decimals_for({a.estimate.cost}))
-                  << " (95% CI)\n";
-        if (result.next_cheaper) {
-          const SeekStep& n = result.steps[*result.next_cheaper];
-          std::cout << "  the neighbouring point " << experiment.design(n.design).label << " has "
-                    << bound_name << " " << fixed(n.bound, decimals_for({n.estimate.target}))
-                    << (target.at_most ? " > " : " < ") << g4(target.bound)
-                    << ": it does not meet the target\n";
-        }
-      }
+      const SeekWords words{experiment,
+                            target,
+                            result,
+                            summary_columns()[target.column].name,
+                            summary_columns()[cost].name,
+                            conf,
+                            target.at_most ? "upper bound" : "lower bound"};
+      print_seek_question(words, specs, replications);
+      print_seek_steps(words);
+      print_seek_answer(words);
       std::cout << "  from " << runs_used << " runs at " << result.steps.size() << " of "
                 << experiment.size() << " grid points in " << round << " rounds (" << ran
                 << " run now)\n";

@@ -1,6 +1,5 @@
 // `govsim sensitivity SCENARIO`: Morris elementary effects (or one at a time) over the main
 // parameters, run as one batch experiment, and the ranking of the parameters for each outcome.
-#include <charconv>
 #include <cstdio>
 #include <iostream>
 
@@ -15,15 +14,6 @@ namespace govsim {
 namespace {
 
 using namespace batch;
-
-std::uint64_t parse_seed(const std::string& text) {
-  std::uint64_t x = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), x);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
-    throw InputError("--sample-seed: '" + text + "' is not a whole number >= 0");
-  }
-  return x;
-}
 
 std::string describe_design(const SensitivityDesign& d, std::int64_t replications) {
   const std::string per =
@@ -53,8 +43,7 @@ int sensitivity_command(const SensitivityArgs& args) {
     std::vector<Factor> factors;
     for (const std::string& text : args.params) factors.push_back(parse_factor(text));
     if (args.params.empty()) factors = default_factors();
-    const std::uint64_t seed =
-        args.sample_seed.empty() ? args.batch.seed : parse_seed(args.sample_seed);
+    const std::uint64_t seed = sample_seed(args.sample_seed, args.batch.seed);
     SensitivityDesign design;
     if (args.method == "morris") {
       if (args.trajectories < 2 || args.trajectories > 10000) {

@@ -1,5 +1,4 @@
 // `govsim sweep SCENARIO --vary ...`: a factorial or Latin-hypercube design over scenario keys.
-#include <charconv>
 #include <iostream>
 
 #include "cli/batch_session.hpp"
@@ -12,15 +11,6 @@ namespace {
 using namespace batch;
 
 constexpr std::size_t kMaxPrintedDesigns = 100;
-
-std::uint64_t parse_seed(const std::string& text) {
-  std::uint64_t x = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), x);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
-    throw InputError("--sample-seed: '" + text + "' is not a whole number >= 0");
-  }
-  return x;
-}
 
 }  // namespace
 
@@ -48,8 +38,7 @@ int sweep_command(const SweepArgs& args) {
       plan.designs = factorial_designs(args.scenario, specs);
     } else if (args.method == "lhs") {
       if (args.samples == 0) throw InputError("--method lhs needs --samples N (N >= 2)");
-      const std::uint64_t seed =
-          args.sample_seed.empty() ? args.batch.seed : parse_seed(args.sample_seed);
+      const std::uint64_t seed = sample_seed(args.sample_seed, args.batch.seed);
       plan.designs = latin_hypercube_designs(args.scenario, specs, args.samples, seed);
     } else {
       throw InputError("--method " + args.method + ": expected factorial or lhs");

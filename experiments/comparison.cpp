@@ -104,7 +104,7 @@ std::string format_comparison(const ResultGrid& grid,
   for (std::size_t d = 0; d < grid.designs(); ++d) {
     label_width = std::max(label_width, display_width(grid.label(d)));
   }
-  const std::string first = grid.label(0);
+  const std::string& first = grid.label(0);
   std::string out;
   bool any_significant = false;
   for (const OutcomeComparison& c : outcomes) {

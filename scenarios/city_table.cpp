@@ -2,16 +2,13 @@
 
 #include <array>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <optional>
-#include <system_error>
 #include <unordered_map>
 
 #include "engine/errors.hpp"
 #include "engine/input_text.hpp"
 #include "model/limits.hpp"
+#include "scenarios/bounded_file.hpp"
 
 namespace govsim {
 namespace {
@@ -335,20 +332,8 @@ std::vector<GridRecord> parse_city_table(std::string_view text, const std::strin
 }
 
 std::vector<GridRecord> read_city_table(const std::string& path) {
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) {
-    throw InputError(located(path, 0, 0, "cannot open city table: no such file"));
-  }
-  const std::uintmax_t size = std::filesystem::file_size(path, error);
-  if (error || size > limits::kTableBytes) {
-    throw InputError(located(path, 0, 0,
-                             "city table is larger than " +
-                                 std::to_string(limits::mebibytes(limits::kTableBytes)) +
-                                 " MiB, the most a city table may be"));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(located(path, 0, 0, "cannot open city table"));
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::string text = read_bounded_file(
+      path, limits::kTableBytes, bounded_file_messages("city table", limits::kTableBytes));
   return parse_city_table(text, path);
 }
 

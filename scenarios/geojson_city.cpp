@@ -3,16 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <system_error>
 
 #include "engine/errors.hpp"
 #include "engine/input_text.hpp"
 #include "model/limits.hpp"
+#include "scenarios/bounded_file.hpp"
 
 namespace govsim {
 namespace {
@@ -340,10 +337,8 @@ bool is_geojson_name(std::string_view path) {
 
 std::vector<GridRecord> parse_geojson_city(std::string_view text, const std::string& file) {
   if (text.size() > limits::kGeoJsonBytes) {
-    throw InputError(located(file, 0, 0,
-                             "GeoJSON city is larger than " +
-                                 std::to_string(limits::mebibytes(limits::kGeoJsonBytes)) +
-                                 " MiB, the most a GeoJSON city may be"));
+    throw InputError(
+        located(file, 0, 0, larger_than_message("GeoJSON city", limits::kGeoJsonBytes)));
   }
   check_shape(text, file);
   Json root;
@@ -453,20 +448,8 @@ std::vector<GridRecord> parse_geojson_city(std::string_view text, const std::str
 }
 
 std::vector<GridRecord> read_geojson_city(const std::string& path) {
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) {
-    throw InputError(located(path, 0, 0, "cannot open GeoJSON city: no such file"));
-  }
-  const std::uintmax_t size = std::filesystem::file_size(path, error);
-  if (error || size > limits::kGeoJsonBytes) {
-    throw InputError(located(path, 0, 0,
-                             "GeoJSON city is larger than " +
-                                 std::to_string(limits::mebibytes(limits::kGeoJsonBytes)) +
-                                 " MiB, the most a GeoJSON city may be"));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(located(path, 0, 0, "cannot open GeoJSON city"));
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::string text = read_bounded_file(
+      path, limits::kGeoJsonBytes, bounded_file_messages("GeoJSON city", limits::kGeoJsonBytes));
   return parse_geojson_city(text, path);
 }
 

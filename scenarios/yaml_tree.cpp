@@ -4,15 +4,13 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 #include <unordered_map>
 
 #include "engine/errors.hpp"
 #include "engine/input_text.hpp"
 #include "model/limits.hpp"
+#include "scenarios/bounded_file.hpp"
 
 namespace govsim {
 
@@ -276,16 +274,8 @@ Tree parse_yaml_value(std::string_view text, const Where& where, const std::stri
 }
 
 Tree read_yaml_file(const std::string& path) {
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) {
-    throw InputError(located(path, 0, 0, "no such file"));
-  }
-  if (std::filesystem::file_size(path, error) > limits::kScenarioBytes) {
-    throw InputError(located(path, 0, 0, too_large()));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(located(path, 0, 0, "cannot open the file"));
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::string text = read_bounded_file(path, limits::kScenarioBytes,
+                                             {"no such file", too_large(), "cannot open the file"});
   return parse_yaml(text, path);
 }
 

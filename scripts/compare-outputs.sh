@@ -105,6 +105,7 @@ for d, _, files in os.walk(root):
             t = re.sub(r"\(git [0-9a-f]+\)", "(git X)", open(p).read())
             t = re.sub(r'<section id="runs">.*?</section>', "", t, flags=re.S)
             t = re.sub(r'<section id="manifest">.*?</section>', "", t, flags=re.S)
+            t = re.sub(r"Written by \S+ \(git \w+\)", "Written by BUILD", t)  # the build, as in manifests
             open(p, "w").write(t)
         elif f.endswith(".db"):
             con = sqlite3.connect(p)

@@ -12,6 +12,7 @@ packages=(
   libopenmpi-dev openmpi-bin  # MPI build of the batch runner (CI builds with MPI=ON)
   chromium                    # the test that opens the HTML report in a headless browser
   clang libclang-rt-14-dev    # make fuzz: clang++ and libFuzzer with the sanitizer runtimes
+  clang-format clang-tidy     # make format-check and make tidy (CI runs both)
 )
 
 missing=()

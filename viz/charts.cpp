@@ -90,19 +90,11 @@ void polyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour, floa
   flush();
 }
 
-}  // namespace
-
-void draw_chart(const char* id, const ChartData& chart, ImVec2 size) {
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 p0 = ImGui::GetCursorScreenPos();
-  ImGui::InvisibleButton(id, size);
-  const bool hovered = ImGui::IsItemHovered();
-  const ImVec2 p1(p0.x + size.x, p0.y + size.y);
+// Title, then the legend on the same line if it fits, else on the next, then the note. Returns
+// where the plot may begin.
+float draw_heading(ImDrawList* dl, const ChartData& chart, ImVec2 p0, ImVec2 p1) {
   ImFont* font = ImGui::GetFont();
   const float fs = ImGui::GetFontSize();
-  dl->AddRect(p0, p1, kBorder, 4);  // the frame is the window's clear colour: no fill to pay for
-
-  // Title, then the legend on the same line if it fits, else on the next.
   char title[256];
   std::snprintf(title, sizeof title, "%s%s%s%s", chart.title.c_str(),
                 chart.unit.empty() ? "" : " (", chart.unit.c_str(), chart.unit.empty() ? "" : ")");
@@ -132,8 +124,17 @@ void draw_chart(const char* id, const ChartData& chart, ImVec2 size) {
     dl->AddText(font, fs * 0.9f, ImVec2(p0.x + 8, top - 2), kDim, note.c_str());
     top += fs * 0.9f + 2;
   }
+  return top;
+}
 
-  // Value range, over every line.
+// The value axis: round-number ticks over every line's values.
+struct ValueAxis {
+  float lo, hi;
+  double step;
+  int decimals;  // of the tick labels
+};
+
+ValueAxis value_axis(const ChartData& chart) {
   float lo = INFINITY, hi = -INFINITY;
   for (const ChartLine& l : chart.lines)
     for (float v : l.y)
@@ -144,63 +145,82 @@ void draw_chart(const char* id, const ChartData& chart, ImVec2 size) {
   const double step = nice_step(double(hi - lo), 4);
   lo = float(std::floor(double(lo) / step) * step);
   hi = float(std::ceil(double(hi) / step) * step);
+  const int decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : step >= 0.01 ? 2 : 3;
+  return {lo, hi, step, decimals};
+}
 
-  // Plot area: room for the tick labels at the left and the bottom.
+// Where the data go on screen: days across, values up.
+struct PlotArea {
+  float x0, x1, y0, y1, w, h;
+  float x_max, lo, hi;
+  float sx(float day) const { return x0 + day / x_max * w; }
+  float sy(float v) const { return y0 + h - (v - lo) / (hi - lo) * h; }
+};
+
+// What is left below the heading, less room for the tick labels at the left and the bottom.
+PlotArea plot_area(const ChartData& chart, const ValueAxis& axis, ImVec2 p0, ImVec2 p1, float top) {
+  const float fs = ImGui::GetFontSize();
   char text[64];
   float label_w = 0;
-  const int decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : step >= 0.01 ? 2 : 3;
-  for (double t = lo; t <= hi + step / 2; t += step) {
-    std::snprintf(text, sizeof text, "%.*f", decimals, t);
+  for (double t = axis.lo; t <= axis.hi + axis.step / 2; t += axis.step) {
+    std::snprintf(text, sizeof text, "%.*f", axis.decimals, t);
     label_w = std::max(label_w, ImGui::CalcTextSize(text).x);
   }
   const float x0 = p0.x + 12 + label_w, x1 = p1.x - 12;
   const float y0 = top + 4, y1 = p1.y - fs - 10;
-  const float w = x1 - x0, h = y1 - y0;
-  if (w < 20 || h < 20) return;
-  const auto sx = [&](float day) { return x0 + day / chart.x_max * w; };
-  const auto sy = [&](float v) { return y0 + h - (v - lo) / (hi - lo) * h; };
+  return {x0, x1, y0, y1, x1 - x0, y1 - y0, chart.x_max, axis.lo, axis.hi};
+}
 
-  for (double t = lo; t <= hi + step / 2; t += step) {
-    const float y = sy(float(t));
-    dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), kGridLine);
-    std::snprintf(text, sizeof text, "%.*f", decimals, t);
+// Value grid lines and labels; day ticks, the axis named at its right end.
+void draw_axes(ImDrawList* dl, const ChartData& chart, const ValueAxis& axis, const PlotArea& a) {
+  char text[64];
+  for (double t = axis.lo; t <= axis.hi + axis.step / 2; t += axis.step) {
+    const float y = a.sy(float(t));
+    dl->AddLine(ImVec2(a.x0, y), ImVec2(a.x1, y), kGridLine);
+    std::snprintf(text, sizeof text, "%.*f", axis.decimals, t);
     const ImVec2 ts = ImGui::CalcTextSize(text);
-    dl->AddText(ImVec2(x0 - 6 - ts.x, y - ts.y / 2), kDim, text);
+    dl->AddText(ImVec2(a.x0 - 6 - ts.x, y - ts.y / 2), kDim, text);
   }
-  // Day ticks; the axis is named at its right end.
   const float day_w = ImGui::CalcTextSize("day").x;
-  dl->AddText(ImVec2(x1 - day_w, y1 + 5), kDim, "day");
-  const double xstep = nice_step(double(chart.x_max), std::max(2, int(w / 70)));
+  dl->AddText(ImVec2(a.x1 - day_w, a.y1 + 5), kDim, "day");
+  const double xstep = nice_step(double(chart.x_max), std::max(2, int(a.w / 70)));
   for (double d = 0; d <= double(chart.x_max) + 1e-6; d += xstep) {
-    const float x = sx(float(d));
-    dl->AddLine(ImVec2(x, y1), ImVec2(x, y1 + 4), kAxis);
+    const float x = a.sx(float(d));
+    dl->AddLine(ImVec2(x, a.y1), ImVec2(x, a.y1 + 4), kAxis);
     std::snprintf(text, sizeof text, "%.0f", d);
     const ImVec2 ts = ImGui::CalcTextSize(text);
-    if (x + ts.x / 2 > x1 - day_w - 6) continue;
-    dl->AddText(ImVec2(x - ts.x / 2, y1 + 5), kDim, text);
+    if (x + ts.x / 2 > a.x1 - day_w - 6) continue;
+    dl->AddText(ImVec2(x - ts.x / 2, a.y1 + 5), kDim, text);
   }
-  dl->AddLine(ImVec2(x0, y1), ImVec2(x1, y1), kAxis);
-  dl->AddLine(ImVec2(x0, y0), ImVec2(x0, y1), kAxis);
+  dl->AddLine(ImVec2(a.x0, a.y1), ImVec2(a.x1, a.y1), kAxis);
+  dl->AddLine(ImVec2(a.x0, a.y0), ImVec2(a.x0, a.y1), kAxis);
+}
 
-  dl->PushClipRect(ImVec2(x0, y0 - 2), ImVec2(x1 + 1, y1 + 1), true);
+// The policy-change markers and the lines, clipped to the plot area.
+void draw_data(ImDrawList* dl, const ChartData& chart, const PlotArea& a) {
+  dl->PushClipRect(ImVec2(a.x0, a.y0 - 2), ImVec2(a.x1 + 1, a.y1 + 1), true);
   for (const ChartMarker& m : chart.markers) {
-    const float x = sx(m.day);
+    const float x = a.sx(m.day);
     const ImU32 c = m.dashed_design ? IM_COL32(230, 90, 200, 150) : kMarker;
-    for (float y = y0; y < y1; y += 8)
-      dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + 4, y1)), c, 1.5f);
-    dl->AddTriangleFilled(ImVec2(x - 5, y0), ImVec2(x + 5, y0), ImVec2(x, y0 + 7), c);
+    for (float y = a.y0; y < a.y1; y += 8)
+      dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + 4, a.y1)), c, 1.5f);
+    dl->AddTriangleFilled(ImVec2(x - 5, a.y0), ImVec2(x + 5, a.y0), ImVec2(x, a.y0 + 7), c);
   }
   for (const ChartLine& l : chart.lines)
-    polyline(dl, columns(l.y, chart.x_max, x0, w, y0, h, lo, hi), l.colour, l.dashed ? 1.6f : 2.0f,
-             l.dashed);
+    polyline(dl, columns(l.y, chart.x_max, a.x0, a.w, a.y0, a.h, a.lo, a.hi), l.colour,
+             l.dashed ? 1.6f : 2.0f, l.dashed);
   dl->PopClipRect();
+}
 
-  if (!hovered) return;
+// The day under the mouse: a vertical line, a dot on each line, and a tooltip with every value
+// and the policy changes near that day.
+void draw_read_out(ImDrawList* dl, const ChartData& chart, const PlotArea& a) {
   const ImVec2 mouse = ImGui::GetIO().MousePos;
-  if (mouse.x < x0 || mouse.x > x1) return;
-  const float day = std::round((mouse.x - x0) / w * chart.x_max);
-  const float x = sx(day);
-  dl->AddLine(ImVec2(x, y0), ImVec2(x, y1), IM_COL32(255, 255, 255, 120));
+  if (mouse.x < a.x0 || mouse.x > a.x1) return;
+  const float fs = ImGui::GetFontSize();
+  const float day = std::round((mouse.x - a.x0) / a.w * chart.x_max);
+  const float x = a.sx(day);
+  dl->AddLine(ImVec2(x, a.y0), ImVec2(x, a.y1), IM_COL32(255, 255, 255, 120));
   ImGui::BeginTooltip();
   ImGui::Text("%s, day %.0f", chart.title.c_str(), double(day));
   int index = 0;
@@ -208,7 +228,8 @@ void draw_chart(const char* id, const ChartData& chart, ImVec2 size) {
     ImGui::PushID(index++);
     const auto d = static_cast<std::size_t>(day);
     const float v = d < l.y.size() ? l.y[d] : NAN;
-    if (!std::isnan(v)) dl->AddCircleFilled(ImVec2(x, sy(std::clamp(v, lo, hi))), 3.5f, l.colour);
+    if (!std::isnan(v))
+      dl->AddCircleFilled(ImVec2(x, a.sy(std::clamp(v, a.lo, a.hi))), 3.5f, l.colour);
     ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(l.colour),
                        ImGuiColorEditFlags_NoTooltip, ImVec2(fs * 0.8f, fs * 0.8f));
     ImGui::SameLine();
@@ -222,13 +243,31 @@ void draw_chart(const char* id, const ChartData& chart, ImVec2 size) {
                 l.label.c_str(), value, chart.unit.c_str());
     ImGui::PopID();
   }
-  const float tolerance = std::max(0.5f, chart.x_max / w * 4);
+  const float tolerance = std::max(0.5f, chart.x_max / a.w * 4);
   for (const ChartMarker& m : chart.markers)
     if (std::fabs(m.day - day) <= tolerance)
       ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.85f, 1), "%s change on day %.0f: %s",
                          m.dashed_design ? "B:" : (chart.designs.empty() ? "policy" : "A:"),
                          double(m.day), m.text.c_str());
   ImGui::EndTooltip();
+}
+
+}  // namespace
+
+void draw_chart(const char* id, const ChartData& chart, ImVec2 size) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton(id, size);
+  const bool hovered = ImGui::IsItemHovered();
+  const ImVec2 p1(p0.x + size.x, p0.y + size.y);
+  dl->AddRect(p0, p1, kBorder, 4);  // the frame is the window's clear colour: no fill to pay for
+  const float top = draw_heading(dl, chart, p0, p1);
+  const ValueAxis axis = value_axis(chart);
+  const PlotArea area = plot_area(chart, axis, p0, p1, top);
+  if (area.w < 20 || area.h < 20) return;
+  draw_axes(dl, chart, axis, area);
+  draw_data(dl, chart, area);
+  if (hovered) draw_read_out(dl, chart, area);
 }
 
 }  // namespace govsim::viz

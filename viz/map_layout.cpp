@@ -44,7 +44,7 @@ Cell clip(const Cell& cell, Vec2 m, Vec2 n, int tag) {
 // Points in square buckets, for neighbour searches.
 class Buckets {
  public:
-  Buckets(const std::vector<Vec2>& points, Vec2 lo, Vec2 hi) : points_(points), lo_(lo) {
+  Buckets(const std::vector<Vec2>& points, Vec2 lo, Vec2 hi) : lo_(lo) {
     const float w = std::max(hi.x - lo.x, 1e-3f), h = std::max(hi.y - lo.y, 1e-3f);
     size_ = std::max(std::sqrt(w * h / float(std::max<std::size_t>(1, points.size()))), 1e-3f);
     nx_ = std::max(1, static_cast<int>(w / size_) + 1);
@@ -75,7 +75,6 @@ class Buckets {
     return std::size_t(clamp_y(p.y)) * std::size_t(nx_) + std::size_t(clamp_x(p.x));
   }
 
-  const std::vector<Vec2>& points_;
   Vec2 lo_;
   float size_ = 1;
   int nx_ = 1, ny_ = 1;

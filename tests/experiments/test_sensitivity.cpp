@@ -5,25 +5,16 @@
 #include "engine/errors.hpp"
 #include "experiments/sensitivity.hpp"
 #include "model/streams.hpp"
+#include "tests/experiments/input_error.hpp"
 
 using namespace govsim;
 using namespace govsim::batch;
+using govsim::batch::testing::input_error;
 
 namespace {
 
 // The Latin-hypercube samples of earlier sweeps depend on this number.
 static_assert(static_cast<std::uint32_t>(Purpose::Sampling) == 0xA11);
-
-template <class F>
-std::string input_error(F&& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  FAIL("no InputError");
-  return "";
-}
 
 std::vector<Factor> test_factors() {
   return {{"a", false, 0, 1, ""},

@@ -3,24 +3,11 @@
 
 #include "engine/errors.hpp"
 #include "experiments/sweep.hpp"
+#include "tests/experiments/input_error.hpp"
 
 using namespace govsim;
 using namespace govsim::batch;
-
-namespace {
-
-template <class F>
-std::string input_error(F&& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  FAIL("no InputError");
-  return "";
-}
-
-}  // namespace
+using govsim::batch::testing::input_error;
 
 TEST_CASE("vary: lists and stepped ranges, with the schema's types", "[sweep]") {
   const VarySpec list = parse_vary("governance.routing.small=grid, community", "--vary");
