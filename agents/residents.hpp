@@ -53,6 +53,16 @@ struct GridClimate {
 struct ResidentSums {
   double trust = 0, grievance = 0, gain = 0, happiness = 0, security = 0;
   double dispute_hazard = 0;  // sum of residents' dispute hazards, per year
+
+  ResidentSums& operator+=(const ResidentSums& o) {
+    trust += o.trust;
+    grievance += o.grievance;
+    gain += o.gain;
+    happiness += o.happiness;
+    security += o.security;
+    dispute_hazard += o.dispute_hazard;
+    return *this;
+  }
 };
 
 void init_residents(Residents& r, const City& city, const Scenario& scenario);

@@ -21,8 +21,8 @@
 #include "engine/parallel.hpp"
 #include "experiments/stats.hpp"
 #include "scenarios/loader.hpp"
+#include "sim/observation.hpp"
 #include "sim/simulation.hpp"
-#include "sim/world.hpp"
 #include "validation/calibration.hpp"
 #include "validation/claims.hpp"
 #include "validation/designs.hpp"
@@ -59,7 +59,7 @@ std::vector<Replication> replicate(const std::string& path, int reps, std::int64
     while (!sim.done()) sim.step();
     Replication& r = out[i];
     r.summary = sim.summary();
-    for (double t : ts) r.wait_at_least.push_back(sim.world().response_hist.share_at_least(t));
+    for (double t : ts) r.wait_at_least.push_back(sim.observe().response_times().share_at_least(t));
   });
   return out;
 }

@@ -46,22 +46,23 @@ void scenario_fields(IO& io, S& s) {
   io.list(s.grid_table, [](IO& o, auto& g) { grid_record_fields(o, g); });
 }
 
-// The state a World carries from one day to the next, in one fixed order for both directions.
-template <class IO, class W>
-void world_fields(IO& io, W& w) {
-  io.config(w.gov);
-  io.pod(w.pending_design);
-  io.str(w.pending_summary);
-  io.config(w.pending);
-  io.vec(w.residents.hardship);
-  io.vec(w.residents.trust);
-  io.vec(w.residents.expectation);
-  io.vec(w.residents.gain);
-  io.vec(w.residents.happiness);
-  io.vec(w.residents.security);
-  io.vec(w.residents.propensity);
-  io.vec(w.residents.flags);
-  for (auto& v : w.volunteers) {
+// The state a World carries from one day to the next and the run's tally, in one fixed order
+// for both directions. Today's buffers are rebuilt by the next step and are not saved.
+template <class IO, class S>
+void state_fields(IO& io, S& s) {
+  io.config(s.gov);
+  io.pod(s.pending_design);
+  io.str(s.pending_summary);
+  io.config(s.pending);
+  io.vec(s.residents.hardship);
+  io.vec(s.residents.trust);
+  io.vec(s.residents.expectation);
+  io.vec(s.residents.gain);
+  io.vec(s.residents.happiness);
+  io.vec(s.residents.security);
+  io.vec(s.residents.propensity);
+  io.vec(s.residents.flags);
+  for (auto& v : s.volunteers) {
     io.vec(v.resident);
     io.vec(v.training);
     io.vec(v.experience);
@@ -69,49 +70,20 @@ void world_fields(IO& io, W& w) {
     io.vec(v.load);
     io.vec(v.on_duty);
   }
-  io.vec(w.climate);
-  for (auto& f : w.feedback) io.vec(f);
-  io.vec(w.grid_totals);
-  io.vec(w.has_sensors);
-  io.vec(w.rounds_hours);
-  io.pod(w.day);
-  io.pod(w.next_change);
-  io.vec(w.series);
-  io.pod(w.arrived_total);
-  io.pod(w.resolved_total);
-  io.pod(w.dropped_total);
-  io.pod(w.measured_cases);
-  io.pod(w.measured_disputes);
-  io.pod(w.measured_reported);
-  io.pod(w.measured_requests);
-  io.pod(w.measured_resolved);
-  io.pod(w.measured_dropped);
-  io.pod(w.measured_within);
-  io.pod(w.measured_small);
-  io.pod(w.measured_small_stayed);
-  io.pod(w.measured_mediations);
-  io.pod(w.measured_agreements);
-  io.pod(w.measured_escalated);
-  io.pod(w.measured_bounced);
-  io.pod(w.measured_reached_street);
-  io.pod(w.measured_cost);
-  io.pod(w.measured_resident_days);
-  io.pod(w.measured_response_sum);
-  io.pod(w.measured_resolution_sum);
-  io.pod(w.measured_responses);
-  io.pod(w.measured_level);
-  io.pod(w.level_in_system_at_start);
-  io.pod(w.measured_reported_disputes);
-  io.pod(w.measured_reported_tier);
-  io.pod(w.measured_disputes_resolved);
-  io.pod(w.measured_disputes_settled_in_grid);
-  io.pod(w.measured_hazards_found);
-  io.pod(w.measured_hazard_detect_sum_h);
-  io.vec(w.retention_cohort);
-  io.pod(w.retention_cohort_day);
+  io.vec(s.climate);
+  for (auto& f : s.feedback) io.vec(f);
+  io.vec(s.grid_totals);
+  io.vec(s.has_sensors);
+  io.vec(s.rounds_hours);
+  io.pod(s.day);
+  io.pod(s.next_change);
+}
+
+template <class IO, class W>
+void world_fields(IO& io, W& w) {
+  state_fields(io, w.state);
+  RunTally::fields(io, w.tally);
   io.vec(w.phase_seconds);
-  MinuteHistogram::fields(io, w.response_hist);
-  MinuteHistogram::fields(io, w.resolution_hist);
 }
 
 }  // namespace
@@ -202,7 +174,7 @@ std::string Simulation::checkpoint() const {
   CheckpointWriter body;
   scenario_fields(body, w.scenario);
   world_fields(body, w);
-  for (const HandlingUnit& u : w.units) u.save(body);
+  for (const HandlingUnit& u : w.state.units) u.save(body);
 
   CheckpointWriter file;
   file.bytes().append(kMagic, sizeof kMagic);
@@ -245,22 +217,25 @@ std::unique_ptr<Simulation> Simulation::restore(const std::string& bytes, const 
   scenario_fields(r, scenario);
   auto sim = std::make_unique<Simulation>(scenario, executor);
   World& w = *sim->world_;
-  const std::size_t residents = w.residents.size(), grids = w.climate.size();
+  ModelState& s = w.state;
+  const std::size_t residents = s.residents.size(), grids = s.climate.size();
+  const std::size_t phases = w.phase_seconds.size();
   world_fields(r, w);
-  if (w.residents.trust.size() != residents || w.residents.flags.size() != residents ||
-      w.climate.size() != grids || w.grid_totals.size() != grids ||
-      w.rounds_hours.size() != grids || w.has_sensors.size() != grids)
+  if (s.residents.trust.size() != residents || s.residents.flags.size() != residents ||
+      s.climate.size() != grids || s.grid_totals.size() != grids ||
+      s.rounds_hours.size() != grids || s.has_sensors.size() != grids)
     r.fail("its populations do not match its scenario's city");
-  for (const GridVolunteers& v : w.volunteers)
+  for (const GridVolunteers& v : s.volunteers)
     for (std::uint32_t who : v.resident)
       if (who >= residents) r.fail("a volunteer is not a resident");
-  for (const auto& f : w.feedback)
+  for (const auto& f : s.feedback)
     for (const Feedback& x : f)
       if (x.resident >= residents) r.fail("feedback names a resident who does not exist");
-  if (w.next_change > w.scenario.changes.size()) r.fail("the next policy change is out of range");
-  if (!w.response_hist.valid() || !w.resolution_hist.valid())
+  if (s.next_change > w.scenario.changes.size()) r.fail("the next policy change is out of range");
+  if (!w.tally.response_hist.valid() || !w.tally.resolution_hist.valid())
     r.fail("a histogram has the wrong size");
-  for (HandlingUnit& u : w.units) u.load(r);
+  if (w.phase_seconds.size() != phases) r.fail("it has the wrong number of phases");
+  for (HandlingUnit& u : s.units) u.load(r);
   if (r.remaining() != 0) r.fail("it has bytes left over after the last unit");
   return sim;
 }

@@ -17,7 +17,8 @@
 
 namespace govsim {
 
-class World;  // all running state; defined in sim/world.hpp
+struct World;       // all running state; defined in sim/world.hpp
+class Observation;  // sim/observation.hpp
 
 // Wall-clock time spent in each phase of the step, summed over the run.
 struct PhaseProfile {
@@ -49,7 +50,8 @@ class Simulation {
   std::uint64_t state_hash() const;  // digest of every agent's and case's state
   PhaseProfile profile() const;
 
-  const World& world() const;  // read-only view for the GUI and tests
+  // A read-only view of the world for the GUI, validation and tests (sim/observation.hpp).
+  Observation observe() const;
 
   // The full state as checkpoint bytes (sim/checkpoint.hpp). Call between steps.
   std::string checkpoint() const;
@@ -58,7 +60,7 @@ class Simulation {
   static std::unique_ptr<Simulation> restore(const std::string& bytes, const std::string& file,
                                              Executor& executor);
   // Keeps today's closed cases with their paths and today's moves between levels in
-  // world().unit_days (off by default: the headless runs do not need them).
+  // observe().unit_days() (off by default: the headless runs do not need them).
   void set_tracing(bool on);
 
  private:

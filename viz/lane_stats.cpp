@@ -96,9 +96,9 @@ void LaneStats::add_recent(const CaseRow& row, std::uint32_t grid) {
   if (recent_count_[grid] < recent_per_grid_) ++recent_count_[grid];
 }
 
-void LaneStats::after_step(const World& w) {
-  const City& city = w.city;
-  const std::int64_t day = w.day - 1;  // the day just completed
+void LaneStats::after_step(const Observation& w) {
+  const City& city = w.city();
+  const std::int64_t day = w.day() - 1;  // the day just completed
   const double t0 = double(day) * 24.0, t1 = t0 + 24.0;
   const auto today = [&](double t) { return t >= t0 && t < t1; };
   const auto slot = static_cast<std::size_t>(day % kWindowDays);
@@ -112,8 +112,8 @@ void LaneStats::after_step(const World& w) {
   });
 
   for (std::uint32_t g = 0; g < grids_; ++g) {
-    today_.new_cases[g] = static_cast<float>(w.outbox[g].size());
-    for (const NewCase& n : w.outbox[g]) {
+    today_.new_cases[g] = static_cast<float>(w.new_cases(g).size());
+    for (const NewCase& n : w.new_cases(g)) {
       if (n.domain != Domain::Dispute) continue;
       dispute_days_[slot].push_back(g);
       ++disputes_in_window_[g];
@@ -124,7 +124,7 @@ void LaneStats::after_step(const World& w) {
     if (at == Level::Community) today_.up_to_community[g] += 1;
     if (at == Level::Street) today_.up_to_street[g] += 1;
   };
-  for (const UnitDay& u : w.unit_days) {
+  for (const UnitDay& u : w.unit_days()) {
     for (const CaseMove& m : u.moves) {
       const std::uint32_t k = city.grid_community[m.grid];
       if (m.to > m.from) {
@@ -151,8 +151,8 @@ void LaneStats::after_step(const World& w) {
   }
   std::fill(backlog_.begin(), backlog_.end(), 0u);
   std::fill(open_.begin(), open_.end(), 0.0f);
-  for (const HandlingUnit& unit : w.units) {
-    unit.for_each_open([&](const Case& c) {
+  for (std::uint32_t street = 0; street < w.units(); ++street) {
+    w.unit(street).for_each_open([&](const Case& c) {
       open_[c.grid] += 1;
       if (c.state != CaseState::Unreported) ++backlog_[c.grid];
       if (c.path_len > 0 && today(c.t_arise + double(c.path_t_h[0]))) dispatched(c.grid, c.path[0]);
@@ -168,8 +168,8 @@ void LaneStats::after_step(const World& w) {
   });
 }
 
-void LaneStats::fill(const World& w, int selected, LaneView& out) const {
-  const City& city = w.city;
+void LaneStats::fill(const Observation& w, int selected, LaneView& out) const {
+  const City& city = w.city();
   const double window = double(std::min<std::int64_t>(days_seen_, kWindowDays));
   for (auto& v : out.grid_metric) v.assign(grids_, std::numeric_limits<float>::quiet_NaN());
   auto& dispute = out.grid_metric[static_cast<int>(MapMetric::DisputeRate)];
@@ -184,7 +184,7 @@ void LaneStats::fill(const World& w, int selected, LaneView& out) const {
     backlog[g] = static_cast<float>(backlog_[g]);
     if (days_seen_ == 0) continue;
     dispute[g] = static_cast<float>(double(disputes_in_window_[g]) / pop * 1000.0 * 30.0 / window);
-    const ResidentSums& s = w.resident_sums[g];
+    const ResidentSums& s = w.grid_sums(g);
     trust[g] = static_cast<float>(s.trust / pop);
     gain[g] = static_cast<float>(s.gain / pop);
     happiness[g] = static_cast<float>(s.happiness / pop);
@@ -214,12 +214,12 @@ void LaneStats::fill(const World& w, int selected, LaneView& out) const {
   }
 }
 
-void LaneStats::fill_detail(const World& w, int grid, GridDetail& d) const {
-  const City& city = w.city;
+void LaneStats::fill_detail(const Observation& w, int grid, GridDetail& d) const {
+  const City& city = w.city();
   const auto g = static_cast<std::uint32_t>(grid);
   const std::uint32_t k = city.grid_community[g], s = city.grid_street[g];
   d.grid = grid;
-  const HandlingUnit& unit = w.units[s];
+  const HandlingUnit& unit = w.unit(s);
   std::vector<CaseRow> open;
   unit.for_each_open([&](const Case& c) {
     if (c.grid != g) return;
@@ -257,7 +257,7 @@ void LaneStats::fill_detail(const World& w, int grid, GridDetail& d) const {
         break;
     }
   }
-  const GridVolunteers& v = w.volunteers[g];
+  const GridVolunteers& v = w.volunteers(g);
   d.volunteers = static_cast<int>(v.size());
   for (std::size_t i = 0; i < v.size(); ++i) d.volunteers_on_duty += v.on_duty[i] ? 1 : 0;
 

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "sim/world.hpp"
+#include "sim/observation.hpp"
 #include "viz/snapshot.hpp"
 
 namespace govsim::viz {
@@ -21,10 +21,10 @@ class LaneStats {
   explicit LaneStats(const City& city);
 
   // Reads the day just completed. Call after every Simulation::step().
-  void after_step(const World& w);
+  void after_step(const Observation& w);
 
   // Fills the per-grid figures, the flows and the details of grid `selected` (-1 for none).
-  void fill(const World& w, int selected, LaneView& out) const;
+  void fill(const Observation& w, int selected, LaneView& out) const;
 
  private:
   struct Response {
@@ -32,7 +32,7 @@ class LaneStats {
     float hours;
   };
   void add_recent(const CaseRow& row, std::uint32_t grid);
-  void fill_detail(const World& w, int grid, GridDetail& d) const;
+  void fill_detail(const Observation& w, int grid, GridDetail& d) const;
 
   std::uint32_t grids_ = 0;
   std::int64_t days_seen_ = 0;

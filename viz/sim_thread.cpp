@@ -11,8 +11,8 @@
 #include "engine/executor.hpp"
 #include "scenarios/lesson.hpp"
 #include "scenarios/loader.hpp"
+#include "sim/observation.hpp"
 #include "sim/simulation.hpp"
-#include "sim/world.hpp"
 #include "viz/lane_stats.hpp"
 
 namespace govsim::viz {
@@ -251,7 +251,7 @@ void rebuild(SimThread::State& s) {
       lane.scenario = std::move(d);
       lane.sim = std::make_unique<Simulation>(lane.scenario, *s.executor);
       lane.sim->set_tracing(true);
-      lane.stats = std::make_unique<LaneStats>(lane.sim->world().city);
+      lane.stats = std::make_unique<LaneStats>(lane.sim->observe().city());
       lanes.push_back(std::move(lane));
     }
   } catch (const std::exception& e) {
@@ -259,7 +259,7 @@ void rebuild(SimThread::State& s) {
     return;
   }
   s.lanes = std::move(lanes);
-  s.city = std::make_shared<const City>(s.lanes.front().sim->world().city);
+  s.city = std::make_shared<const City>(s.lanes.front().sim->observe().city());
   s.scenario = std::make_shared<const Scenario>(s.base);
   ++s.generation;
   s.error.clear();
@@ -269,24 +269,12 @@ void rebuild(SimThread::State& s) {
   s.last_summary = {};
 }
 
-// The texts of the changes that will take effect at the start of the next day.
-std::string coming_changes(const World& w) {
-  std::string text;
-  for (std::size_t i = w.next_change;
-       i < w.scenario.changes.size() && w.scenario.changes[i].day <= w.day; ++i) {
-    text += (text.empty() ? "" : ", ") + w.scenario.changes[i].summary;
-  }
-  if (w.pending_design) text += (text.empty() ? "" : ", ") + w.pending_summary;
-  return text;
-}
-
 void step_all(SimThread::State& s) {
   for (Lane& lane : s.lanes) {
-    const World& w = lane.sim->world();
-    const std::string changes = coming_changes(w);
+    const std::string changes = lane.sim->observe().coming_changes();
     lane.sim->step();
-    lane.stats->after_step(w);
-    const DayMetrics& today = w.series.back();
+    lane.stats->after_step(lane.sim->observe());
+    const DayMetrics& today = lane.sim->series().back();
     lane.log.push(today);
     if (today.policy_change) lane.markers.push_back({today.day, changes});
   }
@@ -368,11 +356,11 @@ void SimThread::run() {
       const int selected = selected_.load();
       for (Lane& lane : s.lanes) {
         LaneView v;
-        const World& w = lane.sim->world();
+        const Observation w = lane.sim->observe();
         v.label = lane.scenario.name;
         v.initial = lane.scenario.governance;
         v.governance = lane.sim->governance();
-        if (w.pending_design) v.pending = w.pending;
+        if (const GovernanceConfig* pending = w.pending_design()) v.pending = *pending;
         v.series = lane.log.view();
         v.markers = lane.markers;
         lane.stats->fill(w, selected, v);

@@ -1,7 +1,7 @@
 // Whole-run checks: determinism across thread counts, seeds, conservation, policy changes.
 #include <catch2/catch.hpp>
 
-#include "sim/world.hpp"
+#include "sim/observation.hpp"
 #include "sim_fixtures.hpp"
 
 using namespace govsim;

@@ -9,8 +9,8 @@
 #include <thread>
 
 #include "scenarios/loader.hpp"
+#include "sim/observation.hpp"
 #include "sim/simulation.hpp"
-#include "sim/world.hpp"
 #include "viz/colour_scale.hpp"
 #include "viz/lane_stats.hpp"
 #include "viz/map_layout.hpp"
@@ -63,16 +63,16 @@ TEST_CASE("per-grid figures add up to the city's") {
   SerialExecutor ex;
   Simulation sim(s, ex);
   sim.set_tracing(true);
-  LaneStats stats(sim.world().city);
+  LaneStats stats(sim.observe().city());
   std::int64_t disputes = 0;
   for (int d = 0; d < 45; ++d) {
     sim.step();
-    stats.after_step(sim.world());
+    stats.after_step(sim.observe());
     if (d >= 45 - LaneStats::kWindowDays) disputes += sim.series().back().new_disputes;
   }
   LaneView v;
-  stats.fill(sim.world(), 3, v);
-  const City& c = sim.world().city;
+  stats.fill(sim.observe(), 3, v);
+  const City& c = sim.observe().city();
   double backlog = 0, rate = 0, open = 0;
   for (std::uint32_t g = 0; g < c.grids; ++g) {
     backlog += v.grid_metric[int(MapMetric::Backlog)][g];

@@ -1,0 +1,38 @@
+#include "engine/histogram.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/numeric.hpp"
+#include "engine/units.hpp"
+
+namespace govsim {
+
+void MinuteHistogram::add(double hours) {
+  if (bins_.empty()) bins_.assign(kBins, 0);
+  const double m = std::floor(std::max(0.0, hours) * kMinutesPerHour);
+  const std::size_t i = m >= double(kBins - 1) ? kBins - 1 : static_cast<std::size_t>(m);
+  ++bins_[i];
+  ++count_;
+}
+
+double MinuteHistogram::share_at_least(double hours) const {
+  if (count_ == 0) return kNaN;
+  const auto from = static_cast<std::size_t>(std::max(0.0, std::round(hours * kMinutesPerHour)));
+  std::int64_t n = 0;
+  for (std::size_t i = std::min(from, bins_.size()); i < bins_.size(); ++i) n += bins_[i];
+  return double(n) / double(count_);
+}
+
+double MinuteHistogram::quantile(double q) const {
+  if (count_ == 0) return kNaN;
+  const auto target = static_cast<std::int64_t>(std::ceil(q * double(count_)));
+  std::int64_t seen = 0;
+  for (std::size_t i = 0; i < bins_.size(); ++i) {
+    seen += bins_[i];
+    if (seen >= std::max<std::int64_t>(1, target)) return (double(i) + 0.5) / kMinutesPerHour;
+  }
+  return double(kBins) / kMinutesPerHour;
+}
+
+}  // namespace govsim

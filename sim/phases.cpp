@@ -1,0 +1,273 @@
+#include "sim/phases.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/units.hpp"
+#include "model/streams.hpp"
+#include "sim/arrivals.hpp"
+
+namespace govsim {
+
+void put_design_in_force(World& w, const GovernanceConfig& gov, Executor& ex) {
+  ModelState& s = w.state;
+  s.gov = gov;
+  const double now = double(s.day) * kHoursPerDay;
+  ex.parallel_for(s.units.size(), [&](std::size_t b, std::size_t e) {
+    for (std::size_t u = b; u < e; ++u) s.units[u].apply_design(s.gov, now);
+  });
+  for (std::uint32_t g = 0; g < w.city.grids; ++g) {
+    Stream st(w.scenario.run.seed, Purpose::CityLayout, g, 1);
+    s.has_sensors[g] = st.uniform() < s.gov.platform.sensor_coverage ? 1 : 0;
+    s.rounds_hours[g] = s.units[w.city.grid_street[g]].rounds_hours(g);
+  }
+}
+
+namespace {
+
+void policy_phase(World& w, Executor& ex) {
+  ModelState& s = w.state;
+  w.today.policy_changed = false;
+  while (s.next_change < w.scenario.changes.size() &&
+         w.scenario.changes[s.next_change].day <= s.day) {
+    put_design_in_force(w, w.scenario.changes[s.next_change].governance, ex);
+    ++s.next_change;
+    w.today.policy_changed = true;
+  }
+  if (s.pending_design) {
+    put_design_in_force(w, s.pending, ex);
+    s.pending_design = false;
+    w.today.policy_changed = true;
+  }
+}
+
+void residents_phase(World& w, Executor& ex) {
+  ModelState& s = w.state;
+  const ModelConfig& m = w.scenario.model;
+  ex.parallel_for(w.city.grids, [&](std::size_t b, std::size_t e) {
+    for (std::size_t gi = b; gi < e; ++gi) {
+      const auto g = static_cast<std::uint32_t>(gi);
+      const std::uint64_t first = w.city.grid_first_resident[g];
+      const std::uint64_t last = w.city.grid_first_resident[g + 1];
+      w.today.resident_sums[g] =
+          step_grid_residents(s.residents, first, last, s.feedback[g], s.climate[g], s.gov, m);
+      s.feedback[g].clear();
+      const double trust_mean = w.today.resident_sums[g].trust / double(last - first);
+      w.today.volunteer_day[g] =
+          step_grid_volunteers(s.volunteers[g], s.residents, first, last, g, s.day, trust_mean,
+                               w.scenario.run.seed, s.gov, m);
+      w.today.outbox[g].clear();
+      if (w.behaviour->residents_raise_cases()) raise_grid_cases(w, g, w.today.outbox[g]);
+    }
+  });
+}
+
+void cases_phase(World& w, Executor& ex) {
+  ModelState& s = w.state;
+  const double day_end = double(s.day + 1) * kHoursPerDay;
+  ex.parallel_for(s.units.size(), [&](std::size_t b, std::size_t e) {
+    for (std::size_t u = b; u < e; ++u) {
+      HandlingUnit& unit = s.units[u];
+      unit.begin_day(s.day);
+      const auto street = static_cast<std::uint32_t>(u);
+      for (std::uint32_t g = w.city.street_first_grid[street];
+           g < w.city.street_first_grid[street + 1]; ++g)
+        for (const NewCase& n : w.today.outbox[g]) unit.admit(n);
+      unit.run_until(day_end);
+      unit.take_day(w.today.unit_days[u]);
+    }
+  });
+}
+
+// The grids' part of today's row: the senses, new disputes and volunteers.
+void add_grid_days(const World& w, DayMetrics& d) {
+  ResidentSums rs;
+  std::int64_t new_disputes = 0;
+  for (std::uint32_t g = 0; g < w.city.grids; ++g) {
+    rs += w.today.resident_sums[g];
+    for (const NewCase& n : w.today.outbox[g]) new_disputes += n.domain == Domain::Dispute ? 1 : 0;
+    d.volunteers_joined += w.today.volunteer_day[g].joined;
+    d.volunteers_quit += w.today.volunteer_day[g].quit;
+    d.volunteers_active += static_cast<std::int64_t>(w.state.volunteers[g].size());
+  }
+  d.new_disputes = new_disputes;
+  const double n = double(d.residents);
+  d.trust_mean = rs.trust / n;
+  d.grievance_mean = rs.grievance / n;
+  d.gain_mean = rs.gain / n;
+  d.happiness_mean = rs.happiness / n;
+  d.security_mean = rs.security / n;
+}
+
+// The k-th smallest of v by the ceiling rank of quantile q (reorders v).
+double nth(std::vector<double>& v, double q) {
+  const auto k = static_cast<std::size_t>(std::ceil(q * double(v.size()))) - 1;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
+  return v[k];
+}
+
+// The units' part of today's row, from their days added up.
+void add_unit_days(UnitDay& u, DayMetrics& d) {
+  constexpr double kMedian = 0.5, kP90 = 0.9;
+  d.new_cases = u.admitted;
+  d.reported_by_resident = u.reported[static_cast<int>(Channel::Resident)];
+  d.reported_by_volunteer = u.reported[static_cast<int>(Channel::Volunteer)];
+  d.reported_by_rounds = u.reported[static_cast<int>(Channel::Rounds)];
+  d.reported_by_platform = u.reported[static_cast<int>(Channel::Platform)];
+  d.reported = d.reported_by_resident + d.reported_by_volunteer + d.reported_by_rounds +
+               d.reported_by_platform;
+  d.first_responses = u.first_responses;
+  d.resolved = u.resolved;
+  d.escalated = u.escalated;
+  d.bounced = u.bounced;
+  d.dropped = u.dropped;
+  d.worsened = u.worsened;
+  d.disputes_resolved = u.disputes_resolved;
+  d.disputes_settled_in_grid = u.disputes_settled_in_grid;
+  d.mediations = u.mediations;
+  d.mediation_agreements = u.mediation_agreements;
+  if (!u.response_h.empty()) {
+    double sum = 0;
+    for (double r : u.response_h) sum += r;
+    d.response_time_mean_h = sum / double(u.response_h.size());
+    d.response_time_p50_h = nth(u.response_h, kMedian);
+    d.response_time_p90_h = nth(u.response_h, kP90);
+  }
+  if (d.resolved > 0) {
+    d.resolution_time_mean_h = u.resolution_sum_h / double(d.resolved);
+    d.within_deadline_share = double(u.within_deadline) / double(d.resolved);
+  }
+  if (u.handoffs > 0) d.handoff_time_mean_h = u.handoff_sum_h / double(u.handoffs);
+  if (u.small_resolved > 0)
+    d.stayed_in_grid_share = double(u.small_stayed_in_grid) / double(u.small_resolved);
+  double* utilization[kLevels] = {&d.utilization_grid, &d.utilization_community,
+                                  &d.utilization_street};
+  for (int l = 0; l < kLevels; ++l)
+    if (u.capacity_h[l] > 0) *utilization[l] = u.busy_h[l] / u.capacity_h[l];
+}
+
+// Staff on the rosters, volunteers and the platform: today's cost.
+double day_cost(const World& w, const DayMetrics& d) {
+  const CostConfig& cost = w.state.gov.costs;
+  double staff_cost = 0;
+  for (const HandlingUnit& u : w.state.units) {
+    const Roster& r = u.roster();
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      switch (r.role[i]) {
+        case Role::GridWorker:
+          staff_cost += cost.grid_worker;
+          break;
+        case Role::CommunityOfficial:
+          staff_cost += cost.community_official;
+          break;
+        case Role::StreetOfficial:
+          staff_cost += cost.street_official;
+          break;
+        case Role::Mediator:
+          staff_cost += cost.mediator;
+          break;
+      }
+    }
+  }
+  return (staff_cost + cost.volunteer * double(d.volunteers_active) +
+          cost.platform_per_resident * w.state.gov.platform.level * double(d.residents)) /
+         kDaysPerYear;
+}
+
+// Open cases at the end of the day: the backlog and the running totals.
+void add_open_cases(World& w, DayMetrics& d) {
+  std::int64_t unreported = 0, backlog = 0, open = 0;
+  double age_sum = 0;
+  const double now = double(w.state.day + 1) * kHoursPerDay;
+  for (const HandlingUnit& u : w.state.units) {
+    unreported += u.unreported_open();
+    u.backlog(now, backlog, age_sum);
+    open += u.open_cases();
+  }
+  d.unreported_open = unreported;
+  d.backlog = backlog;
+  d.backlog_age_mean_h = backlog > 0 ? age_sum / double(backlog) : kNaN;
+  RunTally& t = w.tally;
+  t.arrived_total += d.new_cases;
+  t.resolved_total += d.resolved;
+  t.dropped_total += d.dropped;
+  d.arrived_total = t.arrived_total;
+  d.resolved_total = t.resolved_total;
+  d.dropped_total = t.dropped_total;
+  d.open_total = open;
+}
+
+void metrics_phase(World& w, Executor&) {
+  const RunConfig& run = w.scenario.run;
+  DayMetrics d;
+  d.day = w.state.day;
+  d.residents = static_cast<std::int64_t>(w.city.residents);
+  add_grid_days(w, d);
+  UnitDay& city = w.today.city;
+  city.clear();
+  for (const UnitDay& u : w.today.unit_days) city += u;
+  add_unit_days(city, d);
+  d.dispute_rate_per_1k_month =
+      double(d.new_disputes) / double(d.residents) * kPerThousand * kDaysPerMonth;
+  d.cost = day_cost(w, d);
+  add_open_cases(w, d);
+  d.policy_change = w.today.policy_changed ? 1 : 0;
+  RunTally& t = w.tally;
+  if (w.state.day + 1 == run.warmup_days)  // the measured days begin after today
+    for (int l = 0; l < kLevels; ++l) {
+      t.level_in_system_at_start[l] = 0;
+      for (const HandlingUnit& u : w.state.units) t.level_in_system_at_start[l] += u.in_system(l);
+    }
+  if (w.state.day >= run.warmup_days) {
+    for (const UnitDay& u : w.today.unit_days) t += u;
+    t += CityDay{d, city};
+  }
+  t.series.push_back(d);
+}
+
+void climate_phase(World& w, Executor&) {
+  const ModelConfig& m = w.scenario.model;
+  const TrustBehaviour& tb = m.behaviour.trust;
+  for (std::uint32_t g = 0; g < w.city.grids; ++g) {
+    GridTotals& t = w.state.grid_totals[g];
+    GridClimate& c = w.state.climate[g];
+    const double pop = double(w.city.grid_population[g]);
+    c.neighbour_mood = std::clamp(m.spillover * m.trust_rate * t.satisfaction_today,
+                                  -tb.spillover_cap, tb.spillover_cap);
+    if (t.closed_today > 0) {
+      const double perf = 0.5 * (t.satisfaction_today / double(t.closed_today) + 1.0);
+      c.service += std::min(1.0, tb.service_per_case * double(t.closed_today)) * (perf - c.service);
+    }
+    c.hazard_exposure = double(t.open_hazards) * kPerThousand / pop;
+    c.dispute_exposure = double(t.open_disputes) * kPerThousand / pop;
+    t.satisfaction_today = 0;
+    t.closed_today = 0;
+  }
+}
+
+// Volunteers active a year before the end (or at the warm-up's end), for retention.
+void cohort_phase(World& w, Executor&) {
+  const RunConfig& run = w.scenario.run;
+  const std::int64_t cohort_day =
+      std::max<std::int64_t>(run.warmup_days, run.days - static_cast<std::int64_t>(kDaysPerYear));
+  if (w.state.day != cohort_day) return;
+  std::vector<std::uint32_t>& cohort = w.tally.retention_cohort;
+  cohort.clear();
+  for (const GridVolunteers& v : w.state.volunteers)
+    cohort.insert(cohort.end(), v.resident.begin(), v.resident.end());
+  std::sort(cohort.begin(), cohort.end());
+  w.tally.retention_cohort_day = w.state.day;
+}
+
+}  // namespace
+
+const std::array<Phase, 6> kStep = {{
+    {"policy", policy_phase},
+    {"residents", residents_phase},
+    {"cases", cases_phase},
+    {"metrics", metrics_phase},
+    {"climate", climate_phase},
+    {"cohort", cohort_phase},
+}};
+
+}  // namespace govsim

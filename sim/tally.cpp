@@ -1,0 +1,145 @@
+#include "sim/tally.hpp"
+
+#include <algorithm>
+
+#include "engine/units.hpp"
+
+namespace govsim {
+
+RunTally& RunTally::operator+=(const UnitDay& u) {
+  for (double r : u.response_h) response_hist.add(r), response_sum += r;
+  for (double r : u.resolution_h) resolution_hist.add(r);
+  responses += static_cast<std::int64_t>(u.response_h.size());
+  reached_street += u.reached_street;
+  requests += u.reported_requests;
+  for (int k = 0; k < kDisputeKinds; ++k) reported_disputes[k] += u.reported_disputes[k];
+  for (int t = 0; t < kTiers; ++t) reported_tier[t] += u.reported_tier[t];
+  hazards_found += u.hazards_found;
+  hazard_detect_sum_h += u.hazard_detect_sum_h;
+  for (int l = 0; l < kLevels; ++l) level[l] += u.level[l];
+  return *this;
+}
+
+RunTally& RunTally::operator+=(const CityDay& day) {
+  const DayMetrics& d = day.metrics;
+  resolution_sum += day.units.resolution_sum_h;
+  cases += d.new_cases;
+  disputes += d.new_disputes;
+  reported += d.reported;
+  resolved += d.resolved;
+  dropped += d.dropped;
+  within += day.units.within_deadline;
+  small += day.units.small_resolved;
+  small_stayed += day.units.small_stayed_in_grid;
+  mediations += d.mediations;
+  agreements += d.mediation_agreements;
+  escalated += d.escalated;
+  bounced += d.bounced;
+  cost += d.cost;
+  resident_days += double(d.residents);
+  disputes_resolved += d.disputes_resolved;
+  disputes_settled_in_grid += d.disputes_settled_in_grid;
+  return *this;
+}
+
+namespace {
+
+// Rates per resident and year, and the shares of what was reported.
+void summarize_rates(const RunTally& t, RunSummary& s) {
+  const double years = double(s.measured_days) / kDaysPerYear;
+  const double n = double(s.residents);
+  if (s.measured_days > 0) {
+    s.disputes_per_10k_year = double(s.disputes) / n * kPerTenThousand / years;
+    s.requests_per_10k_month = double(t.requests) / n * kPerTenThousand / (years * kMonthsPerYear);
+    s.dispute_rate_per_1k_month =
+        double(s.disputes) / n * kPerThousand / (double(s.measured_days) / kDaysPerMonth);
+    s.cost_per_resident_year = t.cost / n / years;
+  }
+  if (s.cases > 0) s.reported_share = double(t.reported) / double(s.cases);
+  std::int64_t reported_disputes = 0, reported_all = 0;
+  for (int k = 0; k < kDisputeKinds; ++k) reported_disputes += t.reported_disputes[k];
+  for (int k = 0; k < kTiers; ++k) reported_all += t.reported_tier[k];
+  if (s.measured_days > 0) {
+    s.reported_disputes_per_10k_year = double(reported_disputes) / n * kPerTenThousand / years;
+    s.hazards_found_per_10k_year = double(t.hazards_found) / n * kPerTenThousand / years;
+  }
+  if (reported_disputes > 0)
+    for (int k = 0; k < kDisputeKinds; ++k)
+      s.dispute_mix[k] = double(t.reported_disputes[k]) / double(reported_disputes);
+  if (reported_all > 0)
+    for (int k = 0; k < kTiers; ++k)
+      s.reported_tier_share[k] = double(t.reported_tier[k]) / double(reported_all);
+  if (t.hazards_found > 0)
+    s.hazard_detection_mean_h = t.hazard_detect_sum_h / double(t.hazards_found);
+  if (t.disputes_resolved > 0)
+    s.disputes_settled_in_grid_share =
+        double(t.disputes_settled_in_grid) / double(t.disputes_resolved);
+}
+
+// Response and resolution times, deadlines and where cases were settled.
+void summarize_service(const RunTally& t, RunSummary& s) {
+  constexpr double kMedian = 0.5, kP90 = 0.9;
+  if (t.responses > 0) s.response_time_mean_h = t.response_sum / double(t.responses);
+  s.response_time_p50_h = t.response_hist.quantile(kMedian);
+  s.response_time_p90_h = t.response_hist.quantile(kP90);
+  if (t.resolved > 0) {
+    s.resolution_time_mean_h = t.resolution_sum / double(t.resolved);
+    s.within_deadline_share = double(t.within) / double(t.resolved);
+    s.cost_per_resolved_case = t.cost / double(t.resolved);
+  }
+  s.resolution_time_p50_h = t.resolution_hist.quantile(kMedian);
+  s.resolution_time_p90_h = t.resolution_hist.quantile(kP90);
+  if (t.small > 0) s.stayed_in_grid_share = double(t.small_stayed) / double(t.small);
+  if (t.mediations > 0) s.mediation_agreement_rate = double(t.agreements) / double(t.mediations);
+  s.escalated = t.escalated;
+  s.bounced = t.bounced;
+  s.dropped = t.dropped;
+  s.resolved = t.resolved;
+  s.reached_street = t.reached_street;
+}
+
+// Queueing books of each level over the measured days.
+void summarize_levels(const RunTally& t, const SummaryInputs& in, RunSummary& s) {
+  const double hours = double(s.measured_days) * kHoursPerDay;
+  for (int l = 0; l < kLevels; ++l) {
+    const LevelDay& a = t.level[l];
+    LevelSummary& q = s.level[l];
+    q.in_system_start = t.level_in_system_at_start[l];
+    q.in_system_end = in.in_system_end[l];
+    if (hours > 0) {
+      q.arrivals_per_h = double(a.arrivals) / hours;
+      q.queue_mean = a.queue_area / hours;
+      q.in_system_mean = a.system_area / hours;
+    }
+    if (a.queue_exits > 0) q.wait_mean_h = a.wait_sum_h / double(a.queue_exits);
+    if (a.departures > 0) q.time_in_system_mean_h = a.sojourn_sum_h / double(a.departures);
+  }
+}
+
+}  // namespace
+
+RunSummary RunTally::summarize(const SummaryInputs& in) const {
+  RunSummary s;
+  s.days = in.days;
+  s.measured_days = std::max<std::int64_t>(0, in.days - in.warmup_days);
+  s.residents = in.residents;
+  s.cases = cases;
+  s.disputes = disputes;
+  summarize_rates(*this, s);
+  summarize_service(*this, s);
+  if (!series.empty()) {  // the senses at the end of the run
+    const DayMetrics& last = series.back();
+    s.trust_mean = last.trust_mean;
+    s.gain_mean = last.gain_mean;
+    s.happiness_mean = last.happiness_mean;
+    s.security_mean = last.security_mean;
+    s.volunteers_active = last.volunteers_active;
+  }
+  s.volunteer_retention = in.retention;
+  s.response_time_grid_spread_h = in.grid_spread_h;
+  summarize_levels(*this, in, s);
+  s.state_hash = in.state_hash;
+  return s;
+}
+
+}  // namespace govsim

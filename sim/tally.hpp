@@ -1,0 +1,105 @@
+// The run's tally: the running totals every day adds to (for the conservation law), the figures
+// measured after the warm-up, the daily series and the volunteer-retention cohort. One summarize()
+// turns it into the RunSummary every writer reports.
+//
+// The measured figures are added a unit's day at a time (in unit order) and then the city's day,
+// each sum in the order it has always been added, so that the floating-point results never
+// depend on how the work was split.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/histogram.hpp"
+#include "sim/day_records.hpp"
+#include "sim/metrics.hpp"
+
+namespace govsim {
+
+// The city's day: the day's metrics row and the units' days added up.
+struct CityDay {
+  const DayMetrics& metrics;
+  const UnitDay& units;
+};
+
+// What summarize() needs that the tally does not keep.
+struct SummaryInputs {
+  std::int64_t days = 0;  // completed
+  std::int64_t warmup_days = 0;
+  std::int64_t residents = 0;
+  double retention = kNaN;      // volunteer retention over the cohort's year
+  double grid_spread_h = kNaN;  // worst grid's mean response minus the best's
+  std::int64_t in_system_end[kLevels] = {};
+  std::uint64_t state_hash = 0;
+};
+
+struct RunTally {
+  // Every day, from the first: arrived = resolved + dropped + open.
+  std::int64_t arrived_total = 0, resolved_total = 0, dropped_total = 0;
+  std::vector<DayMetrics> series;  // one row a day
+  // After the warm-up.
+  MinuteHistogram response_hist, resolution_hist;
+  std::int64_t cases = 0, disputes = 0, reported = 0, requests = 0, resolved = 0, dropped = 0;
+  std::int64_t within = 0, small = 0, small_stayed = 0, mediations = 0, agreements = 0;
+  std::int64_t escalated = 0, bounced = 0, reached_street = 0;
+  double cost = 0, resident_days = 0, response_sum = 0, resolution_sum = 0;
+  std::int64_t responses = 0;
+  LevelDay level[kLevels];
+  std::int64_t level_in_system_at_start[kLevels] = {};  // when the measured days begin
+  std::int64_t reported_disputes[kDisputeKinds] = {};   // by kind
+  std::int64_t reported_tier[kTiers] = {};              // by severity when reported
+  std::int64_t disputes_resolved = 0, disputes_settled_in_grid = 0;
+  std::int64_t hazards_found = 0;
+  double hazard_detect_sum_h = 0;
+  // Volunteer retention: who was active a year before the end (or at the warm-up's end).
+  std::vector<std::uint32_t> retention_cohort;
+  std::int64_t retention_cohort_day = -1;
+
+  RunTally& operator+=(const UnitDay& u);  // one unit's measured day, in unit order
+  RunTally& operator+=(const CityDay& d);  // then the city's measured day
+  RunSummary summarize(const SummaryInputs& in) const;
+
+  template <class IO, class T>
+  static void fields(IO& io, T& t);
+};
+
+template <class IO, class T>
+void RunTally::fields(IO& io, T& t) {
+  io.vec(t.series);
+  io.pod(t.arrived_total);
+  io.pod(t.resolved_total);
+  io.pod(t.dropped_total);
+  io.pod(t.cases);
+  io.pod(t.disputes);
+  io.pod(t.reported);
+  io.pod(t.requests);
+  io.pod(t.resolved);
+  io.pod(t.dropped);
+  io.pod(t.within);
+  io.pod(t.small);
+  io.pod(t.small_stayed);
+  io.pod(t.mediations);
+  io.pod(t.agreements);
+  io.pod(t.escalated);
+  io.pod(t.bounced);
+  io.pod(t.reached_street);
+  io.pod(t.cost);
+  io.pod(t.resident_days);
+  io.pod(t.response_sum);
+  io.pod(t.resolution_sum);
+  io.pod(t.responses);
+  io.pod(t.level);
+  io.pod(t.level_in_system_at_start);
+  io.pod(t.reported_disputes);
+  io.pod(t.reported_tier);
+  io.pod(t.disputes_resolved);
+  io.pod(t.disputes_settled_in_grid);
+  io.pod(t.hazards_found);
+  io.pod(t.hazard_detect_sum_h);
+  io.vec(t.retention_cohort);
+  io.pod(t.retention_cohort_day);
+  MinuteHistogram::fields(io, t.response_hist);
+  MinuteHistogram::fields(io, t.resolution_hist);
+}
+
+}  // namespace govsim
