@@ -27,6 +27,10 @@ class FullBehaviour final : public CaseBehaviour {
   void on_resolve(HandlingUnit& u, Case& c, std::uint32_t slot, double t) const override;
 
  private:
+  static int add_desk(HandlingUnit& u, HandlingUnit::PoolKind kind, Level level,
+                      std::uint32_t home, Role role);
+  static void lay_out_desks(HandlingUnit& u);
+  static int seat(HandlingUnit& u, std::uint32_t roster_index);
   static double handoff_mean_h(const HandlingUnit& u);
   // Multiplier on the tier's working time, by who handles the case.
   static double effort_factor(const HandlingUnit& u, const HandlingUnit::Pool& p,
@@ -45,97 +49,85 @@ Roster FullBehaviour::plan_roster(const HandlingUnit& u) const {
                              u.seed_, u.roster_.size() ? &u.roster_ : nullptr);
 }
 
+// A desk of the design: volunteers' desks are open for a duty session; staff work their paid
+// hours, of which the share left after meetings, paperwork and rounds goes to cases.
+int FullBehaviour::add_desk(HandlingUnit& u, HandlingUnit::PoolKind kind, Level level,
+                            std::uint32_t home, Role role) {
+  const bool volunteers = kind == HandlingUnit::PoolKind::Volunteers;
+  const double len =
+      volunteers ? u.model_.behaviour.volunteers.session_h : paid_hours(role, u.gov_);
+  const double rate = volunteers ? 1.0 : case_share(role, u.gov_, u.model_.behaviour.staff);
+  return u.add_desk(kind, level, home, u.gov_.staffing.shift_start_h, len, rate);
+}
+
+// The desks every design has: volunteers' and grid workers' desks in a grid design, a desk per
+// community, and the street office's departments (one joined-up office in a grid design).
+void FullBehaviour::lay_out_desks(HandlingUnit& u) {
+  using PoolKind = HandlingUnit::PoolKind;
+  const bool grid = u.gov_.structure == Structure::Grid;
+  u.vol_pool_.assign(u.g1_ - u.g0_, -1);
+  u.branch_pool_.assign(u.branches_.size(), -1);
+  u.branch_of_grid_.assign(u.g1_ - u.g0_, 0);
+  u.comm_pool_.assign(u.c1_ - u.c0_, -1);
+  u.comm_med_pool_.assign(u.c1_ - u.c0_, -1);
+  u.dept_pool_.clear();
+  u.street_pool_ = u.street_med_pool_ = -1;
+  if (grid) {
+    for (std::uint32_t g = u.g0_; g < u.g1_; ++g)
+      u.vol_pool_[g - u.g0_] = add_desk(u, PoolKind::Volunteers, Level::Grid, g, Role::GridWorker);
+    for (std::uint32_t b = 0; b < u.branches_.size(); ++b) {
+      const Branch& br = u.branches_[b];
+      u.branch_pool_[b] =
+          add_desk(u, PoolKind::GridWorkers, Level::Grid, br.first_grid, Role::GridWorker);
+      for (std::uint32_t g = br.first_grid; g < br.last_grid; ++g) u.branch_of_grid_[g - u.g0_] = b;
+    }
+  }
+  for (std::uint32_t c = u.c0_; c < u.c1_; ++c)
+    u.comm_pool_[c - u.c0_] =
+        add_desk(u, PoolKind::Community, Level::Community, c, Role::CommunityOfficial);
+  const auto depts = static_cast<std::uint32_t>(grid ? 1 : u.gov_.staffing.departments);
+  for (std::uint32_t d = 0; d < depts; ++d)
+    u.dept_pool_.push_back(
+        add_desk(u, PoolKind::Street, Level::Street, u.street_, Role::StreetOfficial));
+  u.street_pool_ = u.dept_pool_.front();
+}
+
+// The desk member i of the roster sits at; mediators' desks open with their first mediator.
+int FullBehaviour::seat(HandlingUnit& u, std::uint32_t i) {
+  using PoolKind = HandlingUnit::PoolKind;
+  const Roster& r = u.roster_;
+  switch (r.role[i]) {
+    case Role::GridWorker:
+      return u.branch_pool_[u.branch_of_grid_[r.home[i] - u.g0_]];
+    case Role::CommunityOfficial:
+      return u.comm_pool_[r.home[i] - u.c0_];
+    case Role::StreetOfficial:
+      return u.dept_pool_[r.department[i] % u.dept_pool_.size()];
+    case Role::Mediator:
+      if (r.level[i] == Level::Community) {
+        int& desk = u.comm_med_pool_[r.home[i] - u.c0_];
+        if (desk < 0)
+          desk = add_desk(u, PoolKind::CommunityMediators, Level::Community, r.home[i],
+                          Role::Mediator);
+        return desk;
+      }
+      if (u.street_med_pool_ < 0)
+        u.street_med_pool_ =
+            add_desk(u, PoolKind::StreetMediators, Level::Street, u.street_, Role::Mediator);
+      return u.street_med_pool_;
+  }
+  return -1;
+}
+
 void FullBehaviour::build_desks(HandlingUnit& u,
                                 const std::map<std::uint64_t, double>& busy_until) const {
-  using PoolKind = HandlingUnit::PoolKind;
-  using Pool = HandlingUnit::Pool;
-  using Slot = HandlingUnit::Slot;
-  const GovernanceConfig& gov_ = u.gov_;
-  const ModelConfig& model_ = u.model_;
-  const Roster& roster_ = u.roster_;
-  const std::uint32_t g0_ = u.g0_, g1_ = u.g1_, c0_ = u.c0_, c1_ = u.c1_, street_ = u.street_;
-  const std::vector<Branch>& branches_ = u.branches_;
-  std::vector<Pool>& pools_ = u.pools_;
-  std::vector<int>& vol_pool_ = u.vol_pool_;
-  std::vector<int>& branch_pool_ = u.branch_pool_;
-  std::vector<std::uint32_t>& branch_of_grid_ = u.branch_of_grid_;
-  std::vector<int>& comm_pool_ = u.comm_pool_;
-  std::vector<int>& comm_med_pool_ = u.comm_med_pool_;
-  std::vector<int>& dept_pool_ = u.dept_pool_;
-  int& street_pool_ = u.street_pool_;
-  int& street_med_pool_ = u.street_med_pool_;
-  const StaffingConfig& st = gov_.staffing;
-  // Volunteers' desks are open for a duty session; staff work their paid hours, of which the
-  // share left after meetings, paperwork and rounds goes to cases.
-  auto add_pool = [&](PoolKind kind, Level level, std::uint32_t home, double start, Role role) {
-    const bool volunteers = kind == PoolKind::Volunteers;
-    const double len = volunteers ? model_.behaviour.volunteers.session_h : paid_hours(role, gov_);
-    const double rate = volunteers ? 1.0 : case_share(role, gov_, model_.behaviour.staff);
-    return u.add_desk(kind, level, home, start, len, rate);
-  };
-  const double start = st.shift_start_h;
-  const bool grid = gov_.structure == Structure::Grid;
-  vol_pool_.assign(g1_ - g0_, -1);
-  branch_pool_.assign(branches_.size(), -1);
-  branch_of_grid_.assign(g1_ - g0_, 0);
-  comm_pool_.assign(c1_ - c0_, -1);
-  comm_med_pool_.assign(c1_ - c0_, -1);
-  dept_pool_.clear();
-  street_pool_ = street_med_pool_ = -1;
-  if (grid) {
-    for (std::uint32_t g = g0_; g < g1_; ++g)
-      vol_pool_[g - g0_] = add_pool(PoolKind::Volunteers, Level::Grid, g, start, Role::GridWorker);
-    for (std::uint32_t b = 0; b < branches_.size(); ++b) {
-      branch_pool_[b] = add_pool(PoolKind::GridWorkers, Level::Grid, branches_[b].first_grid, start,
-                                 Role::GridWorker);
-      for (std::uint32_t g = branches_[b].first_grid; g < branches_[b].last_grid; ++g)
-        branch_of_grid_[g - g0_] = b;
-    }
-  }
-  for (std::uint32_t c = c0_; c < c1_; ++c)
-    comm_pool_[c - c0_] =
-        add_pool(PoolKind::Community, Level::Community, c, start, Role::CommunityOfficial);
-  const auto depts = static_cast<std::uint32_t>(grid ? 1 : st.departments);
-  for (std::uint32_t d = 0; d < depts; ++d)
-    dept_pool_.push_back(
-        add_pool(PoolKind::Street, Level::Street, street_, start, Role::StreetOfficial));
-  street_pool_ = dept_pool_.front();
-  // Staff take their desks.
-  for (std::uint32_t i = 0; i < roster_.size(); ++i) {
-    int p = -1;
-    switch (roster_.role[i]) {
-      case Role::GridWorker: {
-        const std::uint32_t b = branch_of_grid_[roster_.home[i] - g0_];
-        p = branch_pool_[b];
-        break;
-      }
-      case Role::CommunityOfficial:
-        p = comm_pool_[roster_.home[i] - c0_];
-        break;
-      case Role::StreetOfficial:
-        p = dept_pool_[roster_.department[i] % depts];
-        break;
-      case Role::Mediator:
-        if (roster_.level[i] == Level::Community) {
-          int& mp = comm_med_pool_[roster_.home[i] - c0_];
-          if (mp < 0)
-            mp = add_pool(PoolKind::CommunityMediators, Level::Community, roster_.home[i], start,
-                          Role::Mediator);
-          p = mp;
-        } else {
-          if (street_med_pool_ < 0)
-            street_med_pool_ =
-                add_pool(PoolKind::StreetMediators, Level::Street, street_, start, Role::Mediator);
-          p = street_med_pool_;
-        }
-        break;
-    }
-    pools_[static_cast<std::size_t>(p)].slots.push_back(Slot{i, 0.0, true});
-  }
+  lay_out_desks(u);
+  for (std::uint32_t i = 0; i < u.roster_.size(); ++i)
+    u.pools_[static_cast<std::size_t>(seat(u, i))].slots.push_back(DeskSlot{i, 0.0, true});
   // People still busy with a case from the previous design stay busy until it is done.
-  for (Pool& p : pools_)
-    for (Slot& s : p.slots) {
-      const auto it = busy_until.find(roster_.key[s.agent]);
+  for (HandlingUnit::Pool& p : u.pools_)
+    for (DeskSlot& s : p.slots) {
+      const auto it = busy_until.find(u.roster_.key[s.agent]);
       if (it != busy_until.end()) s.free_at = it->second, s.carried = true;
     }
 }
@@ -143,19 +135,19 @@ void FullBehaviour::build_desks(HandlingUnit& u,
 int FullBehaviour::select_desk(const HandlingUnit& u, const Case& c, Level level) const {
   using Pool = HandlingUnit::Pool;
   using Slot = HandlingUnit::Slot;
-  const std::vector<Pool>& pools_ = u.pools_;
+  const std::vector<Pool>& pools = u.pools_;
   const bool grid = u.gov_.structure == Structure::Grid;
   if (!grid && level == Level::Grid) level = Level::Community;  // no grid tier to go to
   const std::uint32_t gi = c.grid - u.g0_;
   const std::uint32_t ci = u.city_.grid_community[c.grid] - u.c0_;
   auto staffed = [&](int p) {
-    return p >= 0 && !pools_[static_cast<std::size_t>(p)].slots.empty();
+    return p >= 0 && !pools[static_cast<std::size_t>(p)].slots.empty();
   };
   switch (level) {
     case Level::Grid: {
       const int vp = u.vol_pool_[gi];
       if (c.tier == Tier::Small && volunteer_domain(c.domain) && staffed(vp)) {
-        const Pool& v = pools_[static_cast<std::size_t>(vp)];
+        const Pool& v = pools[static_cast<std::size_t>(vp)];
         std::int64_t duty = 0;
         for (const Slot& s : v.slots) duty += s.on_duty ? 1 : 0;
         if (duty > 0 &&
@@ -273,14 +265,14 @@ ServiceDraw FullBehaviour::draw_service(const HandlingUnit& u, const Case& c,
 double FullBehaviour::effort_factor(const HandlingUnit& u, const HandlingUnit::Pool& p,
                                     const DeskSlot& s) {
   using PoolKind = HandlingUnit::PoolKind;
-  const GovernanceConfig& gov_ = u.gov_;
-  const Roster& roster_ = u.roster_;
+  const GovernanceConfig& gov = u.gov_;
+  const Roster& roster = u.roster_;
   const EffortBehaviour& b = u.model_.behaviour.effort;
   double f = 1.0;
   switch (p.kind) {
     case PoolKind::Volunteers: {
       const GridVolunteers& v = (*u.ctx_.volunteers)[p.home];
-      float training = static_cast<float>(gov_.volunteers.training);  // if they just left
+      float training = static_cast<float>(gov.volunteers.training);  // if they just left
       for (std::size_t i = 0; i < v.size(); ++i)
         if (v.resident[i] == s.agent) training = v.training[i];
       f = b.unskilled - b.volunteer_training_cut * training;
@@ -288,18 +280,18 @@ double FullBehaviour::effort_factor(const HandlingUnit& u, const HandlingUnit::P
     }
     case PoolKind::GridWorkers:
       // Several grids one branch: the worker travels and knows the households less well.
-      f = (1.0 + b.travel_per_grid * double(gov_.grids_per_branch - 1)) *
-          (b.unskilled - b.skill_cut * roster_.skill[s.agent]);
+      f = (1.0 + b.travel_per_grid * double(gov.grids_per_branch - 1)) *
+          (b.unskilled - b.skill_cut * roster.skill[s.agent]);
       break;
     case PoolKind::CommunityMediators:
     case PoolKind::StreetMediators:
-      f = b.mediator * (b.unskilled - b.skill_cut * roster_.skill[s.agent]);
+      f = b.mediator * (b.unskilled - b.skill_cut * roster.skill[s.agent]);
       break;
     case PoolKind::Community:
     case PoolKind::Street:
       // Unclear duties: several layers interfere with the same case (overreach).
-      f = (1.0 + b.overreach * (1.0 - gov_.legal_clarity)) *
-          (b.unskilled - b.skill_cut * roster_.skill[s.agent]);
+      f = (1.0 + b.overreach * (1.0 - gov.legal_clarity)) *
+          (b.unskilled - b.skill_cut * roster.skill[s.agent]);
       break;
   }
   return f;
@@ -308,27 +300,27 @@ double FullBehaviour::effort_factor(const HandlingUnit& u, const HandlingUnit::P
 double FullBehaviour::success_probability(const HandlingUnit& u, const Case& c,
                                           const HandlingUnit::Pool& p, const DeskSlot& s) {
   using PoolKind = HandlingUnit::PoolKind;
-  const GovernanceConfig& gov_ = u.gov_;
-  const Roster& roster_ = u.roster_;
+  const GovernanceConfig& gov = u.gov_;
+  const Roster& roster = u.roster_;
   const SuccessBehaviour& b = u.model_.behaviour.success;
   const bool dispute = c.domain == Domain::Dispute;
   double ps = 0;
   switch (p.kind) {
     case PoolKind::Volunteers: {
       const GridVolunteers& v = (*u.ctx_.volunteers)[p.home];
-      float training = float(gov_.volunteers.training), exp = 0;
+      float training = float(gov.volunteers.training), exp = 0;
       for (std::size_t i = 0; i < v.size(); ++i)
         if (v.resident[i] == s.agent) training = v.training[i], exp = v.experience[i];
-      ps = dispute ? volunteer_success(training, exp, gov_, b)
+      ps = dispute ? volunteer_success(training, exp, gov, b)
                    : b.volunteer_task + b.volunteer_task_training * training;
       break;
     }
     case PoolKind::CommunityMediators:
     case PoolKind::StreetMediators: {
       // Professional mediators: success grows with experience (Wissler).
-      const double e = roster_.experience[s.agent];
+      const double e = roster.experience[s.agent];
       ps = dispute ? std::min(b.mediator_cap,
-                              roster_.skill[s.agent] +
+                              roster.skill[s.agent] +
                                   b.mediator_experience *
                                       (1.0 - std::exp(-e / b.mediator_experience_cases)))
                    : b.mediator_other;
@@ -337,11 +329,11 @@ double FullBehaviour::success_probability(const HandlingUnit& u, const Case& c,
     case PoolKind::GridWorkers:
     case PoolKind::Community:
     case PoolKind::Street: {
-      const double skill = roster_.skill[s.agent];
+      const double skill = roster.skill[s.agent];
       ps = dispute ? b.staff_dispute + b.staff_dispute_skill * skill +
-                         b.staff_dispute_leadership * gov_.leadership
+                         b.staff_dispute_leadership * gov.leadership
                    : b.staff_task + b.staff_task_skill * skill +
-                         b.staff_task_legal * gov_.legal_clarity;
+                         b.staff_task_legal * gov.legal_clarity;
       break;
     }
   }
