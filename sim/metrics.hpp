@@ -217,6 +217,7 @@ struct RunSummary {
   std::int64_t volunteers_active = 0;
   double cost_per_resident_year = 0;
   double cost_per_resolved_case = kNaN;
+  double case_hours_per_resolved = kNaN;  // handlers' working hours on cases per case resolved
   double response_time_grid_spread_h = kNaN;  // worst grid mean minus best grid mean
   LevelSummary level[3];                      // grid, community, street
   std::uint64_t state_hash = 0;
@@ -263,6 +264,7 @@ void describe(V& v, const RunSummary& s) {
   v.col("volunteers_active", s.volunteers_active);
   v.col("cost_per_resident_year", s.cost_per_resident_year);
   v.col("cost_per_resolved_case", s.cost_per_resolved_case);
+  v.col("case_hours_per_resolved", s.case_hours_per_resolved);
   v.col("response_time_grid_spread_h", s.response_time_grid_spread_h);
   const char* prefix[3] = {"grid", "community", "street"};
   for (int l = 0; l < 3; ++l) {

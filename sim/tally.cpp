@@ -23,6 +23,7 @@ RunTally& RunTally::operator+=(const UnitDay& u) {
 RunTally& RunTally::operator+=(const CityDay& day) {
   const DayMetrics& d = day.metrics;
   resolution_sum += day.units.resolution_sum_h;
+  for (int l = 0; l < kLevels; ++l) case_hours += day.units.busy_h[l];
   cases += d.new_cases;
   disputes += d.new_disputes;
   reported += d.reported;
@@ -86,6 +87,7 @@ void summarize_service(const RunTally& t, RunSummary& s) {
     s.resolution_time_mean_h = t.resolution_sum / double(t.resolved);
     s.within_deadline_share = double(t.within) / double(t.resolved);
     s.cost_per_resolved_case = t.cost / double(t.resolved);
+    s.case_hours_per_resolved = t.case_hours / double(t.resolved);
   }
   s.resolution_time_p50_h = t.resolution_hist.quantile(kMedian);
   s.resolution_time_p90_h = t.resolution_hist.quantile(kP90);
