@@ -83,7 +83,8 @@ def clean_csv(text, sort):
     rows = list(csv.reader(io.StringIO(text)))
     if not rows: return text
     keep = [i for i, h in enumerate(rows[0]) if h not in ign_cols and h not in timing]
-    body = [[r[i] for i in keep if i < len(r)] for r in rows[1:]]
+    # tidy tables name an outcome in a cell: a new outcome's rows are left out too
+    body = [[r[i] for i in keep if i < len(r)] for r in rows[1:] if not ign_cols & set(r)]
     if sort: body.sort()
     return "\n".join(",".join(r) for r in [[rows[0][i] for i in keep]] + body) + "\n"
 for d, _, files in os.walk(root):
@@ -113,7 +114,8 @@ for d, _, files in os.walk(root):
             for (name,) in con.execute("select name from sqlite_master where type='table' order by name"):
                 if name in ("meta", "runs"): continue   # timings, times and hosts
                 cols = [c[1] for c in con.execute(f"pragma table_info({name})") if c[1] not in ign_cols and c[1] not in timing]
-                rows = sorted(map(repr, con.execute(f"select {','.join(cols)} from {name}")))
+                rows = sorted(repr(r) for r in con.execute(f"select {','.join(cols)} from {name}")
+                              if not ign_cols & set(map(str, r)))
                 out.append(f"-- {name} ({','.join(cols)})\n" + "\n".join(rows))
             con.close(); os.remove(p)
             open(p + ".tables", "w").write("\n".join(out) + "\n")
