@@ -5,7 +5,7 @@
 namespace govsim {
 namespace {
 
-// oneTBB in the product; plain threads in a ThreadSanitizer build (sim/parallel.hpp).
+// oneTBB in the product; plain threads in a ThreadSanitizer build (engine/parallel.hpp).
 class TbbExecutor final : public Executor {
  public:
   explicit TbbExecutor(int threads) : loop_(threads) {}

@@ -1,5 +1,5 @@
 // The executor seam: the engine asks for parallel loops through this interface and never talks
-// to a thread library itself. The product uses oneTBB (through sim/parallel.hpp, which swaps in
+// to a thread library itself. The product uses oneTBB (through engine/parallel.hpp, which swaps in
 // plain threads in a ThreadSanitizer build); tests may use the serial executor.
 //
 // Every parallel loop in the engine writes only to slots owned by its index, so results do not

@@ -4,7 +4,7 @@
 //
 // The defaults are the values the model was built and calibrated with (docs/CALIBRATION.md);
 // most are grade C (a modeller's assumption), and say so. Pure numerics (bin counts, hash
-// constants, units such as hours in a day) are not here: they live in model/units.hpp.
+// constants, units such as hours in a day) are not here: they live in engine/units.hpp.
 #pragma once
 
 #include "engine/schema.hpp"

@@ -1,7 +1,7 @@
 // Every cap on what a user can feed govsim, in one place. Each reader checks its input against
 // these before it allocates in proportion to it, and refuses with an InputError (exit code 2)
 // that names the file, the line when known, the field and the cap. README.md ("Limits") lists
-// them; the ranges of single scenario values are in the schema (sim/params.hpp, `govsim keys`).
+// them; the ranges of single scenario values are in the schema (model/params.hpp, `govsim keys`).
 #pragma once
 
 #include <cstddef>

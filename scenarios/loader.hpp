@@ -1,6 +1,6 @@
 // Loads scenarios: YAML files or the scenarios shipped in the binary, with `extends` chains,
 // `changes:` lists and `--set key=value` overrides, every value validated against the schema in
-// sim/params.hpp. Any mistake is an InputError "file:line:column: key: problem".
+// model/params.hpp. Any mistake is an InputError "file:line:column: key: problem".
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
 // Reads a Tree into the parameter structs by walking their `describe` lists: the lists are the
-// schema, so a key, range or choice added to sim/params.hpp is validated here with no edit.
+// schema, so a key, range or choice added to model/params.hpp is validated here with no edit.
 #pragma once
 
 #include <array>

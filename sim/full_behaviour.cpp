@@ -27,8 +27,8 @@ class FullBehaviour final : public CaseBehaviour {
   void on_resolve(HandlingUnit& u, Case& c, std::uint32_t slot, double t) const override;
 
  private:
-  static int add_desk(HandlingUnit& u, HandlingUnit::PoolKind kind, Level level,
-                      std::uint32_t home, Role role);
+  static int add_desk(HandlingUnit& u, HandlingUnit::PoolKind kind, Level level, std::uint32_t home,
+                      Role role);
   static void lay_out_desks(HandlingUnit& u);
   static int seat(HandlingUnit& u, std::uint32_t roster_index);
   static double handoff_mean_h(const HandlingUnit& u);
@@ -140,9 +140,7 @@ int FullBehaviour::select_desk(const HandlingUnit& u, const Case& c, Level level
   if (!grid && level == Level::Grid) level = Level::Community;  // no grid tier to go to
   const std::uint32_t gi = c.grid - u.g0_;
   const std::uint32_t ci = u.city_.grid_community[c.grid] - u.c0_;
-  auto staffed = [&](int p) {
-    return p >= 0 && !pools[static_cast<std::size_t>(p)].slots.empty();
-  };
+  auto staffed = [&](int p) { return p >= 0 && !pools[static_cast<std::size_t>(p)].slots.empty(); };
   switch (level) {
     case Level::Grid: {
       const int vp = u.vol_pool_[gi];
@@ -330,10 +328,10 @@ double FullBehaviour::success_probability(const HandlingUnit& u, const Case& c,
     case PoolKind::Community:
     case PoolKind::Street: {
       const double skill = roster.skill[s.agent];
-      ps = dispute ? b.staff_dispute + b.staff_dispute_skill * skill +
-                         b.staff_dispute_leadership * gov.leadership
-                   : b.staff_task + b.staff_task_skill * skill +
-                         b.staff_task_legal * gov.legal_clarity;
+      ps = dispute
+               ? b.staff_dispute + b.staff_dispute_skill * skill +
+                     b.staff_dispute_leadership * gov.leadership
+               : b.staff_task + b.staff_task_skill * skill + b.staff_task_legal * gov.legal_clarity;
       break;
     }
   }

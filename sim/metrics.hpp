@@ -217,7 +217,7 @@ struct RunSummary {
   std::int64_t volunteers_active = 0;
   double cost_per_resident_year = 0;
   double cost_per_resolved_case = kNaN;
-  double case_hours_per_resolved = kNaN;  // handlers' working hours on cases per case resolved
+  double case_hours_per_resolved = kNaN;      // handlers' working hours on cases per case resolved
   double response_time_grid_spread_h = kNaN;  // worst grid mean minus best grid mean
   LevelSummary level[3];                      // grid, community, street
   std::uint64_t state_hash = 0;

@@ -53,7 +53,7 @@ class Simulation {
   // A read-only view of the world for the GUI, validation and tests (sim/observation.hpp).
   Observation observe() const;
 
-  // The full state as checkpoint bytes (sim/checkpoint.hpp). Call between steps.
+  // The full state as checkpoint bytes (sim/checkpoint.cpp). Call between steps.
   std::string checkpoint() const;
   // Rebuilds a simulation from checkpoint bytes; `file` names them in errors. Throws InputError
   // for a corrupted, truncated or version-mismatched checkpoint.

@@ -1,6 +1,6 @@
 // The live editor of the governance design, generic over describe(v, GovernanceConfig&): every
 // knob of the schema gets a widget of its type (number, whole number, flag, choice) with its
-// range, unit and meaning, and a knob added to sim/params.hpp appears here with no edit.
+// range, unit and meaning, and a knob added to model/params.hpp appears here with no edit.
 #pragma once
 
 #include <string>
