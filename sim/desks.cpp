@@ -21,7 +21,15 @@ void HandlingUnit::apply_design(const GovernanceConfig& gov, double now) {
       for (const Slot& s : p.slots)
         if (s.free_at > now) busy_until[roster_.key[s.agent]] = s.free_at;
   roster_ = behaviour_.plan_roster(*this);
+  // No desks until the behaviour lays them out.
   pools_.clear();
+  vol_pool_.assign(g1_ - g0_, -1);
+  branch_pool_.assign(branches_.size(), -1);
+  branch_of_grid_.assign(g1_ - g0_, 0);
+  comm_pool_.assign(c1_ - c0_, -1);
+  comm_med_pool_.assign(c1_ - c0_, -1);
+  dept_pool_.clear();
+  street_pool_ = street_med_pool_ = -1;
   behaviour_.build_desks(*this, busy_until);
   // Cases waiting at a desk go through the new routing at once, in id order.
   std::vector<std::uint32_t> waiting;

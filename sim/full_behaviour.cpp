@@ -65,13 +65,6 @@ int FullBehaviour::add_desk(HandlingUnit& u, HandlingUnit::PoolKind kind, Level 
 void FullBehaviour::lay_out_desks(HandlingUnit& u) {
   using PoolKind = HandlingUnit::PoolKind;
   const bool grid = u.gov_.structure == Structure::Grid;
-  u.vol_pool_.assign(u.g1_ - u.g0_, -1);
-  u.branch_pool_.assign(u.branches_.size(), -1);
-  u.branch_of_grid_.assign(u.g1_ - u.g0_, 0);
-  u.comm_pool_.assign(u.c1_ - u.c0_, -1);
-  u.comm_med_pool_.assign(u.c1_ - u.c0_, -1);
-  u.dept_pool_.clear();
-  u.street_pool_ = u.street_med_pool_ = -1;
   if (grid) {
     for (std::uint32_t g = u.g0_; g < u.g1_; ++g)
       u.vol_pool_[g - u.g0_] = add_desk(u, PoolKind::Volunteers, Level::Grid, g, Role::GridWorker);

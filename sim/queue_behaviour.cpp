@@ -47,13 +47,6 @@ Roster QueueBehaviour::plan_roster(const HandlingUnit& u) const {
 }
 
 void QueueBehaviour::build_desks(HandlingUnit& u, const std::map<std::uint64_t, double>&) const {
-  u.vol_pool_.assign(u.g1_ - u.g0_, -1);
-  u.branch_pool_.assign(u.branches_.size(), -1);
-  u.branch_of_grid_.assign(u.g1_ - u.g0_, 0);
-  u.comm_pool_.assign(u.c1_ - u.c0_, -1);
-  u.comm_med_pool_.assign(u.c1_ - u.c0_, -1);
-  u.dept_pool_.clear();
-  u.street_pool_ = u.street_med_pool_ = -1;
   for (int l = 0; l < kLevels; ++l)
     u.queue_pool_[l] = u.add_desk(HandlingUnit::PoolKind::Street, static_cast<Level>(l), u.street_,
                                   0.0, kHoursPerDay, 1.0);
