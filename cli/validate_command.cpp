@@ -265,6 +265,88 @@ void add_shipped_checks(std::vector<Check>& checks, std::vector<std::string>& no
   }
 }
 
+void print_not_stationary(const std::vector<std::string>& lines) {
+  if (lines.empty()) return;
+  std::printf(
+      "\nNot stationary, so Little's law in its steady-state form does not apply "
+      "(overloaded levels):\n");
+  for (const std::string& line : lines) std::printf("  %s\n", line.c_str());
+}
+
+void print_calibration(const std::vector<validation::CalibrationResult>& calibration,
+                       const validation::DesignRuns& runs) {
+  std::printf(
+      "\nCalibration: %s, %lld replications of %lld days, mean (95%% CI) against the public "
+      "figure and its band\n",
+      validation::kCalibrationScenario, static_cast<long long>(runs.replications),
+      static_cast<long long>(runs.days));
+  std::printf("%-34s %-28s %22s %8s %16s %5s  %s\n", "figure", "unit", "simulated", "target",
+              "band", "grade", "result");
+  for (const auto& r : calibration) {
+    const std::string sim = fmt(r.simulated.mean) + " +/- " + fmt(r.simulated.half_width);
+    const std::string band = fmt(r.target.low) + " - " + fmt(r.target.high);
+    std::printf("%-34s %-28s %22s %8s %16s %5s  %s\n", r.target.figure.c_str(),
+                r.target.unit.c_str(), sim.c_str(), fmt(r.target.target).c_str(), band.c_str(),
+                r.target.grade.c_str(), r.pass ? "pass" : "FAIL");
+  }
+}
+
+// A claim the model is known to disagree with (docs/VALIDATION.md) is expected to disagree, so
+// it is told apart from one that disagrees unexpectedly, and its reason is printed below.
+void print_claims(const std::vector<validation::ClaimResult>& claims) {
+  std::printf("\nThe paper's claims: paired difference (to - from), mean and 95%% CI\n");
+  std::printf("%-58s %-16s %-16s %-30s %22s  %s\n", "claim", "from", "to", "outcome", "difference",
+              "result");
+  for (const auto& r : claims) {
+    const std::string diff = fmt(r.paired.mean) + " +/- " + fmt(r.paired.half_width);
+    std::printf("%-58s %-16s %-16s %-30s %22s  %s\n", r.claim.text.c_str(), r.claim.from.c_str(),
+                r.claim.to.c_str(), r.claim.outcome.c_str(), diff.c_str(),
+                r.holds ? "holds" : (r.expected() ? "disagrees (known, see below)" : "DISAGREES"));
+  }
+  for (const auto& r : claims)
+    if (!r.claim.disagreement.empty())
+      std::printf("  %s: %s\n", r.claim.text.c_str(), r.claim.disagreement.c_str());
+}
+
+// The counts the closing lines report and the exit code is decided on.
+struct Outcome {
+  int checks = 0, failed = 0;
+  int intervals = 0, outside = 0;  // interval checks, and those whose theory is outside the 95 %
+  int calibration = 0, calibration_failed = 0;
+  int claims = 0, claims_failed = 0;  // failed: not as expected, known disagreements aside
+  bool all_pass() const { return failed == 0 && calibration_failed == 0 && claims_failed == 0; }
+};
+
+Outcome tally(const std::vector<Check>& checks,
+              const std::vector<validation::CalibrationResult>& calibration,
+              const std::vector<validation::ClaimResult>& claims) {
+  Outcome o;
+  o.checks = static_cast<int>(checks.size());
+  for (const Check& c : checks) {
+    o.failed += c.pass ? 0 : 1;
+    o.intervals += c.measured.n > 1 ? 1 : 0;
+    o.outside += c.measured.n > 1 && !inside_95(c) ? 1 : 0;
+  }
+  o.calibration = static_cast<int>(calibration.size());
+  for (const auto& r : calibration) o.calibration_failed += r.pass ? 0 : 1;
+  o.claims = static_cast<int>(claims.size());
+  for (const auto& r : claims) o.claims_failed += r.expected() ? 0 : 1;
+  return o;
+}
+
+void print_outcome(const Outcome& o, const Effort& e) {
+  std::printf("\n%d passed, %d failed\n", o.checks - o.failed, o.failed);
+  std::printf(
+      "%d of %d theories outside their 95%% interval (marked *; about %.1f expected by chance); "
+      "pass/fail uses\nBonferroni intervals at a family-wise 95%% (each at 1 - 0.05/%d). %d "
+      "replications of %lld days each.\n",
+      o.outside, o.intervals, 0.05 * o.intervals, o.intervals, e.reps,
+      static_cast<long long>(e.days));
+  std::printf("calibration: %d of %d inside their band; claims: %d of %d as expected\n",
+              o.calibration - o.calibration_failed, o.calibration, o.claims - o.claims_failed,
+              o.claims);
+}
+
 }  // namespace
 
 int validate_command(const ValidateArgs& args) {
@@ -274,22 +356,15 @@ int validate_command(const ValidateArgs& args) {
                      ": no such folder; run from the repository root, or give the folder that "
                      "holds the validation scenarios");
   const Effort e = effort(args.quick);
-  const int reps = e.reps;
-  const std::int64_t days = e.days;
+
   std::vector<Check> checks;
+  std::vector<std::string> not_stationary;
   add_mmc_checks(checks, dir, e);
   add_jackson_checks(checks, dir, e);
-  std::vector<std::string> not_stationary;
   add_shipped_checks(checks, not_stationary, e);
-
   decide_intervals(checks);
   print(checks);
-  if (!not_stationary.empty()) {
-    std::printf(
-        "\nNot stationary, so Little's law in its steady-state form does not apply "
-        "(overloaded levels):\n");
-    for (const std::string& line : not_stationary) std::printf("  %s\n", line.c_str());
-  }
+  print_not_stationary(not_stationary);
 
   // Calibration and the paper's claims, on the baseline city: one batch of paired replications
   // of every design the claims name (the calibration scenario is the first of them).
@@ -298,54 +373,13 @@ int validate_command(const ValidateArgs& args) {
   runs.replications = e.design_replications;
   const batch::ResultGrid grid = validation::run_designs(runs);
   const auto calibration = validation::check_calibration(grid, 0);
-  std::printf(
-      "\nCalibration: %s, %lld replications of %lld days, mean (95%% CI) against the public "
-      "figure and its band\n",
-      validation::kCalibrationScenario, static_cast<long long>(runs.replications),
-      static_cast<long long>(runs.days));
-  std::printf("%-34s %-28s %22s %8s %16s %5s  %s\n", "figure", "unit", "simulated", "target",
-              "band", "grade", "result");
-  int calibration_failed = 0;
-  for (const auto& r : calibration) {
-    calibration_failed += r.pass ? 0 : 1;
-    const std::string sim = fmt(r.simulated.mean) + " +/- " + fmt(r.simulated.half_width);
-    const std::string band = fmt(r.target.low) + " - " + fmt(r.target.high);
-    std::printf("%-34s %-28s %22s %8s %16s %5s  %s\n", r.target.figure.c_str(),
-                r.target.unit.c_str(), sim.c_str(), fmt(r.target.target).c_str(), band.c_str(),
-                r.target.grade.c_str(), r.pass ? "pass" : "FAIL");
-  }
+  print_calibration(calibration, runs);
   const auto claims = validation::check_claims(grid);
-  std::printf("\nThe paper's claims: paired difference (to - from), mean and 95%% CI\n");
-  std::printf("%-58s %-16s %-16s %-30s %22s  %s\n", "claim", "from", "to", "outcome", "difference",
-              "result");
-  int claims_failed = 0;
-  for (const auto& r : claims) {
-    claims_failed += r.expected() ? 0 : 1;
-    const std::string diff = fmt(r.paired.mean) + " +/- " + fmt(r.paired.half_width);
-    std::printf("%-58s %-16s %-16s %-30s %22s  %s\n", r.claim.text.c_str(), r.claim.from.c_str(),
-                r.claim.to.c_str(), r.claim.outcome.c_str(), diff.c_str(),
-                r.holds ? "holds" : (r.expected() ? "disagrees (known, see below)" : "DISAGREES"));
-  }
-  for (const auto& r : claims)
-    if (!r.claim.disagreement.empty())
-      std::printf("  %s: %s\n", r.claim.text.c_str(), r.claim.disagreement.c_str());
-  int failed = 0, outside = 0, intervals = 0;
-  for (const Check& c : checks) {
-    failed += c.pass ? 0 : 1;
-    intervals += c.measured.n > 1 ? 1 : 0;
-    outside += c.measured.n > 1 && !inside_95(c) ? 1 : 0;
-  }
-  std::printf("\n%d passed, %d failed\n", static_cast<int>(checks.size()) - failed, failed);
-  std::printf(
-      "%d of %d theories outside their 95%% interval (marked *; about %.1f expected by chance); "
-      "pass/fail uses\nBonferroni intervals at a family-wise 95%% (each at 1 - 0.05/%d). %d "
-      "replications of %lld days each.\n",
-      outside, intervals, 0.05 * intervals, intervals, reps, static_cast<long long>(days));
-  std::printf("calibration: %d of %d inside their band; claims: %d of %d as expected\n",
-              static_cast<int>(calibration.size()) - calibration_failed,
-              static_cast<int>(calibration.size()), static_cast<int>(claims.size()) - claims_failed,
-              static_cast<int>(claims.size()));
-  return failed == 0 && calibration_failed == 0 && claims_failed == 0 ? 0 : 1;
+  print_claims(claims);
+
+  const Outcome outcome = tally(checks, calibration, claims);
+  print_outcome(outcome, e);
+  return outcome.all_pass() ? 0 : 1;
 }
 
 }  // namespace govsim
