@@ -122,19 +122,36 @@ void print(const std::vector<Check>& checks) {
   }
 }
 
-}  // namespace
+// The levels in the order RunSummary::level holds them.
+const char* const kLevelNames[3] = {"grid", "community", "street"};
 
-int validate_command(const ValidateArgs& args) {
-  const std::filesystem::path dir(args.dir);
-  if (!std::filesystem::is_directory(dir))
-    throw InputError("--dir " + args.dir +
-                     ": no such folder; run from the repository root, or give the folder that "
-                     "holds the validation scenarios");
-  const int reps = args.quick ? 10 : 30;
-  const std::int64_t days = args.quick ? 300 : 1500;
-  std::vector<Check> checks;
+// One figure from every replication, the sample an interval check is built on.
+template <typename Figure>
+std::vector<double> per_replication(const std::vector<Replication>& runs, Figure figure) {
+  std::vector<double> values;
+  for (const Replication& r : runs) values.push_back(figure(r));
+  return values;
+}
 
-  // M/M/c at one level.
+// What --quick changes, in one place: it trades precision for a run of seconds (it runs in CI).
+struct Effort {
+  int reps;                          // replications of each queueing scenario
+  std::int64_t days;                 // simulated days of each of those replications
+  std::int64_t shipped_days;         // of the one run of each shipped scenario
+  bool all_shipped;                  // false: the two largest cities are left out
+  double little_tolerance;           // relative; a shorter run has a noisier L and lambda W
+  std::int64_t design_replications;  // of each design for the calibration and the claims
+};
+
+Effort effort(bool quick) {
+  if (quick) return Effort{10, 300, 150, false, 0.08, 5};
+  return Effort{30, 1500, 365, true, 0.03, 20};
+}
+
+// M/M/c at one level: the mean wait against Erlang C and the wait's tail against
+// C e^-(c mu - lambda) t. Each scenario's c and lambda are written down here as well, so that a
+// changed scenario file fails loudly instead of being checked against the wrong theory.
+void add_mmc_checks(std::vector<Check>& checks, const std::filesystem::path& dir, const Effort& e) {
   struct Mmc {
     const char* file;
     int c;
@@ -149,99 +166,115 @@ int validate_command(const ValidateArgs& args) {
     if (sc.model.queue_handlers != q.c || sc.model.queue_arrivals_per_h != q.lambda)
       throw InputError((dir / q.file).string() + ": not the configuration validate expects (c = " +
                        std::to_string(q.c) + ", lambda = " + fmt(q.lambda) + ")");
-    const auto runs = replicate((dir / q.file).string(), reps, days, ts);
+    const auto runs = replicate((dir / q.file).string(), e.reps, e.days, ts);
     const double a = q.lambda / q.mu, cw = erlang_c(q.c, a), rate = q.c * q.mu - q.lambda;
     const std::string group = "M/M/" + std::to_string(q.c) + " rho=" + fmt(a / q.c);
-    std::vector<double> wq;
-    for (const Replication& r : runs) wq.push_back(r.summary.level[0].wait_mean_h);
+    const auto wq =
+        per_replication(runs, [](const Replication& r) { return r.summary.level[0].wait_mean_h; });
     checks.push_back(interval_check(group, "mean wait Wq (h)", wq, cw / rate));
     for (std::size_t k = 0; k < ts.size(); ++k) {
-      std::vector<double> p;
-      for (const Replication& r : runs) p.push_back(r.wait_at_least[k]);
+      const auto p =
+          per_replication(runs, [k](const Replication& r) { return r.wait_at_least[k]; });
       checks.push_back(
           interval_check(group, "P(wait > " + fmt(ts[k]) + " h)", p, cw * std::exp(-rate * ts[k])));
     }
   }
+}
 
-  // Jackson network: three levels in series.
-  {
-    const std::string file = (dir / "jackson-3tier.yaml").string();
-    const Scenario sc = load_scenario(file);
-    const double lambda = sc.model.queue_arrivals_per_h, p = sc.model.queue_escalate_p;
-    const double mu = 1.0 / sc.model.effort_median_h.small;
-    const int c = static_cast<int>(sc.model.queue_handlers);
-    const auto runs = replicate(file, reps, days, {});
-    const char* names[3] = {"grid", "community", "street"};
-    for (int l = 0; l < 3; ++l) {
-      const double li = lambda * std::pow(p, l);  // gamma (I - R)^-1 for a series line
-      std::vector<double> rate, wait;
-      for (const Replication& r : runs) {
-        rate.push_back(r.summary.level[l].arrivals_per_h);
-        wait.push_back(r.summary.level[l].wait_mean_h);
-      }
-      const std::string group = std::string("Jackson, ") + names[l];
-      checks.push_back(interval_check(group, "arrival rate (1/h)", rate, li));
-      checks.push_back(
-          interval_check(group, "mean wait Wq (h)", wait, erlang_c(c, li / mu) / (c * mu - li)));
-    }
+// Jackson network: three levels in series, each level's arrival rate against
+// lambda = gamma (I - R)^-1 and its mean wait against M/M/c at that rate.
+void add_jackson_checks(std::vector<Check>& checks, const std::filesystem::path& dir,
+                        const Effort& e) {
+  const std::string file = (dir / "jackson-3tier.yaml").string();
+  const Scenario sc = load_scenario(file);
+  const double lambda = sc.model.queue_arrivals_per_h, p = sc.model.queue_escalate_p;
+  const double mu = 1.0 / sc.model.effort_median_h.small;
+  const int c = static_cast<int>(sc.model.queue_handlers);
+  const auto runs = replicate(file, e.reps, e.days, {});
+  for (int l = 0; l < 3; ++l) {
+    const double li = lambda * std::pow(p, l);  // gamma (I - R)^-1 for a series line
+    const auto rate = per_replication(
+        runs, [l](const Replication& r) { return r.summary.level[l].arrivals_per_h; });
+    const auto wait =
+        per_replication(runs, [l](const Replication& r) { return r.summary.level[l].wait_mean_h; });
+    const std::string group = std::string("Jackson, ") + kLevelNames[l];
+    checks.push_back(interval_check(group, "arrival rate (1/h)", rate, li));
+    checks.push_back(
+        interval_check(group, "mean wait Wq (h)", wait, erlang_c(c, li / mu) / (c * mu - li)));
   }
+}
 
-  // Little's law per level and conservation every day, on every shipped scenario.
-  std::vector<std::string> not_stationary;
+struct BalancedRun {
+  RunSummary summary;
+  bool balanced = true;  // arrived = resolved + dropped + open at the end of every day
+};
+
+// Checked at the end of every day rather than once on the summary, so that an imbalance that
+// later days undo still fails.
+BalancedRun run_checking_balance(const Scenario& sc) {
+  auto ex = make_tbb_executor(0);
+  Simulation sim(sc, *ex);
+  BalancedRun out;
+  while (!sim.done()) {
+    sim.step();
+    const DayMetrics& d = sim.series().back();
+    out.balanced =
+        out.balanced && d.arrived_total == d.resolved_total + d.dropped_total + d.open_total;
+  }
+  out.summary = sim.summary();
+  return out;
+}
+
+// Little's law on each level of one run that had arrivals; the levels it does not apply to go
+// to not_stationary instead.
+void add_little_checks(std::vector<Check>& checks, std::vector<std::string>& not_stationary,
+                       const std::string& scenario, const RunSummary& r, double tolerance) {
+  for (int l = 0; l < 3; ++l) {
+    const LevelSummary& q = r.level[l];
+    if (!(q.arrivals_per_h > 0)) continue;
+    // Little's law in its steady-state form needs a level that is not filling up: where the
+    // backlog grew by more than half its mean and four standard deviations of a stable
+    // count, the level is overloaded and the check does not apply (it is listed, not failed).
+    const double growth = double(q.in_system_end - q.in_system_start);
+    const double spread = std::max(0.5 * q.in_system_mean, 4.0 * std::sqrt(q.in_system_mean));
+    const std::string what = std::string("Little L=lambda W, ") + kLevelNames[l];
+    if (std::abs(growth) > spread) {
+      not_stationary.push_back(scenario + ", " + kLevelNames[l] + ": backlog " +
+                               std::to_string(q.in_system_start) + " -> " +
+                               std::to_string(q.in_system_end) + " over the measured days (L " +
+                               fmt(q.in_system_mean) + ", lambda W " +
+                               fmt(q.arrivals_per_h * q.time_in_system_mean_h) + ")");
+      continue;
+    }
+    checks.push_back(exact_check(scenario, what, q.in_system_mean,
+                                 q.arrivals_per_h * q.time_in_system_mean_h, tolerance));
+  }
+}
+
+// Conservation every day and Little's law per level, on every shipped scenario: the laws hold
+// for the whole governance model, not only for the bare queueing network above.
+void add_shipped_checks(std::vector<Check>& checks, std::vector<std::string>& not_stationary,
+                        const Effort& e) {
   for (const ShippedScenario& s : shipped_scenarios()) {
-    if (args.quick && (s.name == "megacity" || s.name == "large-city")) continue;
-    const Scenario sc = load_scenario(
-        s.name, {"run.days=" + std::to_string(args.quick ? 150 : 365), "run.warmup_days=30"});
-    auto ex = make_tbb_executor(0);
-    Simulation sim(sc, *ex);
-    bool balanced = true;
-    while (!sim.done()) {
-      sim.step();
-      const DayMetrics& d = sim.series().back();
-      balanced = balanced && d.arrived_total == d.resolved_total + d.dropped_total + d.open_total;
-    }
-    const RunSummary r = sim.summary();
-    checks.push_back(exact_check(s.name, "conservation, every day", balanced ? 1 : 0, 1, 0));
-    const char* names[3] = {"grid", "community", "street"};
-    for (int l = 0; l < 3; ++l) {
-      const LevelSummary& q = r.level[l];
-      if (!(q.arrivals_per_h > 0)) continue;
-      // Little's law in its steady-state form needs a level that is not filling up: where the
-      // backlog grew by more than half its mean and four standard deviations of a stable
-      // count, the level is overloaded and the check does not apply (it is listed, not failed).
-      const double growth = double(q.in_system_end - q.in_system_start);
-      const double spread = std::max(0.5 * q.in_system_mean, 4.0 * std::sqrt(q.in_system_mean));
-      const std::string what = std::string("Little L=lambda W, ") + names[l];
-      if (std::abs(growth) > spread) {
-        not_stationary.push_back(s.name + ", " + names[l] + ": backlog " +
-                                 std::to_string(q.in_system_start) + " -> " +
-                                 std::to_string(q.in_system_end) + " over the measured days (L " +
-                                 fmt(q.in_system_mean) + ", lambda W " +
-                                 fmt(q.arrivals_per_h * q.time_in_system_mean_h) + ")");
-        continue;
-      }
-      checks.push_back(exact_check(s.name, what, q.in_system_mean,
-                                   q.arrivals_per_h * q.time_in_system_mean_h,
-                                   args.quick ? 0.08 : 0.03));
-    }
+    if (!e.all_shipped && (s.name == "megacity" || s.name == "large-city")) continue;
+    const Scenario sc =
+        load_scenario(s.name, {"run.days=" + std::to_string(e.shipped_days), "run.warmup_days=30"});
+    const BalancedRun run = run_checking_balance(sc);
+    checks.push_back(exact_check(s.name, "conservation, every day", run.balanced ? 1 : 0, 1, 0));
+    add_little_checks(checks, not_stationary, s.name, run.summary, e.little_tolerance);
   }
+}
 
-  decide_intervals(checks);
-  print(checks);
-  if (!not_stationary.empty()) {
-    std::printf(
-        "\nNot stationary, so Little's law in its steady-state form does not apply "
-        "(overloaded levels):\n");
-    for (const std::string& line : not_stationary) std::printf("  %s\n", line.c_str());
-  }
+void print_not_stationary(const std::vector<std::string>& lines) {
+  if (lines.empty()) return;
+  std::printf(
+      "\nNot stationary, so Little's law in its steady-state form does not apply "
+      "(overloaded levels):\n");
+  for (const std::string& line : lines) std::printf("  %s\n", line.c_str());
+}
 
-  // Calibration and the paper's claims, on the baseline city: one batch of paired replications
-  // of every design the claims name (the calibration scenario is the first of them).
-  validation::DesignRuns runs;
-  runs.designs = validation::claim_designs();
-  runs.replications = args.quick ? 5 : 20;
-  const batch::ResultGrid grid = validation::run_designs(runs);
-  const auto calibration = validation::check_calibration(grid, 0);
+void print_calibration(const std::vector<validation::CalibrationResult>& calibration,
+                       const validation::DesignRuns& runs) {
   std::printf(
       "\nCalibration: %s, %lld replications of %lld days, mean (95%% CI) against the public "
       "figure and its band\n",
@@ -249,22 +282,22 @@ int validate_command(const ValidateArgs& args) {
       static_cast<long long>(runs.days));
   std::printf("%-34s %-28s %22s %8s %16s %5s  %s\n", "figure", "unit", "simulated", "target",
               "band", "grade", "result");
-  int calibration_failed = 0;
   for (const auto& r : calibration) {
-    calibration_failed += r.pass ? 0 : 1;
     const std::string sim = fmt(r.simulated.mean) + " +/- " + fmt(r.simulated.half_width);
     const std::string band = fmt(r.target.low) + " - " + fmt(r.target.high);
     std::printf("%-34s %-28s %22s %8s %16s %5s  %s\n", r.target.figure.c_str(),
                 r.target.unit.c_str(), sim.c_str(), fmt(r.target.target).c_str(), band.c_str(),
                 r.target.grade.c_str(), r.pass ? "pass" : "FAIL");
   }
-  const auto claims = validation::check_claims(grid);
+}
+
+// A claim the model is known to disagree with (docs/VALIDATION.md) is expected to disagree, so
+// it is told apart from one that disagrees unexpectedly, and its reason is printed below.
+void print_claims(const std::vector<validation::ClaimResult>& claims) {
   std::printf("\nThe paper's claims: paired difference (to - from), mean and 95%% CI\n");
   std::printf("%-58s %-16s %-16s %-30s %22s  %s\n", "claim", "from", "to", "outcome", "difference",
               "result");
-  int claims_failed = 0;
   for (const auto& r : claims) {
-    claims_failed += r.expected() ? 0 : 1;
     const std::string diff = fmt(r.paired.mean) + " +/- " + fmt(r.paired.half_width);
     std::printf("%-58s %-16s %-16s %-30s %22s  %s\n", r.claim.text.c_str(), r.claim.from.c_str(),
                 r.claim.to.c_str(), r.claim.outcome.c_str(), diff.c_str(),
@@ -273,23 +306,80 @@ int validate_command(const ValidateArgs& args) {
   for (const auto& r : claims)
     if (!r.claim.disagreement.empty())
       std::printf("  %s: %s\n", r.claim.text.c_str(), r.claim.disagreement.c_str());
-  int failed = 0, outside = 0, intervals = 0;
+}
+
+// The counts the closing lines report and the exit code is decided on.
+struct Outcome {
+  int checks = 0, failed = 0;
+  int intervals = 0, outside = 0;  // interval checks, and those whose theory is outside the 95 %
+  int calibration = 0, calibration_failed = 0;
+  int claims = 0, claims_failed = 0;  // failed: not as expected, known disagreements aside
+  bool all_pass() const { return failed == 0 && calibration_failed == 0 && claims_failed == 0; }
+};
+
+Outcome tally(const std::vector<Check>& checks,
+              const std::vector<validation::CalibrationResult>& calibration,
+              const std::vector<validation::ClaimResult>& claims) {
+  Outcome o;
+  o.checks = static_cast<int>(checks.size());
   for (const Check& c : checks) {
-    failed += c.pass ? 0 : 1;
-    intervals += c.measured.n > 1 ? 1 : 0;
-    outside += c.measured.n > 1 && !inside_95(c) ? 1 : 0;
+    o.failed += c.pass ? 0 : 1;
+    o.intervals += c.measured.n > 1 ? 1 : 0;
+    o.outside += c.measured.n > 1 && !inside_95(c) ? 1 : 0;
   }
-  std::printf("\n%d passed, %d failed\n", static_cast<int>(checks.size()) - failed, failed);
+  o.calibration = static_cast<int>(calibration.size());
+  for (const auto& r : calibration) o.calibration_failed += r.pass ? 0 : 1;
+  o.claims = static_cast<int>(claims.size());
+  for (const auto& r : claims) o.claims_failed += r.expected() ? 0 : 1;
+  return o;
+}
+
+void print_outcome(const Outcome& o, const Effort& e) {
+  std::printf("\n%d passed, %d failed\n", o.checks - o.failed, o.failed);
   std::printf(
       "%d of %d theories outside their 95%% interval (marked *; about %.1f expected by chance); "
       "pass/fail uses\nBonferroni intervals at a family-wise 95%% (each at 1 - 0.05/%d). %d "
       "replications of %lld days each.\n",
-      outside, intervals, 0.05 * intervals, intervals, reps, static_cast<long long>(days));
+      o.outside, o.intervals, 0.05 * o.intervals, o.intervals, e.reps,
+      static_cast<long long>(e.days));
   std::printf("calibration: %d of %d inside their band; claims: %d of %d as expected\n",
-              static_cast<int>(calibration.size()) - calibration_failed,
-              static_cast<int>(calibration.size()), static_cast<int>(claims.size()) - claims_failed,
-              static_cast<int>(claims.size()));
-  return failed == 0 && calibration_failed == 0 && claims_failed == 0 ? 0 : 1;
+              o.calibration - o.calibration_failed, o.calibration, o.claims - o.claims_failed,
+              o.claims);
+}
+
+}  // namespace
+
+int validate_command(const ValidateArgs& args) {
+  const std::filesystem::path dir(args.dir);
+  if (!std::filesystem::is_directory(dir))
+    throw InputError("--dir " + args.dir +
+                     ": no such folder; run from the repository root, or give the folder that "
+                     "holds the validation scenarios");
+  const Effort e = effort(args.quick);
+
+  std::vector<Check> checks;
+  std::vector<std::string> not_stationary;
+  add_mmc_checks(checks, dir, e);
+  add_jackson_checks(checks, dir, e);
+  add_shipped_checks(checks, not_stationary, e);
+  decide_intervals(checks);
+  print(checks);
+  print_not_stationary(not_stationary);
+
+  // Calibration and the paper's claims, on the baseline city: one batch of paired replications
+  // of every design the claims name (the calibration scenario is the first of them).
+  validation::DesignRuns runs;
+  runs.designs = validation::claim_designs();
+  runs.replications = e.design_replications;
+  const batch::ResultGrid grid = validation::run_designs(runs);
+  const auto calibration = validation::check_calibration(grid, 0);
+  print_calibration(calibration, runs);
+  const auto claims = validation::check_claims(grid);
+  print_claims(claims);
+
+  const Outcome outcome = tally(checks, calibration, claims);
+  print_outcome(outcome, e);
+  return outcome.all_pass() ? 0 : 1;
 }
 
 }  // namespace govsim
