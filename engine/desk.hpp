@@ -5,12 +5,15 @@
 // Time is in hours since the start of the run; a shift repeats every day.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
 #include "engine/event_queue.hpp"
 #include "engine/numeric.hpp"
+#include "engine/units.hpp"
 
 namespace govsim {
 
@@ -35,6 +38,8 @@ struct DeskEntry {
 };
 
 struct Desk {
+  static constexpr double kDayLength = kHoursPerDay;  // a shift repeats every day
+
   double shift_start_h;  // hour of the day the shift starts
   double shift_len_h;    // 24 or more: on shift around the clock
   double work_rate;      // share of working time that goes to the items
@@ -43,7 +48,8 @@ struct Desk {
   std::int64_t waiting = 0;  // entries still waiting (the queue also holds stale ones)
   double wake_at = kInf;     // when a wake-up is scheduled
 
-  bool around_the_clock() const;
+  // The hot ones are defined below, in this header, so that they inline into the dispatch loop.
+  bool around_the_clock() const { return shift_len_h >= kDayLength; }
   // Whether a handler can start at t: on duty, free and on shift.
   bool available(const DeskSlot& s, double t) const;
   // Earliest time from t at which the handler could start (kInf if off duty).
@@ -68,5 +74,46 @@ struct Desk {
     io.pod(d.wake_at);
   }
 };
+
+inline bool Desk::available(const DeskSlot& s, double t) const {
+  if (!s.on_duty || s.free_at > t) return false;
+  if (around_the_clock()) return true;
+  const double h = t - kDayLength * std::floor(t / kDayLength);
+  double into = h - shift_start_h;
+  if (into < 0) into += kDayLength;
+  return into < shift_len_h;
+}
+
+inline double Desk::next_available(const DeskSlot& s, double t) const {
+  if (!s.on_duty) return kInf;
+  const double from = std::max(t, s.free_at);
+  if (available(DeskSlot{s.agent, 0.0, true}, from)) return from;
+  const double day0 = kDayLength * std::floor(from / kDayLength);
+  double start = day0 + shift_start_h;
+  if (start <= from) start += kDayLength;
+  return start;
+}
+
+inline std::size_t Desk::first_available(double t, std::size_t from) const {
+  const std::size_t n = slots.size();
+  std::size_t i = from;
+  if (around_the_clock())  // no clock arithmetic
+    while (i < n && !(slots[i].on_duty && slots[i].free_at <= t)) ++i;
+  else
+    while (i < n && !available(slots[i], t)) ++i;
+  return i;
+}
+
+inline double Desk::next_wake(double t) const {
+  // Busy handlers wake the desk when they finish, except those carried over from before.
+  // Around the clock, an idle handler on duty would already have taken an item, so only the
+  // carried-over ones can matter.
+  const bool always_open = around_the_clock();
+  double next = kInf;
+  for (const DeskSlot& s : slots)
+    if (always_open ? s.carried : (s.free_at <= t || s.carried))
+      next = std::min(next, next_available(s, t));
+  return next;
+}
 
 }  // namespace govsim

@@ -47,11 +47,6 @@ double HandlingUnit::rounds_hours(std::uint32_t grid) const {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-void HandlingUnit::schedule(double t, Ev type, std::uint64_t id, std::uint32_t index,
-                            std::uint32_t aux, Level level) {
-  events_.push(Event{t, 0, id, index, aux, type, level});
-}
-
 void HandlingUnit::admit(const NewCase& n) {
   std::uint32_t slot;
   if (!free_.empty()) {

@@ -129,7 +129,9 @@ class HandlingUnit {
 
   // handling.cpp: events and a case's life
   void schedule(double t, Ev type, std::uint64_t id, std::uint32_t index, std::uint32_t aux,
-                Level level = Level::Grid);
+                Level level = Level::Grid) {
+    events_.push(Event{t, 0, id, index, aux, type, level});
+  }
   void handle(const Event& e);
   void on_report(Case& c, std::uint32_t slot, double t);
   void on_worsen(Case& c, double t);
