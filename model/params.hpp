@@ -493,10 +493,14 @@ void describe(V& v, ModelConfig& m) {
            {"", "share of a case's feedback felt by the grid's other residents", "C"});
   v.number("sense_rate", m.sense_rate, 0, 1,
            {"1/day", "daily adaptation rate of the three senses", "C"});
-  v.number("grievance_decay", m.grievance_decay, 0, 1,
-           {"1/day", "daily relaxation of hardship toward its floor of 0.2", "C"});
+  v.number(
+      "grievance_decay", m.grievance_decay, 0, 1,
+      {"1/day",
+       "daily relaxation of hardship toward its floor (behaviour.residents.hardship_floor)", "C"});
   v.number("volunteer_quit_base", m.volunteer_quit_base, 0, 10,
-           {"1/year", "volunteer quit hazard at motivation 0.7 (x e^(2.5(0.7-m)) otherwise)",
+           {"1/year",
+            "volunteer quit hazard at motivation behaviour.volunteers.quit_motivation (x "
+            "e^(quit_slope (quit_motivation - m)) otherwise)",
             "A: median retention 80 %/year, Hager & Brudney 2004"});
   v.number("volunteer_recruit", m.volunteer_recruit, 0, 1,
            {"1/resident-year", "recruitment at full trust and leadership", "C"});
