@@ -10,7 +10,7 @@ inline constexpr double kDaysPerWeek = 7.0;
 inline constexpr double kDaysPerYear = 365.0;
 inline constexpr double kDaysPerMonth = 30.0;
 inline constexpr double kMonthsPerYear = 12.0;
-inline constexpr double kPerThousand = 1000.0;  // "per 1 000 residents"
-inline constexpr double kPerTenThousand = 1e4;  // "per 10 000 residents"
+inline constexpr double kPerThousand = 1000.0;  // "per 1 000"
+inline constexpr double kPerTenThousand = 1e4;  // "per 10 000"
 
 }  // namespace govsim

@@ -59,7 +59,6 @@ class HandlingUnit {
   // Moves today's figures into `out` and resets them (reusing the memory of out's lists).
   void take_day(UnitDay& out);
 
-  std::uint32_t street() const { return street_; }
   std::int64_t open_cases() const { return open_; }
   // Cases waiting or in service at a level's desks now.
   std::int64_t in_system(int level) const { return in_system_[level]; }
