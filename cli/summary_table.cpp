@@ -65,6 +65,13 @@ std::string format_run_report(const RunReport& report) {
   for (const auto& [label, value] : rows) {
     out += "  " + label + std::string(label_width - label.size() + 3, ' ') + value + '\n';
   }
+  std::string unsettled;
+  for (int k = 0; k < kSteadyOutcomes; ++k)
+    if (s.steady[k] == 0.0)
+      unsettled += std::string(unsettled.empty() ? "" : ", ") + kSteadyOutcomeNames[k];
+  if (!unsettled.empty())
+    out += "\nnot yet steady after the warm-up (MSER-5): " + unsettled +
+           "\n  (a longer run.warmup_days or run.days; summary.json steady_*)\n";
   out += "\nfiles in " + report.out_dir + "/\n ";
   for (const std::string& file : report.files) out += "  " + file;
   out += '\n';

@@ -3,6 +3,7 @@
 // output order, so writers (CSV, JSON, the GUI) never repeat the column list.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -178,6 +179,12 @@ struct LevelSummary {
   std::int64_t in_system_end = 0;       // and at the end of the run
 };
 
+// Daily outcomes whose steady state the summary reports (MSER-5 on the daily series).
+inline constexpr int kSteadyOutcomes = 6;
+inline constexpr std::array<const char*, kSteadyOutcomes> kSteadyOutcomeNames{
+    "trust_mean",           "gain_mean", "happiness_mean", "security_mean",
+    "response_time_mean_h", "backlog"};
+
 // Whole-run figures over the days after the warm-up.
 struct RunSummary {
   std::int64_t days = 0;
@@ -220,6 +227,11 @@ struct RunSummary {
   double case_hours_per_resolved = kNaN;      // handlers' working hours on cases per case resolved
   double response_time_grid_spread_h = kNaN;  // worst grid mean minus best grid mean
   LevelSummary level[3];                      // grid, community, street
+  // Per outcome of kSteadyOutcomeNames: the day from which its daily series is steady (the MSER-5
+  // truncation point), and 1 if that is within the warm-up and the series settles at all, 0 if
+  // not (the measured days still hold a transient or a trend); empty for a run too short to tell.
+  double steady_from_day[kSteadyOutcomes] = {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+  double steady[kSteadyOutcomes] = {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
   std::uint64_t state_hash = 0;
 };
 
@@ -277,6 +289,11 @@ void describe(V& v, const RunSummary& s) {
     v.col((p + "_in_system_mean").c_str(), q.in_system_mean);
     v.col((p + "_in_system_start").c_str(), q.in_system_start);
     v.col((p + "_in_system_end").c_str(), q.in_system_end);
+  }
+  for (int k = 0; k < kSteadyOutcomes; ++k) {
+    const std::string o = kSteadyOutcomeNames[k];
+    v.col(("steady_from_day_" + o).c_str(), s.steady_from_day[k]);
+    v.col(("steady_" + o).c_str(), s.steady[k]);
   }
   v.col("state_hash", s.state_hash);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/mser.hpp"
 #include "engine/units.hpp"
 
 namespace govsim {
@@ -118,6 +119,35 @@ void summarize_levels(const RunTally& t, const SummaryInputs& in, RunSummary& s)
   }
 }
 
+double steady_value(const DayMetrics& d, int k) {
+  switch (k) {
+    case 0:
+      return d.trust_mean;
+    case 1:
+      return d.gain_mean;
+    case 2:
+      return d.happiness_mean;
+    case 3:
+      return d.security_mean;
+    case 4:
+      return d.response_time_mean_h;
+    default:
+      return double(d.backlog);
+  }
+}
+
+// Whether each outcome's daily series had settled by the end of the warm-up (MSER-5).
+void summarize_steady(const RunTally& t, const SummaryInputs& in, RunSummary& s) {
+  std::vector<double> v(t.series.size());
+  for (int k = 0; k < kSteadyOutcomes; ++k) {
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = steady_value(t.series[i], k);
+    const MserResult r = mser5(v);
+    if (!r.enough) continue;
+    s.steady_from_day[k] = r.settled ? double(r.truncation) : kNaN;
+    s.steady[k] = r.settled && std::int64_t(r.truncation) <= in.warmup_days ? 1.0 : 0.0;
+  }
+}
+
 }  // namespace
 
 RunSummary RunTally::summarize(const SummaryInputs& in) const {
@@ -140,6 +170,7 @@ RunSummary RunTally::summarize(const SummaryInputs& in) const {
   s.volunteer_retention = in.retention;
   s.response_time_grid_spread_h = in.grid_spread_h;
   summarize_levels(*this, in, s);
+  summarize_steady(*this, in, s);
   s.state_hash = in.state_hash;
   return s;
 }
