@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/numeric.hpp"
+
 namespace govsim {
 
 MserResult mser5(const std::vector<double>& series) {
@@ -32,7 +34,7 @@ MserResult mser5(const std::vector<double>& series) {
   }
   const std::size_t limit = k / 2;
   std::size_t best = 0;
-  double best_value = INFINITY;
+  double best_value = kInf;
   for (std::size_t d = 0; d <= limit; ++d) {
     const double n = double(k - d);
     const double mean = s1[d] / n;

@@ -21,6 +21,19 @@ inline Scenario small_town(std::int64_t days = 200) {
   return sc;
 }
 
+// A bare M/M/10 network at 8 arrivals an hour (rho 0.8 with the default hour of effort) in a
+// one-grid city: the queue mode's own case behaviour.
+inline Scenario mmc_network(std::int64_t days = 120) {
+  Scenario sc = small_town(days);
+  sc.city.residents = 10;
+  sc.city.streets = sc.city.communities = sc.city.grids = 1;
+  sc.model.mode = ModelMode::Queue;
+  sc.model.queue_arrivals_per_h = 8;
+  sc.model.queue_handlers = 10;
+  sc.model.effort_dist = ServiceDist::Exponential;
+  return sc;
+}
+
 struct Run {
   std::vector<DayMetrics> series;
   RunSummary summary;

@@ -23,14 +23,8 @@ TEST_CASE("golden state hashes") {
   grid.governance.platform.level = 0.5;
   Scenario frag = small_town(120);
   frag.governance.structure = Structure::Fragmented;
-  Scenario queue = small_town(120);
-  queue.city.residents = 10;
-  queue.city.streets = queue.city.communities = queue.city.grids = 1;
-  queue.model.mode = ModelMode::Queue;
-  queue.model.queue_arrivals_per_h = 8;
-  queue.model.queue_handlers = 10;
+  Scenario queue = mmc_network(120);
   queue.model.queue_escalate_p = 0.3;
-  queue.model.effort_dist = ServiceDist::Exponential;
   queue.model.effort_median_h = {1, 1, 1};
   CHECK(hex(run(grid, 2).hash) == "3f3a80f5ac03229f");
   CHECK(hex(run(frag, 2).hash) == "795b36dcec872b0f");

@@ -119,13 +119,7 @@ TEST_CASE("conservation holds across a policy change that drops cases") {
 TEST_CASE("the summary says which outcomes reached steady state") {
   // A bare M/M/10 network at rho 0.8 is stationary from the start: its response time and backlog
   // settle within the warm-up. A run of ten days is too short to tell.
-  Scenario queue = small_town(200);
-  queue.city.residents = 10;
-  queue.city.streets = queue.city.communities = queue.city.grids = 1;
-  queue.model.mode = ModelMode::Queue;
-  queue.model.queue_arrivals_per_h = 8;
-  queue.model.queue_handlers = 10;
-  queue.model.effort_dist = ServiceDist::Exponential;
+  const Scenario queue = mmc_network(200);
   const int response = 4, backlog = 5;
   REQUIRE(std::string(kSteadyOutcomeNames[response]) == "response_time_mean_h");
   REQUIRE(std::string(kSteadyOutcomeNames[backlog]) == "backlog");
