@@ -1,6 +1,7 @@
 #include "agents/residents.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "model/streams.hpp"
 
@@ -55,29 +56,29 @@ double dispute_hazard(const Residents& r, std::size_t i, double base, double hou
 
 double report_probability(const Residents& r, std::size_t i, const GovernanceConfig& gov,
                           const ReportingBehaviour& b) {
-  // Trust makes people use the channels; a platform puts a channel in every pocket;
-  // participation is the committee's habit of asking.
+  // Trust makes people use the channels; a platform puts a channel in every pocket.
   const double p = r.propensity[i] * (b.trust_base + b.trust_gain * r.trust[i]) *
-                   (1.0 + b.platform_reach * gov.platform.level) *
-                   (b.participation_base + b.participation_gain * gov.participation);
+                   (1.0 + b.platform_reach * gov.platform.level);
   return std::min(b.cap, p);
 }
 
 ResidentSums step_grid_residents(Residents& r, std::uint64_t first, std::uint64_t last,
                                  const std::vector<Feedback>& feedback, const GridClimate& climate,
-                                 const GovernanceConfig& gov, const ModelConfig& model) {
+                                 const ModelConfig& model) {
   // Own cases: expectancy-disconfirmation (Van Ryzin 2006). Satisfaction raises trust, and
   // performance above expectation raises it further; expectations adapt toward experience.
   const TrustBehaviour& tb = model.behaviour.trust;
   const SensesBehaviour& sb = model.behaviour.senses;
   for (const Feedback& f : feedback) {
     const std::size_t i = f.resident;
+    r.hardship[i] = clamp01(r.hardship[i] + f.hardship);
+    r.security[i] = clamp01(r.security[i] + f.security);
+    if (!f.contacted) continue;                        // no office was asked, so none is judged
     const double perf = 0.5 * (f.satisfaction + 1.0);  // satisfaction on the 0..1 scale
     const double surprise = perf - r.expectation[i];
     r.trust[i] =
         clamp01(r.trust[i] + model.trust_rate * (f.satisfaction + tb.surprise_weight * surprise));
     r.expectation[i] = clamp01(r.expectation[i] + tb.expectation_rate * (perf - r.expectation[i]));
-    r.hardship[i] = clamp01(r.hardship[i] + f.hardship);
     r.gain[i] = clamp01(r.gain[i] + sb.gain_per_case * f.satisfaction);
   }
   // The daily update is written in float with eight lane accumulators so that the compiler can
@@ -88,14 +89,15 @@ ResidentSums step_grid_residents(Residents& r, std::uint64_t first, std::uint64_
   const float floor_strain = decay * static_cast<float>(model.behaviour.residents.hardship_floor);
   const float rate = static_cast<float>(model.sense_rate);
   const float mood = static_cast<float>(climate.neighbour_mood);
-  // Leadership and participation lend legitimacy over time (paper, remedy 2).
-  const float trust_anchor = static_cast<float>(
-      tb.anchor_base + tb.anchor_leadership * gov.leadership +
-      tb.anchor_participation * gov.participation + tb.anchor_service * climate.service);
+  // Trust relaxes toward what the grid's service record says (residents' own experience and
+  // what they hear); design settings reach it only through that record.
+  const float trust_anchor =
+      static_cast<float>(tb.anchor_base + tb.anchor_service * climate.service);
   const float anchor_rate = static_cast<float>(tb.anchor_rate);
-  const double full = sb.exposure_full_per_1k;
-  const float hazard = static_cast<float>(std::min(1.0, climate.hazard_exposure / full));
-  const float disputes = static_cast<float>(std::min(1.0, climate.dispute_exposure / full));
+  // Exposure: the chance of at least one open hazard (dispute) near a resident, with the
+  // expected number near one resident as the Poisson mean.
+  const float hazard = static_cast<float>(1.0 - std::exp(-climate.hazard_exposure));
+  const float disputes = static_cast<float>(1.0 - std::exp(-climate.dispute_exposure));
   const float gain_base = static_cast<float>(sb.gain_service) * static_cast<float>(climate.service);
   const float gain_trust = static_cast<float>(sb.gain_trust);
   const float happy_base =

@@ -34,19 +34,24 @@ struct Residents {
   float grievance(std::size_t i) const { return hardship[i] * (1.0f - trust[i]); }
 };
 
-// Outcome of a closed case, felt by its resident and, more weakly, by the grid's neighbours.
+// What one case did to its resident. A resident who contacted the system (the case was
+// reported) judges the service: satisfaction moves trust, expectation and the sense of gain. A
+// resident whose problem nobody ever reported judges no office: only hardship and security move.
 struct Feedback {
   std::uint32_t resident;
   float satisfaction;  // -1 (failed, dropped, very late) .. +1 (fast and settled)
   float hardship;      // change of the resident's hardship
+  float security = 0;  // change of the resident's sense of security (harm from a hazard)
+  bool contacted = true;
 };
 
-// What the grid's residents read about their surroundings (yesterday's state).
+// What the grid's residents read about their surroundings (yesterday's state), per resident,
+// so that how a city is cut into grids does not change what one resident meets.
 struct GridClimate {
   double service = 0.5;         // EWMA of satisfaction with closed cases in the grid, 0..1
-  double neighbour_mood = 0;    // today's spill-over of neighbours' case outcomes
-  double hazard_exposure = 0;   // open safety, emergency and sanitation cases per 1 000 residents
-  double dispute_exposure = 0;  // open disputes per 1 000 residents
+  double neighbour_mood = 0;    // trust change from neighbours' accounts heard today, per resident
+  double hazard_exposure = 0;   // expected open hazards near one resident (open x reach / pop)
+  double dispute_exposure = 0;  // expected open disputes beside one resident
 };
 
 // Per-grid sums from the resident step, combined in grid order afterwards.
@@ -68,16 +73,18 @@ struct ResidentSums {
 void init_residents(Residents& r, const City& city, const Scenario& scenario);
 
 // One day of one grid's residents: apply yesterday's feedback, update trust, grievance and the
-// three senses, and return the grid's sums. Reads only the grid's own residents and climate.
+// three senses, and return the grid's sums. Reads only the grid's own residents and climate:
+// the design in force reaches residents only through what happened to their cases and grid.
 ResidentSums step_grid_residents(Residents& r, std::uint64_t first, std::uint64_t last,
                                  const std::vector<Feedback>& feedback, const GridClimate& climate,
-                                 const GovernanceConfig& gov, const ModelConfig& model);
+                                 const ModelConfig& model);
 
 // Dispute hazard of one resident, per year (base x housing x grievance).
 double dispute_hazard(const Residents& r, std::size_t i, double base, double housing_factor,
                       const ModelConfig& model);
 
-// Chance that resident i reports a problem of their own, under the design in force.
+// Chance that resident i reports a problem of their own, under the design in force (trust and
+// the platform's channel; participation acts through neighbours' reports, sim/arrivals.cpp).
 double report_probability(const Residents& r, std::size_t i, const GovernanceConfig& gov,
                           const ReportingBehaviour& behaviour);
 

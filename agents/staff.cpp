@@ -72,7 +72,9 @@ double case_share(Role role, const GovernanceConfig& gov, const StaffBehaviour& 
       return std::max(b.min_case_share, 1.0 - gov.admin_burden.grid_workers - b.rounds_share);
     case Role::CommunityOfficial:
     case Role::StreetOfficial:
-      return std::max(b.min_case_share, 1.0 - gov.admin_burden.officials);
+      // Party leadership merges meetings and forms away (paper, remedy 2): time for cases.
+      return std::max(b.min_case_share, 1.0 - gov.admin_burden.officials *
+                                                  (1.0 - b.leadership_admin_cut * gov.leadership));
     case Role::Mediator:
       return b.mediator_case_share;
   }
@@ -128,10 +130,18 @@ Roster plan_roster(const City& city, std::uint32_t street, const std::vector<Bra
   const double want = st.street_officials_per_10k * double(street_pop) / kPerTenThousand;
   const auto n =
       std::max<std::uint32_t>(want > 0 ? 1u : 0u, static_cast<std::uint32_t>(std::lround(want)));
-  const auto depts = static_cast<std::uint32_t>(
-      gov.structure == Structure::Fragmented ? gov.staffing.departments : 1);
+  const bool fragmented = gov.structure == Structure::Fragmented;
+  const auto depts = static_cast<std::uint32_t>(fragmented ? gov.staffing.departments : 1);
+  // A fragmented street office registers every report at its intake desk, staffed by some of
+  // its officials (at least one, and at least one left for the departments).
+  const double intake_want = st.intake_officials_per_10k * double(street_pop) / kPerTenThousand;
+  const std::uint32_t intake =
+      fragmented && n > 1 ? std::clamp<std::uint32_t>(
+                                static_cast<std::uint32_t>(std::lround(intake_want)), 1, n - 1)
+                          : 0;
   for (std::uint32_t i = 0; i < n; ++i)
-    b.add(Role::StreetOfficial, Level::Street, street, static_cast<std::uint8_t>(i % depts), i);
+    b.add(Role::StreetOfficial, Level::Street, street,
+          i < intake ? kIntakeDepartment : static_cast<std::uint8_t>((i - intake) % depts), i);
   for (std::uint32_t i = 0, m = spread_count(gov.mediators.per_street, street); i < m; ++i)
     b.add(Role::Mediator, Level::Street, street, 0, i);
   return r;

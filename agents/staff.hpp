@@ -17,6 +17,9 @@ namespace govsim {
 enum class Role : std::uint8_t { GridWorker, CommunityOfficial, StreetOfficial, Mediator };
 inline constexpr int kRoles = 4;
 
+// The department number of street officials who staff the intake desk (fragmented design).
+inline constexpr std::uint8_t kIntakeDepartment = 0xFF;
+
 struct Roster {
   std::vector<Role> role;                // 1
   std::vector<Level> level;              // 1  grid, community or street

@@ -5,6 +5,7 @@
 namespace govsim {
 
 inline constexpr double kHoursPerDay = 24.0;
+inline constexpr double kHoursPerWeek = 7 * kHoursPerDay;
 inline constexpr double kMinutesPerHour = 60.0;
 inline constexpr double kDaysPerWeek = 7.0;
 inline constexpr double kDaysPerYear = 365.0;

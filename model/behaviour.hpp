@@ -50,6 +50,8 @@ struct DetectionConfig {
   double emergency_report = 0.97;     // share of emergencies someone reports
   double emergency_delay_h = 0.2;     // mean delay of an emergency report
   double platform_report_cut = 0.85;  // share of a resident's report delay a full platform removes
+  double neighbour_watch_per_day =
+      0.5;  // neighbours' reports of a visible problem, participation 1
 };
 
 template <class V>
@@ -75,41 +77,54 @@ void describe(V& v, DetectionConfig& d) {
   v.number(
       "platform_report_cut", d.platform_report_cut, 0, 1,
       {"share", "of a resident's report delay that a full platform removes", "C: paper, remedy 4"});
+  v.number("neighbour_watch_per_day", d.neighbour_watch_per_day, 0, 100,
+           {"1/day",
+            "rate at which neighbours who take part in co-governance report a fully visible "
+            "problem they see in their grid, at participation 1 (scaled by participation)",
+            "C: paper, remedy 2"});
 }
 
-// Routing: hand-offs, bounces and losses between desks.
+// Routing: how a case reaches its handler and moves between bodies (MODEL.md 7.6). A referral
+// from one body to another travels on the platform (for the share of cases the platform carries)
+// or on paper with the office's next document run; a classifier who cannot tell whose duty a
+// case is picks among the candidate bodies at random; a receiving level may dispute that a case
+// is its own and send it back.
 struct RoutingBehaviour {
-  double bounce_fragmented = 0.45;      // bounce chance at a hand-off, no duties fixed, departments
-  double bounce_grid = 0.12;            // the same between grid tiers with delimited duties
+  double paper_runs_per_day = 2;        // document runs between offices, spread over the shift
+  double platform_notice_h = 0.25;      // mean time for a referral on the platform to be read
+  double intake_effort_h = 0.3;         // registering and classifying a case at an intake desk
+  double misroute_unclear = 0.5;        // classifier unsure whose duty it is, no duties fixed
+  double level_dispute = 0.12;          // a level disputes that a case is its own, no duties fixed
+  double platform_bounce_cut = 0.5;     // share of both that a full platform's shared records stop
   double lost_on_bounce = 0.12;         // a bounced case lost in paperwork, no platform
-  double platform_bounce_cut = 0.5;     // share of bounces a full platform prevents
-  double grid_dispatch_h = 0.25;        // mean time for the grid worker to hear, full platform
-  double grid_dispatch_manual_h = 1.5;  // added without a platform
-  double handoff_floor_h = 0.1;         // mean hand-off delay that no platform removes
-  double platform_handoff_cut = 0.85;   // share of the hand-off delay a full platform removes
   double volunteer_queue_per_duty = 2;  // waiting cases per volunteer on duty before the worker
 };
 
 template <class V>
 void describe(V& v, RoutingBehaviour& r) {
-  v.number("bounce_fragmented", r.bounce_fragmented, 0, 1,
-           {"probability", "bounce at a hand-off between departments with no duties fixed",
+  v.number("paper_runs_per_day", r.paper_runs_per_day, 1, 24,
+           {"1/day",
+            "document runs between offices, evenly spread over the working day; a paper "
+            "referral waits for the next one",
+            "C: twice a day, morning and early afternoon"});
+  v.number("platform_notice_h", r.platform_notice_h, 0, 100,
+           {"h", "mean time for a referral sent on the platform to be read", "C"});
+  v.number("intake_effort_h", r.intake_effort_h, 0, 100,
+           {"h", "working time to register and classify a case at an intake desk", "C"});
+  v.number("misroute_unclear", r.misroute_unclear, 0, 1,
+           {"probability",
+            "at legal clarity 0, a classifier cannot tell which of several bodies a case belongs "
+            "to and picks one at random",
             "C: paper, problems 1 and 4"});
-  v.number("bounce_grid", r.bounce_grid, 0, 1,
-           {"probability", "bounce at a hand-off between grid tiers with no duties fixed",
-            "C: paper, remedy 1"});
+  v.number("level_dispute", r.level_dispute, 0, 1,
+           {"probability",
+            "at legal clarity 0, the receiving level disputes that a case is its own and sends it "
+            "back",
+            "C: paper, problem 4"});
+  v.number("platform_bounce_cut", r.platform_bounce_cut, 0, 1,
+           {"share", "of misroutes and disputes a full platform's shared records prevent", "C"});
   v.number("lost_on_bounce", r.lost_on_bounce, 0, 1,
            {"probability", "a bounced case is lost in paperwork without a platform", "C"});
-  v.number("platform_bounce_cut", r.platform_bounce_cut, 0, 1,
-           {"share", "of bounces a full platform prevents (shared records)", "C"});
-  v.number("grid_dispatch_h", r.grid_dispatch_h, 0, 100,
-           {"h", "mean time for the grid worker to hear of a case, full platform", "C"});
-  v.number("grid_dispatch_manual_h", r.grid_dispatch_manual_h, 0, 100,
-           {"h", "added to the grid worker's first dispatch without a platform", "C"});
-  v.number("handoff_floor_h", r.handoff_floor_h, 0, 100,
-           {"h", "mean hand-off delay that even a full platform leaves", "C"});
-  v.number("platform_handoff_cut", r.platform_handoff_cut, 0, 1,
-           {"share", "of the hand-off delay a full platform removes", "C: paper, remedy 4"});
   v.number(
       "volunteer_queue_per_duty", r.volunteer_queue_per_duty, 0, 100,
       {"cases", "waiting per volunteer on duty before small matters go to the grid worker", "C"});
@@ -170,7 +185,6 @@ struct SuccessBehaviour {
   double mediator_other = 0.85;  // mediators on a case that is not a dispute
   double staff_dispute = 0.4;    // staff mediating a dispute, skill 0
   double staff_dispute_skill = 0.2;
-  double staff_dispute_leadership = 0.1;
   double staff_task = 0.78;  // staff on any other case, skill 0
   double staff_task_skill = 0.1;
   double staff_task_legal = 0.07;
@@ -208,8 +222,6 @@ void describe(V& v, SuccessBehaviour& s) {
   v.number("staff_dispute", s.staff_dispute, 0, 1,
            p.with("an official or grid worker of skill 0 settles a dispute"));
   v.number("staff_dispute_skill", s.staff_dispute_skill, 0, 1, p.with("added at skill 1"));
-  v.number("staff_dispute_leadership", s.staff_dispute_leadership, 0, 1,
-           p.with("added at full party leadership"));
   v.number("staff_task", s.staff_task, 0, 1,
            p.with("an official or grid worker of skill 0 settles any other case"));
   v.number("staff_task_skill", s.staff_task_skill, 0, 1, p.with("added at skill 1"));
@@ -255,16 +267,15 @@ void describe(V& v, OutcomeBehaviour& o) {
 }
 
 // Trust (legitimacy): expectancy-disconfirmation on own cases (Van Ryzin 2006), a slow pull
-// toward an anchor, and neighbours' accounts.
+// toward an anchor set by the grid's service record, and neighbours' accounts of their cases.
 struct TrustBehaviour {
   double surprise_weight = 0.5;   // weight of performance above expectation
   double expectation_rate = 0.3;  // how far expectations move toward one experience
   double anchor_rate = 0.01;      // daily pull of trust toward its anchor
   double anchor_base = 0.2;
-  double anchor_leadership = 0.25;
-  double anchor_participation = 0.15;
   double anchor_service = 0.25;
   double service_per_case = 0.05;  // weight of one closed case in the grid's service record
+  double listeners_per_case = 10;  // residents who hear how one closed case went
   double spillover_cap = 0.05;     // largest daily neighbour effect on trust
 };
 
@@ -277,14 +288,14 @@ void describe(V& v, TrustBehaviour& t) {
   v.number("anchor_rate", t.anchor_rate, 0, 1,
            {"1/day", "daily pull of trust toward its anchor", "C"});
   v.number("anchor_base", t.anchor_base, 0, 1, {"0-1", "trust anchor with nothing else", "C"});
-  v.number("anchor_leadership", t.anchor_leadership, 0, 1,
-           {"", "added to the anchor at full party leadership", "C: paper, remedy 2"});
-  v.number("anchor_participation", t.anchor_participation, 0, 1,
-           {"", "added to the anchor at full participation", "C: paper, remedy 2"});
   v.number("anchor_service", t.anchor_service, 0, 1,
            {"", "added to the anchor by a perfect service record in the grid", "C"});
   v.number("service_per_case", t.service_per_case, 0, 1,
            {"", "weight of one closed case in the grid's service record (EWMA)", "C"});
+  v.number(
+      "listeners_per_case", t.listeners_per_case, 0, 10000,
+      {"persons", "residents of the grid who hear how one closed case went (family, neighbours)",
+       "B/C: word of mouth, 9-15 people told of a bad experience (TARP 1986)"});
   v.number("spillover_cap", t.spillover_cap, 0, 1,
            {"1/day", "largest daily effect of neighbours' accounts on trust", "C"});
 }
@@ -301,7 +312,9 @@ struct SensesBehaviour {
   double security_hazards = 0.5;    // x hazard exposure
   double security_disputes = 0.2;   // x dispute exposure
   double security_grievance = 0.2;  // x grievance
-  double exposure_full_per_1k = 5;  // open cases per 1 000 residents that count as full exposure
+  double hazard_reach = 150;  // residents living close enough to one open hazard to be exposed
+  double dispute_reach = 30;  // residents who live beside one open dispute
+  double hazard_harm = 0.1;   // security lost by a resident harmed by an unhandled hazard
 };
 
 template <class V>
@@ -313,27 +326,36 @@ void describe(V& v, SensesBehaviour& s) {
            {"", "target sense of gain, x the grid's service record", "C"});
   v.number("happiness_base", s.happiness_base, 0, 2, {"0-1", "target happiness at best", "C"});
   v.number("happiness_disputes", s.happiness_disputes, 0, 2,
-           {"", "target happiness lost at full dispute exposure", "C"});
+           {"", "target happiness lost as exposure to open disputes approaches certainty", "C"});
   v.number("happiness_grievance", s.happiness_grievance, 0, 2,
            {"", "target happiness lost per unit grievance", "C"});
   v.number("security_base", s.security_base, 0, 2, {"0-1", "target security at best", "C"});
   v.number("security_hazards", s.security_hazards, 0, 2,
-           {"", "target security lost at full hazard exposure", "C"});
+           {"", "target security lost as exposure to open hazards approaches certainty", "C"});
   v.number("security_disputes", s.security_disputes, 0, 2,
-           {"", "target security lost at full dispute exposure", "C"});
+           {"", "target security lost as exposure to open disputes approaches certainty", "C"});
   v.number("security_grievance", s.security_grievance, 0, 2,
            {"", "target security lost per unit grievance", "C"});
-  v.number("exposure_full_per_1k", s.exposure_full_per_1k, 0.01, 1000,
-           {"cases/1k residents", "open cases in the grid that count as full exposure", "C"});
+  v.number("hazard_reach", s.hazard_reach, 0, 100000,
+           {"persons",
+            "residents near one open hazard (a building or courtyard); exposure = open hazards x "
+            "reach / residents, felt as 1 - exp(-exposure)",
+            "C: one residential building, about 60 households"});
+  v.number(
+      "dispute_reach", s.dispute_reach, 0, 100000,
+      {"persons", "residents who live beside one open dispute (same floor or courtyard)", "C"});
+  v.number("hazard_harm", s.hazard_harm, 0, 1,
+           {"0-1",
+            "security lost by the resident whose own hazard was dropped unhandled (lapsed, "
+            "forgotten or lost)",
+            "C"});
 }
 
 // Whether residents bring their own problems forward.
 struct ReportingBehaviour {
-  double trust_base = 0.6;           // multiplier at trust 0
-  double trust_gain = 0.8;           // added at trust 1
-  double platform_reach = 0.5;       // added at platform level 1 (a channel in every pocket)
-  double participation_base = 0.85;  // multiplier at participation 0
-  double participation_gain = 0.5;   // added at participation 1
+  double trust_base = 0.6;      // multiplier at trust 0
+  double trust_gain = 0.8;      // added at trust 1
+  double platform_reach = 0.5;  // added at platform level 1 (a channel in every pocket)
   double cap = 0.98;
   double elderly = 1.15;          // propensity multiplier of elderly residents
   double migrant = 0.8;           // of migrants (weaker ties to the committee)
@@ -346,10 +368,6 @@ void describe(V& v, ReportingBehaviour& r) {
   v.number("trust_gain", r.trust_gain, 0, 10, {"", "added to it at trust 1", "C"});
   v.number("platform_reach", r.platform_reach, 0, 10,
            {"", "report multiplier added at platform level 1", "C: paper, remedy 4"});
-  v.number("participation_base", r.participation_base, 0, 10,
-           {"", "report multiplier at participation 0", "C"});
-  v.number("participation_gain", r.participation_gain, 0, 10,
-           {"", "added to it at participation 1", "C: paper, remedy 2"});
   v.number("cap", r.cap, 0, 1, {"probability", "highest chance of reporting", "C"});
   v.number("elderly", r.elderly, 0, 10, {"", "propensity multiplier of elderly residents", "C"});
   v.number("migrant", r.migrant, 0, 10, {"", "propensity multiplier of migrants", "C"});
@@ -475,6 +493,8 @@ struct StaffBehaviour {
   double rounds_share = 0.3;     // share of a grid worker's paid time spent on rounds
   double min_case_share = 0.05;  // share of paid time left for cases, at the least
   double mediator_case_share = 0.9;
+  double leadership_admin_cut = 0.3;  // share of officials' meetings and paperwork merged away
+  double reviews_per_week = 2;        // paper reviews of waiting cases by the level above, L = 1
 };
 
 template <class V>
@@ -495,6 +515,17 @@ void describe(V& v, StaffBehaviour& s) {
            {"share", "of paid time left for cases whatever the admin burden", "C"});
   v.number("mediator_case_share", s.mediator_case_share, 0, 1,
            {"share", "of a professional mediator's paid time spent on cases", "C"});
+  v.number("leadership_admin_cut", s.leadership_admin_cut, 0, 1,
+           {"share",
+            "of officials' meetings and paperwork (governance.admin_burden.officials) that full "
+            "party leadership merges or removes, scaled by leadership",
+            "C: paper, problem 2 / remedy 2"});
+  v.number("reviews_per_week", s.reviews_per_week, 0, 100,
+           {"1/week",
+            "reviews of cases waiting past escalate_wait_h that the level above holds on paper, "
+            "at full party leadership (scaled by leadership; the platform flags tracked cases at "
+            "once)",
+            "C: paper, remedy 2 (督办)"});
 }
 
 // Where cases arise more often.
@@ -549,7 +580,8 @@ void describe(V& v, BehaviourConfig& b) {
   v.group("effort", b.effort, "working time a case takes, by handler");
   v.group("success", b.success, "chance that an attempt settles the case, by handler");
   v.group("outcome", b.outcome, "what a closed or worsening case does to its resident");
-  v.group("trust", b.trust, "trust in the local bodies: own cases, an anchor, neighbours");
+  v.group("trust", b.trust,
+          "trust in the local bodies: own cases, the service record, neighbours' accounts");
   v.group("senses", b.senses, "the senses of gain, happiness and security");
   v.group("residents", b.residents, "residents at the start of a run");
   v.group("volunteers", b.volunteers, "volunteers' duty, motivation, quitting, recruitment");

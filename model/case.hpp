@@ -89,6 +89,7 @@ struct Case {                     // bytes
   bool left_grid;                 // 1
   bool reached_street;            // 1
   bool succeeds;                  // 1  current attempt: settles the case or not
+  bool needs_intake;              // 1  bound for an intake desk, not yet registered there
   std::uint8_t kind;              // 1  a dispute's kind (kDisputeKindNames); 0 otherwise
   std::uint8_t path_len;          // 1  desks reached so far (the first kMaxPath are kept)
   std::array<Level, 6> path;      // 6  level of each desk reached

@@ -124,6 +124,7 @@ struct StaffingConfig {
   double community_officials_per_10k = 18;  // residents'-committee staff
   double street_officials_per_10k = 6;      // street-office staff handling cases
   std::int64_t departments = 6;             // departments a street office splits into
+  double intake_officials_per_10k = 1;      // of the street officials: the intake desk (fragmented)
   double official_hours = 8.0;              // paid hours per day, community and street
   double shift_start_h = 8.5;               // hour of day the working day starts
 };
@@ -142,6 +143,11 @@ void describe(V& v, StaffingConfig& s) {
            {"persons/10k residents", "street-office staff who handle cases", "C"});
   v.integer("departments", s.departments, 1, 30,
             {"", "departments a street office is split into (fragmented design)", "C"});
+  v.number("intake_officials_per_10k", s.intake_officials_per_10k, 0, 500,
+           {"persons/10k residents",
+            "of the street officials, those who staff the street office's intake desk (受理窗口) "
+            "in a fragmented design, where every report is registered and referred (at least one)",
+            "C"});
   v.number("official_hours", s.official_hours, 0.5, 24,
            {"h/day", "paid hours of community and street officials", "C"});
   v.number("shift_start_h", s.shift_start_h, 0, 23.99,
@@ -167,7 +173,6 @@ struct RoutingConfig {
   Level hard = Level::Street;
   double triage_accuracy = 0.85;  // chance a reported case is sent to the right tier at once
   double escalate_wait_h = 72;    // queue wait after which a case is escalated up a level
-  double handoff_delay_h = 8;     // delay of a hand-off between levels without a platform
   std::int64_t max_bounces = 6;   // bounces after which a case is taken up by the street office
 };
 
@@ -182,9 +187,10 @@ void describe(V& v, RoutingConfig& r) {
   v.number("triage_accuracy", r.triage_accuracy, 0, 1,
            {"probability", "a reported case goes straight to the right level", "C"});
   v.number("escalate_wait_h", r.escalate_wait_h, 1, 10000,
-           {"h", "queue wait after which a case is escalated one level up", "C"});
-  v.number("handoff_delay_h", r.handoff_delay_h, 0, 1000,
-           {"h", "mean delay of a hand-off between levels without a platform", "C"});
+           {"h",
+            "queue wait after which a case is due for escalation one level up, once the level "
+            "above notices it (model.behaviour.staff.reviews_per_week, platform tracking)",
+            "C"});
   v.integer("max_bounces", r.max_bounces, 0, 100,
             {"", "bounces after which the street office takes the case over", "C"});
 }
@@ -318,10 +324,14 @@ void describe(V& v, GovernanceConfig& g) {
             "C: paper, problem 4 / remedy 3"});
   v.group("platform", g.platform, "shared digital platform (design option)");
   v.number("leadership", g.leadership, 0, 1,
-           {"0-1", "strength of community party leadership: recruitment, trust, supervision",
+           {"0-1",
+            "strength of community party leadership: officials' meetings and paperwork merged "
+            "away, paper reviews of waiting cases (督办), volunteers' recruitment and recognition",
             "C: paper, problem 2 / remedy 2"});
   v.number("participation", g.participation, 0, 1,
-           {"0-1", "residents' participation in co-governance: reporting, volunteering",
+           {"0-1",
+            "residents' participation in co-governance: neighbours who report what they see, "
+            "residents who volunteer",
             "C: paper, remedy 2"});
   v.group("costs", g.costs, "unit costs, for cost per resident and per resolved case");
 }
@@ -331,11 +341,11 @@ void describe(V& v, GovernanceConfig& g) {
 // live in the scenario so that calibration and validation can set them.
 struct CaseRates {
   // Cases arising per resident per year, by domain.
-  double dispute = 0.0095;
-  double administrative = 0.114;
-  double livelihood = 0.087;
-  double environment = 0.060;
-  double safety = 0.027;
+  double dispute = 0.0078;
+  double administrative = 0.0988;
+  double livelihood = 0.0754;
+  double environment = 0.052;
+  double safety = 0.0234;
   double emergency = 0.004;
 };
 
@@ -443,7 +453,7 @@ struct ModelConfig {
   double lapse_mean_h = 1440;               // mean life of a case nobody ever handles
   double grievance_dispute_gain = 3.0;      // extra dispute hazard per unit grievance
   double trust_rate = 0.15;                 // weight of one handled case on its resident's trust
-  double spillover = 0.02;            // share of a case's feedback felt by each grid neighbour
+  double spillover = 0.25;            // weight of a neighbour's account against one's own case
   double sense_rate = 0.05;           // daily adaptation rate of the three senses
   double grievance_decay = 0.01;      // daily decay of hardship
   double volunteer_quit_base = 0.18;  // quit hazard per year at full motivation
@@ -490,7 +500,10 @@ void describe(V& v, ModelConfig& m) {
   v.number("trust_rate", m.trust_rate, 0, 1,
            {"", "weight of one handled case on its resident's trust", "C: Van Ryzin form"});
   v.number("spillover", m.spillover, 0, 1,
-           {"", "share of a case's feedback felt by the grid's other residents", "C"});
+           {"",
+            "weight on trust of hearing how a neighbour's case went, against one's own case; "
+            "each closed case is heard by model.behaviour.trust.listeners_per_case residents",
+            "C: a second-hand account weighs less than one's own"});
   v.number("sense_rate", m.sense_rate, 0, 1,
            {"1/day", "daily adaptation rate of the three senses", "C"});
   v.number(

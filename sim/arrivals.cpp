@@ -37,10 +37,13 @@ bool worsens(Domain d) {
   return d == Domain::Dispute || d == Domain::Safety || d == Domain::Environment;
 }
 
-// Detection rates by walking the grid, per hour, for a fully visible problem.
+// Detection rates by people in the grid, per hour, for a fully visible problem: volunteers on
+// patrol, grid workers on rounds, and neighbours who take part in co-governance and say what
+// they see.
 struct Patrols {
   double volunteers_per_h;
   double rounds_per_h;
+  double neighbours_per_h;
 };
 
 // Draws a new case's life before anyone reports it: severity, who reports it through which
@@ -94,7 +97,8 @@ NewCase draw_case(const World& w, std::uint32_t g, std::uint64_t id, std::uint32
           : 0.0;
   const double vol_rate = patrols.volunteers_per_h * vis;
   const double rounds_rate = patrols.rounds_per_h * vis;
-  const double total = vol_rate + rounds_rate + sensor_rate;
+  const double neighbour_rate = patrols.neighbours_per_h * vis;
+  const double total = vol_rate + rounds_rate + neighbour_rate + sensor_rate;
   const double d_walk = s.uniform();
   const double which = s.uniform();
   double t_walk = kInf;
@@ -106,9 +110,17 @@ NewCase draw_case(const World& w, std::uint32_t g, std::uint64_t id, std::uint32
   } else {
     n.t_report = t_walk;
     const double pick = which * total;
-    n.channel = pick < sensor_rate              ? Channel::Platform
-                : pick < sensor_rate + vol_rate ? Channel::Volunteer
-                                                : Channel::Rounds;
+    if (pick < sensor_rate) {
+      n.channel = Channel::Platform;
+    } else if (pick < sensor_rate + vol_rate) {
+      n.channel = Channel::Volunteer;
+    } else if (pick < sensor_rate + vol_rate + neighbour_rate) {
+      // A neighbour, like a resident, increasingly tells through the platform's app.
+      const double share = (pick - sensor_rate - vol_rate) / neighbour_rate;
+      n.channel = share < p ? Channel::Platform : Channel::Resident;
+    } else {
+      n.channel = Channel::Rounds;
+    }
   }
   n.t_worsen1 = n.t_worsen2 = kInf;
   const double w1 = s.exponential(m.worsen_mean_h);
@@ -141,7 +153,8 @@ void raise_grid_cases(const World& w, std::uint32_t g, std::vector<NewCase>& out
   const double cover_h = det.cover_hours_per_1k * pop / kPerThousand;
   const Patrols patrols{
       w.today.volunteer_day[g].patrol_hours * vol_eff / kHoursPerDay / cover_h,
-      w.state.rounds_hours[g] * std::max(det.rounds_floor, rounds_eff) / kHoursPerDay / cover_h};
+      w.state.rounds_hours[g] * std::max(det.rounds_floor, rounds_eff) / kHoursPerDay / cover_h,
+      gov.participation * det.neighbour_watch_per_day / kHoursPerDay};
   const double elderly_f =
       std::max(arising.elderly_livelihood_floor,
                1.0 + arising.elderly_livelihood * (w.city.grid_elderly[g] - w.city_elderly_share));

@@ -120,6 +120,7 @@ void HandlingUnit::fields(IO& io, U& u) {
   io.vec(u.dept_pool_);
   io.pod(u.street_pool_);
   io.pod(u.street_med_pool_);
+  io.pod(u.intake_pool_);
   io.pod(u.queue_pool_);
   io.vec(u.branch_of_grid_);
   io.vec(u.cases_);

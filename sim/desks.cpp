@@ -29,7 +29,7 @@ void HandlingUnit::apply_design(const GovernanceConfig& gov, double now) {
   comm_pool_.assign(c1_ - c0_, -1);
   comm_med_pool_.assign(c1_ - c0_, -1);
   dept_pool_.clear();
-  street_pool_ = street_med_pool_ = -1;
+  street_pool_ = street_med_pool_ = intake_pool_ = -1;
   behaviour_.build_desks(*this, busy_until);
   // Cases waiting at a desk go through the new routing at once, in id order.
   std::vector<std::uint32_t> waiting;
@@ -178,7 +178,10 @@ void HandlingUnit::start_service(Case& c, std::uint32_t slot, int pool, std::siz
                                  double t) {
   Pool& p = pools_[static_cast<std::size_t>(pool)];
   Slot& s = p.slots[server];
-  Stream r(seed_, Purpose::CaseHandle, c.id, c.attempts++);
+  // Registration draws from a stream of its own, so that a handler's attempts draw alike whether
+  // or not the case was registered at an intake desk first (common random numbers).
+  Stream r(seed_, Purpose::CaseHandle, c.id,
+           p.kind == PoolKind::Intake ? kIntakeDraw : std::uint64_t{c.attempts++});
   const ServiceDraw draw = behaviour_.draw_service(*this, c, p, s, r);
   const double effort = draw.effort_h;
   c.succeeds = draw.succeeds;
@@ -189,7 +192,8 @@ void HandlingUnit::start_service(Case& c, std::uint32_t slot, int pool, std::siz
   c.state = CaseState::InService;
   c.server = static_cast<std::int64_t>(s.agent);
   day_.busy_h[rank(p.level)] += effort;
-  if (std::isnan(c.t_first)) {
+  // Registration at an intake desk is not a response to the problem: the first handler's is.
+  if (std::isnan(c.t_first) && p.kind != PoolKind::Intake) {
     c.t_first = t;
     ++day_.first_responses;
     day_.response_h.push_back(t - c.t_report);

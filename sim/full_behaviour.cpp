@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "engine/units.hpp"
 #include "model/streams.hpp"
 #include "sim/case_behaviour.hpp"
 #include "sim/case_rules.hpp"
@@ -31,7 +32,11 @@ class FullBehaviour final : public CaseBehaviour {
                       Role role);
   static void lay_out_desks(HandlingUnit& u);
   static int seat(HandlingUnit& u, std::uint32_t roster_index);
-  static double handoff_mean_h(const HandlingUnit& u);
+  // How long a referral from one body to another takes to reach it (platform or paper run).
+  static double referral_delay(const HandlingUnit& u, double t, bool by_platform, Stream& s);
+  // Chance that a hand-off to `level` comes back: misrouted among several bodies, or disputed.
+  static double bounce_probability(const HandlingUnit& u, Level level);
+  static Level triage(const HandlingUnit& u, const Case& c);
   // Multiplier on the tier's working time, by who handles the case.
   static double effort_factor(const HandlingUnit& u, const HandlingUnit::Pool& p,
                               const DeskSlot& s);
@@ -95,6 +100,12 @@ int FullBehaviour::seat(HandlingUnit& u, std::uint32_t i) {
     case Role::CommunityOfficial:
       return u.comm_pool_[r.home[i] - u.c0_];
     case Role::StreetOfficial:
+      if (r.department[i] == kIntakeDepartment) {
+        if (u.intake_pool_ < 0)
+          u.intake_pool_ =
+              add_desk(u, PoolKind::Intake, Level::Street, u.street_, Role::StreetOfficial);
+        return u.intake_pool_;
+      }
       return u.dept_pool_[r.department[i] % u.dept_pool_.size()];
     case Role::Mediator:
       if (r.level[i] == Level::Community) {
@@ -134,6 +145,11 @@ int FullBehaviour::select_desk(const HandlingUnit& u, const Case& c, Level level
   const std::uint32_t gi = c.grid - u.g0_;
   const std::uint32_t ci = u.city_.grid_community[c.grid] - u.c0_;
   auto staffed = [&](int p) { return p >= 0 && !pools[static_cast<std::size_t>(p)].slots.empty(); };
+  if (c.needs_intake) {
+    if (staffed(u.intake_pool_)) return u.intake_pool_;
+    level = u.level_for(c.tier);  // no intake desk (any more): straight to its level
+    if (!grid && level == Level::Grid) level = Level::Community;
+  }
   switch (level) {
     case Level::Grid: {
       const int vp = u.vol_pool_[gi];
@@ -167,20 +183,75 @@ int FullBehaviour::select_desk(const HandlingUnit& u, const Case& c, Level level
 // ---------------------------------------------------------------------------------------------
 // Routing
 
+// Where a report lands first. Through the platform's app or sensors, the platform classifies
+// it and refers it to a desk. In a grid design, residents, volunteers and the grid worker's own
+// rounds tell the grid worker directly: a small matter is on the grid worker's desk at once, a
+// bigger one is referred up. In a fragmented design every other report goes to the street
+// office's intake desk, which registers and classifies it (on_resolve) and refers it on.
 void FullBehaviour::on_report(HandlingUnit& u, Case& c, std::uint32_t slot, double t) const {
-  Stream s(u.seed_, Purpose::CaseRoute, c.id, kTriageDraw);
-  Level level = u.level_for(c.tier);
-  // Triage: a wrong first guess sends the case one level off; it then has to climb.
-  if (!s.bernoulli(u.gov_.routing.triage_accuracy))
-    level =
-        rank(level) > 0 ? static_cast<Level>(rank(level) - 1) : static_cast<Level>(rank(level) + 1);
-  u.route(c, slot, level, t, true);
+  using Ev = HandlingUnit::Ev;
+  const Level level = triage(u, c);
+  if (c.channel == Channel::Platform) {
+    u.route(c, slot, level, t, true);
+    return;
+  }
+  if (u.gov_.structure == Structure::Grid) {
+    if (level == Level::Grid) {
+      c.level = Level::Grid;
+      c.state = CaseState::InTransit;
+      u.schedule(t, Ev::Arrive, c.id, slot, 0, Level::Grid);
+    } else {
+      u.route(c, slot, level, t, true);
+    }
+    return;
+  }
+  c.needs_intake = true;
+  c.level = Level::Street;
+  c.state = CaseState::InTransit;
+  u.schedule(t, Ev::Arrive, c.id, slot, 0, Level::Street);
 }
 
-double FullBehaviour::handoff_mean_h(const HandlingUnit& u) {
+// Triage: a wrong first guess sends the case one level off; it then has to climb.
+Level FullBehaviour::triage(const HandlingUnit& u, const Case& c) {
+  Stream s(u.seed_, Purpose::CaseRoute, c.id, kTriageDraw);
+  const Level level = u.level_for(c.tier);
+  if (s.bernoulli(u.gov_.routing.triage_accuracy)) return level;
+  return rank(level) > 0 ? static_cast<Level>(rank(level) - 1)
+                         : static_cast<Level>(rank(level) + 1);
+}
+
+// A referral on the platform is read after an exponential notice time; one on paper leaves
+// with the next document run. Runs are spread evenly over the working day from its start, so a
+// referral made in the evening waits for the morning's run.
+double FullBehaviour::referral_delay(const HandlingUnit& u, double t, bool by_platform, Stream& s) {
   const RoutingBehaviour& b = u.model_.behaviour.routing;
-  return u.gov_.routing.handoff_delay_h * (1.0 - b.platform_handoff_cut * u.gov_.platform.level) +
-         b.handoff_floor_h;
+  if (by_platform) return s.exponential(b.platform_notice_h);
+  const double start = u.gov_.staffing.shift_start_h;
+  const double gap = u.gov_.staffing.official_hours / b.paper_runs_per_day;
+  const double day = std::floor(t / kHoursPerDay) * kHoursPerDay;
+  for (double d = day;; d += kHoursPerDay)
+    for (double k = 0; k < b.paper_runs_per_day; k += 1) {
+      const double run = d + start + k * gap;
+      if (run >= t) return run - t;
+    }
+}
+
+// Unclear duties: a classifier who cannot tell which of the level's k bodies a case belongs to
+// picks one at random (wrong with chance 1 - 1/k), and the receiving level may dispute that the
+// case is its own. Both scale with 1 - legal clarity; shared records on a platform stop part.
+double FullBehaviour::bounce_probability(const HandlingUnit& u, Level level) {
+  const RoutingBehaviour& b = u.model_.behaviour.routing;
+  const GovernanceConfig& gov = u.gov_;
+  const double unclear =
+      (1.0 - gov.legal_clarity) * (1.0 - b.platform_bounce_cut * gov.platform.level);
+  int bodies = 0;
+  if (level == Level::Street)
+    for (int p : u.dept_pool_)
+      bodies += p >= 0 && !u.pools_[static_cast<std::size_t>(p)].slots.empty() ? 1 : 0;
+  bodies = std::max(1, bodies);
+  const double misroute = unclear * b.misroute_unclear * (1.0 - 1.0 / double(bodies));
+  const double disputed = unclear * b.level_dispute;
+  return 1.0 - (1.0 - misroute) * (1.0 - disputed);
 }
 
 void FullBehaviour::route(HandlingUnit& u, Case& c, std::uint32_t slot, Level level, double t,
@@ -189,30 +260,25 @@ void FullBehaviour::route(HandlingUnit& u, Case& c, std::uint32_t slot, Level le
   const GovernanceConfig& gov = u.gov_;
   Stream s(u.seed_, Purpose::CaseRoute, c.id, c.hops++);
   const double p = gov.platform.level;
-  const bool grid = gov.structure == Structure::Grid;
   const RoutingBehaviour& b = u.model_.behaviour.routing;
-  double delay;
-  if (initial && grid && level == Level::Grid)  // the grid worker hears at once
-    delay = s.exponential(b.grid_dispatch_h + b.grid_dispatch_manual_h * (1.0 - p));
-  else
-    delay = s.exponential(handoff_mean_h(u));
+  // A report made on the platform is referred on it; any other referral goes on the platform
+  // for the share of cases the platform carries, else on paper.
+  const bool by_platform = (initial && c.channel == Channel::Platform) || s.uniform() < p;
+  const double delay = referral_delay(u, t, by_platform, s);
   if (!initial) {
     u.day_.handoff_sum_h += delay;
     ++u.day_.handoffs;
   }
-  // Jurisdiction bounce: nobody's clear duty, so the desk sends it elsewhere. After
+  // A bounce: the case comes back after the trip and has to be referred again. After
   // max_bounces bounces the street office takes the case over instead.
-  const bool can_bounce = !grid || level != Level::Grid;
-  const double p_bounce = (grid ? b.bounce_grid : b.bounce_fragmented) * (1.0 - gov.legal_clarity) *
-                          (1.0 - b.platform_bounce_cut * p);
-  if (can_bounce && s.bernoulli(p_bounce)) {
+  if (s.bernoulli(bounce_probability(u, level))) {
     if (c.bounces < gov.routing.max_bounces) {
       ++c.bounces;
       ++u.day_.bounced;
       ++(*u.ctx_.grid_totals)[c.grid].bounced;
       c.state = CaseState::InTransit;
       c.epoch++;
-      if (s.bernoulli(b.lost_on_bounce * (1.0 - p))) {  // lost in paperwork on the way
+      if (!by_platform && s.bernoulli(b.lost_on_bounce)) {  // lost in paperwork on the way
         u.schedule(t + delay, Ev::Lost, c.id, slot, 0);
         return;
       }
@@ -226,12 +292,24 @@ void FullBehaviour::route(HandlingUnit& u, Case& c, std::uint32_t slot, Level le
   u.schedule(t + delay, Ev::Arrive, c.id, slot, 0, level);
 }
 
+// A case waiting longer than escalate_wait_h at a desk below the street office is escalated
+// once the level above notices it (督办): at once if the platform tracks the case, else at the
+// next paper review, which strong party leadership holds more often. With neither, the case
+// waits for its own desk.
 void FullBehaviour::on_enqueued(HandlingUnit& u, const Case& c, std::uint32_t slot,
                                 double t) const {
-  // A case that waits too long at a desk below the street office is escalated.
-  if (c.level != Level::Street)
-    u.schedule(t + u.gov_.routing.escalate_wait_h, HandlingUnit::Ev::EscalateCheck, c.id, slot,
-               c.epoch);
+  if (c.level == Level::Street) return;
+  const GovernanceConfig& gov = u.gov_;
+  Stream s(u.seed_, Purpose::CaseRoute, c.id, kNoticeDraw + c.epoch);
+  double notice = 0;
+  if (s.uniform() >= gov.platform.level) {
+    const double reviews_per_h =
+        gov.leadership * u.model_.behaviour.staff.reviews_per_week / kHoursPerWeek;
+    if (reviews_per_h <= 0) return;
+    notice = s.exponential(1.0 / reviews_per_h);
+  }
+  u.schedule(t + gov.routing.escalate_wait_h + notice, HandlingUnit::Ev::EscalateCheck, c.id, slot,
+             c.epoch);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -242,6 +320,8 @@ ServiceDraw FullBehaviour::draw_service(const HandlingUnit& u, const Case& c,
                                         Stream& r) const {
   const ModelConfig& m = u.model_;
   ServiceDraw d{};
+  if (p.kind == HandlingUnit::PoolKind::Intake)  // registering and classifying only
+    return ServiceDraw{r.exponential(m.behaviour.routing.intake_effort_h), 0.0, true};
   d.effort_h = draw_time(r, m.effort_dist, tier_value(m.effort_median_h, c.tier),
                          tier_value(m.effort_sigma, c.tier)) *
                effort_factor(u, p, s);
@@ -278,6 +358,8 @@ double FullBehaviour::effort_factor(const HandlingUnit& u, const HandlingUnit::P
     case PoolKind::StreetMediators:
       f = b.mediator * (b.unskilled - b.skill_cut * roster.skill[s.agent]);
       break;
+    case PoolKind::Intake:
+      break;  // not a handler's work on the case (draw_service)
     case PoolKind::Community:
     case PoolKind::Street:
       // Unclear duties: several layers interfere with the same case (overreach).
@@ -317,13 +399,14 @@ double FullBehaviour::success_probability(const HandlingUnit& u, const Case& c,
                    : b.mediator_other;
       break;
     }
+    case PoolKind::Intake:
+      return 1.0;  // registration always completes
     case PoolKind::GridWorkers:
     case PoolKind::Community:
     case PoolKind::Street: {
       const double skill = roster.skill[s.agent];
       ps = dispute
-               ? b.staff_dispute + b.staff_dispute_skill * skill +
-                     b.staff_dispute_leadership * gov.leadership
+               ? b.staff_dispute + b.staff_dispute_skill * skill
                : b.staff_task + b.staff_task_skill * skill + b.staff_task_legal * gov.legal_clarity;
       break;
     }
@@ -333,6 +416,13 @@ double FullBehaviour::success_probability(const HandlingUnit& u, const Case& c,
 }
 
 void FullBehaviour::on_resolve(HandlingUnit& u, Case& c, std::uint32_t slot, double t) const {
+  if (c.needs_intake) {  // registered and classified: referred to the level it belongs to
+    c.needs_intake = false;
+    Level level = triage(u, c);
+    if (level == Level::Grid) level = Level::Community;  // no grid tier in this design
+    u.route(c, slot, level, t, true);
+    return;
+  }
   if (c.domain == Domain::Dispute) {
     ++u.day_.mediations;
     if (c.succeeds) ++u.day_.mediation_agreements;

@@ -169,10 +169,12 @@ void HandlingUnit::on_worsen(Case& c, double t) {
   if (c.tier == Tier::Hard) return;
   c.tier = static_cast<Tier>(rank(c.tier) + 1);
   ++day_.worsened;
-  // The resident's strain grows while nobody helps.
+  // The resident's strain grows while nobody helps; one who has reported it also blames the
+  // office for the wait.
   const OutcomeBehaviour& o = model_.behaviour.outcome;
   (*ctx_.feedback)[c.grid].push_back(Feedback{c.resident, static_cast<float>(o.worsen_satisfaction),
-                                              static_cast<float>(o.worsen_hardship)});
+                                              static_cast<float>(o.worsen_hardship), 0.0f,
+                                              !std::isnan(c.t_report)});
   (void)t;
 }
 
@@ -225,13 +227,20 @@ void HandlingUnit::close(Case& c, std::uint32_t slot, double t, bool dropped, bo
   if (hazard_domain(c.domain)) --gt.open_hazards;
   const OutcomeBehaviour& o = model_.behaviour.outcome;
   const double weight = (1.0 + rank(c.tier)) / double(kTiers);  // 1/3, 2/3, 1
-  float satisfaction;
+  // A resident whose problem nobody reported contacted no office: the lapse adds to their
+  // hardship and, for a hazard, harms their security; it judges no service.
+  const bool contacted = !std::isnan(c.t_report);
+  float satisfaction = 0;
   float hardship;
+  float security = 0;
   if (dropped) {
     ++day_.dropped;
     ++gt.dropped;
-    satisfaction = static_cast<float>(o.dropped_satisfaction);
     hardship = static_cast<float>(o.dropped_hardship * weight);
+    if (contacted) satisfaction = static_cast<float>(o.dropped_satisfaction);
+    // A hazard left unhandled harms the resident it belongs to, reported or not.
+    if (hazard_domain(c.domain))
+      security = -static_cast<float>(model_.behaviour.senses.hazard_harm);
   } else {
     ++day_.resolved;
     ++gt.resolved;
@@ -258,9 +267,12 @@ void HandlingUnit::close(Case& c, std::uint32_t slot, double t, bool dropped, bo
     hardship =
         static_cast<float>(settled ? o.settled_hardship * weight : o.unsettled_hardship * weight);
   }
-  gt.satisfaction_today += satisfaction;
-  ++gt.closed_today;
-  (*ctx_.feedback)[c.grid].push_back(Feedback{c.resident, satisfaction, hardship});
+  if (contacted) {  // the grid's service record counts only cases someone brought forward
+    gt.satisfaction_today += satisfaction;
+    ++gt.closed_today;
+  }
+  (*ctx_.feedback)[c.grid].push_back(
+      Feedback{c.resident, satisfaction, hardship, security, contacted});
   if (tracing_)
     day_.closed.push_back(
         CaseTrace{c.id, c.grid, c.domain, c.origin_tier, c.tier, c.channel, dropped, settled,
@@ -273,11 +285,13 @@ void HandlingUnit::close(Case& c, std::uint32_t slot, double t, bool dropped, bo
 
 // ---------------------------------------------------------------------------------------------
 
-void HandlingUnit::backlog(double now, std::int64_t& count, double& age_sum_h) const {
+void HandlingUnit::backlog(double now, std::int64_t& count, double& age_sum_h,
+                           std::int64_t& overdue) const {
   for (const Case& c : cases_) {
     if (c.id == 0 || c.state == CaseState::Closed || c.state == CaseState::Unreported) continue;
     ++count;
     age_sum_h += now - c.t_report;
+    if (now > c.deadline) ++overdue;
   }
 }
 

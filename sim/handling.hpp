@@ -63,8 +63,8 @@ class HandlingUnit {
   // Cases waiting or in service at a level's desks now.
   std::int64_t in_system(int level) const { return in_system_[level]; }
   std::int64_t unreported_open() const { return unreported_; }
-  // Reported, not yet closed: count and summed age at time `now`.
-  void backlog(double now, std::int64_t& count, double& age_sum_h) const;
+  // Reported, not yet closed: count, summed age and those past their deadline at time `now`.
+  void backlog(double now, std::int64_t& count, double& age_sum_h, std::int64_t& overdue) const;
   const Roster& roster() const { return roster_; }
   const std::vector<Branch>& branches() const { return branches_; }
   // Per-grid rounds hours a day of grid workers, for detection.
@@ -115,7 +115,8 @@ class HandlingUnit {
     Community,
     CommunityMediators,
     Street,
-    StreetMediators
+    StreetMediators,
+    Intake  // the street office's intake desk (fragmented design): registers and refers
   };
   using Slot = DeskSlot;  // agent: roster index, or resident id for volunteers
   using Entry = DeskEntry;
@@ -172,7 +173,7 @@ class HandlingUnit {
   std::vector<Branch> branches_;
   std::vector<Pool> pools_;
   std::vector<int> vol_pool_, branch_pool_, comm_pool_, comm_med_pool_, dept_pool_;
-  int street_pool_ = -1, street_med_pool_ = -1;
+  int street_pool_ = -1, street_med_pool_ = -1, intake_pool_ = -1;
   int queue_pool_[kLevels] = {-1, -1, -1};
   std::vector<std::uint32_t> branch_of_grid_;
 

@@ -32,6 +32,7 @@ struct DayMetrics {
   std::int64_t dropped = 0;    // cases lost or lapsed today
   std::int64_t worsened = 0;   // cases that grew a tier today
   std::int64_t backlog = 0;    // reported and not yet resolved, end of day
+  std::int64_t overdue = 0;    // of the backlog, past its deadline
   double backlog_age_mean_h = kNaN;
   double response_time_mean_h = kNaN;  // report -> first response, of today's first responses
   double response_time_p50_h = kNaN;
@@ -84,6 +85,7 @@ void describe(V& v, const DayMetrics& m) {
   v.col("dropped", m.dropped);
   v.col("worsened", m.worsened);
   v.col("backlog", m.backlog);
+  v.col("overdue", m.overdue);
   v.col("backlog_age_mean_h", m.backlog_age_mean_h);
   v.col("response_time_mean_h", m.response_time_mean_h);
   v.col("response_time_p50_h", m.response_time_p50_h);
@@ -208,6 +210,7 @@ struct RunSummary {
   double resolution_time_p50_h = kNaN;
   double resolution_time_p90_h = kNaN;
   double within_deadline_share = kNaN;
+  double overdue_share = kNaN;  // of the open reported cases, day by day: past their deadline
   double stayed_in_grid_share = kNaN;
   double mediation_agreement_rate = kNaN;
   std::int64_t escalated = 0;
@@ -260,6 +263,7 @@ void describe(V& v, const RunSummary& s) {
   v.col("resolution_time_p50_h", s.resolution_time_p50_h);
   v.col("resolution_time_p90_h", s.resolution_time_p90_h);
   v.col("within_deadline_share", s.within_deadline_share);
+  v.col("overdue_share", s.overdue_share);
   v.col("stayed_in_grid_share", s.stayed_in_grid_share);
   v.col("mediation_agreement_rate", s.mediation_agreement_rate);
   v.col("escalated", s.escalated);

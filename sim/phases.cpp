@@ -50,7 +50,7 @@ void residents_phase(World& w, Executor& ex) {
       const std::uint64_t first = w.city.grid_first_resident[g];
       const std::uint64_t last = w.city.grid_first_resident[g + 1];
       w.today.resident_sums[g] =
-          step_grid_residents(s.residents, first, last, s.feedback[g], s.climate[g], s.gov, m);
+          step_grid_residents(s.residents, first, last, s.feedback[g], s.climate[g], m);
       s.feedback[g].clear();
       const double trust_mean = w.today.resident_sums[g].trust / double(last - first);
       w.today.volunteer_day[g] =
@@ -176,16 +176,17 @@ double day_cost(const World& w, const DayMetrics& d) {
 
 // Open cases at the end of the day: the backlog and the running totals.
 void add_open_cases(World& w, DayMetrics& d) {
-  std::int64_t unreported = 0, backlog = 0, open = 0;
+  std::int64_t unreported = 0, backlog = 0, open = 0, overdue = 0;
   double age_sum = 0;
   const double now = double(w.state.day + 1) * kHoursPerDay;
   for (const HandlingUnit& u : w.state.units) {
     unreported += u.unreported_open();
-    u.backlog(now, backlog, age_sum);
+    u.backlog(now, backlog, age_sum, overdue);
     open += u.open_cases();
   }
   d.unreported_open = unreported;
   d.backlog = backlog;
+  d.overdue = overdue;
   d.backlog_age_mean_h = backlog > 0 ? age_sum / double(backlog) : kNaN;
   RunTally& t = w.tally;
   t.arrived_total += d.new_cases;
@@ -225,21 +226,28 @@ void metrics_phase(World& w, Executor&) {
   t.series.push_back(d);
 }
 
+// What residents meet tomorrow, per resident. Each closed case is heard of by
+// listeners_per_case residents of its grid, so one resident hears closed x listeners / pop
+// accounts a day, each weighing spillover against an own case; each open hazard (dispute) is
+// near hazard_reach (dispute_reach) residents. Both are per resident, so cutting the same city
+// into more or fewer grids leaves them as they are.
 void climate_phase(World& w, Executor&) {
   const ModelConfig& m = w.scenario.model;
   const TrustBehaviour& tb = m.behaviour.trust;
+  const SensesBehaviour& sb = m.behaviour.senses;
   for (std::uint32_t g = 0; g < w.city.grids; ++g) {
     GridTotals& t = w.state.grid_totals[g];
     GridClimate& c = w.state.climate[g];
     const double pop = double(w.city.grid_population[g]);
-    c.neighbour_mood = std::clamp(m.spillover * m.trust_rate * t.satisfaction_today,
+    const double heard = tb.listeners_per_case / pop;  // accounts per resident per closed case
+    c.neighbour_mood = std::clamp(m.spillover * m.trust_rate * t.satisfaction_today * heard,
                                   -tb.spillover_cap, tb.spillover_cap);
     if (t.closed_today > 0) {
       const double perf = 0.5 * (t.satisfaction_today / double(t.closed_today) + 1.0);
       c.service += std::min(1.0, tb.service_per_case * double(t.closed_today)) * (perf - c.service);
     }
-    c.hazard_exposure = double(t.open_hazards) * kPerThousand / pop;
-    c.dispute_exposure = double(t.open_disputes) * kPerThousand / pop;
+    c.hazard_exposure = double(t.open_hazards) * sb.hazard_reach / pop;
+    c.dispute_exposure = double(t.open_disputes) * sb.dispute_reach / pop;
     t.satisfaction_today = 0;
     t.closed_today = 0;
   }

@@ -32,6 +32,8 @@ void HandlingUnit::on_arrive(Case& c, std::uint32_t slot, Level level, double t)
     return;
   }
   const Level at = pools_[static_cast<std::size_t>(p)].level;
+  const bool intake = pools_[static_cast<std::size_t>(p)].kind == PoolKind::Intake;
+  if (!intake) c.needs_intake = false;  // e.g. re-routed after a design without intake
   if (tracing_ && c.path_len > 0 && c.path[std::min<std::size_t>(c.path_len, kMaxPath) - 1] != at)
     day_.moves.push_back(
         CaseMove{c.grid, c.path[std::min<std::size_t>(c.path_len, kMaxPath) - 1], at, t});
@@ -42,7 +44,7 @@ void HandlingUnit::on_arrive(Case& c, std::uint32_t slot, Level level, double t)
   if (c.path_len < 255) ++c.path_len;
   c.level = at;
   if (at != Level::Grid) c.left_grid = true;
-  if (at == Level::Street && !c.reached_street) {
+  if (at == Level::Street && !intake && !c.reached_street) {
     c.reached_street = true;
     ++day_.reached_street;
   }

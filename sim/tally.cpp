@@ -41,6 +41,8 @@ RunTally& RunTally::operator+=(const CityDay& day) {
   resident_days += double(d.residents);
   disputes_resolved += d.disputes_resolved;
   disputes_settled_in_grid += d.disputes_settled_in_grid;
+  overdue_days += d.overdue;
+  backlog_days += d.backlog;
   return *this;
 }
 
@@ -92,6 +94,7 @@ void summarize_service(const RunTally& t, RunSummary& s) {
   }
   s.resolution_time_p50_h = t.resolution_hist.quantile(kMedian);
   s.resolution_time_p90_h = t.resolution_hist.quantile(kP90);
+  if (t.backlog_days > 0) s.overdue_share = double(t.overdue_days) / double(t.backlog_days);
   if (t.small > 0) s.stayed_in_grid_share = double(t.small_stayed) / double(t.small);
   if (t.mediations > 0) s.mediation_agreement_rate = double(t.agreements) / double(t.mediations);
   s.escalated = t.escalated;

@@ -52,6 +52,7 @@ struct RunTally {
   std::int64_t disputes_resolved = 0, disputes_settled_in_grid = 0;
   std::int64_t hazards_found = 0;
   double hazard_detect_sum_h = 0;
+  std::int64_t overdue_days = 0, backlog_days = 0;  // open past deadline, open: summed by day
   // Volunteer retention: who was active a year before the end (or at the warm-up's end).
   std::vector<std::uint32_t> retention_cohort;
   std::int64_t retention_cohort_day = -1;
@@ -98,6 +99,8 @@ void RunTally::fields(IO& io, T& t) {
   io.pod(t.disputes_settled_in_grid);
   io.pod(t.hazards_found);
   io.pod(t.hazard_detect_sum_h);
+  io.pod(t.overdue_days);
+  io.pod(t.backlog_days);
   io.vec(t.retention_cohort);
   io.pod(t.retention_cohort_day);
   MinuteHistogram::fields(io, t.response_hist);

@@ -17,10 +17,9 @@ Residents two_residents() {
 
 TEST_CASE("a well-handled case raises its resident's trust more than a dropped one") {
   Residents r = two_residents();
-  GovernanceConfig gov;
   ModelConfig model;
   GridClimate climate;
-  step_grid_residents(r, 0, 2, {{0, 1.0f, -0.1f}, {1, -0.8f, 0.1f}}, climate, gov, model);
+  step_grid_residents(r, 0, 2, {{0, 1.0f, -0.1f}, {1, -0.8f, 0.1f}}, climate, model);
   CHECK(r.trust[0] > r.trust[1]);
   CHECK(r.hardship[0] < r.hardship[1]);
   CHECK(r.grievance(0) < r.grievance(1));
@@ -28,15 +27,27 @@ TEST_CASE("a well-handled case raises its resident's trust more than a dropped o
 
 TEST_CASE("open hazards in the grid lower the sense of security") {
   Residents a = two_residents(), b = two_residents();
-  GovernanceConfig gov;
   ModelConfig model;
   GridClimate calm, risky;
   risky.hazard_exposure = 5.0;
   for (int d = 0; d < 30; ++d) {
-    step_grid_residents(a, 0, 2, {}, calm, gov, model);
-    step_grid_residents(b, 0, 2, {}, risky, gov, model);
+    step_grid_residents(a, 0, 2, {}, calm, model);
+    step_grid_residents(b, 0, 2, {}, risky, model);
   }
   CHECK(b.security[0] < a.security[0] - 0.1f);
+}
+
+TEST_CASE("a problem nobody reported judges no office: trust stays, hardship and security move") {
+  Residents r = two_residents();
+  ModelConfig model;
+  GridClimate climate;
+  Feedback never_told{0, -0.8f, 0.05f, -0.1f, false};
+  Feedback told{1, -0.8f, 0.05f, 0.0f, true};
+  step_grid_residents(r, 0, 2, {never_told, told}, climate, model);
+  // Both relax toward the same anchor; only the resident who contacted an office lost trust.
+  CHECK(r.trust[0] > r.trust[1] + 0.1f);
+  CHECK(r.security[0] < r.security[1]);
+  CHECK(r.hardship[0] == Approx(r.hardship[1]));
 }
 
 TEST_CASE("grievance follows Epstein's form and drives dispute hazard") {

@@ -107,9 +107,14 @@ TEST_CASE("each governance knob moves its outcome in the expected direction") {
       {"routing.escalate_wait_h", [](GovernanceConfig& g) { g.routing.escalate_wait_h = 6; },
        [](GovernanceConfig& g) { g.routing.escalate_wait_h = 200; }, "escalations",
        [](const Run& r) { return double(r.summary.escalated); }, -1},
-      {"routing.handoff_delay_h", [](GovernanceConfig& g) { g.routing.handoff_delay_h = 2; },
-       [](GovernanceConfig& g) { g.routing.handoff_delay_h = 30; }, "hand-off time",
-       [](const Run& r) { return series_mean(r, &DayMetrics::handoff_time_mean_h); }, +1},
+      {"staffing.intake_officials_per_10k (fragmented)",
+       [](GovernanceConfig& g) {
+         g.structure = Structure::Fragmented, g.staffing.intake_officials_per_10k = 0.2;
+       },
+       [](GovernanceConfig& g) {
+         g.structure = Structure::Fragmented, g.staffing.intake_officials_per_10k = 3;
+       },
+       "response time p50 (shorter intake queue)", p50, -1},
       {"routing.max_bounces",
        [](GovernanceConfig& g) { g.structure = Structure::Fragmented, g.routing.max_bounces = 1; },
        [](GovernanceConfig& g) { g.structure = Structure::Fragmented, g.routing.max_bounces = 8; },
@@ -163,8 +168,11 @@ TEST_CASE("each governance knob moves its outcome in the expected direction") {
        "reports by platform",
        [](const Run& r) { return series_sum(r, &DayMetrics::reported_by_platform); }, +1},
       {"leadership", [](GovernanceConfig& g) { g.leadership = 0.1; },
-       [](GovernanceConfig& g) { g.leadership = 0.9; }, "trust",
-       [](const Run& r) { return r.summary.trust_mean; }, +1},
+       [](GovernanceConfig& g) { g.leadership = 0.9; }, "community utilisation (time freed)",
+       [](const Run& r) { return series_mean(r, &DayMetrics::utilization_community); }, -1},
+      {"leadership", [](GovernanceConfig& g) { g.leadership = 0.1; },
+       [](GovernanceConfig& g) { g.leadership = 0.9; }, "escalations (paper reviews)",
+       [](const Run& r) { return double(r.summary.escalated); }, +1},
       {"participation", [](GovernanceConfig& g) { g.participation = 0.0; },
        [](GovernanceConfig& g) { g.participation = 0.9; }, "reported share",
        [](const Run& r) { return r.summary.reported_share; }, +1},
