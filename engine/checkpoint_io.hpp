@@ -19,7 +19,7 @@
 
 namespace govsim {
 
-inline constexpr std::uint32_t kCheckpointFormat = 3;
+inline constexpr std::uint32_t kCheckpointFormat = 4;
 
 class CheckpointWriter {
  public:
