@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -29,16 +30,31 @@ struct DayWindow {
     values.erase(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(drop_values));
   }
 
-  // The k-th smallest value in the window, k = ceil(q n) (nearest rank), or NaN when the window
-  // holds fewer than `min_count` values (or none). `scratch` is reused between calls.
-  double quantile(double q, std::size_t min_count, std::vector<double>& scratch) const {
-    if (values.empty() || values.size() < min_count) return kNaN;
+  // For each q of `qs` (ascending), the k-th smallest value in the window, k = ceil(q n)
+  // (nearest rank), into `out`; NaN when the window holds fewer than `min_count` values (or
+  // none). One copy into `scratch` (reused between calls) serves every q: each selection works
+  // on the part above the previous one.
+  template <std::size_t N>
+  void quantiles(const std::array<double, N>& qs, std::array<double, N>& out, std::size_t min_count,
+                 std::vector<double>& scratch) const {
+    out.fill(kNaN);
+    if (values.empty() || values.size() < min_count) return;
     scratch.assign(values.begin(), values.end());
-    const auto rank = static_cast<std::size_t>(std::ceil(q * double(scratch.size())));
-    const std::size_t k = std::clamp<std::size_t>(rank, 1, scratch.size()) - 1;
-    std::nth_element(scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(k),
-                     scratch.end());
-    return scratch[k];
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < N; ++i) {
+      const auto rank = static_cast<std::size_t>(std::ceil(qs[i] * double(scratch.size())));
+      const std::size_t k = std::max(from, std::clamp<std::size_t>(rank, 1, scratch.size()) - 1);
+      std::nth_element(scratch.begin() + static_cast<std::ptrdiff_t>(from),
+                       scratch.begin() + static_cast<std::ptrdiff_t>(k), scratch.end());
+      out[i] = scratch[k];
+      from = k;
+    }
+  }
+
+  double quantile(double q, std::size_t min_count, std::vector<double>& scratch) const {
+    std::array<double, 1> out{};
+    quantiles(std::array<double, 1>{q}, out, min_count, scratch);
+    return out[0];
   }
 
   template <class IO, class T>

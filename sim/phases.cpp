@@ -105,8 +105,10 @@ void add_response_percentiles(DayWindow& window, const std::vector<double>& toda
   std::vector<double> scratch;
   window.add_day(today, static_cast<std::size_t>(run.percentile_window_days));
   const auto least = static_cast<std::size_t>(run.percentile_min_responses);
-  d.response_time_p50_h = window.quantile(kMedian, least, scratch);
-  d.response_time_p90_h = window.quantile(kP90, least, scratch);
+  std::array<double, 2> p{};
+  window.quantiles(std::array<double, 2>{kMedian, kP90}, p, least, scratch);
+  d.response_time_p50_h = p[0];
+  d.response_time_p90_h = p[1];
 }
 
 // The units' part of today's row, from their days added up.
