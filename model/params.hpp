@@ -40,6 +40,10 @@ struct RunConfig {
   std::int64_t days = 365;        // simulated days
   std::uint64_t seed = 1;         // master seed of every random stream
   std::int64_t warmup_days = 30;  // days left out of summary figures
+  // The daily percentiles (response p50 and p90) are taken over the responses of the last
+  // percentile_window_days days, and only when at least percentile_min_responses are there.
+  std::int64_t percentile_window_days = 7;
+  std::int64_t percentile_min_responses = 30;
 };
 
 template <class V>
@@ -48,6 +52,11 @@ void describe(V& v, RunConfig& r) {
   v.integer("seed", r.seed, 0, 9007199254740991LL, {"", "master random seed", "-"});
   v.integer("warmup_days", r.warmup_days, 0, limits::kDays,
             {"days", "days excluded from whole-run summaries", "-"});
+  v.integer("percentile_window_days", r.percentile_window_days, 1, 365,
+            {"days", "trailing window of the daily response-time percentiles", "-"});
+  v.integer(
+      "percentile_min_responses", r.percentile_min_responses, 1, 1000000,
+      {"responses", "fewest responses in the window for a daily percentile (else blank)", "-"});
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,8 +17,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kLessonDir = "lessons/";
-const std::vector<std::string> kKeys = {"title", "scenario", "set",      "changes", "compare",
-                                        "intro", "try",      "look_for", "question"};
+const std::vector<std::string> kKeys = {"title", "scenario", "set",      "changes",  "compare",
+                                        "intro", "try",      "look_for", "question", "checks"};
 
 bool looks_like_path(std::string_view text) {
   return text.find('/') != std::string_view::npos || text.ends_with(".yaml") ||
@@ -43,15 +43,16 @@ std::vector<std::string> shipped_lesson_names() {
   return names;
 }
 
-std::string required_text(const Tree& root, const char* key) {
+std::string required_text(const Tree& root, const char* key,
+                          const std::string& needs =
+                              "a lesson needs: title, scenario, intro, "
+                              "try, look_for, question",
+                          const std::string& path = "") {
+  const std::string name = path.empty() ? std::string(key) : path + "." + key;
   const Tree* node = root.find(key);
-  if (!node) {
-    throw InputError(root.where.at(std::string("missing '") + key +
-                                   "'; a lesson needs: title, scenario, intro, try, look_for, "
-                                   "question"));
-  }
-  std::string text(trim(read_text(*node, key)));
-  if (text.empty()) throw InputError(node->where.at(std::string(key) + ": is empty"));
+  if (!node) throw InputError(root.where.at("missing '" + name + "'; " + needs));
+  std::string text(trim(read_text(*node, name)));
+  if (text.empty()) throw InputError(node->where.at(name + ": is empty"));
   return text;
 }
 
@@ -104,6 +105,136 @@ Scenario load_named(const std::string& reference, const std::vector<std::string>
   } catch (const InputError& e) {
     throw InputError(where.at(std::string(key) + ": " + e.what()));
   }
+}
+
+// `{design: B, days: [first, last]}` of a check.
+LessonWindow read_window(const Tree& node, const std::string& path, const Lesson& lesson) {
+  if (node.kind != Tree::Kind::Map) {
+    throw InputError(node.where.at(path +
+                                   ": expected {days: [first, last]} (and design: A or B), got " +
+                                   node.describe_value()));
+  }
+  check_keys(node, {"design", "days"}, path);
+  LessonWindow w;
+  if (const Tree* design = node.find("design")) {
+    w.design = read_choice(*design, path + ".design", {"A", "B"}) == 0 ? 'A' : 'B';
+    if (w.design == 'B' && lesson.compare.empty()) {
+      throw InputError(design->where.at(path + ".design: B is the compare design, and this "
+                                               "lesson has no 'compare'"));
+    }
+  }
+  const Tree* days = node.find("days");
+  if (!days || days->kind != Tree::Kind::List || days->items.size() != 2) {
+    throw InputError((days ? days->where : node.where)
+                         .at(path + ".days: expected [first, last], two days of the run"));
+  }
+  const std::int64_t last_day = lesson.resolved.run.days - 1;
+  w.first = read_whole(days->items[0], path + ".days[0]", 0, last_day);
+  w.last = read_whole(days->items[1], path + ".days[1]", w.first, last_day);
+  return w;
+}
+
+// `{at_least: x, at_most: y}`: the band the measure must fall in.
+void read_band(const Tree& node, const std::string& path, LessonCheck& check) {
+  if (node.kind != Tree::Kind::Map || node.entries.empty()) {
+    throw InputError(node.where.at(path + ": expected {at_least: x} or {at_most: y} or both, got " +
+                                   node.describe_value()));
+  }
+  check_keys(node, {"at_least", "at_most"}, path);
+  if (const Tree* lo = node.find("at_least"))
+    check.at_least = read_number(*lo, path + ".at_least", -1e300, 1e300);
+  if (const Tree* hi = node.find("at_most"))
+    check.at_most = read_number(*hi, path + ".at_most", -1e300, 1e300);
+  if (check.at_least > check.at_most)
+    throw InputError(node.where.at(path + ": at_least is above at_most"));
+}
+
+LessonCheck read_check(const Tree& node, const std::string& path, const Lesson& lesson) {
+  if (node.kind != Tree::Kind::Map) {
+    throw InputError(node.where.at(path +
+                                   ": expected {says, outcome, a, b, b_over_a | b_minus_a | "
+                                   "b_mean}, got " +
+                                   node.describe_value()));
+  }
+  check_keys(node, {"says", "outcome", "a", "b", "b_over_a", "b_minus_a", "b_mean"}, path);
+  LessonCheck check;
+  check.where = node.where;
+  const std::string needs =
+      "a check needs: says, outcome, b and one of b_mean, b_over_a, b_minus_a";
+  check.says = required_text(node, "says", needs, path);
+  check.outcome = required_text(node, "outcome", needs, path);
+  check.outcome_where = node.find("outcome")->where;
+  const Tree* b = node.find("b");
+  if (!b) throw InputError(node.where.at(path + ": missing 'b', the window the claim is about"));
+  check.b = read_window(*b, path + ".b", lesson);
+  int measures = 0;
+  const std::pair<const char*, LessonCheck::Measure> kinds[] = {
+      {"b_mean", LessonCheck::Measure::BMean},
+      {"b_over_a", LessonCheck::Measure::BOverA},
+      {"b_minus_a", LessonCheck::Measure::BMinusA}};
+  for (const auto& [key, measure] : kinds) {
+    if (const Tree* band = node.find(key)) {
+      check.measure = measure;
+      read_band(*band, path + "." + key, check);
+      ++measures;
+    }
+  }
+  if (measures != 1) {
+    throw InputError(node.where.at(path + ": give exactly one of b_mean, b_over_a, b_minus_a"));
+  }
+  const Tree* a = node.find("a");
+  if (check.measure == LessonCheck::Measure::BMean && a) {
+    throw InputError(a->where.at(path + ".a: b_mean compares b with a band, not with a window a"));
+  }
+  if (check.measure != LessonCheck::Measure::BMean) {
+    if (!a) throw InputError(node.where.at(path + ": missing 'a', the window b is compared with"));
+    check.a = read_window(*a, path + ".a", lesson);
+  }
+  return check;
+}
+
+// `checks:` of a lesson: the runs they need (the student's changes made for them) and the
+// claims to test.
+LessonChecks read_checks(const Tree& node, const Lesson& lesson) {
+  if (node.kind != Tree::Kind::Map) {
+    throw InputError(node.where.at(
+        "checks: expected {replications, student_changes, expect}, got " + node.describe_value()));
+  }
+  check_keys(node, {"replications", "student_changes", "expect"}, "checks");
+  LessonChecks out;
+  if (const Tree* reps = node.find("replications"))
+    out.replications = read_whole(*reps, "checks.replications", 1, 100);
+  out.run = lesson.resolved;
+  out.compare_run = lesson.compare_resolved;
+  if (const Tree* student = node.find("student_changes")) {
+    for (Scenario* sc : {&out.run, &out.compare_run}) {
+      if (sc == &out.compare_run && lesson.compare.empty()) continue;
+      const GovernanceConfig& base =
+          sc->changes.empty() ? sc->governance : sc->changes.back().governance;
+      ReadChanges read = read_changes(*student, base);
+      for (std::size_t i = 0; i < read.changes.size(); ++i) {
+        if (!sc->changes.empty() && read.changes[i].day <= sc->changes.back().day) {
+          throw InputError(read.day_where[i].at(
+              "checks.student_changes: a student's change comes after the scenario's own "
+              "changes (the last on day " +
+              std::to_string(sc->changes.back().day) + ")"));
+        }
+        sc->changes.push_back(std::move(read.changes[i]));
+      }
+      if (const std::string problem = cross_check(*sc); !problem.empty())
+        throw InputError(student->where.at("checks.student_changes: " + problem));
+    }
+  }
+  const Tree* expect = node.find("expect");
+  if (!expect || expect->kind != Tree::Kind::List || expect->items.empty()) {
+    throw InputError((expect ? expect->where : node.where)
+                         .at("checks.expect: expected a list of claims, each {says, outcome, a, "
+                             "b, b_over_a | b_minus_a | b_mean}"));
+  }
+  for (std::size_t i = 0; i < expect->items.size(); ++i)
+    out.expect.push_back(
+        read_check(expect->items[i], "checks.expect[" + std::to_string(i) + "]", lesson));
+  return out;
 }
 
 }  // namespace
@@ -174,6 +305,7 @@ Lesson load_lesson(const std::string& name_or_path) {
       throw InputError(compare->where.at("compare: " + problem));
     }
   }
+  if (const Tree* checks = root.find("checks")) lesson.checks = read_checks(*checks, lesson);
   return lesson;
 }
 

@@ -11,16 +11,55 @@
 //   try: ...                               # what to do
 //   look_for: ...                          # what to watch
 //   question: ...                          # one question to answer
+//   checks:                                # optional: what the text claims, as tests
+//     replications: 3                      # seeds seed, seed + 1, ...; window means pooled
+//     student_changes:                     # what `try` asks the student to do, made by the
+//       - {day: 90, set: {staffing.grid_workers_per_grid: 0.5}}   # checks' run instead
+//     expect:
+//       - says: response times fall within days of the switch
+//         outcome: response_time_p50_h     # a column of timeseries.csv
+//         a: {days: [60, 89]}              # design A (the scenario) or B (compare): {design: B}
+//         b: {days: [97, 110]}
+//         b_over_a: {at_most: 0.8}         # or b_minus_a, or b_mean (then no a); at_least too
 //
-// Loading a lesson resolves and validates its scenario, so a lesson that loads will run.
+// Loading a lesson resolves and validates its scenario, so a lesson that loads will run. The
+// checks are read here; validation/lesson_checks.* runs them (and names a wrong outcome).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "engine/numeric.hpp"
 #include "model/params.hpp"
+#include "scenarios/yaml_tree.hpp"
 
 namespace govsim {
+
+// Days [first, last] of one design's daily series: 'A' the lesson's scenario, 'B' its compare.
+struct LessonWindow {
+  char design = 'A';
+  std::int64_t first = 0, last = 0;
+};
+
+// One claim of a lesson's text: the mean of a daily outcome over window b, against window a.
+struct LessonCheck {
+  enum class Measure { BMean, BOverA, BMinusA };
+  std::string says;     // the words of the lesson this check stands for
+  std::string outcome;  // a column of the daily series (timeseries.csv)
+  Where outcome_where;  // for a message about the outcome
+  Where where;          // the check itself
+  Measure measure = Measure::BMean;
+  LessonWindow a, b;  // a is unused for BMean
+  double at_least = -kInf, at_most = kInf;
+};
+
+struct LessonChecks {
+  std::int64_t replications = 1;
+  Scenario run;          // the lesson's scenario with the student's changes
+  Scenario compare_run;  // the compare design with the student's changes (when compare)
+  std::vector<LessonCheck> expect;
+};
 
 struct Lesson {
   std::string name;    // file stem: what load_lesson takes for a shipped lesson
@@ -32,6 +71,7 @@ struct Lesson {
   std::vector<std::string> overrides;  // "key=value", from `set`
   Scenario resolved;                   // the scenario with `set` and `changes` applied
   Scenario compare_resolved;           // the second design (same city and run), when compare
+  LessonChecks checks;                 // empty expect when the lesson has no `checks`
 };
 
 // name_or_path: a .yaml file if it exists (or contains '/' or ends in .yaml), else the name of a

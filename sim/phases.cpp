@@ -1,7 +1,6 @@
 #include "sim/phases.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 #include "engine/units.hpp"
 #include "model/streams.hpp"
@@ -99,16 +98,21 @@ void add_grid_days(const World& w, DayMetrics& d) {
   d.security_mean = rs.security / n;
 }
 
-// The k-th smallest of v by the ceiling rank of quantile q (reorders v).
-double nth(std::vector<double>& v, double q) {
-  const auto k = static_cast<std::size_t>(std::ceil(q * double(v.size()))) - 1;
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
-  return v[k];
+// The day's response-time percentiles, over the responses of the trailing window (MODEL.md 4.11).
+void add_response_percentiles(DayWindow& window, const std::vector<double>& today,
+                              const RunConfig& run, DayMetrics& d) {
+  constexpr double kMedian = 0.5, kP90 = 0.9;
+  std::vector<double> scratch;
+  window.add_day(today, static_cast<std::size_t>(run.percentile_window_days));
+  const auto least = static_cast<std::size_t>(run.percentile_min_responses);
+  std::array<double, 2> p{};
+  window.quantiles(std::array<double, 2>{kMedian, kP90}, p, least, scratch);
+  d.response_time_p50_h = p[0];
+  d.response_time_p90_h = p[1];
 }
 
 // The units' part of today's row, from their days added up.
-void add_unit_days(UnitDay& u, DayMetrics& d) {
-  constexpr double kMedian = 0.5, kP90 = 0.9;
+void add_unit_days(const UnitDay& u, DayMetrics& d) {
   d.new_cases = u.admitted;
   d.reported_by_resident = u.reported[static_cast<int>(Channel::Resident)];
   d.reported_by_volunteer = u.reported[static_cast<int>(Channel::Volunteer)];
@@ -130,8 +134,6 @@ void add_unit_days(UnitDay& u, DayMetrics& d) {
     double sum = 0;
     for (double r : u.response_h) sum += r;
     d.response_time_mean_h = sum / double(u.response_h.size());
-    d.response_time_p50_h = nth(u.response_h, kMedian);
-    d.response_time_p90_h = nth(u.response_h, kP90);
   }
   if (d.resolved > 0) {
     d.resolution_time_mean_h = u.resolution_sum_h / double(d.resolved);
@@ -208,6 +210,7 @@ void metrics_phase(World& w, Executor&) {
   city.clear();
   for (const UnitDay& u : w.today.unit_days) city += u;
   add_unit_days(city, d);
+  add_response_percentiles(w.tally.response_window, city.response_h, run, d);
   d.dispute_rate_per_1k_month =
       double(d.new_disputes) / double(d.residents) * kPerThousand * kDaysPerMonth;
   d.cost = day_cost(w, d);

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/day_window.hpp"
 #include "engine/histogram.hpp"
 #include "sim/day_records.hpp"
 #include "sim/metrics.hpp"
@@ -37,6 +38,7 @@ struct RunTally {
   // Every day, from the first: arrived = resolved + dropped + open.
   std::int64_t arrived_total = 0, resolved_total = 0, dropped_total = 0;
   std::vector<DayMetrics> series;  // one row a day
+  DayWindow response_window;       // the last run.percentile_window_days days' response times
   // After the warm-up.
   MinuteHistogram response_hist, resolution_hist;
   std::int64_t cases = 0, disputes = 0, reported = 0, requests = 0, resolved = 0, dropped = 0;
@@ -105,6 +107,7 @@ void RunTally::fields(IO& io, T& t) {
   io.pod(t.retention_cohort_day);
   MinuteHistogram::fields(io, t.response_hist);
   MinuteHistogram::fields(io, t.resolution_hist);
+  DayWindow::fields(io, t.response_window);
 }
 
 }  // namespace govsim

@@ -69,3 +69,36 @@ TEST_CASE("lesson mistakes point into the lesson") {
   require_input_error([] { load_lesson(fixture("lessons/no-such-lesson.yaml")); },
                       {"no-such-lesson.yaml", "no such lesson file"});
 }
+
+TEST_CASE("a lesson's checks are read with their windows, bands and the student's changes") {
+  const Lesson platform = load_lesson("platform-switch");
+  CHECK(platform.checks.replications == 3);
+  REQUIRE(!platform.checks.expect.empty());
+  const LessonCheck& first = platform.checks.expect[0];
+  CHECK(first.outcome == "response_time_mean_h");
+  CHECK(first.measure == LessonCheck::Measure::BOverA);
+  CHECK(first.a.first == 60);
+  CHECK(first.a.last == 89);
+  CHECK(first.b.design == 'A');
+  CHECK(first.at_most == 0.75);
+  CHECK(platform.checks.run.changes.size() == platform.resolved.changes.size());
+
+  const Lesson halve = load_lesson("halve-grid-workers");
+  CHECK(halve.resolved.changes.empty());  // the student makes the change in the GUI
+  REQUIRE(halve.checks.run.changes.size() == 1);
+  CHECK(halve.checks.run.changes[0].day == 90);
+  CHECK(halve.checks.run.changes[0].governance.staffing.grid_workers_per_grid == 0.5);
+}
+
+TEST_CASE("mistakes in a lesson's checks point into the lesson") {
+  require_input_error([] { load_lesson(fixture("lessons/check-no-compare.yaml")); },
+                      {"check-no-compare.yaml:12:", "checks.expect[0].b.design", "no 'compare'"});
+  require_input_error([] { load_lesson(fixture("lessons/check-two-measures.yaml")); },
+                      {"check-two-measures.yaml:9:", "exactly one of b_mean, b_over_a"});
+  require_input_error([] { load_lesson(fixture("lessons/check-late-day.yaml")); },
+                      {"check-late-day.yaml:12:", "checks.expect[0].b.days[1]", "400"});
+  require_input_error([] { load_lesson(fixture("lessons/check-early-student.yaml")); },
+                      {"check-early-student.yaml:9:", "after the scenario's own changes"});
+  require_input_error([] { load_lesson(fixture("lessons/check-typo.yaml")); },
+                      {"check-typo.yaml:12:", "at_mots", "did you mean 'at_most'?"});
+}

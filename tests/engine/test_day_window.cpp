@@ -1,0 +1,48 @@
+// The trailing window of the daily percentiles: it keeps the last W days, answers by nearest
+// rank, leaves a blank below the minimum count, and does not care in which order values came.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <vector>
+
+#include "engine/day_window.hpp"
+
+using namespace govsim;
+
+TEST_CASE("a day window keeps the last W days and drops the older ones") {
+  DayWindow w;
+  std::vector<double> scratch;
+  w.add_day({1, 2, 3}, 2);
+  w.add_day({}, 2);
+  CHECK(w.values.size() == 3);
+  w.add_day({10, 20}, 2);  // day one falls out
+  CHECK(w.values == std::vector<double>{10, 20});
+  CHECK(w.day_sizes == std::vector<std::uint64_t>{0, 2});
+  w.add_day({30}, 2);
+  CHECK(w.values == std::vector<double>{10, 20, 30});
+  CHECK(w.quantile(0.5, 1, scratch) == 20);
+  CHECK(w.quantile(0.9, 1, scratch) == 30);
+  CHECK(w.quantile(0.0, 1, scratch) == 10);  // rank 0 reads as the smallest
+}
+
+TEST_CASE("a day window's quantile is nearest rank, blank below the minimum count") {
+  DayWindow w;
+  std::vector<double> scratch;
+  CHECK(std::isnan(w.quantile(0.5, 1, scratch)));  // nothing at all
+  std::vector<double> day;
+  for (int i = 10; i >= 1; --i) day.push_back(i);  // 10, 9, ..., 1: order must not matter
+  w.add_day(day, 7);
+  CHECK(w.quantile(0.5, 10, scratch) == 5);  // ceil(0.5 * 10) = 5th smallest
+  CHECK(w.quantile(0.9, 10, scratch) == 9);
+  CHECK(std::isnan(w.quantile(0.5, 11, scratch)));
+  w.add_day({100}, 7);
+  CHECK(w.quantile(0.9, 11, scratch) == 10);  // ceil(9.9) = 10th of 11
+}
+
+TEST_CASE("a day window of one day is that day's percentile") {
+  DayWindow w;
+  std::vector<double> scratch;
+  w.add_day({5, 1, 3}, 1);
+  w.add_day({7, 9}, 1);
+  CHECK(w.values == std::vector<double>{7, 9});
+  CHECK(w.quantile(0.5, 1, scratch) == 7);
+}
