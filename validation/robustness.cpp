@@ -53,10 +53,11 @@ batch::Factor parse_range(const std::string& text, const std::vector<KeyRow>& ro
     if (r.key == key) row = &r;
   }
   if (key.empty() || equals == std::string::npos)
-    throw InputError(where + ": expected KEY=lo:hi, e.g. --range model.behaviour.trust_rate=0.1:0.3");
+    throw InputError(where +
+                     ": expected KEY=lo:hi, e.g. --range model.behaviour.trust_rate=0.1:0.3");
   if (!row)
-    throw InputError(where + ": '" + key +
-                     "' is not a numeric model coefficient (model.*)" + suggestion(key, keys));
+    throw InputError(where + ": '" + key + "' is not a numeric model coefficient (model.*)" +
+                     suggestion(key, keys));
   const std::vector<std::string> parts = batch::split(text.substr(equals + 1), ':');
   const auto [a, b] = valid_range(*row);
   const std::string valid = key + "'s valid range is [" + g(a) + ", " + g(b) + "]";
@@ -267,8 +268,7 @@ std::vector<Dependence> rank_dependence(const std::vector<std::vector<double>>& 
     for (const auto& row : c)
       for (const double v : row) finite = finite && std::isfinite(v);
     if (finite && invert(c)) {
-      for (std::size_t i = 0; i < k; ++i)
-        out[i].r = -c[i][k] / std::sqrt(c[i][i] * c[k][k]);
+      for (std::size_t i = 0; i < k; ++i) out[i].r = -c[i][k] / std::sqrt(c[i][i] * c[k][k]);
       controlled = static_cast<double>(k) - 1;
     }
   }
@@ -319,8 +319,9 @@ ClaimRobustness assess_claim(const Claim& claim, const std::vector<batch::Factor
 namespace {
 
 void check_options(const RobustnessOptions& o) {
-  if (o.points < 3 || o.points > 100000)
-    throw InputError("--points: " + std::to_string(o.points) + " is out of range [3, 100000]");
+  // Below 10 points a rank correlation of a few values reaches any threshold by chance.
+  if (o.points < 10 || o.points > 100000)
+    throw InputError("--points: " + std::to_string(o.points) + " is out of range [10, 100000]");
   if (o.days < 1) throw InputError("--days: " + std::to_string(o.days) + " must be at least 1");
   batch::check_replications(o.replications, "--replications");
 }
@@ -426,9 +427,9 @@ std::string method_name(const std::string& method) {
 std::string preamble(const RobustnessReport& r) {
   const RobustnessOptions& o = r.options;
   const std::size_t k = r.factors.varied.size();
-  const std::string method =
-      r.claims.empty() ? dependence_method(static_cast<std::size_t>(o.points), k)
-                       : r.claims.front().method;
+  const std::string method = r.claims.empty()
+                                 ? dependence_method(static_cast<std::size_t>(o.points), k)
+                                 : r.claims.front().method;
   double threshold = kNaN;
   if (!r.claims.empty() && !r.claims.front().drivers.empty())
     threshold = r.claims.front().drivers.front().threshold;
@@ -485,8 +486,8 @@ std::string format_robustness(const RobustnessReport& r) {
          "strongest coefficients (r; * above the noise threshold)\n";
   for (const ClaimRobustness& c : r.claims) {
     out += pad(c.claim.text, claim_width + 2) +
-           pad(c.claim.from + " -> " + c.claim.to, pair_width + 2) +
-           pad(share_text(c.holds), 22) + c.label + "\n";
+           pad(c.claim.from + " -> " + c.claim.to, pair_width + 2) + pad(share_text(c.holds), 22) +
+           c.label + "\n";
     out += pad("", indent) + drivers_text(c, r.factors.varied, kMaxDrivers) + "\n";
   }
   int robust = 0;
@@ -506,6 +507,12 @@ std::string robustness_markdown(const RobustnessReport& r) {
            drivers_text(c, r.factors.varied, kMaxDrivers) + " |\n";
   }
   if (!r.factors.held.empty()) out += "\nHeld: " + batch::join(r.factors.held, "; ") + ".\n";
+  out += "\n<details><summary>The " + std::to_string(r.factors.varied.size()) +
+         " coefficients and their ranges</summary>\n\n| key | low | high | rule "
+         "|\n|---|---|---|---|\n";
+  for (const batch::Factor& f : r.factors.varied)
+    out += "| `" + f.key + "` | " + g(f.lo) + " | " + g(f.hi) + " | " + f.why + " |\n";
+  out += "\n</details>\n";
   return out;
 }
 

@@ -82,9 +82,10 @@ std::string dependence_method(std::size_t points, std::size_t factors);
 std::vector<Dependence> rank_dependence(const std::vector<std::vector<double>>& x,
                                         const std::vector<double>& y, const std::string& method);
 
-// ---- A claim over the space ----------------------------------------------------------------------
+// ---- A claim over the space
+// ----------------------------------------------------------------------
 
-inline constexpr double kRobustShare = 0.95;  // a claim holding at this share of points is robust
+inline constexpr double kRobustShare = 0.95;   // a claim holding at this share of points is robust
 inline constexpr std::size_t kMaxDrivers = 3;  // coefficients a label names at most
 
 struct ClaimRobustness {

@@ -131,12 +131,12 @@ TEST_CASE("the factors are every grade-C model coefficient in the schema", "[rob
 TEST_CASE("--range overrides a coefficient's range and refuses bad input", "[robustness]") {
   const batch::Factor first = validation::robustness_factors({}).varied.front();
   const std::string k = first.key;
-  const auto widened = validation::robustness_factors({k + "=" + std::to_string(first.lo / 2) +
-                                                       ":" + std::to_string(first.hi)});
+  const auto widened = validation::robustness_factors(
+      {k + "=" + std::to_string(first.lo / 2) + ":" + std::to_string(first.hi)});
   CHECK(widened.varied.front().key == k);
   CHECK(widened.varied.front().lo == Approx(first.lo / 2).margin(1e-6));
-  const auto pinned = validation::robustness_factors({k + "=" + std::to_string(first.lo) + ":" +
-                                                      std::to_string(first.lo)});
+  const auto pinned = validation::robustness_factors(
+      {k + "=" + std::to_string(first.lo) + ":" + std::to_string(first.lo)});
   CHECK(pinned.varied.front().key != k);
   REQUIRE(pinned.pinned.size() == 1);
   CHECK(pinned.pinned.front().rfind(k + "=", 0) == 0);
@@ -247,8 +247,8 @@ TEST_CASE("a small robustness run is the same at 1 and 2 threads and prints its 
           "[robustness][e2e]") {
   const std::vector<validation::Claim> claims = {validation::paper_claims()[1]};  // reached_street
   validation::RobustnessOptions options;
-  options.points = 4;
-  options.days = 40;  // past the 30-day warm-up
+  options.points = 10;  // the fewest allowed
+  options.days = 31;    // a day past the 30-day warm-up
   options.jobs = 1;
   batch::Cluster local;
   const auto one = validation::run_robustness(options, claims, local);
@@ -257,7 +257,7 @@ TEST_CASE("a small robustness run is the same at 1 and 2 threads and prints its 
   REQUIRE(one.claims.size() == 1);
   CHECK(one.x == two.x);
   CHECK(one.claims[0].margin == two.claims[0].margin);
-  CHECK(one.claims[0].holds.n == 4);
+  CHECK(one.claims[0].holds.n == 10);
   for (const double m : one.claims[0].margin) CHECK(std::isfinite(m));
   const std::string table = validation::format_robustness(one);
   CHECK_THAT(table, Catch::Contains("Robustness of the claims"));
@@ -265,4 +265,5 @@ TEST_CASE("a small robustness run is the same at 1 and 2 threads and prints its 
   CHECK_THAT(table, Catch::Contains(one.claims[0].label));
   const std::string markdown = validation::robustness_markdown(one);
   CHECK_THAT(markdown, Catch::Contains("| " + claims[0].text + " | baseline → grid-one-branch |"));
+  CHECK_THAT(markdown, Catch::Contains("| `" + one.factors.varied.front().key + "` | "));
 }
