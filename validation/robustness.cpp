@@ -336,6 +336,31 @@ std::vector<std::string> designs_of(const std::vector<Claim>& claims) {
   return out;
 }
 
+// A claim made against several designs at once ("the modern design gives the highest sense of
+// gain": above every other design) holds at a point when it holds against each of them there: its
+// margin is the smallest of theirs.
+void add_joint_claims(RobustnessReport& report) {
+  const std::size_t single = report.claims.size();
+  for (std::size_t i = 0; i < single; ++i) {
+    const Claim& first = report.claims[i].claim;
+    std::vector<std::size_t> group;
+    for (std::size_t j = 0; j < single; ++j) {
+      const Claim& c = report.claims[j].claim;
+      if (c.text == first.text && c.to == first.to) group.push_back(j);
+    }
+    if (group.size() < 2 || group.front() != i) continue;
+    std::vector<double> margin = report.claims[i].margin;
+    for (const std::size_t j : group)
+      for (std::size_t p = 0; p < margin.size(); ++p)
+        margin[p] = std::isfinite(margin[p]) && std::isfinite(report.claims[j].margin[p])
+                        ? std::min(margin[p], report.claims[j].margin[p])
+                        : kNaN;
+    Claim joint = first;
+    joint.from = "each of " + std::to_string(group.size());
+    report.claims.push_back(assess_claim(joint, report.factors.varied, report.x, margin));
+  }
+}
+
 }  // namespace
 
 RobustnessReport run_robustness(const RobustnessOptions& options, const std::vector<Claim>& claims,
@@ -390,6 +415,7 @@ RobustnessReport run_robustness(const RobustnessOptions& options, const std::vec
     }
     report.claims.push_back(assess_claim(claim, factors, report.x, margin));
   }
+  add_joint_claims(report);
   return report;
 }
 

@@ -121,7 +121,9 @@ struct RobustnessReport {
 };
 
 // Checks the options (InputError), draws the design, runs every point's designs through the
-// batch runner (over the cluster's ranks) and assesses each claim. Every rank gets the report.
+// batch runner (over the cluster's ranks) and assesses each claim; then, for each claim made
+// against several designs (the same text and `to`), the joint claim, which holds at a point when
+// every one of them does (from: "each of N"). Every rank gets the report.
 RobustnessReport run_robustness(const RobustnessOptions& options, const std::vector<Claim>& claims,
                                 batch::Cluster& cluster);
 

@@ -245,7 +245,9 @@ TEST_CASE("partial rank correlation removes the other factors' share", "[robustn
 
 TEST_CASE("a small robustness run is the same at 1 and 2 threads and prints its table",
           "[robustness][e2e]") {
-  const std::vector<validation::Claim> claims = {validation::paper_claims()[1]};  // reached_street
+  // reached_street, and a claim against two designs at once (with its joint claim).
+  const auto& all = validation::paper_claims();
+  const std::vector<validation::Claim> claims = {all[1], all[all.size() - 2], all.back()};
   validation::RobustnessOptions options;
   options.points = 10;  // the fewest allowed
   options.days = 31;    // a day past the 30-day warm-up
@@ -254,11 +256,18 @@ TEST_CASE("a small robustness run is the same at 1 and 2 threads and prints its 
   const auto one = validation::run_robustness(options, claims, local);
   options.jobs = 2;
   const auto two = validation::run_robustness(options, claims, local);
-  REQUIRE(one.claims.size() == 1);
+  REQUIRE(one.claims.size() == 4);
   CHECK(one.x == two.x);
-  CHECK(one.claims[0].margin == two.claims[0].margin);
+  for (std::size_t c = 0; c < 4; ++c) CHECK(one.claims[c].margin == two.claims[c].margin);
   CHECK(one.claims[0].holds.n == 10);
   for (const double m : one.claims[0].margin) CHECK(std::isfinite(m));
+  // The joint claim's margin is the smaller of its two claims' at every point.
+  const auto& joint = one.claims[3];
+  CHECK(joint.claim.from == "each of 2");
+  CHECK(joint.claim.to == claims[1].to);
+  for (std::size_t p = 0; p < 10; ++p)
+    CHECK(joint.margin[p] == std::min(one.claims[1].margin[p], one.claims[2].margin[p]));
+  CHECK(joint.holds.k <= std::min(one.claims[1].holds.k, one.claims[2].holds.k));
   const std::string table = validation::format_robustness(one);
   CHECK_THAT(table, Catch::Contains("Robustness of the claims"));
   CHECK_THAT(table, Catch::Contains(claims[0].text));
