@@ -128,7 +128,8 @@ TEST_CASE("the factors are every grade-C model coefficient in the schema", "[rob
   }
 }
 
-TEST_CASE("--range overrides a coefficient's range and refuses bad input", "[robustness]") {
+TEST_CASE("a range given on the command line overrides the rule; bad ones are refused",
+          "[robustness]") {
   const batch::Factor first = validation::robustness_factors({}).varied.front();
   const std::string k = first.key;
   const auto widened = validation::robustness_factors(
