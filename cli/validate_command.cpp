@@ -391,7 +391,7 @@ void robustness_section(const ValidateArgs& args, const validation::RobustnessOp
 int validate_command(const ValidateArgs& args) {
   const bool robustness = args.robustness || args.robustness_only;
   const validation::RobustnessOptions robust = robustness_options(args, robustness);
-  if (robustness) validation::robustness_factors(robust.ranges);  // bad input before any run
+  if (robustness) validation::check_robustness_options(robust);  // bad input before any run
   if (args.robustness_only) {
     robustness_section(args, robust);
     return 0;

@@ -9,6 +9,7 @@
 #include "experiments/names.hpp"
 #include "experiments/stats.hpp"
 #include "experiments/sweep.hpp"
+#include "scenarios/loader.hpp"
 #include "validation/designs.hpp"
 
 namespace govsim::validation {
@@ -316,15 +317,19 @@ ClaimRobustness assess_claim(const Claim& claim, const std::vector<batch::Factor
   return out;
 }
 
-namespace {
-
-void check_options(const RobustnessOptions& o) {
+void check_robustness_options(const RobustnessOptions& o) {
   // Below 10 points a rank correlation of a few values reaches any threshold by chance.
   if (o.points < 10 || o.points > 100000)
     throw InputError("--points: " + std::to_string(o.points) + " is out of range [10, 100000]");
   if (o.days < 1) throw InputError("--days: " + std::to_string(o.days) + " must be at least 1");
   batch::check_replications(o.replications, "--replications");
+  // The run's length against the designs' warm-up, before any run starts.
+  for (const std::string& design : claim_designs())
+    (void)load_scenario(design, {"run.days=" + std::to_string(o.days)});
+  (void)robustness_factors(o.ranges);
 }
+
+namespace {
 
 // The designs the claims compare, each once, in the order of claim_designs().
 std::vector<std::string> designs_of(const std::vector<Claim>& claims) {
@@ -365,7 +370,7 @@ void add_joint_claims(RobustnessReport& report) {
 
 RobustnessReport run_robustness(const RobustnessOptions& options, const std::vector<Claim>& claims,
                                 batch::Cluster& cluster) {
-  check_options(options);
+  check_robustness_options(options);
   RobustnessReport report;
   report.options = options;
   report.factors = robustness_factors(options.ranges);

@@ -120,6 +120,10 @@ struct RobustnessReport {
   std::vector<ClaimRobustness> claims;
 };
 
+// Throws InputError on options that cannot run: fewer than 10 or more than 100 000 points, a
+// run no longer than the designs' warm-up, bad replications or a bad --range.
+void check_robustness_options(const RobustnessOptions& options);
+
 // Checks the options (InputError), draws the design, runs every point's designs through the
 // batch runner (over the cluster's ranks) and assesses each claim; then, for each claim made
 // against several designs (the same text and `to`), the joint claim, which holds at a point when
