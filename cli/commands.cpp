@@ -90,6 +90,35 @@ void add_commands(CLI::App& app, int& exit_code) {
   validate->add_flag("--quick", validate_args->quick, "fewer and shorter replications (for CI)");
   validate->add_option("--dir", validate_args->dir, "folder of the validation scenarios")
       ->type_name("DIR");
+  validate->add_flag("--robustness", validate_args->robustness,
+                     "add the robustness of every claim over the grade-C coefficients");
+  validate->add_flag("--robustness-only", validate_args->robustness_only,
+                     "run the robustness section alone");
+  validate
+      ->add_option("--points", validate_args->points,
+                   "robustness: points of the Latin hypercube (default 100; 10 with --quick)")
+      ->type_name("N");
+  validate
+      ->add_option("--days", validate_args->days,
+                   "robustness: days of each run (default 365; 60 with --quick)")
+      ->type_name("D");
+  validate
+      ->add_option("--replications", validate_args->replications,
+                   "robustness: replications of every design at every point (default 1)")
+      ->type_name("R");
+  validate
+      ->add_option("--sample-seed", validate_args->sample_seed,
+                   "robustness: seed of the Latin hypercube (default 1)")
+      ->type_name("S");
+  validate
+      ->add_option("--range", validate_args->ranges,
+                   "robustness: a coefficient's range, KEY=lo:hi (lo = hi holds it); repeat")
+      ->type_name("KEY=lo:hi")
+      ->allow_extra_args(false);
+  validate
+      ->add_option("--markdown", validate_args->markdown,
+                   "robustness: write the tables of docs/VALIDATION.md and the README there")
+      ->type_name("FILE");
   validate->callback([validate_args, &exit_code] { exit_code = validate_command(*validate_args); });
 
   add_batch_commands(app, exit_code);

@@ -45,6 +45,15 @@ int keys_command(bool markdown);
 struct ValidateArgs {
   bool quick = false;
   std::string dir = "scenarios/validation";  // the validation scenarios
+  // The robustness section (docs/VALIDATION.md, "Robustness of the claims").
+  bool robustness = false;       // add it
+  bool robustness_only = false;  // run it alone (implies robustness)
+  std::int64_t points = 0;       // 0: 100, or 10 with --quick
+  std::int64_t days = 0;         // 0: 365, or 60 with --quick
+  std::int64_t replications = 1;
+  std::uint64_t sample_seed = 1;
+  std::vector<std::string> ranges;  // --range KEY=lo:hi
+  std::string markdown;             // write the docs tables there
 };
 int validate_command(const ValidateArgs& args);
 

@@ -13,13 +13,16 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
 #include "engine/errors.hpp"
 #include "engine/parallel.hpp"
+#include "experiments/cluster.hpp"
 #include "experiments/stats.hpp"
+#include "output/atomic_file.hpp"
 #include "scenarios/loader.hpp"
 #include "sim/observation.hpp"
 #include "sim/simulation.hpp"
@@ -27,6 +30,7 @@
 #include "validation/claims.hpp"
 #include "validation/designs.hpp"
 #include "validation/erlang.hpp"
+#include "validation/robustness.hpp"
 
 namespace govsim {
 namespace {
@@ -356,9 +360,51 @@ void print_outcome(const Outcome& o, const Effort& e) {
               o.claims);
 }
 
+// The robustness section's settings: --quick makes it a smoke test of seconds (10 points of 60
+// days: too few for its labels to mean much, as its header says), the full one has 100 points
+// of a year. Options that belong to the section are refused without it.
+validation::RobustnessOptions robustness_options(const ValidateArgs& args, bool robustness) {
+  const bool given = args.points != 0 || args.days != 0 || args.replications != 1 ||
+                     args.sample_seed != 1 || !args.ranges.empty() || !args.markdown.empty();
+  if (given && !robustness)
+    throw InputError(
+        "--points, --days, --replications, --sample-seed, --range and --markdown go with "
+        "--robustness (or --robustness-only)");
+  validation::RobustnessOptions o;
+  o.points = args.points != 0 ? args.points : (args.quick ? 10 : 100);
+  o.days = args.days != 0 ? args.days : (args.quick ? 60 : 365);
+  o.replications = args.replications;
+  o.seed = args.sample_seed;
+  o.ranges = args.ranges;
+  o.progress = true;
+  return o;
+}
+
+void robustness_section(const ValidateArgs& args, const validation::RobustnessOptions& options) {
+  const std::unique_ptr<batch::Cluster> cluster = batch::make_cluster();
+  const validation::RobustnessReport report =
+      validation::run_robustness(options, validation::paper_claims(), *cluster);
+  if (!cluster->root()) return;
+  std::printf("%s", validation::format_robustness(report).c_str());
+  if (!args.markdown.empty()) {
+    write_file_atomically(args.markdown, "<!-- robustness: docs/VALIDATION.md -->\n" +
+                                             validation::robustness_markdown(report) +
+                                             "<!-- robustness: README.md -->\n" +
+                                             validation::robustness_readme_markdown(report));
+    std::printf("wrote %s\n", args.markdown.c_str());
+  }
+}
+
 }  // namespace
 
 int validate_command(const ValidateArgs& args) {
+  const bool robustness = args.robustness || args.robustness_only;
+  const validation::RobustnessOptions robust = robustness_options(args, robustness);
+  if (robustness) validation::check_robustness_options(robust);  // bad input before any run
+  if (args.robustness_only) {
+    robustness_section(args, robust);
+    return 0;
+  }
   const std::filesystem::path dir(args.dir);
   if (!std::filesystem::is_directory(dir))
     throw InputError("--dir " + args.dir +
@@ -388,6 +434,8 @@ int validate_command(const ValidateArgs& args) {
 
   const Outcome outcome = tally(checks, calibration, claims);
   print_outcome(outcome, e);
+  // The robustness section reports where each claim holds; it does not decide the exit code.
+  if (robustness) robustness_section(args, robust);
   return outcome.all_pass() ? 0 : 1;
 }
 

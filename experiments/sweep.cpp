@@ -188,6 +188,26 @@ std::vector<Design> factorial_designs(const std::string& scenario,
   return designs;
 }
 
+std::vector<std::vector<double>> latin_hypercube(std::size_t factors, std::size_t samples,
+                                                 std::uint64_t seed) {
+  std::vector<std::vector<double>> points(samples, std::vector<double>(factors));
+  if (samples == 0) return points;
+  for (std::size_t k = 0; k < factors; ++k) {
+    std::vector<std::size_t> strata(samples);
+    std::iota(strata.begin(), strata.end(), std::size_t{0});
+    Stream shuffle(seed, kSamplingPurpose, k, 0);
+    for (std::size_t i = samples - 1; i > 0; --i) {
+      std::swap(strata[i], strata[shuffle.below(static_cast<std::uint32_t>(i + 1))]);
+    }
+    Stream jitter(seed, kSamplingPurpose, k, 1);
+    for (std::size_t j = 0; j < samples; ++j) {
+      points[j][k] =
+          (static_cast<double>(strata[j]) + jitter.uniform()) / static_cast<double>(samples);
+    }
+  }
+  return points;
+}
+
 std::vector<Design> latin_hypercube_designs(const std::string& scenario,
                                             const std::vector<VarySpec>& specs,
                                             std::int64_t samples, std::uint64_t seed) {
@@ -197,38 +217,27 @@ std::vector<Design> latin_hypercube_designs(const std::string& scenario,
   }
   const auto n = static_cast<std::size_t>(samples);
   const std::vector<std::string> short_names = short_key_names(keys_of(specs));
-  // values[k][j]: key k's value in sample j.
-  std::vector<std::vector<std::string>> values(specs.size());
-  for (std::size_t k = 0; k < specs.size(); ++k) {
-    const VarySpec& s = specs[k];
-    std::vector<std::size_t> strata(n);
-    std::iota(strata.begin(), strata.end(), std::size_t{0});
-    Stream shuffle(seed, kSamplingPurpose, k, 0);
-    for (std::size_t i = n - 1; i > 0; --i) {
-      std::swap(strata[i], strata[shuffle.below(static_cast<std::uint32_t>(i + 1))]);
-    }
-    Stream jitter(seed, kSamplingPurpose, k, 1);
-    for (std::size_t j = 0; j < n; ++j) {
-      const double u = (static_cast<double>(strata[j]) + jitter.uniform()) / static_cast<double>(n);
+  const std::vector<std::vector<double>> unit = latin_hypercube(specs.size(), n, seed);
+  std::vector<Design> designs;
+  for (std::size_t j = 0; j < n; ++j) {
+    std::vector<std::string> point;
+    for (std::size_t k = 0; k < specs.size(); ++k) {
+      const VarySpec& s = specs[k];
+      const double u = unit[j][k];
       if (!s.values.empty()) {
         const std::size_t level =
             std::min(s.values.size() - 1,
                      static_cast<std::size_t>(u * static_cast<double>(s.values.size())));
-        values[k].push_back(s.values[level]);
+        point.push_back(s.values[level]);
       } else if (s.type == "integer") {
-        values[k].push_back(format_fixed(std::round(s.lo + u * (s.hi - s.lo)), 0));
+        point.push_back(format_fixed(std::round(s.lo + u * (s.hi - s.lo)), 0));
       } else {
         // Six significant digits: the value the run used is exactly the one written down.
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.6g", std::clamp(s.lo + u * (s.hi - s.lo), s.lo, s.hi));
-        values[k].push_back(buf);
+        point.push_back(buf);
       }
     }
-  }
-  std::vector<Design> designs;
-  for (std::size_t j = 0; j < n; ++j) {
-    std::vector<std::string> point;
-    for (std::size_t k = 0; k < specs.size(); ++k) point.push_back(values[k][j]);
     designs.push_back(make_design(scenario, specs, short_names, point));
   }
   return designs;

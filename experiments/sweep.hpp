@@ -28,6 +28,14 @@ VarySpec parse_vary(const std::string& text, const std::string& option);
 std::vector<Design> factorial_designs(const std::string& scenario,
                                       const std::vector<VarySpec>& specs);
 
+// A Latin hypercube in the unit cube: points[j][k] for sample j and factor k. Each factor's
+// [0, 1) is cut into `samples` equal strata and each stratum holds exactly one sample, at a
+// uniform place within it; the strata are matched across factors by independent random
+// permutations. Philox streams keyed by `seed` (Purpose::Sampling, factor k, time 0 for the
+// permutation and 1 for the place), so the same seed gives the same points on any machine.
+std::vector<std::vector<double>> latin_hypercube(std::size_t factors, std::size_t samples,
+                                                 std::uint64_t seed);
+
 // N points; ranges without a step are sampled continuously, lists and stepped ranges by level.
 // The permutations come from Philox keyed by `seed`, so the same seed gives the same points.
 std::vector<Design> latin_hypercube_designs(const std::string& scenario,

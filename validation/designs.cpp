@@ -1,5 +1,6 @@
 #include "validation/designs.hpp"
 
+#include <optional>
 #include <stdexcept>
 
 #include "experiments/cluster.hpp"
@@ -10,25 +11,36 @@
 namespace govsim::validation {
 
 batch::ResultGrid run_designs(const DesignRuns& runs) {
-  batch::Plan plan;
-  plan.kind = "compare";
-  plan.common_overrides = {"run.days=" + std::to_string(runs.days)};
+  std::vector<batch::Design> designs;
   for (const std::string& name : runs.designs) {
     batch::Design d;
     d.scenario = name;
-    plan.designs.push_back(d);
+    designs.push_back(d);
   }
+  batch::Cluster local;
+  return run_design_list(std::move(designs), runs, local);
+}
+
+batch::ResultGrid run_design_list(std::vector<batch::Design> designs, const DesignRuns& runs,
+                                  batch::Cluster& cluster) {
+  batch::Plan plan;
+  plan.kind = "compare";
+  plan.common_overrides = {"run.days=" + std::to_string(runs.days)};
+  plan.designs = std::move(designs);
   const batch::Experiment experiment(std::move(plan));
   const std::vector<batch::RunSpec> specs = experiment.all_specs(runs.replications);
-  batch::Cluster local;
   batch::RunnerOptions options;
   options.jobs = runs.jobs;
   options.store_series = false;
-  options.progress = runs.progress;
+  options.progress = runs.progress && cluster.root();
   options.label = "validation runs";
-  batch::Store store(":memory:", batch::StoreMode::Fresh);  // the runner keeps its books there
-  store.begin(experiment.plan_json(), "validate", "");
-  const batch::BatchOutcome outcome = batch::run_batch(experiment, specs, &store, local, options);
+  std::optional<batch::Store> store;  // the runner keeps its books there (rank 0 only)
+  if (cluster.root()) {
+    store.emplace(":memory:", batch::StoreMode::Fresh);
+    store->begin(experiment.plan_json(), "validate", "");
+  }
+  const batch::BatchOutcome outcome =
+      batch::run_batch(experiment, specs, store ? &*store : nullptr, cluster, options);
   if (outcome.failed > 0)
     throw std::runtime_error("a validation run failed: " + outcome.first_error);
   std::vector<std::string> labels;

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "experiments/cluster.hpp"
 #include "experiments/comparison.hpp"
+#include "experiments/experiment.hpp"
 
 namespace govsim::validation {
 
@@ -22,6 +24,12 @@ struct DesignRuns {
 // Runs every design's replications; throws InputError if a design cannot be loaded and
 // std::runtime_error if a run fails.
 batch::ResultGrid run_designs(const DesignRuns& runs);
+
+// Runs every given design (a scenario and its overrides) with runs.replications on common random
+// numbers, over the cluster's ranks (every rank calls it; each gets the whole grid back).
+// runs.designs is not used. The grid's designs are in the given order.
+batch::ResultGrid run_design_list(std::vector<batch::Design> designs, const DesignRuns& runs,
+                                  batch::Cluster& cluster);
 
 // Index of a summary column by name; throws std::logic_error when there is none.
 std::size_t column(const std::string& name);
