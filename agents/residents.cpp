@@ -10,6 +10,26 @@ namespace {
 
 float clamp01(double x) { return static_cast<float>(std::clamp(x, 0.0, 1.0)); }
 
+// Own cases: expectancy-disconfirmation (Van Ryzin 2006). Satisfaction raises trust, and
+// performance above expectation raises it further; expectations adapt toward experience. A
+// resident who contacted no office judges none: only hardship and security move.
+void apply_feedback(Residents& r, const std::vector<Feedback>& feedback, const ModelConfig& model) {
+  const TrustBehaviour& tb = model.behaviour.trust;
+  const SensesBehaviour& sb = model.behaviour.senses;
+  for (const Feedback& f : feedback) {
+    const std::size_t i = f.resident;
+    r.hardship[i] = clamp01(r.hardship[i] + f.hardship);
+    r.security[i] = clamp01(r.security[i] + f.security);
+    if (!f.contacted) continue;                        // no office was asked, so none is judged
+    const double perf = 0.5 * (f.satisfaction + 1.0);  // satisfaction on the 0..1 scale
+    const double surprise = perf - r.expectation[i];
+    r.trust[i] =
+        clamp01(r.trust[i] + model.trust_rate * (f.satisfaction + tb.surprise_weight * surprise));
+    r.expectation[i] = clamp01(r.expectation[i] + tb.expectation_rate * (perf - r.expectation[i]));
+    r.gain[i] = clamp01(r.gain[i] + sb.gain_per_case * f.satisfaction);
+  }
+}
+
 }  // namespace
 
 void init_residents(Residents& r, const City& city, const Scenario& sc) {
@@ -65,22 +85,9 @@ double report_probability(const Residents& r, std::size_t i, const GovernanceCon
 ResidentSums step_grid_residents(Residents& r, std::uint64_t first, std::uint64_t last,
                                  const std::vector<Feedback>& feedback, const GridClimate& climate,
                                  const ModelConfig& model) {
-  // Own cases: expectancy-disconfirmation (Van Ryzin 2006). Satisfaction raises trust, and
-  // performance above expectation raises it further; expectations adapt toward experience.
+  apply_feedback(r, feedback, model);
   const TrustBehaviour& tb = model.behaviour.trust;
   const SensesBehaviour& sb = model.behaviour.senses;
-  for (const Feedback& f : feedback) {
-    const std::size_t i = f.resident;
-    r.hardship[i] = clamp01(r.hardship[i] + f.hardship);
-    r.security[i] = clamp01(r.security[i] + f.security);
-    if (!f.contacted) continue;                        // no office was asked, so none is judged
-    const double perf = 0.5 * (f.satisfaction + 1.0);  // satisfaction on the 0..1 scale
-    const double surprise = perf - r.expectation[i];
-    r.trust[i] =
-        clamp01(r.trust[i] + model.trust_rate * (f.satisfaction + tb.surprise_weight * surprise));
-    r.expectation[i] = clamp01(r.expectation[i] + tb.expectation_rate * (perf - r.expectation[i]));
-    r.gain[i] = clamp01(r.gain[i] + sb.gain_per_case * f.satisfaction);
-  }
   // The daily update is written in float with eight lane accumulators so that the compiler can
   // vectorise it; each grid's sums are then combined in a fixed order, so the result does not
   // depend on which thread runs the grid.

@@ -46,6 +46,19 @@ struct Patrols {
   double neighbours_per_h;
 };
 
+// Which of the competing clocks found a problem, for a uniform pick over their summed rates:
+// each wins in proportion to its rate. A neighbour, like a resident, increasingly tells through
+// the platform's app.
+Channel walk_channel(double pick, double sensor_rate, double vol_rate, double neighbour_rate,
+                     double platform) {
+  if (pick < sensor_rate) return Channel::Platform;
+  if (pick < sensor_rate + vol_rate) return Channel::Volunteer;
+  if (pick < sensor_rate + vol_rate + neighbour_rate)
+    return (pick - sensor_rate - vol_rate) / neighbour_rate < platform ? Channel::Platform
+                                                                       : Channel::Resident;
+  return Channel::Rounds;
+}
+
 // Draws a new case's life before anyone reports it: severity, who reports it through which
 // channel and when, when it would worsen, and when it lapses if nobody acts.
 NewCase draw_case(const World& w, std::uint32_t g, std::uint64_t id, std::uint32_t resident,
@@ -109,18 +122,7 @@ NewCase draw_case(const World& w, std::uint32_t g, std::uint64_t id, std::uint32
     n.channel = t_res < kInf ? (which < p ? Channel::Platform : Channel::Resident) : Channel::None;
   } else {
     n.t_report = t_walk;
-    const double pick = which * total;
-    if (pick < sensor_rate) {
-      n.channel = Channel::Platform;
-    } else if (pick < sensor_rate + vol_rate) {
-      n.channel = Channel::Volunteer;
-    } else if (pick < sensor_rate + vol_rate + neighbour_rate) {
-      // A neighbour, like a resident, increasingly tells through the platform's app.
-      const double share = (pick - sensor_rate - vol_rate) / neighbour_rate;
-      n.channel = share < p ? Channel::Platform : Channel::Resident;
-    } else {
-      n.channel = Channel::Rounds;
-    }
+    n.channel = walk_channel(which * total, sensor_rate, vol_rate, neighbour_rate, p);
   }
   n.t_worsen1 = n.t_worsen2 = kInf;
   const double w1 = s.exponential(m.worsen_mean_h);
