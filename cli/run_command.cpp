@@ -1,9 +1,7 @@
 // `govsim run`: load, simulate with a progress line, write the four result files, report.
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -12,12 +10,14 @@
 #include "cli/progress.hpp"
 #include "cli/scenario_input.hpp"
 #include "cli/summary_table.hpp"
+#include "engine/checkpoint_io.hpp"
 #include "engine/errors.hpp"
 #include "output/atomic_file.hpp"
 #include "output/csv_writer.hpp"
 #include "output/json_writer.hpp"
 #include "output/manifest.hpp"
 #include "output/platform.hpp"
+#include "scenarios/bounded_file.hpp"
 #include "sim/simulation.hpp"
 
 namespace govsim {
@@ -74,13 +74,11 @@ void shorten_warmup_to_fit(const RunArgs& args, ScenarioArgs& input) {
   input.overrides.push_back("run.warmup_days=" + std::to_string(warmup));
 }
 
-// Reads a checkpoint file whole; a missing or unreadable file is the user's mistake.
+// Reads a checkpoint file whole: a regular file of at most kCheckpointMaxBytes (/dev/zero, a FIFO
+// or a directory is refused at once, as a missing file is: the user's mistake).
 std::string read_checkpoint_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open the checkpoint (no such file, or no permission)");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw InputError(path + ": cannot read the checkpoint");
-  return bytes;
+  return read_bounded_file(path, kCheckpointMaxBytes,
+                           bounded_file_messages("checkpoint", kCheckpointMaxBytes));
 }
 
 // Where and how a run's outputs go.
