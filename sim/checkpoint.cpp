@@ -80,6 +80,35 @@ void world_fields(IO& io, W& w) {
   io.vec(w.phase_seconds);
 }
 
+bool all_within(const std::vector<float>& v, float lo, float hi) {
+  return std::all_of(v.begin(), v.end(), [&](float x) { return x >= lo && x <= hi; });  // no NaN
+}
+
+// Residents' and volunteers' shares, senses and rates are in [0, 1] after every step (they are
+// clamped); a value outside, or a NaN, would feed a random draw (a Poisson mean of 1e30).
+void check_values(const ModelState& s, const CheckpointReader& r) {
+  const Residents& p = s.residents;
+  for (const auto* v :
+       {&p.hardship, &p.trust, &p.expectation, &p.gain, &p.happiness, &p.security, &p.propensity})
+    if (!all_within(*v, 0, 1)) r.fail("a resident's state is outside [0, 1]");
+  constexpr float kMany = 1e12f;
+  for (const GridVolunteers& v : s.volunteers)
+    if (!all_within(v.training, 0, 1) || !all_within(v.motivation, 0, 1) ||
+        !all_within(v.experience, 0, kMany) || !all_within(v.load, 0, kMany))
+      r.fail("a volunteer's state is out of range");
+  for (const GridClimate& c : s.climate)
+    if (!(c.service >= 0 && c.service <= 1) || !std::isfinite(c.neighbour_mood) ||
+        !(c.hazard_exposure >= 0 && c.hazard_exposure < kMany) ||
+        !(c.dispute_exposure >= 0 && c.dispute_exposure < kMany))
+      r.fail("a grid's climate is out of range");
+  for (const auto& f : s.feedback)
+    for (const Feedback& x : f)
+      if (!(x.satisfaction >= -1 && x.satisfaction <= 1) || !std::isfinite(x.hardship))
+        r.fail("feedback is out of range");
+  for (double h : s.rounds_hours)
+    if (!(h >= 0 && h < kMany)) r.fail("a grid's rounds are out of range");
+}
+
 // Every count and index of the restored state against the scenario's city, before any of it is
 // used: a checkpoint whose digest was recomputed after an edit is as untrusted as any input.
 void check_state(const World& w, std::size_t residents, std::size_t grids,
@@ -110,6 +139,7 @@ void check_state(const World& w, std::size_t residents, std::size_t grids,
       r.fail("a design in it is invalid: " + problem);
   if (!w.tally.response_hist.valid() || !w.tally.resolution_hist.valid())
     r.fail("a histogram has the wrong size");
+  check_values(s, r);
 }
 
 }  // namespace

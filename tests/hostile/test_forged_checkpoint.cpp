@@ -4,11 +4,14 @@
 #include <catch2/catch.hpp>
 #include <cstddef>
 #include <cstring>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <string>
 
 #include "engine/checkpoint_io.hpp"
 #include "engine/errors.hpp"
+#include "engine/version.hpp"
 #include "sim/observation.hpp"
 #include "sim/simulation.hpp"
 #include "tests/sim/sim_fixtures.hpp"
@@ -145,4 +148,22 @@ TEST_CASE("a flag byte other than 0 or 1 in a checkpoint is refused") {
   forged[payload_offset(forged) + i] = 2;
   redigest(forged);
   require_refused(forged, "neither true nor false");
+}
+
+TEST_CASE("fuzz finding 4: a resident's state far outside [0, 1] is refused, not drawn from") {
+  // A Poisson mean of 7e30 from the dispute hazard, cast to an integer (UBSan): the minimised
+  // payload is tests/fuzz/corpus/checkpoint/finding-4-resident-state.
+  std::ifstream in(
+      std::string(GOVSIM_SOURCE_DIR) + "/tests/fuzz/corpus/checkpoint/finding-4-resident-state",
+      std::ios::binary);
+  REQUIRE(in);
+  const std::string payload{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  CheckpointWriter head;
+  head.bytes().append(kCheckpointMagic, sizeof kCheckpointMagic);
+  head.pod(kCheckpointFormat);
+  head.str(kVersion);
+  head.pod(static_cast<std::uint64_t>(payload.size()));
+  std::string file = head.bytes() + payload + std::string(kDigestBytes, '\0');
+  redigest(file);
+  require_refused(file, "a resident's state is outside [0, 1]");
 }
