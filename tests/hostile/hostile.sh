@@ -143,6 +143,33 @@ case "$case_name" in
   nul_in_yaml)
     printf 'run:\n  days: 10\n\0run:\n  seed: 2\n' >nul.yaml  # was "un: unknown key"
     expect 2 "NUL byte" -- "$govsim" check nul.yaml ;;
+  # 11: temporary files: a stale one of a dead process is removed by the next write; Ctrl-C
+  # removes the one being written and exits 130.
+  stale_temp)
+    mkdir run; : >run/.timeseries.csv.tmp-999999999; : >run/.grids.csv.tmp-1  # pid 1 is alive
+    expect 0 "" -- "$govsim" run --days 3 -q "${small[@]}" --out run
+    [[ ! -e run/.timeseries.csv.tmp-999999999 ]] || fail "the stale temporary file is still there"
+    [[ -e run/.grids.csv.tmp-1 ]] || fail "a live process's temporary file was removed" ;;
+  interrupt)
+    "$govsim" run --days 3000 -q "${small[@]:0:8}" --set city.residents=20000 --checkpoint-every 1 \
+      --out run 2>err.txt &
+    pid=$!
+    for _ in $(seq 200); do [[ -e run/checkpoint.bin ]] && break; sleep 0.05; done
+    kill -INT $pid
+    wait $pid
+    code=$?
+    [[ $code == 130 ]] || fail "exit $code after SIGINT, wanted 130"
+    leftovers=$(find run -name '.*.tmp-*' | wc -l)
+    [[ $leftovers == 0 ]] || fail "$leftovers temporary files left" ;;
+  # 13: govsim-bench outside the repository root.
+  bench_outside_root)
+    bench=$(dirname "$govsim")/../bench/govsim-bench
+    [[ -x $bench ]] || exit 77  # not built (sanitizer builds leave the benchmarks out)
+    timeout 60 "$bench" --only queue --days 30 --out r.json >out.txt 2>err.txt ||
+      fail "govsim-bench failed outside the repository root: $(cat err.txt)"
+    grep -q "queue-mmc" out.txt || fail "no queue row"
+    grep -q "error:" out.txt && fail "the queue case failed: $(cat out.txt)"
+    true ;;
   # 12: an empty scenario file.
   empty_scenario) : >empty.yaml; expect 2 "extends: baseline" -- "$govsim" check empty.yaml ;;
   *) fail "unknown case" ;;
