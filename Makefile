@@ -69,13 +69,13 @@ bench-quick: build
 	@$(BUILD)/bench/govsim-bench --quick --out bench/results.json
 
 # Fuzzing the readers of user input with libFuzzer (clang, ASan + UBSan): the scenario loader,
-# the CSV city table and the GeoJSON city; see tests/fuzz/README.md. `make fuzz` fuzzes each
+# the CSV city table, the GeoJSON city and checkpoints; see tests/fuzz/README.md. `make fuzz` fuzzes each
 # target for FUZZ_SECONDS; `make fuzz-smoke` replays the committed corpus and fuzzes each target
 # for FUZZ_SMOKE_SECONDS. Both exit nonzero on the first crash, hang, leak or sanitizer report.
 FUZZ_BUILD         ?= build-fuzz
 FUZZ_SECONDS       ?= 600
 FUZZ_SMOKE_SECONDS ?= 60
-FUZZ_TARGETS       ?= loader city_table geojson
+FUZZ_TARGETS       ?= loader city_table geojson checkpoint
 
 fuzz-build: setup
 	@cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \

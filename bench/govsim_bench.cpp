@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -30,6 +31,19 @@ struct Case {
   int threads;
   std::vector<std::string> overrides;
 };
+
+// A file of the source tree, wherever the suite is started: from the working directory, else
+// from the folders above the executable (build/bench/govsim-bench sits two below the root).
+std::string source_file(const std::string& relative) {
+  namespace fs = std::filesystem;
+  std::error_code ignored;
+  if (fs::is_regular_file(relative, ignored)) return relative;
+  std::error_code error;
+  fs::path dir = fs::read_symlink("/proc/self/exe", error).parent_path();
+  for (int up = 0; up < 4 && !error && !dir.empty(); ++up, dir = dir.parent_path())
+    if (fs::is_regular_file(dir / relative, ignored)) return (dir / relative).string();
+  return relative;  // the loader then says it is missing, in the case's error row
+}
 
 // Runs one case in this process and returns its figures.
 Json run_case(const Case& c) {
@@ -98,6 +112,9 @@ Json run_isolated(const Case& c) {
   rusage usage{};
   wait4(pid, &status, 0, &usage);
   Json j = text.empty() ? Json{{"error", "the case crashed"}} : Json::parse(text);
+  // An error row names its case too, so that the table and results.json say which one failed.
+  if (!j.contains("name")) j["name"] = c.name;
+  if (!j.contains("threads")) j["threads"] = c.threads;
   j["peak_rss_mb"] = double(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
   if (j.contains("residents"))
     j["bytes_per_resident"] = double(usage.ru_maxrss) * 1024.0 / j["residents"].get<double>();
@@ -137,7 +154,7 @@ int main(int argc, char** argv) {
       {"baseline-100k", "baseline", 2, {}},
       {"large-city-1m", "large-city", 1, {}},
       {"large-city-1m", "large-city", 2, {}},
-      {"queue-mmc-c10-rho0.8", "scenarios/validation/mmc-c10-rho080.yaml", 1, {}},
+      {"queue-mmc-c10-rho0.8", source_file("scenarios/validation/mmc-c10-rho080.yaml"), 1, {}},
   };
   if (!quick) cases.push_back({"megacity-10m", "megacity", 2, {}});
   if (!only.empty())

@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <memory>
 
+#include "cli/strict_options.hpp"
+
 namespace govsim {
 namespace {
 
@@ -18,7 +20,8 @@ void add_batch_options(CLI::App& cmd, BatchArgs& a, bool shardable) {
   cmd.add_option("-r,--replications", a.replications, "replications per design (default 5)")
       ->type_name("R");
   cmd.add_option("--seed", a.seed, "base seed: replication i runs with seed S + i in every design")
-      ->type_name("S");
+      ->type_name("S")
+      ->check(whole_number_validator());
   cmd.add_option("-j,--jobs", a.jobs, "runs in parallel; 0 = every core (default)")->type_name("J");
   cmd.add_option("--db", a.db, "SQLite results database (default: keep results in memory only)")
       ->type_name("FILE");

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <system_error>
 
+#include "cli/terminal_text.hpp"
 #include "engine/errors.hpp"
 #include "experiments/report_html.hpp"
 
@@ -27,9 +28,15 @@ std::uint64_t sample_seed(const std::string& text, std::uint64_t base_seed) {
   return x;
 }
 
-void check_batch_args(const BatchArgs& args, Session& session, bool adaptive) {
+void check_batch_args(const BatchArgs& args, Session& session, bool adaptive,
+                      const std::vector<CommandPath>& more) {
+  std::vector<CommandPath> paths;
+  if (!args.db.empty()) paths.push_back({"--db", args.db, PathRole::InputSelf});
+  if (!args.report.empty()) paths.push_back({"--report", args.report, PathRole::OutputFile});
+  paths.insert(paths.end(), more.begin(), more.end());
+  check_command_paths(paths);
   check_replications(args.replications, "--replications");
-  check_seed(args.seed, kMaxReplications);
+  check_seed(args.seed, args.replications);
   if (args.jobs < 0 || args.jobs > 4096) {
     throw InputError("--jobs: " + std::to_string(args.jobs) +
                      " is out of range (0 = every core, up to 4096)");
@@ -68,6 +75,9 @@ void open_store(Session& session, const BatchArgs& args, const Experiment& exper
     session.store.emplace(path, mode);
     session.store->begin(experiment.plan_json(), command_line(),
                          session.shard.whole() ? "" : session.shard.text());
+    // Shards split the runs of one plan of replications: merge refuses shards of two plans.
+    if (!session.shard.whole())
+      session.store->set_meta("shard_replications", std::to_string(args.replications));
   });
 }
 
@@ -75,6 +85,17 @@ BatchOutcome run(Session& session, const Experiment& experiment, const std::vect
                  const std::string& label) {
   RunnerOptions options = session.runner;
   options.label = label;
+  if (session.store) {
+    // What the store is to hold: these runs, or under --shard the whole plan's, so that a
+    // merge of some of the shards knows which runs it lacks.
+    on_root(session.cluster, [&] {
+      std::vector<std::string> keys;
+      const std::optional<std::string> r = session.store->meta("shard_replications");
+      for (const RunSpec& spec : r ? experiment.all_specs(std::stoll(*r)) : specs)
+        keys.push_back(spec.key);
+      session.store->add_planned(keys);
+    });
+  }
   return run_batch(experiment, specs, session.store ? &*session.store : nullptr, session.cluster,
                    options);
 }
@@ -108,6 +129,8 @@ void finish(Session& session, const BatchArgs& args) {
     options.outcomes = session.outcomes;
     write_report(*session.store, options, args.report);
   }
+  // Read back from the file itself: another process may have replaced it meanwhile.
+  if (!args.db.empty()) session.store->check_still_there();
   if (session.quiet) return;
   if (!args.db.empty()) {
     std::cout << "\nresults: " << args.db << " (" << session.store->count_done()
@@ -123,7 +146,7 @@ int failures_exit_code(const Session& session, std::int64_t failed, bool input_e
   if (failed == 0) return 0;
   if (session.cluster.root()) {
     std::cerr << "govsim: error: " << failed << (failed == 1 ? " run" : " runs")
-              << " failed; the first: " << first_error << "\n";
+              << " failed; the first: " << printable(first_error) << "\n";
   }
   return input_error ? 2 : 1;
 }
@@ -141,7 +164,8 @@ int with_cluster(const std::function<int(Cluster&)>& body) {
     if (cluster->root()) {
       const bool ours =
           dynamic_cast<const InputError*>(&e) || dynamic_cast<const std::system_error*>(&e);
-      std::cerr << (ours ? "govsim: error: " : "govsim: internal error: ") << e.what() << std::endl;
+      std::cerr << (ours ? "govsim: error: " : "govsim: internal error: ") << printable(e.what())
+                << std::endl;
     }
     return exit_code_of(e);
   }

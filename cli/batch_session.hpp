@@ -14,6 +14,7 @@
 #include "experiments/experiment.hpp"
 #include "experiments/runner.hpp"
 #include "experiments/store.hpp"
+#include "output/output_paths.hpp"
 
 namespace govsim {
 
@@ -35,7 +36,10 @@ std::vector<std::string> common_overrides(const BatchArgs& args);
 std::uint64_t sample_seed(const std::string& text, std::uint64_t base_seed);
 
 // Checks the shared options (the same on every rank, so they fail alike) and fills session.
-void check_batch_args(const BatchArgs& args, Session& session, bool adaptive);
+// Every file it names (--db, --report and `more`, e.g. sensitivity's --json) is checked before
+// any run: regular files or none, writable, each a file of its own.
+void check_batch_args(const BatchArgs& args, Session& session, bool adaptive,
+                      const std::vector<CommandPath>& more = {});
 
 // Opens (or resumes) the store on rank 0 and records the plan there.
 void open_store(Session& session, const BatchArgs& args, const batch::Experiment& experiment);

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/batch_commands.hpp"
+#include "cli/strict_options.hpp"
 
 namespace govsim {
 namespace {
@@ -122,6 +123,7 @@ void add_commands(CLI::App& app, int& exit_code) {
   validate->callback([validate_args, &exit_code] { exit_code = validate_command(*validate_args); });
 
   add_batch_commands(app, exit_code);
+  refuse_empty_values(app);
 
   app.require_subcommand(1);
   app.footer(

@@ -64,6 +64,7 @@ int compare_command(const CompareArgs& args) {
       if (args.max_replications < 2) {
         throw InputError("--max-replications: an interval needs at least 2 replications");
       }
+      check_seed(args.batch.seed, args.max_replications);  // seed + i for every i it may run
     }
     Plan plan;
     plan.kind = "compare";

@@ -1,5 +1,8 @@
 // govsim: the headless command-line front end. main only maps outcomes to exit codes:
 // 0 ok, 2 a mistake in the user's input or command line, 1 anything else. It never aborts.
+#include <signal.h>
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
@@ -8,15 +11,34 @@
 
 #include "cli/batch_commands.hpp"
 #include "cli/commands.hpp"
+#include "cli/terminal_text.hpp"
 #include "engine/errors.hpp"
 #include "engine/version.hpp"
+#include "output/atomic_file.hpp"
 
 namespace {
+
+// Ctrl-C or a SIGTERM: remove the temporary file of any write in progress (the target keeps its
+// old content; a results store keeps every committed run: SQLite's WAL), then end with 128 + the
+// signal, 130 for Ctrl-C, as a shell does.
+extern "C" void on_interrupt(int signal) {
+  govsim::remove_temp_files_for_signal();
+  _exit(128 + signal);
+}
+
+void install_interrupt_handlers() {
+  struct sigaction action {};
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
 
 std::string usage_error_message(const CLI::App* app, const CLI::Error& e) {
   std::string help = "govsim --help";
   for (const CLI::App* sub : app->get_subcommands()) help = "govsim " + sub->get_name() + " --help";
-  return "govsim: error: " + std::string(e.what()) + "\nRun '" + help + "' for more information.\n";
+  return "govsim: error: " + govsim::printable(e.what()) + "\nRun '" + help +
+         "' for more information.\n";
 }
 
 // CLI11 reports a mistyped command as "A subcommand is required", which hides the typo.
@@ -27,7 +49,7 @@ std::string unknown_command(const CLI::App& app, int argc, char** argv) {
     if (sub->get_name() == argv[1]) return "";
     known += (known.empty() ? "" : ", ") + sub->get_name();
   }
-  return "govsim: error: unknown command '" + std::string(argv[1]) + "' (commands: " + known +
+  return "govsim: error: unknown command '" + govsim::printable(argv[1]) + "' (commands: " + known +
          ")\nRun 'govsim --help' for more information.\n";
 }
 
@@ -55,17 +77,18 @@ int run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   govsim::remember_command_line(argc, argv);
+  install_interrupt_handlers();
   try {
     return run(argc, argv);
   } catch (const govsim::InputError& e) {
-    std::cerr << "govsim: error: " << e.what() << '\n';
+    std::cerr << "govsim: error: " << govsim::printable(e.what()) << '\n';
     return 2;
   } catch (const std::system_error& e) {
     // Mostly files that cannot be written (disk full, permissions): the environment, not a bug.
-    std::cerr << "govsim: error: " << e.what() << '\n';
+    std::cerr << "govsim: error: " << govsim::printable(e.what()) << '\n';
     return 1;
   } catch (const std::exception& e) {
-    std::cerr << "govsim: internal error: " << e.what() << '\n';
+    std::cerr << "govsim: internal error: " << govsim::printable(e.what()) << '\n';
     return 1;
   } catch (...) {
     std::cerr << "govsim: internal error: unknown exception\n";

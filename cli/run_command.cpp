@@ -1,9 +1,9 @@
 // `govsim run`: load, simulate with a progress line, write the four result files, report.
 #include <chrono>
+#include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -12,12 +12,16 @@
 #include "cli/progress.hpp"
 #include "cli/scenario_input.hpp"
 #include "cli/summary_table.hpp"
+#include "engine/checkpoint_io.hpp"
 #include "engine/errors.hpp"
+#include "engine/input_text.hpp"
 #include "output/atomic_file.hpp"
 #include "output/csv_writer.hpp"
 #include "output/json_writer.hpp"
 #include "output/manifest.hpp"
+#include "output/output_paths.hpp"
 #include "output/platform.hpp"
+#include "scenarios/bounded_file.hpp"
 #include "sim/simulation.hpp"
 
 namespace govsim {
@@ -60,12 +64,10 @@ void shorten_warmup_to_fit(const RunArgs& args, ScenarioArgs& input) {
     if (o.rfind("run.warmup_days=", 0) == 0) return;
   ScenarioArgs without_days = args.input;  // the scenario's own warm-up, before --days
   const Scenario s = load_input(without_days);
-  std::int64_t days = 0;
-  try {
-    days = std::stoll(args.days);
-  } catch (const std::exception&) {
-    return;  // not a number: the loader reports it against run.days
-  }
+  // Read as the loader reads run.days ("1e2" is 100); anything else the loader reports.
+  const std::optional<double> value = parse_finite(trim(args.days));
+  if (!value || *value != std::floor(*value) || *value > 1e9) return;
+  const auto days = static_cast<std::int64_t>(*value);
   if (days < 1 || s.run.warmup_days < days) return;
   const std::int64_t warmup = days / 10;
   if (!args.quiet)
@@ -74,13 +76,11 @@ void shorten_warmup_to_fit(const RunArgs& args, ScenarioArgs& input) {
   input.overrides.push_back("run.warmup_days=" + std::to_string(warmup));
 }
 
-// Reads a checkpoint file whole; a missing or unreadable file is the user's mistake.
+// Reads a checkpoint file whole: a regular file of at most kCheckpointMaxBytes (/dev/zero, a FIFO
+// or a directory is refused at once, as a missing file is: the user's mistake).
 std::string read_checkpoint_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open the checkpoint (no such file, or no permission)");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw InputError(path + ": cannot read the checkpoint");
-  return bytes;
+  return read_bounded_file(path, kCheckpointMaxBytes,
+                           bounded_file_messages("checkpoint", kCheckpointMaxBytes));
 }
 
 // Where and how a run's outputs go.
@@ -172,6 +172,7 @@ int run_command(const RunArgs& args) {
   const std::filesystem::path out_dir =
       args.out_dir.empty() ? std::filesystem::path("out") / directory_name(scenario.name)
                            : std::filesystem::path(args.out_dir);
+  check_command_paths({{"--out", out_dir.string(), PathRole::OutputDir}});
   make_output_dir(out_dir);
 
   auto executor = make_tbb_executor(args.threads);
@@ -190,6 +191,9 @@ int resume_command(const ResumeArgs& args) {
     throw InputError("--threads: " + std::to_string(args.threads) + " is out of range");
   if (args.checkpoint_every < 0)
     throw InputError("--checkpoint-every: must be a whole number of days >= 0");
+  std::vector<CommandPath> paths{{"CHECKPOINT", args.checkpoint, PathRole::Input}};
+  if (!args.out_dir.empty()) paths.push_back({"--out", args.out_dir, PathRole::OutputDir});
+  check_command_paths(paths);
   const std::string bytes = read_checkpoint_file(args.checkpoint);
   auto executor = make_tbb_executor(args.threads);
   auto sim = Simulation::restore(bytes, args.checkpoint, *executor);

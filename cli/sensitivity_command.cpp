@@ -38,7 +38,9 @@ std::string describe_design(const SensitivityDesign& d, std::int64_t replication
 int sensitivity_command(const SensitivityArgs& args) {
   return with_cluster([&](Cluster& cluster) {
     Session session(cluster);
-    check_batch_args(args.batch, session, false);
+    std::vector<CommandPath> json;
+    if (!args.json.empty()) json.push_back({"--json", args.json, PathRole::OutputFile});
+    check_batch_args(args.batch, session, false, json);
     if (args.batch.outcomes.empty()) session.outcomes = default_sensitivity_outcomes();
     std::vector<Factor> factors;
     for (const std::string& text : args.params) factors.push_back(parse_factor(text));

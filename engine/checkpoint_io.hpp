@@ -21,6 +21,22 @@ namespace govsim {
 
 inline constexpr std::uint32_t kCheckpointFormat = 4;
 
+// The largest checkpoint file read: the largest city the caps allow (50 million residents, some
+// 30 bytes each, with cases and desks) fits well inside; /dev/zero or a disk image does not.
+inline constexpr std::uintmax_t kCheckpointMaxBytes = 8ull * 1024 * 1024 * 1024;
+
+inline constexpr char kCheckpointMagic[8] = {'G', 'O', 'V', 'S', 'I', 'M', 'C', 'K'};
+
+// FNV-1a over the payload: the digest at the end of a checkpoint file.
+inline std::uint64_t checkpoint_digest(const char* p, std::size_t n) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (std::size_t i = 0; i < n; ++i) {
+    h ^= static_cast<unsigned char>(p[i]);
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
 class CheckpointWriter {
  public:
   template <class T>
@@ -37,6 +53,7 @@ class CheckpointWriter {
     pod(static_cast<std::uint64_t>(s.size()));
     bytes_.append(s);
   }
+  void flag(bool x) { pod(static_cast<std::uint8_t>(x ? 1 : 0)); }
   // A list: its length, then each item through `each(*this, item)`.
   template <class T, class F>
   void list(const std::vector<T>& v, F&& each) {
@@ -82,6 +99,13 @@ class CheckpointReader {
     s.assign(p_, n);
     p_ += n;
   }
+  // A bool is one byte, 0 or 1; any other byte is refused (it is not a bool).
+  void flag(bool& x) {
+    std::uint8_t byte = 0;
+    pod(byte);
+    if (byte > 1) fail("a flag is neither true nor false");
+    x = byte == 1;
+  }
   template <class T, class F>
   void list(std::vector<T>& v, F&& each) {
     std::uint64_t n = 0;
@@ -114,7 +138,7 @@ struct SchemaWriter {
   void integer(const char*, T& x, long long, long long, const FieldDoc&) {
     w.pod(x);
   }
-  void flag(const char*, bool& x, const FieldDoc&) { w.pod(x); }
+  void flag(const char*, bool& x, const FieldDoc&) { w.flag(x); }
   template <class E, class N>
   void choice(const char*, E& x, const N&, const FieldDoc&) {
     w.pod(x);
@@ -133,7 +157,7 @@ struct SchemaReader {
   void integer(const char*, T& x, long long, long long, const FieldDoc&) {
     r.pod(x);
   }
-  void flag(const char*, bool& x, const FieldDoc&) { r.pod(x); }
+  void flag(const char*, bool& x, const FieldDoc&) { r.flag(x); }
   template <class E, class N>
   void choice(const char*, E& x, const N& names, const FieldDoc&) {
     r.pod(x);

@@ -1,11 +1,14 @@
 #include "experiments/merge.hpp"
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <set>
 
 #include "engine/errors.hpp"
 #include "experiments/names.hpp"
 #include "experiments/store.hpp"
+#include "experiments/store_lock.hpp"
 
 namespace govsim::batch {
 namespace {
@@ -16,44 +19,57 @@ std::int64_t count(SqliteDb& db, const std::string& sql) {
   return s.integer(0);
 }
 
-}  // namespace
+// The merge is written to a temporary file beside OUT and renamed over it only when complete,
+// so a merge killed part-way leaves OUT as it was (and a file of govsim's temporary pattern).
+class TempStore {
+ public:
+  explicit TempStore(const std::string& out) {
+    const std::filesystem::path target(out);
+    path_ = (target.parent_path() /
+             ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid())))
+                .string();
+    remove_files();
+  }
+  ~TempStore() {
+    if (!done_) remove_files();
+  }
+  TempStore(const TempStore&) = delete;
+  TempStore& operator=(const TempStore&) = delete;
+  const std::string& path() const { return path_; }
+  void rename_to(const std::string& out) {
+    std::error_code ec;
+    for (const char* suffix : {"-wal", "-shm", "-journal"})
+      std::filesystem::remove(out + suffix, ec);
+    std::filesystem::rename(path_, out);  // throws filesystem_error (a system_error)
+    done_ = true;
+  }
 
-MergeReport merge_stores(const std::string& out, const std::vector<std::string>& inputs,
-                         bool overwrite) {
-  if (inputs.empty()) throw InputError("merge: name the databases to merge");
+ private:
+  void remove_files() const {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+      std::filesystem::remove(path_ + suffix, ec);
+  }
+  std::string path_;
+  bool done_ = false;
+};
+
+// What an existing OUT may be: nothing, or (with --overwrite) a store or an empty file.
+void check_out(const std::string& out, bool overwrite) {
   std::error_code ec;
-  for (const std::string& in : inputs) {
-    if (std::filesystem::exists(out, ec) && std::filesystem::equivalent(out, in, ec)) {
-      throw InputError("merge: the output '" + out + "' is also an input");
-    }
-  }
-  Json plan;
-  std::string build;
-  std::set<std::string> shards;
-  std::string shard_count;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    const Store in(inputs[i], StoreMode::Read);
-    const Json p = in.plan();
-    const std::string b = in.meta("govsim").value_or("?");
-    if (i == 0) {
-      plan = p;
-      build = b;
-    } else if (p != plan) {
-      throw InputError("merge: '" + inputs[i] + "' holds another experiment than '" + inputs[0] +
-                       "' (the plans differ)");
-    } else if (b != build) {
-      throw InputError("merge: '" + inputs[i] + "' was written by govsim " + b + ", '" + inputs[0] +
-                       "' by " + build + "; results of two builds must not be mixed");
-    }
-    const std::string shard = in.meta("shard").value_or("");
-    if (!shard.empty()) {
-      shards.insert(shard);
-      shard_count = shard.substr(shard.find('/') + 1);
-    }
-  }
+  if (!std::filesystem::exists(out, ec)) return;
+  check_replaceable(out);
+  if (!overwrite && std::filesystem::file_size(out, ec) > 0)
+    throw InputError("merge: '" + out +
+                     "' exists; add --overwrite to replace it, or name another output");
+}
 
-  Store merged(out, overwrite ? StoreMode::Overwrite : StoreMode::Fresh);
+MergeReport merge_into(const std::string& path, const std::string& out,
+                       const std::vector<std::string>& inputs, const Json& plan,
+                       const std::string& build, const std::vector<std::string>& planned) {
+  Store merged(path, StoreMode::Scratch);
   merged.begin(plan, "govsim merge " + out + " " + join(inputs, " "), "");
+  merged.add_planned(planned);
   // The results are the inputs' own: record their build, not the one that merged them.
   merged.set_meta("govsim", build);
   merged.set_meta("merged_from", join(inputs, " "));
@@ -108,6 +124,65 @@ MergeReport merge_stores(const std::string& out, const std::vector<std::string>&
     db.exec("DETACH DATABASE src");
   }
   report.runs = merged.count_done();
+  report.missing_runs = merged.missing_runs();
+  return report;
+}
+
+}  // namespace
+
+MergeReport merge_stores(const std::string& out, const std::vector<std::string>& inputs,
+                         bool overwrite) {
+  if (inputs.empty()) throw InputError("merge: name the databases to merge");
+  std::error_code ec;
+  for (const std::string& in : inputs) {
+    if (std::filesystem::exists(out, ec) && std::filesystem::equivalent(out, in, ec)) {
+      throw InputError("merge: the output '" + out + "' is also an input");
+    }
+  }
+  const StoreLock lock(out);  // no experiment or other merge writes OUT meanwhile
+  check_out(out, overwrite);
+  Json plan;
+  std::string build;
+  std::string replications;
+  std::set<std::string> shards;
+  std::string shard_count;
+  std::vector<std::string> planned;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const Store in(inputs[i], StoreMode::Read);
+    const Json p = in.plan();
+    const std::string b = in.meta("govsim").value_or("?");
+    if (i == 0) {
+      plan = p;
+      build = b;
+    } else if (p != plan) {
+      throw InputError("merge: '" + inputs[i] + "' holds another experiment than '" + inputs[0] +
+                       "' (the plans differ)");
+    } else if (b != build) {
+      throw InputError("merge: '" + inputs[i] + "' was written by govsim " + b + ", '" + inputs[0] +
+                       "' by " + build + "; results of two builds must not be mixed");
+    }
+    // Shards of one plan split the same replications: shards run with -r 2 and -r 5 hold
+    // different experiments even though their designs agree.
+    const std::string r = in.meta("shard_replications").value_or("");
+    if (i == 0) {
+      replications = r;
+    } else if (r != replications) {
+      throw InputError("merge: '" + inputs[i] + "' is a shard of a plan of " +
+                       (r.empty() ? "unknown" : r) + " replications, '" + inputs[0] + "' of " +
+                       (replications.empty() ? "unknown" : replications) +
+                       "; shards of different plans cannot be merged");
+    }
+    for (const std::string& k : in.planned()) planned.push_back(k);
+    const std::string shard = in.meta("shard").value_or("");
+    if (!shard.empty()) {
+      shards.insert(shard);
+      shard_count = shard.substr(shard.find('/') + 1);
+    }
+  }
+
+  TempStore temp(out);
+  MergeReport report = merge_into(temp.path(), out, inputs, plan, build, planned);
+  temp.rename_to(out);
   if (!shard_count.empty()) {
     const int n = std::stoi(shard_count);
     for (int k = 1; k <= n; ++k) {

@@ -14,6 +14,7 @@ struct MergeReport {
   std::int64_t runs = 0;                    // finished runs in the merged store
   std::int64_t duplicates = 0;              // runs found in more than one input
   std::vector<std::string> missing_shards;  // "3/4" when shard 3 of 4 was not among the inputs
+  std::vector<std::string> missing_runs;    // planned by the inputs, finished in none
 };
 
 MergeReport merge_stores(const std::string& out, const std::vector<std::string>& inputs,

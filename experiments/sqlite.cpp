@@ -1,10 +1,14 @@
 #include "experiments/sqlite.hpp"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cmath>
+#include <filesystem>
 #include <stdexcept>
 #include <system_error>
 
+#include "engine/errors.hpp"
 #include "output/json_writer.hpp"
 
 namespace govsim::batch {
@@ -23,6 +27,43 @@ bool is_environment_error(int code) {
     default:
       return false;
   }
+}
+
+// A damaged or hand-edited file is the user's to mend (exit 2), not a fault of govsim.
+bool is_damaged_file(int code) {
+  switch (code & 0xff) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_FORMAT:
+    case SQLITE_SCHEMA:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// "file:" URI of a path, for immutable=1: '%', '?' and '#' would end or change the path.
+std::string file_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (const char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      static const char* const kHex = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+      uri += kHex[static_cast<unsigned char>(c) & 0xF];
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+// A WAL database is read through its -shm file, which a reader must be able to create; on a
+// read-only mount or in a folder that cannot be written it is opened as immutable instead (no
+// one can be writing it there either).
+bool needs_immutable(const std::string& path) {
+  const std::filesystem::path folder = std::filesystem::absolute(path).parent_path();
+  return ::access(path.c_str(), W_OK) != 0 || ::access(folder.c_str(), W_OK) != 0;
 }
 
 std::uint64_t parse_hex(const std::string& text) {
@@ -45,7 +86,11 @@ std::uint64_t parse_hex(const std::string& text) {
 
 SqliteDb::SqliteDb(const std::string& path, bool read_only) : path_(path) {
   const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
+  const bool immutable = read_only && path != ":memory:" && needs_immutable(path);
+  const int rc = immutable
+                     ? sqlite3_open_v2(file_uri(path).c_str(), &db_,
+                                       flags | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, nullptr)
+                     : sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);
@@ -62,6 +107,10 @@ SqliteDb::~SqliteDb() { sqlite3_close(db_); }
 void SqliteDb::fail(int code, const std::string& what) const {
   const std::string message = "database '" + path_ + "': " + what + ": " + sqlite3_errmsg(db_);
   if (is_environment_error(code)) throw std::system_error(EIO, std::generic_category(), message);
+  if (is_damaged_file(code))
+    throw InputError(message +
+                     " (the file is damaged or was edited by hand; not a results "
+                     "database govsim can read)");
   throw std::runtime_error(message);
 }
 

@@ -1,17 +1,21 @@
 #include "experiments/store.hpp"
 
+#include <sys/stat.h>
+
 #include <chrono>
 #include <filesystem>
 #include <stdexcept>
 
 #include "engine/errors.hpp"
+#include "engine/file_kind.hpp"
 #include "engine/version.hpp"
+#include "experiments/store_lock.hpp"
 #include "output/platform.hpp"
 
 namespace govsim::batch {
 namespace {
 
-enum class FileKind { Missing, Empty, Govsim, Other };
+enum class StoreFile { Missing, Empty, Govsim, Other };
 
 const char* kind_sql(CellKind kind) {
   switch (kind) {
@@ -38,27 +42,30 @@ std::string placeholders(std::size_t n) {
 }
 
 // What a file on disk is, without changing it: a store of ours, something else, or nothing yet.
-FileKind probe(const std::string& path, std::string& detail) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return FileKind::Missing;
-  if (std::filesystem::is_directory(path, ec)) {
-    detail = "it is a directory";
-    return FileKind::Other;
+StoreFile probe(const std::string& path, std::string& detail) {
+  // Only a regular file can be a store: a device, a FIFO or a dangling link is never opened,
+  // and so never deleted by --overwrite.
+  const PathKind what = path_kind(path);
+  if (what.kind == FileKind::Missing) return StoreFile::Missing;
+  if (what.kind != FileKind::Regular) {
+    detail = "it is " + what.words + ", not a regular file";
+    return StoreFile::Other;
   }
-  if (std::filesystem::file_size(path, ec) == 0 && !ec) return FileKind::Empty;
+  std::error_code ec;
+  if (std::filesystem::file_size(path, ec) == 0 && !ec) return StoreFile::Empty;
   try {
     SqliteDb db(path, true);
     Statement s(db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'");
     s.step();
-    if (s.integer(0) == 1) return FileKind::Govsim;
+    if (s.integer(0) == 1) return StoreFile::Govsim;
     Statement any(db, "SELECT count(*) FROM sqlite_master");
     any.step();
-    if (any.integer(0) == 0) return FileKind::Empty;
+    if (any.integer(0) == 0) return StoreFile::Empty;
     detail = "it is an SQLite database of something else";
   } catch (const std::exception& e) {
     detail = e.what();
   }
-  return FileKind::Other;
+  return StoreFile::Other;
 }
 
 std::string run_columns_sql() {
@@ -105,18 +112,35 @@ std::string metrics_signature() {
   return hex16(fnv1a64(text));
 }
 
+void check_replaceable(const std::string& path) {
+  std::string detail;
+  if (probe(path, detail) == StoreFile::Other)
+    throw InputError("'" + path + "' is not a govsim results database (" + detail +
+                     "); not overwriting it");
+}
+
+Store::~Store() = default;
+
 Store::Store(const std::string& path, StoreMode mode) {
   const bool memory = path == ":memory:";
+  // The writer's lock comes first: an --overwrite must not remove a file another experiment is
+  // writing, and two fresh writers must not both create the schema.
+  if (!memory && mode != StoreMode::Read && mode != StoreMode::Scratch) {
+    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    std::error_code ec;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    lock_ = std::make_unique<StoreLock>(path);
+  }
   std::string detail;
-  const FileKind kind = memory ? FileKind::Missing : probe(path, detail);
-  if (kind == FileKind::Other) {
+  const StoreFile kind = memory ? StoreFile::Missing : probe(path, detail);
+  if (kind == StoreFile::Other) {
     throw InputError("'" + path + "' is not a govsim results database (" + detail + ")" +
                      (mode == StoreMode::Overwrite ? "; not overwriting it" : ""));
   }
-  if (mode == StoreMode::Read && (kind == FileKind::Missing || kind == FileKind::Empty)) {
+  if (mode == StoreMode::Read && (kind == StoreFile::Missing || kind == StoreFile::Empty)) {
     throw InputError("no results database at '" + path + "'");
   }
-  if (mode == StoreMode::Overwrite && kind != FileKind::Missing) {
+  if (mode == StoreMode::Overwrite && kind != StoreFile::Missing) {
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
       std::error_code ec;
       std::filesystem::remove(path + suffix, ec);
@@ -125,12 +149,9 @@ Store::Store(const std::string& path, StoreMode mode) {
       }
     }
   }
-  if (!memory && mode != StoreMode::Read) {
-    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
-    std::error_code ec;
-    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  }
   db_ = std::make_unique<SqliteDb>(path, mode == StoreMode::Read);
+  if (struct stat st{}; !memory && ::stat(path.c_str(), &st) == 0)
+    inode_ = static_cast<std::uint64_t>(st.st_ino);
   if (mode == StoreMode::Read) {
     check_schema();
     return;
@@ -139,7 +160,7 @@ Store::Store(const std::string& path, StoreMode mode) {
   // syncs at checkpoints only: a power cut may lose the last runs, a killed process never.
   db_->exec("PRAGMA journal_mode=WAL");
   db_->exec("PRAGMA synchronous=NORMAL");
-  if (kind == FileKind::Govsim && mode != StoreMode::Overwrite) {
+  if (kind == StoreFile::Govsim && mode != StoreMode::Overwrite) {
     check_schema();
     if (mode == StoreMode::Fresh && meta("plan")) {
       throw InputError("'" + path + "' already holds an experiment (" +
@@ -235,6 +256,47 @@ void Store::begin(const Json& plan, const std::string& command, const std::strin
                      (shard.empty() ? "the whole plan" : shard));
   }
   set_meta("resumed_by", command);
+}
+
+void Store::add_planned(const std::vector<std::string>& run_keys) {
+  Json keys = Json::array();
+  std::unordered_set<std::string> seen;
+  for (const std::string& k : planned()) {
+    seen.insert(k);
+    keys.push_back(k);
+  }
+  for (const std::string& k : run_keys)
+    if (seen.insert(k).second) keys.push_back(k);
+  set_meta("planned_runs", keys.dump());
+}
+
+std::vector<std::string> Store::planned() const {
+  const std::optional<std::string> text = meta("planned_runs");
+  std::vector<std::string> keys;
+  if (!text) return keys;  // a store of an older govsim: its plan is not known
+  const Json list = Json::parse(*text, nullptr, false);
+  if (!list.is_array())
+    throw InputError("database '" + path() + "': its list of planned runs is damaged");
+  for (const Json& k : list)
+    if (k.is_string()) keys.push_back(k.get<std::string>());
+  return keys;
+}
+
+std::vector<std::string> Store::missing_runs() const {
+  const std::unordered_set<std::string> done = done_keys();
+  std::vector<std::string> missing;
+  for (const std::string& k : planned())
+    if (!done.count(k)) missing.push_back(k);
+  return missing;
+}
+
+void Store::check_still_there() const {
+  struct stat st {};
+  if (path() == ":memory:") return;
+  if (::stat(path().c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_ino) != inode_)
+    throw std::runtime_error("'" + path() +
+                             "' was replaced or removed by another process while this experiment "
+                             "wrote it; its results are not in that file");
 }
 
 std::optional<std::string> Store::meta(const std::string& key) const {

@@ -25,6 +25,7 @@
 #include "output/json_writer.hpp"
 
 namespace govsim::batch {
+class StoreLock;
 
 inline constexpr int kSchemaVersion = 1;
 
@@ -33,6 +34,7 @@ enum class StoreMode {
   Resume,     // continue the experiment in the file, or start one if there is none
   Overwrite,  // replace an existing store
   Read,       // an existing store, read only
+  Scratch,    // a new file no other process knows of (merge's temporary file): no lock
 };
 
 struct RunRow {
@@ -56,6 +58,9 @@ class Store {
  public:
   // path ":memory:" keeps the results in memory only (no --db given).
   Store(const std::string& path, StoreMode mode);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
 
   const std::string& path() const { return db_->path(); }
   SqliteDb& db() { return *db_; }
@@ -70,6 +75,15 @@ class Store {
 
   std::unordered_set<std::string> done_keys() const;
   std::int64_t count_done() const;
+  // The runs this store's experiment (or shard) is to hold, recorded before they run, so that a
+  // reader can tell an incomplete store from a complete one.
+  void add_planned(const std::vector<std::string>& run_keys);
+  std::vector<std::string> planned() const;
+  // Planned runs not (yet) finished, in plan order.
+  std::vector<std::string> missing_runs() const;
+  // Throws when the file at path is no longer the one this store opened (replaced or removed):
+  // a command must not report results that are not there.
+  void check_still_there() const;
   std::optional<CellRow> summary(const std::string& run_key) const;
 
   // One transaction: the run row and, for a finished run, its summary and series.
@@ -84,11 +98,17 @@ class Store {
   void check_schema() const;
 
   std::unique_ptr<SqliteDb> db_;
+  std::unique_ptr<StoreLock> lock_;  // a writer's, for the store's whole life
+  std::uint64_t inode_ = 0;
   std::unique_ptr<Statement> insert_run_;
   std::unique_ptr<Statement> insert_summary_;
   std::unique_ptr<Statement> insert_day_;
   std::unique_ptr<Statement> delete_days_;
 };
+
+// Throws InputError unless path is absent, an empty regular file or a govsim results database:
+// what --overwrite may replace.
+void check_replaceable(const std::string& path);
 
 // A digest of the metric columns: a store written by a build with other metrics is refused.
 std::string metrics_signature();

@@ -10,6 +10,12 @@ namespace govsim {
 
 // Throws std::system_error naming the path if the file cannot be written; the temporary file is
 // removed on failure.
+// Before it writes, it removes the temporary files of the same target left by processes that no
+// longer run (a kill -9 or a power cut can leave an 8 MB ".checkpoint.bin.tmp-PID").
 void write_file_atomically(const std::string& path, std::string_view content);
+
+// Unlinks the temporary files being written at this moment. Async-signal-safe: for a SIGINT or
+// SIGTERM handler, which then ends the process (install_interrupt_handlers in cli/).
+void remove_temp_files_for_signal();
 
 }  // namespace govsim

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "engine/errors.hpp"
+#include "engine/file_kind.hpp"
 #include "model/limits.hpp"
 
 namespace govsim {
@@ -23,8 +24,10 @@ BoundedFileMessages bounded_file_messages(const std::string& what, std::uintmax_
 std::string read_bounded_file(const std::string& path, std::uintmax_t max_bytes,
                               const BoundedFileMessages& messages) {
   std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) {
-    throw InputError(located(path, 0, 0, messages.missing));
+  if (const PathKind kind = path_kind(path); kind.kind != FileKind::Regular) {
+    if (kind.kind == FileKind::Missing) throw InputError(located(path, 0, 0, messages.missing));
+    throw InputError(located(
+        path, 0, 0, messages.unopenable + ": it is " + kind.words + ", not a regular file"));
   }
   const std::uintmax_t size = std::filesystem::file_size(path, error);
   if (error || size > max_bytes) throw InputError(located(path, 0, 0, messages.too_large));

@@ -10,6 +10,7 @@
 #include "engine/input_text.hpp"
 #include "model/limits.hpp"
 #include "scenarios/bounded_file.hpp"
+#include "scenarios/ring_check.hpp"
 
 namespace govsim {
 namespace {
@@ -287,12 +288,24 @@ class FeatureReader {
       }
       // RFC 7946 rings repeat the first position at the end; an unclosed ring is closed here.
       if (points.size() > 1 && points.front() == points.back()) points.pop_back();
+      // A position repeated at once adds no edge.
+      points.erase(std::unique(points.begin(), points.end()), points.end());
+      while (points.size() > 1 && points.front() == points.back()) points.pop_back();
       if (points.size() < 3) {
         fail(ring_path,
              "a ring needs at least 3 distinct positions, got " + std::to_string(points.size()));
       }
+      if (degrees_) {
+        double lo = 180, hi = -180;
+        for (const Point& q : points) lo = std::min(lo, q[0]), hi = std::max(hi, q[0]);
+        if (hi - lo > 180)
+          fail(ring_path, "spans " + format_rounded(hi - lo) +
+                              " degrees of longitude: it crosses the antimeridian, which is not "
+                              "supported; give such a city in planar km (\"units\": \"km\")");
+      }
       out.push_back(std::move(points));
     }
+    if (const std::string problem = check_polygon(out); !problem.empty()) fail(path, problem);
     return out;
   }
 
@@ -414,6 +427,11 @@ std::vector<GridRecord> parse_geojson_city(std::string_view text, const std::str
     shapes.push_back(std::move(reader.polygons()));
   }
 
+  if (degrees && lon_hi - lon_lo > 180) {
+    throw InputError(file + ": the grids span " + format_rounded(lon_hi - lon_lo) +
+                     " degrees of longitude, across the antimeridian, which is not supported; "
+                     "give such a city in planar km (\"units\": \"km\")");
+  }
   // Degrees to planar km around the middle of the bounding box.
   const double lon0 = degrees ? (lon_lo + lon_hi) / 2 : 0;
   const double lat0 = degrees ? (lat_lo + lat_hi) / 2 : 0;

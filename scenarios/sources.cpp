@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "engine/errors.hpp"
+#include "engine/file_kind.hpp"
 #include "engine/input_text.hpp"
 #include "model/limits.hpp"
 #include "scenarios/city_table.hpp"
@@ -30,7 +31,16 @@ std::string builtin_name_of_label(std::string_view label) {
 }
 
 Tree parse_source(const ScenarioSource& source) {
-  if (source.builtin.empty()) return read_yaml_file(source.label);
+  if (source.builtin.empty()) {
+    Tree tree = read_yaml_file(source.label);
+    // An empty file would silently run the built-in baseline: say what to write instead.
+    if (tree.kind == Tree::Kind::Map && tree.entries.empty())
+      throw InputError(located(source.label, 0, 0,
+                               "the scenario file sets nothing (it is empty, or only comments); to "
+                               "run the built-in "
+                               "baseline write 'extends: baseline', or give no scenario at all"));
+    return tree;
+  }
   return parse_yaml(shipped_text(source.builtin), source.label);
 }
 
@@ -133,8 +143,10 @@ ScenarioSource builtin_source(const std::string& name) {
 ScenarioSource resolve_scenario(const std::string& name_or_path) {
   std::error_code error;
   if (fs::exists(name_or_path, error)) {
-    if (!fs::is_regular_file(name_or_path, error)) {
-      throw InputError(located(name_or_path, 0, 0, "not a file; expected a scenario (.yaml) file"));
+    if (const PathKind kind = path_kind(name_or_path); kind.kind != FileKind::Regular) {
+      throw InputError(
+          located(name_or_path, 0, 0,
+                  "not a file (it is " + kind.words + "); expected a scenario (.yaml) file"));
     }
     return file_source(name_or_path);
   }
@@ -177,10 +189,10 @@ std::vector<GridRecord> read_table_near(const Where& where, const std::string& t
   const fs::path base = file == kCommandLine ? fs::path() : fs::path(file).parent_path();
   const fs::path path =
       fs::path(table).is_absolute() ? fs::path(table) : (base / table).lexically_normal();
-  std::error_code error;
-  if (!fs::is_regular_file(path, error)) {
-    throw InputError(
-        where.at(key + ": cannot open '" + path.generic_string() + "' (no such file)"));
+  if (const PathKind kind = path_kind(path.string()); kind.kind != FileKind::Regular) {
+    throw InputError(where.at(key + ": cannot open '" + path.generic_string() + "' (" + kind.words +
+                              (kind.kind == FileKind::Missing ? "" : ", not a regular file") +
+                              ")"));
   }
   if (is_geojson_name(table)) return read_geojson_city(path.generic_string());
   return read_city_table(path.generic_string());

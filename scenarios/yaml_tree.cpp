@@ -4,6 +4,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <sstream>
 #include <unordered_map>
 
@@ -11,6 +12,7 @@
 #include "engine/input_text.hpp"
 #include "model/limits.hpp"
 #include "scenarios/bounded_file.hpp"
+#include "scenarios/utf8.hpp"
 
 namespace govsim {
 
@@ -214,10 +216,33 @@ void check_one_document(std::string_view text, const std::string& file) {
 
 }  // namespace
 
+namespace {
+
+// yaml-cpp stops reading a line at a NUL byte and goes on after it, which turns "run" into "un",
+// and it passes any bytes through as text: a scenario is UTF-8 text, so both are refused where
+// they are.
+void check_text(std::string_view text, const std::string& file) {
+  const std::size_t nul = text.find('\0');
+  const std::size_t bad = std::min(nul, first_invalid_utf8(text));
+  if (bad == std::string_view::npos) return;
+  const std::string_view before = text.substr(0, bad);
+  const auto line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
+  const std::size_t line_start = before.rfind('\n');
+  const auto column =
+      static_cast<int>(bad - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
+  throw InputError(located(file, line, column,
+                           bad == nul ? "a NUL byte; a scenario file is text (is this a binary "
+                                        "file?)"
+                                      : "not UTF-8 text; scenario files are UTF-8"));
+}
+
+}  // namespace
+
 Tree parse_yaml(std::string_view text, const std::string& file) {
   if (text.size() > limits::kScenarioBytes) {
     throw InputError(located(file, 0, 0, too_large()));
   }
+  check_text(text, file);
   YAML::Node document;
   try {
     check_one_document(text, file);
@@ -253,6 +278,9 @@ Tree parse_yaml(std::string_view text, const std::string& file) {
 }
 
 Tree parse_yaml_value(std::string_view text, const Where& where, const std::string& label) {
+  if (text.find('\0') != std::string_view::npos ||
+      first_invalid_utf8(text) != std::string_view::npos)
+    throw InputError(where.at(label + ": the value is not UTF-8 text"));
   YAML::Node node;
   try {
     node = YAML::Load(std::string(text));

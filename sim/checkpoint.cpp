@@ -1,21 +1,15 @@
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
 #include "engine/checkpoint_io.hpp"
 #include "engine/version.hpp"
+#include "model/scenario_check.hpp"
 #include "sim/simulation.hpp"
 #include "sim/world.hpp"
 
 namespace govsim {
 namespace {
-
-constexpr char kMagic[8] = {'G', 'O', 'V', 'S', 'I', 'M', 'C', 'K'};
-
-std::uint64_t fnv1a(const char* p, std::size_t n) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (std::size_t i = 0; i < n; ++i) {
-    h ^= static_cast<unsigned char>(p[i]);
-    h *= 0x100000001b3ull;
-  }
-  return h;
-}
 
 template <class IO, class G>
 void grid_record_fields(IO& io, G& g) {
@@ -51,7 +45,7 @@ void scenario_fields(IO& io, S& s) {
 template <class IO, class S>
 void state_fields(IO& io, S& s) {
   io.config(s.gov);
-  io.pod(s.pending_design);
+  io.flag(s.pending_design);
   io.str(s.pending_summary);
   io.config(s.pending);
   io.vec(s.residents.hardship);
@@ -84,6 +78,68 @@ void world_fields(IO& io, W& w) {
   state_fields(io, w.state);
   RunTally::fields(io, w.tally);
   io.vec(w.phase_seconds);
+}
+
+bool all_within(const std::vector<float>& v, float lo, float hi) {
+  return std::all_of(v.begin(), v.end(), [&](float x) { return x >= lo && x <= hi; });  // no NaN
+}
+
+// Residents' and volunteers' shares, senses and rates are in [0, 1] after every step (they are
+// clamped); a value outside, or a NaN, would feed a random draw (a Poisson mean of 1e30).
+void check_values(const ModelState& s, const CheckpointReader& r) {
+  const Residents& p = s.residents;
+  for (const auto* v :
+       {&p.hardship, &p.trust, &p.expectation, &p.gain, &p.happiness, &p.security, &p.propensity})
+    if (!all_within(*v, 0, 1)) r.fail("a resident's state is outside [0, 1]");
+  constexpr float kMany = 1e12f;
+  for (const GridVolunteers& v : s.volunteers)
+    if (!all_within(v.training, 0, 1) || !all_within(v.motivation, 0, 1) ||
+        !all_within(v.experience, 0, kMany) || !all_within(v.load, 0, kMany))
+      r.fail("a volunteer's state is out of range");
+  for (const GridClimate& c : s.climate)
+    if (!(c.service >= 0 && c.service <= 1) || !std::isfinite(c.neighbour_mood) ||
+        !(c.hazard_exposure >= 0 && c.hazard_exposure < kMany) ||
+        !(c.dispute_exposure >= 0 && c.dispute_exposure < kMany))
+      r.fail("a grid's climate is out of range");
+  for (const auto& f : s.feedback)
+    for (const Feedback& x : f)
+      if (!(x.satisfaction >= -1 && x.satisfaction <= 1) || !std::isfinite(x.hardship))
+        r.fail("feedback is out of range");
+  for (double h : s.rounds_hours)
+    if (!(h >= 0 && h < kMany)) r.fail("a grid's rounds are out of range");
+}
+
+// Every count and index of the restored state against the scenario's city, before any of it is
+// used: a checkpoint whose digest was recomputed after an edit is as untrusted as any input.
+void check_state(const World& w, std::size_t residents, std::size_t grids,
+                 const CheckpointReader& r) {
+  const ModelState& s = w.state;
+  const Residents& p = s.residents;
+  for (const auto* v :
+       {&p.hardship, &p.trust, &p.expectation, &p.gain, &p.happiness, &p.security, &p.propensity})
+    if (v->size() != residents) r.fail("its populations do not match its scenario's city");
+  if (p.flags.size() != residents || s.climate.size() != grids || s.grid_totals.size() != grids ||
+      s.rounds_hours.size() != grids || s.has_sensors.size() != grids)
+    r.fail("its populations do not match its scenario's city");
+  for (const GridVolunteers& v : s.volunteers) {
+    const std::size_t n = v.resident.size();
+    if (v.training.size() != n || v.experience.size() != n || v.motivation.size() != n ||
+        v.load.size() != n || v.on_duty.size() != n)
+      r.fail("a grid's volunteers do not match");
+    for (std::uint32_t who : v.resident)
+      if (who >= residents) r.fail("a volunteer is not a resident");
+  }
+  for (const auto& f : s.feedback)
+    for (const Feedback& x : f)
+      if (x.resident >= residents) r.fail("feedback names a resident who does not exist");
+  if (s.next_change > w.scenario.changes.size()) r.fail("the next policy change is out of range");
+  if (s.day < 0 || s.day > w.scenario.run.days) r.fail("its day is outside the run");
+  for (const GovernanceConfig* g : {&s.gov, &s.pending})
+    if (const std::string problem = check_ranges(*g, "governance."); !problem.empty())
+      r.fail("a design in it is invalid: " + problem);
+  if (!w.tally.response_hist.valid() || !w.tally.resolution_hist.valid())
+    r.fail("a histogram has the wrong size");
+  check_values(s, r);
 }
 
 }  // namespace
@@ -147,25 +203,113 @@ void HandlingUnit::load(CheckpointReader& r) {
   std::uint64_t seq = 0;
   r.pod(seq);
   // Indices must point inside what was read, or the next step would read out of bounds.
+  check_layout(r);
+  check_cases(events, r);
+  events_.restore(std::move(events), seq);
+}
+
+void HandlingUnit::check_layout(const CheckpointReader& r) const {
+  const std::size_t n = roster_.size();
+  if (roster_.level.size() != n || roster_.home.size() != n || roster_.department.size() != n ||
+      roster_.key.size() != n || roster_.skill.size() != n || roster_.experience.size() != n)
+    r.fail("the staff roster's lists differ in length");
+  for (std::size_t i = 0; i < n; ++i)
+    if (static_cast<int>(roster_.role[i]) >= kRoles ||
+        static_cast<int>(roster_.level[i]) >= kLevels)
+      r.fail("a member of staff has an unknown role or level");
+  for (const Branch& b : branches_)
+    if (b.community < c0_ || b.community >= c1_ || b.first_grid < g0_ ||
+        b.first_grid >= b.last_grid || b.last_grid > g1_)
+      r.fail("a branch lies outside its street");
+  const auto np = static_cast<std::int64_t>(pools_.size());
+  const auto desk_ok = [np](int d) { return d >= -1 && d < np; };
+  const auto all_ok = [&](const std::vector<int>& v, std::size_t size) {
+    return v.size() == size && std::all_of(v.begin(), v.end(), desk_ok);
+  };
+  if (!all_ok(vol_pool_, g1_ - g0_) || !all_ok(branch_pool_, branches_.size()) ||
+      !all_ok(comm_pool_, c1_ - c0_) || !all_ok(comm_med_pool_, c1_ - c0_) ||
+      !all_ok(dept_pool_, dept_pool_.size()) || !desk_ok(street_pool_) ||
+      !desk_ok(street_med_pool_) ||
+      !std::all_of(std::begin(queue_pool_), std::end(queue_pool_), desk_ok))
+    r.fail("a desk index is out of range");
+  if (branch_of_grid_.size() != g1_ - g0_) r.fail("the grids' branches do not match the street");
+  for (std::uint32_t b : branch_of_grid_)
+    if (b >= std::max<std::size_t>(1, branches_.size())) r.fail("a grid's branch does not exist");
+  for (const Pool& p : pools_) {
+    if (static_cast<int>(p.kind) > static_cast<int>(PoolKind::StreetMediators) ||
+        static_cast<int>(p.level) >= kLevels)
+      r.fail("a desk has an unknown kind or level");
+    if (p.kind == PoolKind::Volunteers && (p.home < g0_ || p.home >= g1_))
+      r.fail("a volunteers' desk is outside its street");
+    if (!std::isfinite(p.shift_start_h) || !(p.shift_len_h > 0) || !(p.work_rate > 0) ||
+        !std::isfinite(p.work_rate) || std::isnan(p.wake_at) || p.waiting < 0)
+      r.fail("a desk's shift is not a shift");
+    for (const Slot& s : p.slots) {
+      std::uint8_t on_duty = 0, carried = 0;  // read as bytes: only 0 and 1 are bools
+      std::memcpy(&on_duty, &s.on_duty, 1);
+      std::memcpy(&carried, &s.carried, 1);
+      if (on_duty > 1 || carried > 1 || std::isnan(s.free_at))
+        r.fail("a desk's handler is damaged");
+      if (p.kind != PoolKind::Volunteers && s.agent >= roster_.size())
+        r.fail("a desk names a member of staff who does not exist");
+    }
+    for (const Entry& e : p.queue.items())
+      if (e.slot >= cases_.size()) r.fail("a desk's queue names a case that does not exist");
+  }
+}
+
+namespace {
+
+// A live case's own fields: enumerations and flags within their ranges.
+bool case_fields_valid(const Case& c) {
+  std::uint8_t flags[3];
+  std::memcpy(&flags[0], &c.left_grid, 1);
+  std::memcpy(&flags[1], &c.reached_street, 1);
+  std::memcpy(&flags[2], &c.succeeds, 1);
+  for (std::uint8_t b : flags)
+    if (b > 1) return false;
+  for (std::size_t i = 0; i < std::min<std::size_t>(c.path_len, kMaxPath); ++i)
+    if (static_cast<int>(c.path[i]) >= kLevels) return false;
+  return static_cast<int>(c.domain) < kDomains && static_cast<int>(c.tier) < kTiers &&
+         static_cast<int>(c.origin_tier) < kTiers && static_cast<int>(c.level) < kLevels &&
+         static_cast<int>(c.channel) <= static_cast<int>(Channel::Platform) &&
+         static_cast<int>(c.state) <= static_cast<int>(CaseState::Closed) &&
+         c.kind < kDisputeKinds && !std::isnan(c.t_arise);
+}
+
+}  // namespace
+
+void HandlingUnit::check_cases(const std::vector<Event>& events, const CheckpointReader& r) const {
   const std::size_t np = pools_.size();
-  for (const Case& c : cases_)
+  for (const Case& c : cases_) {
+    if (c.id == 0) continue;
+    if (!case_fields_valid(c)) r.fail("a case is damaged");
+    if (c.grid < g0_ || c.grid >= g1_ || c.resident >= ctx_.residents->size())
+      r.fail("a case points at a grid or resident that does not exist");
     // A case still in service under an earlier design may keep a stale desk index: it is
-    // never used. A waiting case's desk must exist.
-    if (c.id != 0 && ((c.state == CaseState::Queued && c.pool >= static_cast<std::int64_t>(np)) ||
-                      c.grid < g0_ || c.grid >= g1_))
-      r.fail("a case points at a desk or grid that does not exist");
+    // never used (its service-done event is of the earlier generation). A waiting case's desk
+    // must exist.
+    if (c.state == CaseState::Queued && (c.pool < 0 || c.pool >= static_cast<std::int64_t>(np)))
+      r.fail("a case points at a desk that does not exist");
+  }
   for (const Event& e : events) {
+    if (static_cast<int>(e.type) > static_cast<int>(Ev::Wake) ||
+        static_cast<int>(e.level) >= kLevels || std::isnan(e.t))
+      r.fail("an event is damaged");
     const bool pool_event = e.type == Ev::Wake;
     if ((pool_event && e.index >= np) || (!pool_event && e.index >= cases_.size()))
       r.fail("an event points outside the state");
+    if (e.type != Ev::ServiceDone || e.aux != generation_) continue;
+    // The service that ends with this event is credited to its handler: it must exist.
+    const Case& c = cases_[e.index];
+    if (c.id != e.id || c.state == CaseState::Closed || c.pool < 0) continue;
+    if (c.pool >= static_cast<std::int64_t>(np)) r.fail("a case in service is at no desk");
+    const bool volunteers = pools_[static_cast<std::size_t>(c.pool)].kind == PoolKind::Volunteers;
+    if (!volunteers && (c.server < 0 || static_cast<std::size_t>(c.server) >= roster_.size()))
+      r.fail("a case in service names a member of staff who does not exist");
   }
-  events_.restore(std::move(events), seq);
   for (std::uint32_t s : free_)
-    if (s >= cases_.size()) r.fail("a free slot is out of range");
-  for (const Pool& p : pools_)
-    for (const Slot& s : p.slots)
-      if (p.kind != PoolKind::Volunteers && s.agent >= roster_.size())
-        r.fail("a desk names a member of staff who does not exist");
+    if (s >= cases_.size() || cases_[s].id != 0) r.fail("a free slot is out of range");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,21 +322,22 @@ std::string Simulation::checkpoint() const {
   for (const HandlingUnit& u : w.state.units) u.save(body);
 
   CheckpointWriter file;
-  file.bytes().append(kMagic, sizeof kMagic);
+  file.bytes().append(kCheckpointMagic, sizeof kCheckpointMagic);
   file.pod(kCheckpointFormat);
   file.str(kVersion);
   file.pod(static_cast<std::uint64_t>(body.bytes().size()));
   file.bytes().append(body.bytes());
-  file.pod(fnv1a(body.bytes().data(), body.bytes().size()));
+  file.pod(checkpoint_digest(body.bytes().data(), body.bytes().size()));
   return std::move(file.bytes());
 }
 
 std::unique_ptr<Simulation> Simulation::restore(const std::string& bytes, const std::string& file,
                                                 Executor& executor) {
   CheckpointReader head(bytes.data(), bytes.size(), file);
-  if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+  if (bytes.size() < sizeof kCheckpointMagic ||
+      std::memcmp(bytes.data(), kCheckpointMagic, sizeof kCheckpointMagic) != 0)
     head.fail("it does not start with the govsim checkpoint signature");
-  char magic[sizeof kMagic];
+  char magic[sizeof kCheckpointMagic];
   for (char& c : magic) head.pod(c);
   std::uint32_t format = 0;
   head.pod(format);
@@ -210,31 +355,22 @@ std::unique_ptr<Simulation> Simulation::restore(const std::string& bytes, const 
   const char* payload = bytes.data() + (bytes.size() - head.remaining());
   std::uint64_t digest = 0;
   std::memcpy(&digest, payload + length, sizeof digest);
-  if (digest != fnv1a(payload, length))
+  if (digest != checkpoint_digest(payload, length))
     head.fail("its contents do not match its digest (corrupted)");
 
   CheckpointReader r(payload, length, file);
   Scenario scenario;
   scenario_fields(r, scenario);
+  // The same checks as a loaded scenario: the city is built from it before anything else.
+  if (const std::string problem = check_scenario(scenario); !problem.empty())
+    r.fail("its scenario is invalid: " + problem);
   auto sim = std::make_unique<Simulation>(scenario, executor);
   World& w = *sim->world_;
   ModelState& s = w.state;
   const std::size_t residents = s.residents.size(), grids = s.climate.size();
   const std::size_t phases = w.phase_seconds.size();
   world_fields(r, w);
-  if (s.residents.trust.size() != residents || s.residents.flags.size() != residents ||
-      s.climate.size() != grids || s.grid_totals.size() != grids ||
-      s.rounds_hours.size() != grids || s.has_sensors.size() != grids)
-    r.fail("its populations do not match its scenario's city");
-  for (const GridVolunteers& v : s.volunteers)
-    for (std::uint32_t who : v.resident)
-      if (who >= residents) r.fail("a volunteer is not a resident");
-  for (const auto& f : s.feedback)
-    for (const Feedback& x : f)
-      if (x.resident >= residents) r.fail("feedback names a resident who does not exist");
-  if (s.next_change > w.scenario.changes.size()) r.fail("the next policy change is out of range");
-  if (!w.tally.response_hist.valid() || !w.tally.resolution_hist.valid())
-    r.fail("a histogram has the wrong size");
+  check_state(w, residents, grids, r);
   if (w.phase_seconds.size() != phases) r.fail("it has the wrong number of phases");
   for (HandlingUnit& u : s.units) u.load(r);
   if (r.remaining() != 0) r.fail("it has bytes left over after the last unit");

@@ -158,6 +158,9 @@ class HandlingUnit {
 
   template <class IO, class U>
   static void fields(IO& io, U& u);  // the checkpointed state, in one order (checkpoint.cpp)
+  // After a load, every index and count in range (checkpoint.cpp); throws InputError.
+  void check_layout(const CheckpointReader& r) const;
+  void check_cases(const std::vector<Event>& events, const CheckpointReader& r) const;
 
   const City& city_;
   const ModelConfig& model_;

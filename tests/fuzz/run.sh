@@ -3,7 +3,7 @@
 # then fuzzes for SECONDS. New inputs go to BUILD/fuzz-corpus/TARGET (never into the source
 # tree); a crashing, hanging or leaking input is saved under BUILD/fuzz-artifacts/ and the script
 # exits nonzero.
-# Usage: tests/fuzz/run.sh BUILD TARGET SECONDS     (TARGET: loader, city_table or geojson)
+# Usage: tests/fuzz/run.sh BUILD TARGET SECONDS  (TARGET: loader, city_table, geojson, checkpoint)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:?usage: run.sh BUILD TARGET SECONDS}
@@ -15,7 +15,9 @@ case "$target" in
   loader) dict=yaml.dict max_len=8192 ;;
   city_table) dict=csv.dict max_len=4096 ;;
   geojson) dict=geojson.dict max_len=16384 ;;
-  *) echo "run.sh: unknown target '$target' (loader, city_table, geojson)" >&2; exit 2 ;;
+  checkpoint) dict="" max_len=131072 ;;  # a small run's payload is some 60-100 KB
+  *) echo "run.sh: unknown target '$target' (loader, city_table, geojson, checkpoint)" >&2
+     exit 2 ;;
 esac
 
 binary=$build/tests/fuzz/fuzz_$target
@@ -26,7 +28,7 @@ artifacts=$build/fuzz-artifacts
 mkdir -p "$work" "$artifacts" "$corpus"
 [[ -d "$seeds" ]] || "$root/tests/fuzz/seeds.sh" "$build/fuzz-seeds" >/dev/null
 
-flags=(-timeout="$timeout" -rss_limit_mb=2048 -dict="$root/tests/fuzz/$dict"
+flags=(-timeout="$timeout" -rss_limit_mb=2048 ${dict:+-dict="$root/tests/fuzz/$dict"}
        -artifact_prefix="$artifacts/$target-" -print_final_stats=1)
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Writes the seed inputs of the fuzz targets into OUT/{loader,city_table,geojson}, from the
-# shipped scenarios, the city tables and the test fixtures. Usage: tests/fuzz/seeds.sh OUT
+# Writes the seed inputs of the fuzz targets into OUT/{loader,city_table,geojson,checkpoint}, from
+# the shipped scenarios, the city tables and the test fixtures; the checkpoints are written by
+# the built fuzz_checkpoint (BUILD/tests/fuzz, BUILD being OUT's parent) when it exists.
+# Usage: tests/fuzz/seeds.sh OUT
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:?usage: seeds.sh OUT}
@@ -28,3 +30,10 @@ seed "city:"$'\n  table: city.geojson\n'"$sep$sep$overrides$sep$sep$geojson"
 
 cp "$root"/scenarios/cities/*.csv "$root"/tests/scenarios/broken/*.csv "$out/city_table/"
 cp "$root"/scenarios/cities/*.geojson "$root"/tests/scenarios/geojson/*.geojson "$out/geojson/"
+
+# Checkpoint payloads of a few small runs, written by the target itself (see fuzz_checkpoint.cpp).
+checkpoint_target=$(cd "$(dirname "$out")" && pwd)/tests/fuzz/fuzz_checkpoint
+if [[ -x "$checkpoint_target" ]]; then
+  mkdir -p "$out/checkpoint"
+  (cd "$root" && GOVSIM_FUZZ_CHECKPOINT_SEEDS="$(cd "$out" && pwd)/checkpoint" "$checkpoint_target")
+fi

@@ -167,3 +167,29 @@ TEST_CASE("a scenario whose GeoJSON city is broken names the GeoJSON file and fe
   require_input_error([] { load_scenario(fixture("geojson/bad-population.yaml")); },
                       {"bad-population.geojson: features[0] (grid 'R1'): properties.population"});
 }
+
+TEST_CASE("a polygon's rings are checked: no bow-ties, holes inside their shell") {
+  // Each was accepted before with a wrong area and centroid (issue 18, item 10).
+  require_geojson_error(collection(kProps, "[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]"),
+                        {"d.geojson: features[0] (grid 'G1'): geometry.coordinates",
+                         "the outer ring crosses or touches itself"});
+  require_geojson_error(collection(kProps, kSquare + ", [[5, 5], [6, 5], [6, 6], [5, 6]]"),
+                        {"features[0]", "hole 1 (ring 1) lies outside the outer ring"});
+  require_geojson_error(collection(kProps, kSquare + ", [[1, 1], [3, 1], [3, 1.5], [1, 1.5]]"),
+                        {"features[0]", "hole 1 (ring 1) crosses or touches the outer ring"});
+  require_geojson_error(collection(kProps, kSquare + ", [[0.2, 0.2], [1.8, 0.2], [1.8, 1.8], "
+                                                     "[0.2, 1.8]], [[0.5, 0.5], [1, 0.5], [1, 1]]"),
+                        {"features[0]", "are nested"});
+  // A position repeated at once is not an edge.
+  CHECK(parse_geojson_city(collection(kProps, "[[0, 0], [2, 0], [2, 0], [2, 2], [0, 2], [0, 0]]"),
+                           "d.geojson")[0]
+            .area_km2 == Approx(4.0));
+}
+
+TEST_CASE("a cell across the antimeridian is refused, not reported as 44 000 km2") {
+  require_geojson_error(collection(kProps,
+                                   "[[179.99, 10], [-179.99, 10], [-179.99, 10.01], "
+                                   "[179.99, 10.01], [179.99, 10]]",
+                                   ""),
+                        {"features[0]", "crosses the antimeridian"});
+}

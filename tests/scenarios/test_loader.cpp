@@ -31,10 +31,10 @@ TEST_CASE("name and description are not inherited, and name defaults to the file
   CHECK(s.governance.leadership == 0.5);
 }
 
-TEST_CASE("an empty file gives the parameter defaults") {
-  const Scenario s = load_scenario(fixture("good/empty.yaml"));
-  CHECK(s.name == "empty");
-  CHECK(differing_keys(s, Scenario{}) == std::set<std::string>{"name"});
+TEST_CASE("an empty file is refused with advice, not run as the built-in baseline") {
+  govsim::test::require_input_error(
+      [] { load_scenario(fixture("broken/empty.yaml")); },
+      {"broken/empty.yaml: the scenario file sets nothing", "'extends: baseline'"});
 }
 
 TEST_CASE("set overrides apply after extends and before validation") {
