@@ -229,14 +229,14 @@ void HandlingUnit::check_layout(const CheckpointReader& r) const {
   if (!all_ok(vol_pool_, g1_ - g0_) || !all_ok(branch_pool_, branches_.size()) ||
       !all_ok(comm_pool_, c1_ - c0_) || !all_ok(comm_med_pool_, c1_ - c0_) ||
       !all_ok(dept_pool_, dept_pool_.size()) || !desk_ok(street_pool_) ||
-      !desk_ok(street_med_pool_) ||
+      !desk_ok(street_med_pool_) || !desk_ok(intake_pool_) ||
       !std::all_of(std::begin(queue_pool_), std::end(queue_pool_), desk_ok))
     r.fail("a desk index is out of range");
   if (branch_of_grid_.size() != g1_ - g0_) r.fail("the grids' branches do not match the street");
   for (std::uint32_t b : branch_of_grid_)
     if (b >= std::max<std::size_t>(1, branches_.size())) r.fail("a grid's branch does not exist");
   for (const Pool& p : pools_) {
-    if (static_cast<int>(p.kind) > static_cast<int>(PoolKind::StreetMediators) ||
+    if (static_cast<int>(p.kind) > static_cast<int>(PoolKind::Intake) ||
         static_cast<int>(p.level) >= kLevels)
       r.fail("a desk has an unknown kind or level");
     if (p.kind == PoolKind::Volunteers && (p.home < g0_ || p.home >= g1_))
@@ -262,10 +262,11 @@ namespace {
 
 // A live case's own fields: enumerations and flags within their ranges.
 bool case_fields_valid(const Case& c) {
-  std::uint8_t flags[3];
+  std::uint8_t flags[4];
   std::memcpy(&flags[0], &c.left_grid, 1);
   std::memcpy(&flags[1], &c.reached_street, 1);
   std::memcpy(&flags[2], &c.succeeds, 1);
+  std::memcpy(&flags[3], &c.needs_intake, 1);
   for (std::uint8_t b : flags)
     if (b > 1) return false;
   for (std::size_t i = 0; i < std::min<std::size_t>(c.path_len, kMaxPath); ++i)

@@ -9,9 +9,11 @@
 #include <iterator>
 #include <string>
 
+#include "agents/residents.hpp"
 #include "engine/checkpoint_io.hpp"
 #include "engine/errors.hpp"
 #include "engine/version.hpp"
+#include "model/city.hpp"
 #include "sim/observation.hpp"
 #include "sim/simulation.hpp"
 #include "tests/sim/sim_fixtures.hpp"
@@ -151,19 +153,21 @@ TEST_CASE("a flag byte other than 0 or 1 in a checkpoint is refused") {
 }
 
 TEST_CASE("fuzz finding 4: a resident's state far outside [0, 1] is refused, not drawn from") {
-  // A Poisson mean of 7e30 from the dispute hazard, cast to an integer (UBSan): the minimised
-  // payload is tests/fuzz/corpus/checkpoint/finding-4-resident-state.
-  std::ifstream in(
-      std::string(GOVSIM_SOURCE_DIR) + "/tests/fuzz/corpus/checkpoint/finding-4-resident-state",
-      std::ios::binary);
-  REQUIRE(in);
-  const std::string payload{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  CheckpointWriter head;
-  head.bytes().append(kCheckpointMagic, sizeof kCheckpointMagic);
-  head.pod(kCheckpointFormat);
-  head.str(kVersion);
-  head.pod(static_cast<std::uint64_t>(payload.size()));
-  std::string file = head.bytes() + payload + std::string(kDigestBytes, '\0');
-  redigest(file);
-  require_refused(file, "a resident's state is outside [0, 1]");
+  // A forged hardship of 1e30 made a Poisson mean of 7e30 from the dispute hazard, cast to an
+  // integer (UBSan). The forgery: a checkpoint taken before the first step, when the residents
+  // are exactly as init_residents draws them, with resident 0's hardship replaced.
+  const Scenario sc = tiny();
+  const std::string file = checkpoint_after(sc, 0);
+  const City city = build_city(sc);
+  Residents residents;
+  init_residents(residents, city, sc);
+  const std::string needle(reinterpret_cast<const char*>(residents.hardship.data()),
+                           residents.hardship.size() * sizeof(float));
+  const std::size_t at = file.find(needle);
+  REQUIRE(at != std::string::npos);
+  std::string forged = file;
+  const float huge = 1e30f;
+  std::memcpy(forged.data() + at, &huge, sizeof huge);
+  redigest(forged);
+  require_refused(forged, "a resident's state is outside [0, 1]");
 }
