@@ -71,6 +71,43 @@ case "$case_name" in
     wait $a || fail "the first writer failed: $(cat a.err)"
     runs=$("$govsim" export ow.db --csv csv >/dev/null && tail -n +2 csv/runs.csv | wc -l)
     [[ $runs == 20 ]] || fail "ow.db holds $runs runs, not the first writer's 20" ;;
+  # 4, under load: two writers and an --overwrite started at pseudo-random offsets, 20 rounds.
+  # Each command either succeeds, and then its runs were in the file when it said so (the last
+  # to finish leaves exactly its own), or is refused with exit 2; never exit 1 or a signal.
+  writers_race)
+    RANDOM=18
+    for round in $(seq 20); do
+      rm -f race.db race.db.lock ./*.status ./*.out ./*.err
+      for who in a b c; do
+        case $who in
+          a) r=3; extra=() ;;
+          b) r=2; extra=(--overwrite) ;;
+          c) r=4; extra=(--overwrite) ;;
+        esac
+        delay=$(printf '0.%02d' $((RANDOM % 30)))
+        ( sleep "$delay"
+          timeout 60 "$govsim" compare baseline --days 4 -r $r "${small[@]}" --db race.db \
+            "${extra[@]}" >$who.out 2>$who.err
+          echo "$? $(date +%s%N) $r" >$who.status ) &
+      done
+      wait
+      last=""; last_t=0
+      for who in a b c; do
+        read -r code t r <$who.status
+        case $code in
+          0) grep -qF "results: race.db ($r runs" $who.out ||
+               fail "round $round: $who succeeded without its $r runs: $(cat $who.out)"
+             if ((t > last_t)); then last=$who; last_r=$r; last_t=$t; fi ;;
+          2) ;;
+          *) fail "round $round: $who exited $code: $(cat $who.err)" ;;
+        esac
+      done
+      [[ -n $last ]] || fail "round $round: no writer succeeded"
+      runs=$("$govsim" export race.db --csv csv$round >/dev/null 2>&1 &&
+             tail -n +2 csv$round/runs.csv | wc -l)
+      [[ $runs == "$last_r" ]] ||
+        fail "round $round: race.db holds $runs runs, not the $last_r of the last writer ($last)"
+    done ;;
   # 5: shards of different plans; a partial shard.
   merge_different_replications)
     "$govsim" compare baseline --days 4 -r 2 -q "${small[@]}" --shard 1/2 --db s1.db || fail "shard 1"
