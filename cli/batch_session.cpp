@@ -34,7 +34,9 @@ void check_batch_args(const BatchArgs& args, Session& session, bool adaptive,
   if (!args.db.empty()) paths.push_back({"--db", args.db, PathRole::InputSelf});
   if (!args.report.empty()) paths.push_back({"--report", args.report, PathRole::OutputFile});
   paths.insert(paths.end(), more.begin(), more.end());
-  check_command_paths(paths);
+  // The files are rank 0's to check (and to write): another rank would see them as rank 0 is
+  // already creating them. on_root tells every rank how the check ended.
+  on_root(session.cluster, [&] { check_command_paths(paths); });
   check_replications(args.replications, "--replications");
   check_seed(args.seed, args.replications);
   if (args.jobs < 0 || args.jobs > 4096) {
@@ -85,17 +87,17 @@ BatchOutcome run(Session& session, const Experiment& experiment, const std::vect
                  const std::string& label) {
   RunnerOptions options = session.runner;
   options.label = label;
-  if (session.store) {
-    // What the store is to hold: these runs, or under --shard the whole plan's, so that a
-    // merge of some of the shards knows which runs it lacks.
-    on_root(session.cluster, [&] {
-      std::vector<std::string> keys;
-      const std::optional<std::string> r = session.store->meta("shard_replications");
-      for (const RunSpec& spec : r ? experiment.all_specs(std::stoll(*r)) : specs)
-        keys.push_back(spec.key);
-      session.store->add_planned(keys);
-    });
-  }
+  // What the store is to hold: these runs, or under --shard the whole plan's, so that a merge
+  // of some of the shards knows which runs it lacks. Only rank 0 has the store, but every rank
+  // takes part in on_root's collective.
+  on_root(session.cluster, [&] {
+    if (!session.store) return;
+    std::vector<std::string> keys;
+    const std::optional<std::string> r = session.store->meta("shard_replications");
+    for (const RunSpec& spec : r ? experiment.all_specs(std::stoll(*r)) : specs)
+      keys.push_back(spec.key);
+    session.store->add_planned(keys);
+  });
   return run_batch(experiment, specs, session.store ? &*session.store : nullptr, session.cluster,
                    options);
 }
