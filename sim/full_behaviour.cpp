@@ -141,15 +141,14 @@ int FullBehaviour::select_desk(const HandlingUnit& u, const Case& c, Level level
   using Slot = HandlingUnit::Slot;
   const std::vector<Pool>& pools = u.pools_;
   const bool grid = u.gov_.structure == Structure::Grid;
-  if (!grid && level == Level::Grid) level = Level::Community;  // no grid tier to go to
   const std::uint32_t gi = c.grid - u.g0_;
   const std::uint32_t ci = u.city_.grid_community[c.grid] - u.c0_;
   auto staffed = [&](int p) { return p >= 0 && !pools[static_cast<std::size_t>(p)].slots.empty(); };
   if (c.needs_intake) {
     if (staffed(u.intake_pool_)) return u.intake_pool_;
     level = u.level_for(c.tier);  // no intake desk (any more): straight to its level
-    if (!grid && level == Level::Grid) level = Level::Community;
   }
+  if (!grid && level == Level::Grid) level = Level::Community;  // no grid tier to go to
   switch (level) {
     case Level::Grid: {
       const int vp = u.vol_pool_[gi];
@@ -190,12 +189,12 @@ int FullBehaviour::select_desk(const HandlingUnit& u, const Case& c, Level level
 // office's intake desk, which registers and classifies it (on_resolve) and refers it on.
 void FullBehaviour::on_report(HandlingUnit& u, Case& c, std::uint32_t slot, double t) const {
   using Ev = HandlingUnit::Ev;
-  const Level level = triage(u, c);
   if (c.channel == Channel::Platform) {
-    u.route(c, slot, level, t, true);
+    u.route(c, slot, triage(u, c), t, true);
     return;
   }
   if (u.gov_.structure == Structure::Grid) {
+    const Level level = triage(u, c);
     if (level == Level::Grid) {
       c.level = Level::Grid;
       c.state = CaseState::InTransit;
