@@ -71,10 +71,17 @@ double case_share(Role role, const GovernanceConfig& gov, const StaffBehaviour& 
     case Role::GridWorker:
       return std::max(b.min_case_share, 1.0 - gov.admin_burden.grid_workers - b.rounds_share);
     case Role::CommunityOfficial:
-    case Role::StreetOfficial:
-      // Party leadership merges meetings and forms away (paper, remedy 2): time for cases.
-      return std::max(b.min_case_share, 1.0 - gov.admin_burden.officials *
-                                                  (1.0 - b.leadership_admin_cut * gov.leadership));
+    case Role::StreetOfficial: {
+      // Party leadership merges meetings and forms away (paper, remedy 2): time for cases. The
+      // paper reviews of waiting cases it holds (督办) take time too; cases the platform tracks
+      // need none.
+      const double reviews = gov.leadership * b.reviews_per_week * (1.0 - gov.platform.level) *
+                             b.review_h / (kDaysPerWeek * gov.staffing.official_hours);
+      return std::max(
+          b.min_case_share,
+          1.0 - gov.admin_burden.officials * (1.0 - b.leadership_admin_cut * gov.leadership) -
+              reviews);
+    }
     case Role::Mediator:
       return b.mediator_case_share;
   }
@@ -144,6 +151,23 @@ Roster plan_roster(const City& city, std::uint32_t street, const std::vector<Bra
           i < intake ? kIntakeDepartment : static_cast<std::uint8_t>((i - intake) % depts), i);
   for (std::uint32_t i = 0, m = spread_count(gov.mediators.per_street, street); i < m; ++i)
     b.add(Role::Mediator, Level::Street, street, 0, i);
+  return r;
+}
+
+Roster plan_city_roster(const City& city, const GovernanceConfig& gov, const StaffBehaviour& staff,
+                        std::uint64_t seed, const Roster* previous) {
+  Roster r;
+  RosterBuilder b{r, seed, gov, staff, {}};
+  if (previous)
+    for (std::size_t i = 0; i < previous->size(); ++i)
+      b.experience_of[previous->key[i]] = previous->experience[i];
+  const double want =
+      gov.city_tier.officials_per_100k * double(city.residents) / kPerHundredThousand;
+  const auto n =
+      std::max<std::uint32_t>(want > 0 ? 1u : 0u, static_cast<std::uint32_t>(std::lround(want)));
+  const auto depts = static_cast<std::uint32_t>(gov.city_tier.departments);
+  for (std::uint32_t i = 0; i < n; ++i)
+    b.add(Role::StreetOfficial, Level::City, 0, static_cast<std::uint8_t>(i % depts), i);
   return r;
 }
 

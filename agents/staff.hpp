@@ -22,7 +22,7 @@ inline constexpr std::uint8_t kIntakeDepartment = 0xFF;
 
 struct Roster {
   std::vector<Role> role;                // 1
-  std::vector<Level> level;              // 1  grid, community or street
+  std::vector<Level> level;              // 1  grid, community, street or city
   std::vector<std::uint32_t> home;       // 4  grid (grid workers), community or street
   std::vector<std::uint8_t> department;  // 1  street officials under a fragmented design
   std::vector<std::uint64_t> key;        // 8  stable identity
@@ -47,6 +47,11 @@ std::vector<Branch> plan_branches(const City& city, std::uint32_t street,
 Roster plan_roster(const City& city, std::uint32_t street, const std::vector<Branch>& branches,
                    const GovernanceConfig& gov, const StaffBehaviour& behaviour, std::uint64_t seed,
                    const Roster* previous);
+
+// The city tier's roster under `gov` (MODEL.md 7.6): officials of the coordinating centre or of
+// the city's departments, with the street officials' hours, costs and skills.
+Roster plan_city_roster(const City& city, const GovernanceConfig& gov, const StaffBehaviour& staff,
+                        std::uint64_t seed, const Roster* previous);
 
 // Queue mode (validation): `handlers` handlers at each of the three levels.
 Roster plan_queue_roster(std::uint32_t handlers, std::uint32_t street);

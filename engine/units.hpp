@@ -11,7 +11,8 @@ inline constexpr double kDaysPerWeek = 7.0;
 inline constexpr double kDaysPerYear = 365.0;
 inline constexpr double kDaysPerMonth = 30.0;
 inline constexpr double kMonthsPerYear = 12.0;
-inline constexpr double kPerThousand = 1000.0;  // "per 1 000"
-inline constexpr double kPerTenThousand = 1e4;  // "per 10 000"
+inline constexpr double kPerThousand = 1000.0;      // "per 1 000"
+inline constexpr double kPerTenThousand = 1e4;      // "per 10 000"
+inline constexpr double kPerHundredThousand = 1e5;  // "per 100 000"
 
 }  // namespace govsim

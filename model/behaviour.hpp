@@ -98,6 +98,7 @@ struct RoutingBehaviour {
   double platform_bounce_cut = 0.5;     // share of both that a full platform's shared records stop
   double lost_on_bounce = 0.12;         // a bounced case lost in paperwork, no platform
   double volunteer_queue_per_duty = 2;  // waiting cases per volunteer on duty before the worker
+  double cross_street_share = 0.03;     // cases at a street office that concern other streets too
 };
 
 template <class V>
@@ -128,6 +129,12 @@ void describe(V& v, RoutingBehaviour& r) {
   v.number(
       "volunteer_queue_per_duty", r.volunteer_queue_per_duty, 0, 100,
       {"cases", "waiting per volunteer on duty before small matters go to the grid worker", "C"});
+  v.number("cross_street_share", r.cross_street_share, 0, 1,
+           {"probability",
+            "a case handled at a street office concerns other street offices too (a boundary, a "
+            "polluter upstream, a firm in another street), so that one street office cannot close "
+            "it; it goes to the city tier where there is one",
+            "C"});
 }
 
 // Working time a case takes, as multipliers on the tier's effort.
@@ -495,6 +502,7 @@ struct StaffBehaviour {
   double mediator_case_share = 0.9;
   double leadership_admin_cut = 0.3;  // share of officials' meetings and paperwork merged away
   double reviews_per_week = 2;        // paper reviews of waiting cases by the level above, L = 1
+  double review_h = 1;                // officials' working time one such review takes
 };
 
 template <class V>
@@ -526,6 +534,11 @@ void describe(V& v, StaffBehaviour& s) {
             "at full party leadership (scaled by leadership; the platform flags tracked cases at "
             "once)",
             "C: paper, remedy 2 (督办)"});
+  v.number("review_h", s.review_h, 0, 40,
+           {"h",
+            "working time one paper review of waiting cases takes each community and street "
+            "official, taken from their time for cases",
+            "C"});
 }
 
 // Where cases arise more often.

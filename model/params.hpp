@@ -21,14 +21,19 @@
 namespace govsim {
 
 enum class Structure : std::uint8_t { Fragmented, Grid };
-enum class Level : std::uint8_t { Grid, Community, Street };  // where a tier is handled
-inline constexpr int kLevels = 3;
+// Where a case is handled. The city (or district) tier takes only what the street offices send up
+// (MODEL.md 7.6); a tier's own level is one of the first three.
+enum class Level : std::uint8_t { Grid, Community, Street, City };
+inline constexpr int kLevels = 4;
 enum class HousingType : std::uint8_t { OldCompound, Commodity, UrbanVillage, Mixed };
 enum class ServiceDist : std::uint8_t { Lognormal, Exponential, Deterministic };
 enum class ModelMode : std::uint8_t { Full, Queue };  // Queue: bare queueing network for validation
 
 inline constexpr std::array<const char*, 2> kStructureNames{"fragmented", "grid"};
-inline constexpr std::array<const char*, 3> kLevelNames{"grid", "community", "street"};
+inline constexpr std::array<const char*, kLevels> kLevelNames{"grid", "community", "street",
+                                                              "city"};
+// The levels a tier of matters can be assigned to (routing.small, big, hard).
+inline constexpr std::array<const char*, 3> kTierLevelNames{"grid", "community", "street"};
 inline constexpr std::array<const char*, 4> kHousingNames{"old_compound", "commodity",
                                                           "urban_village", "mixed"};
 inline constexpr std::array<const char*, 3> kServiceDistNames{"lognormal", "exponential",
@@ -187,11 +192,11 @@ struct RoutingConfig {
 
 template <class V>
 void describe(V& v, RoutingConfig& r) {
-  v.choice("small", r.small, kLevelNames,
+  v.choice("small", r.small, kTierLevelNames,
            {"", "level that handles small matters (小事)", "paper, remedy 1"});
-  v.choice("big", r.big, kLevelNames,
+  v.choice("big", r.big, kTierLevelNames,
            {"", "level that handles big matters (大事)", "paper, remedy 1"});
-  v.choice("hard", r.hard, kLevelNames,
+  v.choice("hard", r.hard, kTierLevelNames,
            {"", "level that handles hard matters (难事)", "paper, remedy 1"});
   v.number("triage_accuracy", r.triage_accuracy, 0, 1,
            {"probability", "a reported case goes straight to the right level", "C"});
@@ -298,6 +303,31 @@ void describe(V& v, CostConfig& c) {
            {"CNY/resident-year", "platform cost at level 1 (scales with level)", "C"});
 }
 
+// The city (or district) tier above the street offices: the coordinating centre (综治中心) or the
+// city's departments, which take the cases a street office cannot settle or that concern more
+// than one street office.
+struct CityTierConfig {
+  double officials_per_100k = 0;  // city staff who take cases sent up; 0 = no city tier
+  std::int64_t departments = 6;   // 1 = one joined-up centre; k = departments by domain
+};
+
+template <class V>
+void describe(V& v, CityTierConfig& c) {
+  v.number("officials_per_100k", c.officials_per_100k, 0, 1000,
+           {"persons/100k residents",
+            "city or district officials who take the cases street offices send up (a case the "
+            "street office could not settle, or one that concerns several street offices); 0 = "
+            "no city tier, the street office's verdict is final",
+            "C: one 综治中心 per county or district (2,848 by 2025); Anji's centre ~5,000 cases in "
+            "its first year"});
+  v.integer(
+      "departments", c.departments, 1, 30,
+      {"",
+       "bodies the city tier is split into: 1 = one joined-up coordinating centre (综治中心), "
+       "k = city departments each with their domains (党建、综治等部门各自为政)",
+       "C: paper, problem 1"});
+}
+
 struct GovernanceConfig {
   Structure structure = Structure::Grid;
   std::int64_t grids_per_branch = 1;  // 1 = 一格一支部, k = 多格一支部
@@ -311,6 +341,7 @@ struct GovernanceConfig {
   PlatformConfig platform;
   double leadership = 0.4;     // community party leadership strength
   double participation = 0.3;  // residents' participation in co-governance
+  CityTierConfig city_tier;
   CostConfig costs;
 };
 
@@ -342,6 +373,7 @@ void describe(V& v, GovernanceConfig& g) {
             "residents' participation in co-governance: neighbours who report what they see, "
             "residents who volunteer",
             "C: paper, remedy 2"});
+  v.group("city_tier", g.city_tier, "the city or district tier above the street offices");
   v.group("costs", g.costs, "unit costs, for cost per resident and per resolved case");
 }
 

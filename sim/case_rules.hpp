@@ -67,10 +67,11 @@ inline double draw_time(Stream& s, ServiceDist dist, double median, double sigma
 }
 
 // Stream draw indices of a case that are not routing hops or handling attempts.
-inline constexpr std::uint64_t kTriageDraw = 0xFFFF0;   // Purpose::CaseRoute
-inline constexpr std::uint64_t kForgetDraw = 0xFFFF1;   // Purpose::CaseRoute
-inline constexpr std::uint64_t kMoveOnDraw = 0xFFFF0;   // Purpose::CaseHandle, + attempts
-inline constexpr std::uint64_t kIntakeDraw = 0xFFFF2;   // Purpose::CaseHandle: registration
+inline constexpr std::uint64_t kTriageDraw = 0xFFFF0;       // Purpose::CaseRoute
+inline constexpr std::uint64_t kForgetDraw = 0xFFFF1;       // Purpose::CaseRoute
+inline constexpr std::uint64_t kMoveOnDraw = 0xFFFF0;       // Purpose::CaseHandle, + attempts
+inline constexpr std::uint64_t kIntakeDraw = 0xFFFF2;       // Purpose::CaseHandle: registration
+inline constexpr std::uint64_t kCrossStreetDraw = 0xFFFF3;  // Purpose::CaseRoute
 inline constexpr std::uint64_t kNoticeDraw = 0x100000;  // Purpose::CaseRoute, + the case's epoch
 
 }  // namespace govsim

@@ -236,7 +236,7 @@ void HandlingUnit::check_layout(const CheckpointReader& r) const {
   for (std::uint32_t b : branch_of_grid_)
     if (b >= std::max<std::size_t>(1, branches_.size())) r.fail("a grid's branch does not exist");
   for (const Pool& p : pools_) {
-    if (static_cast<int>(p.kind) > static_cast<int>(PoolKind::Intake) ||
+    if (static_cast<int>(p.kind) > static_cast<int>(PoolKind::CityDepartment) ||
         static_cast<int>(p.level) >= kLevels)
       r.fail("a desk has an unknown kind or level");
     if (p.kind == PoolKind::Volunteers && (p.home < g0_ || p.home >= g1_))
@@ -285,7 +285,9 @@ void HandlingUnit::check_cases(const std::vector<Event>& events, const Checkpoin
   for (const Case& c : cases_) {
     if (c.id == 0) continue;
     if (!case_fields_valid(c)) r.fail("a case is damaged");
-    if (c.grid < g0_ || c.grid >= g1_ || c.resident >= ctx_.residents->size())
+    // The city tier's unit holds cases of every grid; a street office, of its own.
+    if (c.grid >= city_.grids || (!is_city() && (c.grid < g0_ || c.grid >= g1_)) ||
+        c.resident >= ctx_.residents->size())
       r.fail("a case points at a grid or resident that does not exist");
     // A case still in service under an earlier design may keep a stale desk index: it is
     // never used (its service-done event is of the earlier generation). A waiting case's desk

@@ -14,7 +14,7 @@ namespace govsim {
 void HandlingUnit::apply_design(const GovernanceConfig& gov, double now) {
   gov_ = gov;
   ++generation_;
-  branches_ = plan_branches(city_, street_, gov_);
+  branches_ = is_city() ? std::vector<Branch>{} : plan_branches(city_, street_, gov_);
   std::map<std::uint64_t, double> busy_until;
   for (const Pool& p : pools_)
     if (p.kind != PoolKind::Volunteers)
@@ -178,10 +178,11 @@ void HandlingUnit::start_service(Case& c, std::uint32_t slot, int pool, std::siz
                                  double t) {
   Pool& p = pools_[static_cast<std::size_t>(pool)];
   Slot& s = p.slots[server];
-  // Registration draws from a stream of its own, so that a handler's attempts draw alike whether
+  // Registration (at an intake desk, or by the grid worker who refers a case up) draws from a
+  // stream of its own, so that a handler's attempts draw alike whether
   // or not the case was registered at an intake desk first (common random numbers).
   Stream r(seed_, Purpose::CaseHandle, c.id,
-           p.kind == PoolKind::Intake ? kIntakeDraw : std::uint64_t{c.attempts++});
+           c.needs_intake ? kIntakeDraw : std::uint64_t{c.attempts++});
   const ServiceDraw draw = behaviour_.draw_service(*this, c, p, s, r);
   const double effort = draw.effort_h;
   c.succeeds = draw.succeeds;
@@ -193,7 +194,7 @@ void HandlingUnit::start_service(Case& c, std::uint32_t slot, int pool, std::siz
   c.server = static_cast<std::int64_t>(s.agent);
   day_.busy_h[rank(p.level)] += effort;
   // Registration at an intake desk is not a response to the problem: the first handler's is.
-  if (std::isnan(c.t_first) && p.kind != PoolKind::Intake) {
+  if (std::isnan(c.t_first) && !c.needs_intake) {
     c.t_first = t;
     ++day_.first_responses;
     day_.response_h.push_back(t - c.t_report);

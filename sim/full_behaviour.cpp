@@ -50,6 +50,9 @@ std::unique_ptr<CaseBehaviour> make_full_behaviour() { return std::make_unique<F
 // Staff and desks
 
 Roster FullBehaviour::plan_roster(const HandlingUnit& u) const {
+  if (u.is_city())
+    return plan_city_roster(u.city_, u.gov_, u.model_.behaviour.staff, u.seed_,
+                            u.roster_.size() ? &u.roster_ : nullptr);
   return govsim::plan_roster(u.city_, u.street_, u.branches_, u.gov_, u.model_.behaviour.staff,
                              u.seed_, u.roster_.size() ? &u.roster_ : nullptr);
 }
@@ -69,6 +72,12 @@ int FullBehaviour::add_desk(HandlingUnit& u, HandlingUnit::PoolKind kind, Level 
 // community, and the street office's departments (one joined-up office in a grid design).
 void FullBehaviour::lay_out_desks(HandlingUnit& u) {
   using PoolKind = HandlingUnit::PoolKind;
+  if (u.is_city()) {  // the coordinating centre, or the city's departments
+    for (std::int64_t d = 0; d < u.gov_.city_tier.departments; ++d)
+      u.dept_pool_.push_back(
+          add_desk(u, PoolKind::CityDepartment, Level::City, 0, Role::StreetOfficial));
+    return;
+  }
   const bool grid = u.gov_.structure == Structure::Grid;
   if (grid) {
     for (std::uint32_t g = u.g0_; g < u.g1_; ++g)
@@ -146,7 +155,9 @@ int FullBehaviour::select_desk(const HandlingUnit& u, const Case& c, Level level
   auto staffed = [&](int p) { return p >= 0 && !pools[static_cast<std::size_t>(p)].slots.empty(); };
   if (c.needs_intake) {
     if (staffed(u.intake_pool_)) return u.intake_pool_;
-    level = u.level_for(c.tier);  // no intake desk (any more): straight to its level
+    if (grid && staffed(u.branch_pool_[u.branch_of_grid_[gi]]))  // the grid worker writes it up
+      return u.branch_pool_[u.branch_of_grid_[gi]];
+    level = u.level_for(c.tier);  // nobody to register it (any more): straight to its level
   }
   if (!grid && level == Level::Grid) level = Level::Community;  // no grid tier to go to
   switch (level) {
@@ -166,8 +177,10 @@ int FullBehaviour::select_desk(const HandlingUnit& u, const Case& c, Level level
     case Level::Community:
       if (c.domain == Domain::Dispute && staffed(u.comm_med_pool_[ci])) return u.comm_med_pool_[ci];
       return staffed(u.comm_pool_[ci]) ? u.comm_pool_[ci] : -1;
+    case Level::City:
     case Level::Street: {
-      if (c.domain == Domain::Dispute && staffed(u.street_med_pool_)) return u.street_med_pool_;
+      if (level == Level::Street && c.domain == Domain::Dispute && staffed(u.street_med_pool_))
+        return u.street_med_pool_;
       // Each domain has its department; with fewer staffed departments they double up.
       std::vector<int> staffed_depts;
       for (int p : u.dept_pool_)
@@ -194,14 +207,13 @@ void FullBehaviour::on_report(HandlingUnit& u, Case& c, std::uint32_t slot, doub
     return;
   }
   if (u.gov_.structure == Structure::Grid) {
-    const Level level = triage(u, c);
-    if (level == Level::Grid) {
-      c.level = Level::Grid;
-      c.state = CaseState::InTransit;
-      u.schedule(t, Ev::Arrive, c.id, slot, 0, Level::Grid);
-    } else {
-      u.route(c, slot, level, t, true);
-    }
+    // The grid worker is told at once. A matter for the grid is on the grid's desks now; one for
+    // a level above waits for the grid worker to write it up and refer it (registration, as at
+    // a fragmented street office's intake desk).
+    c.needs_intake = triage(u, c) != Level::Grid;
+    c.level = Level::Grid;
+    c.state = CaseState::InTransit;
+    u.schedule(t, Ev::Arrive, c.id, slot, 0, Level::Grid);
     return;
   }
   c.needs_intake = true;
@@ -244,7 +256,7 @@ double FullBehaviour::bounce_probability(const HandlingUnit& u, Level level) {
   const double unclear =
       (1.0 - gov.legal_clarity) * (1.0 - b.platform_bounce_cut * gov.platform.level);
   int bodies = 0;
-  if (level == Level::Street)
+  if (rank(level) >= rank(Level::Street))  // a street office's or the city's departments
     for (int p : u.dept_pool_)
       bodies += p >= 0 && !u.pools_[static_cast<std::size_t>(p)].slots.empty() ? 1 : 0;
   bodies = std::max(1, bodies);
@@ -284,7 +296,7 @@ void FullBehaviour::route(HandlingUnit& u, Case& c, std::uint32_t slot, Level le
       u.schedule(t + delay, Ev::Reroute, c.id, slot, 0, level);
       return;
     }
-    level = Level::Street;  // the street takes over
+    if (level != Level::City) level = Level::Street;  // the street (or the city) takes over
   }
   c.level = level;
   c.state = CaseState::InTransit;
@@ -297,7 +309,7 @@ void FullBehaviour::route(HandlingUnit& u, Case& c, std::uint32_t slot, Level le
 // waits for its own desk.
 void FullBehaviour::on_enqueued(HandlingUnit& u, const Case& c, std::uint32_t slot,
                                 double t) const {
-  if (c.level == Level::Street) return;
+  if (rank(c.level) >= rank(Level::Street)) return;
   const GovernanceConfig& gov = u.gov_;
   Stream s(u.seed_, Purpose::CaseRoute, c.id, kNoticeDraw + c.epoch);
   double notice = 0;
@@ -319,7 +331,7 @@ ServiceDraw FullBehaviour::draw_service(const HandlingUnit& u, const Case& c,
                                         Stream& r) const {
   const ModelConfig& m = u.model_;
   ServiceDraw d{};
-  if (p.kind == HandlingUnit::PoolKind::Intake)  // registering and classifying only
+  if (c.needs_intake)  // registering and classifying only (intake desk, or the grid worker)
     return ServiceDraw{r.exponential(m.behaviour.routing.intake_effort_h), 0.0, true};
   d.effort_h = draw_time(r, m.effort_dist, tier_value(m.effort_median_h, c.tier),
                          tier_value(m.effort_sigma, c.tier)) *
@@ -361,6 +373,7 @@ double FullBehaviour::effort_factor(const HandlingUnit& u, const HandlingUnit::P
       break;  // not a handler's work on the case (draw_service)
     case PoolKind::Community:
     case PoolKind::Street:
+    case PoolKind::CityDepartment:
       // Unclear duties: several layers interfere with the same case (overreach).
       f = (1.0 + b.overreach * (1.0 - gov.legal_clarity)) *
           (b.unskilled - b.skill_cut * roster.skill[s.agent]);
@@ -402,7 +415,8 @@ double FullBehaviour::success_probability(const HandlingUnit& u, const Case& c,
       return 1.0;  // registration always completes
     case PoolKind::GridWorkers:
     case PoolKind::Community:
-    case PoolKind::Street: {
+    case PoolKind::Street:
+    case PoolKind::CityDepartment: {
       const double skill = roster.skill[s.agent];
       ps = dispute
                ? b.staff_dispute + b.staff_dispute_skill * skill
@@ -426,9 +440,18 @@ void FullBehaviour::on_resolve(HandlingUnit& u, Case& c, std::uint32_t slot, dou
     ++u.day_.mediations;
     if (c.succeeds) ++u.day_.mediation_agreements;
   }
-  // The street office's verdict closes a case even unsettled; below it, an unsettled case
-  // goes up a level.
-  if (c.succeeds || c.level == Level::Street) {
+  // Below the street office an unsettled case goes up a level. Where there is a city tier, the
+  // street office sends up a case it could not settle, or one that concerns other streets too,
+  // which it cannot close alone; else its verdict closes the case, settled or not. The city
+  // tier's verdict is final.
+  if (c.level == Level::Street && u.gov_.city_tier.officials_per_100k > 0) {
+    Stream s(u.seed_, Purpose::CaseRoute, c.id, kCrossStreetDraw);
+    if (!c.succeeds || s.bernoulli(u.model_.behaviour.routing.cross_street_share)) {
+      u.send_up(c, slot, t);
+      return;
+    }
+  }
+  if (c.succeeds || rank(c.level) >= rank(Level::Street)) {
     u.close(c, slot, t, false, c.succeeds);
     return;
   }

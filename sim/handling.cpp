@@ -18,9 +18,9 @@ HandlingUnit::HandlingUnit(const City& city, std::uint32_t street, const ModelCo
       ctx_(ctx),
       street_(street),
       g0_(city.street_first_grid[street]),
-      g1_(city.street_first_grid[street + 1]),
+      g1_(street < city.streets ? city.street_first_grid[street + 1] : g0_),
       c0_(city.street_first_community[street]),
-      c1_(city.street_first_community[street + 1]),
+      c1_(street < city.streets ? city.street_first_community[street + 1] : c0_),
       seed_(seed) {}
 
 Level HandlingUnit::level_for(Tier tier) const {
@@ -47,15 +47,41 @@ double HandlingUnit::rounds_hours(std::uint32_t grid) const {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-void HandlingUnit::admit(const NewCase& n) {
-  std::uint32_t slot;
+std::uint32_t HandlingUnit::new_slot() {
   if (!free_.empty()) {
-    slot = free_.back();
+    const std::uint32_t slot = free_.back();
     free_.pop_back();
-  } else {
-    slot = static_cast<std::uint32_t>(cases_.size());
-    cases_.emplace_back();
+    return slot;
   }
+  cases_.emplace_back();
+  return static_cast<std::uint32_t>(cases_.size() - 1);
+}
+
+void HandlingUnit::take_transfer(const Case& from, double t) {
+  const std::uint32_t slot = new_slot();
+  Case& c = cases_[slot];
+  c = from;
+  c.pool = -1;
+  c.server = -1;
+  c.state = CaseState::InTransit;
+  ++open_;
+  route(c, slot, Level::City, t, false);
+}
+
+void HandlingUnit::send_up(Case& c, std::uint32_t slot, double t) {
+  ++day_.escalated;
+  ++day_.sent_up;
+  ++(*ctx_.grid_totals)[c.grid].escalated;
+  ++c.epoch;
+  sent_up_.push_back(Transfer{c, t});
+  --open_;
+  c.state = CaseState::Closed;
+  c.id = 0;
+  free_.push_back(slot);
+}
+
+void HandlingUnit::admit(const NewCase& n) {
+  const std::uint32_t slot = new_slot();
   Case& c = cases_[slot];
   c = Case{};
   c.id = n.id;

@@ -1,7 +1,9 @@
 // Case handling: a discrete-event simulation in continuous time (hours since the start of the
 // run) for one handling unit — a street office with its communities and grids, which shares no
 // staff or cases with any other unit. Units run in parallel; each processes its events in
-// timestamp order, ties broken by insertion order, which is itself deterministic.
+// timestamp order, ties broken by insertion order, which is itself deterministic. The one
+// exception is the city tier's unit, which takes the cases street offices send up: it runs after
+// the street offices' day, so that it receives their cases in unit order (MODEL.md 7.6).
 //
 // The unit owns every case of its grids from the moment it arises: reporting, routing,
 // queueing at a desk with priorities, service within working hours, escalation, bounces between
@@ -51,10 +53,23 @@ class HandlingUnit {
   // Puts a design in force at time `now`: plans the roster and desks, and sends every case
   // waiting at a desk through the new routing.
   void apply_design(const GovernanceConfig& gov, double now);
+  // The city tier's unit (constructed with street == city.streets): no grids or communities of
+  // its own; it takes only the cases street offices send up (take_transfer).
+  bool is_city() const { return street_ == city_.streets; }
   // Starts a day: today's volunteer duty roster becomes desks, and the behaviour's own arrivals
   // (if any) are admitted.
   void begin_day(std::int64_t day);
   void admit(const NewCase& c);
+  // A case a street office sent up at time t (sent_up of that unit, this day), taken by the city
+  // tier's unit: referred to its desks as any referral is.
+  void take_transfer(const Case& c, double t);
+  // Cases this unit sent up to the city tier today, each with the time it left, in the order
+  // they left. Emptied by the cases phase once the city tier's unit has taken them.
+  struct Transfer {
+    Case c;
+    double t;
+  };
+  std::vector<Transfer>& sent_up() { return sent_up_; }
   void run_until(double t_end);
   // Moves today's figures into `out` and resets them (reusing the memory of out's lists).
   void take_day(UnitDay& out);
@@ -116,7 +131,8 @@ class HandlingUnit {
     CommunityMediators,
     Street,
     StreetMediators,
-    Intake  // the street office's intake desk (fragmented design): registers and refers
+    Intake,         // the street office's intake desk (fragmented design): registers and refers
+    CityDepartment  // the city tier's centre, or one of its departments
   };
   using Slot = DeskSlot;  // agent: roster index, or resident id for volunteers
   using Entry = DeskEntry;
@@ -138,6 +154,9 @@ class HandlingUnit {
   void on_lapse(Case& c, std::uint32_t slot, double t);
   void on_service_done(Case& c, std::uint32_t slot, std::uint32_t gen, double t);
   void close(Case& c, std::uint32_t slot, double t, bool dropped, bool settled);
+  // The case leaves this unit for the city tier (it stays open, in the grid's totals too).
+  void send_up(Case& c, std::uint32_t slot, double t);
+  std::uint32_t new_slot();
   Level level_for(Tier tier) const;
   // desks.cpp: design, desks, dispatch and service
   int add_desk(PoolKind kind, Level level, std::uint32_t home, double start, double len,
@@ -177,7 +196,7 @@ class HandlingUnit {
   std::vector<Pool> pools_;
   std::vector<int> vol_pool_, branch_pool_, comm_pool_, comm_med_pool_, dept_pool_;
   int street_pool_ = -1, street_med_pool_ = -1, intake_pool_ = -1;
-  int queue_pool_[kLevels] = {-1, -1, -1};
+  int queue_pool_[kLevels] = {-1, -1, -1, -1};
   std::vector<std::uint32_t> branch_of_grid_;
 
   std::vector<Case> cases_;
@@ -186,8 +205,9 @@ class HandlingUnit {
   std::int64_t open_ = 0, unreported_ = 0;
   UnitDay day_;
   bool tracing_ = false;
-  std::int64_t in_queue_[kLevels] = {0, 0, 0}, in_system_[kLevels] = {0, 0, 0};
-  double books_t_[kLevels] = {0, 0, 0};
+  std::int64_t in_queue_[kLevels] = {}, in_system_[kLevels] = {};
+  double books_t_[kLevels] = {};
+  std::vector<Transfer> sent_up_;  // not checkpointed: empty between days
 };
 
 }  // namespace govsim

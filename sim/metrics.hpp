@@ -56,6 +56,7 @@ struct DayMetrics {
   double utilization_grid = kNaN;  // busy share of case-handling hours, by level
   double utilization_community = kNaN;
   double utilization_street = kNaN;
+  double utilization_city = kNaN;
   double cost = 0;  // CNY spent today on staff, volunteers and the platform
   // Running totals, for the conservation law arrived = resolved + dropped + open.
   std::int64_t arrived_total = 0;
@@ -109,6 +110,7 @@ void describe(V& v, const DayMetrics& m) {
   v.col("utilization_grid", m.utilization_grid);
   v.col("utilization_community", m.utilization_community);
   v.col("utilization_street", m.utilization_street);
+  v.col("utilization_city", m.utilization_city);
   v.col("cost", m.cost);
   v.col("arrived_total", m.arrived_total);
   v.col("resolved_total", m.resolved_total);
@@ -218,6 +220,8 @@ struct RunSummary {
   std::int64_t dropped = 0;
   std::int64_t resolved = 0;
   std::int64_t reached_street = 0;  // cases handled at the street office at some point
+  std::int64_t sent_up = 0;         // cases street offices sent up to the city tier
+  std::int64_t reached_city = 0;    // cases that reached a desk of the city tier
   double dispute_rate_per_1k_month = 0;
   double trust_mean = 0;  // at the end of the run
   double gain_mean = 0;
@@ -229,7 +233,7 @@ struct RunSummary {
   double cost_per_resolved_case = kNaN;
   double case_hours_per_resolved = kNaN;      // handlers' working hours on cases per case resolved
   double response_time_grid_spread_h = kNaN;  // worst grid mean minus best grid mean
-  LevelSummary level[3];                      // grid, community, street
+  LevelSummary level[kLevels];                // grid, community, street, city
   // Per outcome of kSteadyOutcomeNames: the day from which its daily series is steady (the MSER-5
   // truncation point), and 1 if that is within the warm-up and the series settles at all, 0 if
   // not (the measured days still hold a transient or a trend); empty for a run too short to tell.
@@ -271,6 +275,8 @@ void describe(V& v, const RunSummary& s) {
   v.col("dropped", s.dropped);
   v.col("resolved", s.resolved);
   v.col("reached_street", s.reached_street);
+  v.col("sent_up", s.sent_up);
+  v.col("reached_city", s.reached_city);
   v.col("dispute_rate_per_1k_month", s.dispute_rate_per_1k_month);
   v.col("trust_mean", s.trust_mean);
   v.col("gain_mean", s.gain_mean);
@@ -282,10 +288,9 @@ void describe(V& v, const RunSummary& s) {
   v.col("cost_per_resolved_case", s.cost_per_resolved_case);
   v.col("case_hours_per_resolved", s.case_hours_per_resolved);
   v.col("response_time_grid_spread_h", s.response_time_grid_spread_h);
-  const char* prefix[3] = {"grid", "community", "street"};
-  for (int l = 0; l < 3; ++l) {
+  for (int l = 0; l < kLevels; ++l) {
     const LevelSummary& q = s.level[l];
-    const std::string p = prefix[l];
+    const std::string p = kLevelNames[static_cast<std::size_t>(l)];
     v.col((p + "_arrivals_per_h").c_str(), q.arrivals_per_h);
     v.col((p + "_wait_mean_h").c_str(), q.wait_mean_h);
     v.col((p + "_time_in_system_mean_h").c_str(), q.time_in_system_mean_h);

@@ -61,10 +61,15 @@ void residents_phase(World& w, Executor& ex) {
   });
 }
 
+// The street offices in parallel; then the city tier's unit takes what they sent up today, in
+// unit order and within a unit in the order sent, and runs the same day. Nothing comes back down
+// within the day (closures reach residents tomorrow), so the order is causal and the bits do not
+// depend on the threads.
 void cases_phase(World& w, Executor& ex) {
   ModelState& s = w.state;
   const double day_end = double(s.day + 1) * kHoursPerDay;
-  ex.parallel_for(s.units.size(), [&](std::size_t b, std::size_t e) {
+  const std::size_t streets = w.city.streets;
+  ex.parallel_for(streets, [&](std::size_t b, std::size_t e) {
     for (std::size_t u = b; u < e; ++u) {
       HandlingUnit& unit = s.units[u];
       unit.begin_day(s.day);
@@ -76,6 +81,14 @@ void cases_phase(World& w, Executor& ex) {
       unit.take_day(w.today.unit_days[u]);
     }
   });
+  HandlingUnit& top = s.units[streets];
+  top.begin_day(s.day);
+  for (std::size_t u = 0; u < streets; ++u) {
+    for (const HandlingUnit::Transfer& tr : s.units[u].sent_up()) top.take_transfer(tr.c, tr.t);
+    s.units[u].sent_up().clear();
+  }
+  top.run_until(day_end);
+  top.take_day(w.today.unit_days[streets]);
 }
 
 // The grids' part of today's row: the senses, new disputes and volunteers.
@@ -143,7 +156,7 @@ void add_unit_days(const UnitDay& u, DayMetrics& d) {
   if (u.small_resolved > 0)
     d.stayed_in_grid_share = double(u.small_stayed_in_grid) / double(u.small_resolved);
   double* utilization[kLevels] = {&d.utilization_grid, &d.utilization_community,
-                                  &d.utilization_street};
+                                  &d.utilization_street, &d.utilization_city};
   for (int l = 0; l < kLevels; ++l)
     if (u.capacity_h[l] > 0) *utilization[l] = u.busy_h[l] / u.capacity_h[l];
 }

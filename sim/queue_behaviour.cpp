@@ -47,7 +47,7 @@ Roster QueueBehaviour::plan_roster(const HandlingUnit& u) const {
 }
 
 void QueueBehaviour::build_desks(HandlingUnit& u, const std::map<std::uint64_t, double>&) const {
-  for (int l = 0; l < kLevels; ++l)
+  for (int l = 0; l <= rank(Level::Street); ++l)  // no city tier in the bare network
     u.queue_pool_[l] = u.add_desk(HandlingUnit::PoolKind::Street, static_cast<Level>(l), u.street_,
                                   0.0, kHoursPerDay, 1.0);
   for (std::uint32_t i = 0; i < u.roster_.size(); ++i)

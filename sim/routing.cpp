@@ -13,7 +13,7 @@ void HandlingUnit::route(Case& c, std::uint32_t slot, Level level, double t, boo
 }
 
 void HandlingUnit::escalate(Case& c, std::uint32_t slot, double t) {
-  if (c.level == Level::Street) return;
+  if (rank(c.level) >= rank(Level::Street)) return;  // the city tier takes cases only sent up
   ++day_.escalated;
   ++(*ctx_.grid_totals)[c.grid].escalated;
   ++c.epoch;
@@ -23,7 +23,7 @@ void HandlingUnit::escalate(Case& c, std::uint32_t slot, double t) {
 void HandlingUnit::on_arrive(Case& c, std::uint32_t slot, Level level, double t) {
   const int p = behaviour_.select_desk(*this, c, level);
   if (p < 0) {
-    if (level == Level::Street) {  // nobody at all to handle it
+    if (rank(level) >= rank(Level::Street)) {  // nobody at all to handle it
       close(c, slot, t, true, false);
       return;
     }
@@ -32,11 +32,18 @@ void HandlingUnit::on_arrive(Case& c, std::uint32_t slot, Level level, double t)
     return;
   }
   const Level at = pools_[static_cast<std::size_t>(p)].level;
-  const bool intake = pools_[static_cast<std::size_t>(p)].kind == PoolKind::Intake;
-  if (!intake) c.needs_intake = false;  // e.g. re-routed after a design without intake
+  // Cases are registered at the intake desk, or by the grid worker who refers them up; a case
+  // that arrives at any other desk (e.g. re-routed after a design without either) needs none.
+  const PoolKind kind = pools_[static_cast<std::size_t>(p)].kind;
+  const bool intake = kind == PoolKind::Intake;
+  if (!intake && kind != PoolKind::GridWorkers) c.needs_intake = false;
   if (tracing_ && c.path_len > 0 && c.path[std::min<std::size_t>(c.path_len, kMaxPath) - 1] != at)
     day_.moves.push_back(
         CaseMove{c.grid, c.path[std::min<std::size_t>(c.path_len, kMaxPath) - 1], at, t});
+  // A case reaches the city tier once, whatever bounces it has there.
+  if (at == Level::City &&
+      (c.path_len == 0 || c.path[std::min<std::size_t>(c.path_len, kMaxPath) - 1] != at))
+    ++day_.reached_city;
   if (c.path_len < kMaxPath) {
     c.path[c.path_len] = at;
     c.path_t_h[c.path_len] = static_cast<float>(t - c.t_arise);
@@ -48,6 +55,7 @@ void HandlingUnit::on_arrive(Case& c, std::uint32_t slot, Level level, double t)
     c.reached_street = true;
     ++day_.reached_street;
   }
+
   // With nobody waiting and a handler free, the case would be queued and taken at once: it
   // is taken at once, without the round trip through the desk's queue.
   const Pool& desk = pools_[static_cast<std::size_t>(p)];

@@ -39,7 +39,8 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
   s.has_sensors.assign(G, 0);
   s.rounds_hours.assign(G, 0);
   const UnitContext ctx{&s.residents, &s.volunteers, &s.feedback, &s.grid_totals};
-  for (std::uint32_t street = 0; street < w.city.streets; ++street)
+  // One unit per street office, and last the city tier's, which runs after them (MODEL.md 7.6).
+  for (std::uint32_t street = 0; street <= w.city.streets; ++street)
     s.units.emplace_back(w.city, street, w.scenario.model, *w.behaviour, scenario.run.seed, ctx);
   w.today.outbox.resize(G);
   w.today.resident_sums.resize(G);

@@ -12,6 +12,8 @@ RunTally& RunTally::operator+=(const UnitDay& u) {
   for (double r : u.resolution_h) resolution_hist.add(r);
   responses += static_cast<std::int64_t>(u.response_h.size());
   reached_street += u.reached_street;
+  sent_up += u.sent_up;
+  reached_city += u.reached_city;
   requests += u.reported_requests;
   for (int k = 0; k < kDisputeKinds; ++k) reported_disputes[k] += u.reported_disputes[k];
   for (int t = 0; t < kTiers; ++t) reported_tier[t] += u.reported_tier[t];
@@ -102,6 +104,8 @@ void summarize_service(const RunTally& t, RunSummary& s) {
   s.dropped = t.dropped;
   s.resolved = t.resolved;
   s.reached_street = t.reached_street;
+  s.sent_up = t.sent_up;
+  s.reached_city = t.reached_city;
 }
 
 // Queueing books of each level over the measured days.

@@ -43,7 +43,7 @@ struct RunTally {
   MinuteHistogram response_hist, resolution_hist;
   std::int64_t cases = 0, disputes = 0, reported = 0, requests = 0, resolved = 0, dropped = 0;
   std::int64_t within = 0, small = 0, small_stayed = 0, mediations = 0, agreements = 0;
-  std::int64_t escalated = 0, bounced = 0, reached_street = 0;
+  std::int64_t escalated = 0, bounced = 0, reached_street = 0, sent_up = 0, reached_city = 0;
   double cost = 0, resident_days = 0, response_sum = 0, resolution_sum = 0;
   double case_hours = 0;  // handlers' working hours on cases, every level
   std::int64_t responses = 0;
@@ -87,6 +87,8 @@ void RunTally::fields(IO& io, T& t) {
   io.pod(t.escalated);
   io.pod(t.bounced);
   io.pod(t.reached_street);
+  io.pod(t.sent_up);
+  io.pod(t.reached_city);
   io.pod(t.cost);
   io.pod(t.resident_days);
   io.pod(t.response_sum);

@@ -33,7 +33,7 @@ struct ModelState {
   std::vector<GridTotals> grid_totals;          // per grid, whole run
   std::vector<std::uint8_t> has_sensors;        // per grid, under the design in force
   std::vector<double> rounds_hours;             // per grid, under the design in force
-  std::vector<HandlingUnit> units;              // per street office
+  std::vector<HandlingUnit> units;              // per street office, then the city tier's
   std::int64_t day = 0;                         // days completed
   std::size_t next_change = 0;                  // index into the scenario's changes
   bool pending_design = false;                  // set_governance() waiting for tomorrow

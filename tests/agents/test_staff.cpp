@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "agents/staff.hpp"
 
@@ -54,6 +55,37 @@ TEST_CASE("a member who stays through a design change keeps their experience") {
   REQUIRE(b.key[0] == a.key[0]);
   CHECK(b.experience[0] == 999.0f);
   CHECK(b.skill[0] == a.skill[0]);
+}
+
+TEST_CASE("paper reviews of waiting cases take officials' time, the platform's tracking none") {
+  GovernanceConfig g;
+  g.leadership = 1;
+  g.platform.level = 0;
+  StaffBehaviour none, reviews;
+  none.review_h = 0;
+  reviews.review_h = 2;
+  reviews.reviews_per_week = none.reviews_per_week = 3;
+  const double lost =
+      case_share(Role::StreetOfficial, g, none) - case_share(Role::StreetOfficial, g, reviews);
+  // Three reviews of two hours a week, out of seven days of official_hours.
+  CHECK(lost == Approx(3 * 2 / (7 * g.staffing.official_hours)));
+  g.platform.level = 1;  // every waiting case tracked: no paper reviews
+  CHECK(case_share(Role::StreetOfficial, g, none) == case_share(Role::StreetOfficial, g, reviews));
+}
+
+TEST_CASE("the city tier's roster: its officials per resident, split over its departments") {
+  const City c = city();
+  GovernanceConfig g;
+  g.city_tier.officials_per_100k = 12;
+  g.city_tier.departments = 5;
+  const Roster r = plan_city_roster(c, g, StaffBehaviour{}, 1, nullptr);
+  REQUIRE(r.size() == std::size_t(std::lround(12.0 * double(c.residents) / 1e5)));
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    CHECK(r.level[i] == Level::City);
+    CHECK(r.department[i] == i % 5);
+  }
+  g.city_tier.officials_per_100k = 0;
+  CHECK(plan_city_roster(c, g, StaffBehaviour{}, 1, nullptr).size() == 0);
 }
 
 TEST_CASE("admin burden leaves less time for cases") {

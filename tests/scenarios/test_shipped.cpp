@@ -95,7 +95,8 @@ TEST_CASE("each design in the chain adds only its remedy") {
     return differing_keys(load_scenario(a), load_scenario(b));
   };
   CHECK(diff("baseline", "grid-one-branch") ==
-        with_name({"governance.structure", "governance.staffing.grid_workers_per_grid"}));
+        with_name({"governance.structure", "governance.staffing.grid_workers_per_grid",
+                   "governance.city_tier.departments"}));
   CHECK(diff("grid-one-branch", "grid-multi-branch") == with_name({"governance.grids_per_branch"}));
   CHECK(diff("grid-volunteers", "grid-mediators") ==
         with_name({"governance.mediators.per_community", "governance.mediators.per_street"}));

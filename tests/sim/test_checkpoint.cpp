@@ -13,12 +13,14 @@ namespace {
 Scenario with_change() {
   Scenario sc = small_town(120);
   sc.governance.mediators.per_street = 1;
+  sc.governance.city_tier.officials_per_100k = 10;  // cases wait at the city tier's desks too
   PolicyChange c;
   c.day = 60;
   c.governance = sc.governance;
   c.governance.platform.level = 0.9;
   c.governance.structure = Structure::Fragmented;
-  c.summary = "platform.level=0.9, structure=fragmented";
+  c.governance.city_tier.departments = 1;
+  c.summary = "platform.level=0.9, structure=fragmented, city_tier.departments=1";
   sc.changes.push_back(c);
   return sc;
 }

@@ -23,10 +23,11 @@ TEST_CASE("golden state hashes") {
   grid.governance.platform.level = 0.5;
   Scenario frag = small_town(120);
   frag.governance.structure = Structure::Fragmented;
+  frag.governance.city_tier.officials_per_100k = 10;  // and its city tier's departments
   Scenario queue = mmc_network(120);
   queue.model.queue_escalate_p = 0.3;
   queue.model.effort_median_h = {1, 1, 1};
-  CHECK(hex(run(grid, 2).hash) == "7f0de5b79abf0b7e");
-  CHECK(hex(run(frag, 2).hash) == "10412f0df4ea98c0");
-  CHECK(hex(run(queue, 1).hash) == "b34dee4785211592");
+  CHECK(hex(run(grid, 2).hash) == "5ff803c43afddd90");
+  CHECK(hex(run(frag, 2).hash) == "9545418f1d86e2e5");
+  CHECK(hex(run(queue, 1).hash) == "2dcb696b2df95e89");
 }

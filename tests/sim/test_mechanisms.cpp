@@ -127,3 +127,62 @@ TEST_CASE("leadership and participation reach trust only through what residents 
   CHECK(low.summary.gain_mean == high.summary.gain_mean);
   CHECK(low.summary.security_mean == high.summary.security_mean);
 }
+
+namespace {
+
+// The small town's fragmented street offices, with a city tier of `officials` per 100 000 in
+// `departments` bodies.
+Scenario with_city_tier(double officials, std::int64_t departments) {
+  Scenario sc = small_town(200);
+  sc.governance.structure = Structure::Fragmented;
+  sc.governance.city_tier.officials_per_100k = officials;
+  sc.governance.city_tier.departments = departments;
+  return sc;
+}
+
+const LevelSummary& city_level(const Run& r) {
+  return r.summary.level[static_cast<int>(Level::City)];
+}
+
+}  // namespace
+
+TEST_CASE("without a city tier the street office's verdict is final; with one, cases go up") {
+  const Run none = run(with_city_tier(0, 1), 2);
+  const Run tier = run(with_city_tier(20, 1), 2);
+  CHECK(none.summary.sent_up == 0);
+  CHECK(none.summary.reached_city == 0);
+  CHECK(city_level(none).arrivals_per_h == 0);
+  CHECK(tier.summary.sent_up > 0);
+  CHECK(tier.summary.reached_city > 0);
+  CHECK(tier.summary.reached_city <= tier.summary.sent_up);  // some lost on a paper bounce
+  CHECK(city_level(tier).arrivals_per_h > 0);
+  // The same cases arise in both runs (common random numbers): the tier changes only their fate.
+  CHECK(tier.summary.cases == none.summary.cases);
+}
+
+TEST_CASE("a street office sends up what concerns other streets, not only what it failed") {
+  Scenario none = with_city_tier(20, 1), many = none;
+  none.model.behaviour.routing.cross_street_share = 0;
+  many.model.behaviour.routing.cross_street_share = 0.3;
+  const Run a = run(none, 2), b = run(many, 2);
+  INFO("sent up " << a.summary.sent_up << " " << b.summary.sent_up);
+  CHECK(a.summary.sent_up > 0);  // the unsettled ones
+  CHECK(b.summary.sent_up > a.summary.sent_up + a.summary.sent_up / 2);
+}
+
+TEST_CASE("a city tier split into departments waits longer than one centre with the same staff") {
+  // Legal clarity 1: no misroutes or disputes, so the only difference is that six departments
+  // each queue their own domains while one centre pools its officials (MODEL.md 7.6).
+  Scenario split = with_city_tier(20, 6), joined = with_city_tier(20, 1);
+  split.governance.legal_clarity = joined.governance.legal_clarity = 1;
+  const Run a = run(split, 2), b = run(joined, 2);
+  INFO("city wait " << city_level(a).wait_mean_h << " h split, " << city_level(b).wait_mean_h
+                    << " h joined");
+  CHECK(a.summary.sent_up == b.summary.sent_up);  // the streets decide alike
+  CHECK(city_level(a).wait_mean_h > city_level(b).wait_mean_h);
+  // With unclear duties the split tier also misroutes among its departments.
+  Scenario split_unclear = split, joined_unclear = joined;
+  split_unclear.governance.legal_clarity = joined_unclear.governance.legal_clarity = 0.2;
+  const Run c = run(split_unclear, 2), d = run(joined_unclear, 2);
+  CHECK(c.summary.bounced > d.summary.bounced);
+}

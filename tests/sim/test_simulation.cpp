@@ -14,6 +14,8 @@ TEST_CASE("the same seed gives the same bits at 1 and 2 threads") {
     Scenario sc = small_town(150);
     sc.governance.structure = s;
     sc.governance.mediators.per_community = 1;
+    sc.governance.city_tier.officials_per_100k = 10;  // street units send cases up to the city's
+    sc.governance.city_tier.departments = s == Structure::Grid ? 1 : 6;
     const Run one = run(sc, 1);
     const Run two = run(sc, 2);
     REQUIRE(one.series.size() == two.series.size());
@@ -36,7 +38,9 @@ TEST_CASE("every case is accounted for every day: arrived = resolved + dropped +
   for (Structure s : {Structure::Grid, Structure::Fragmented}) {
     Scenario sc = small_town(200);
     sc.governance.structure = s;
+    sc.governance.city_tier.officials_per_100k = 10;  // cases in the city tier's hands are open
     const Run r = run(sc, 2);
+    CHECK(r.summary.reached_city > 0);
     std::int64_t arrived = 0, resolved = 0, dropped = 0;
     for (const DayMetrics& d : r.series) {
       arrived += d.new_cases;
