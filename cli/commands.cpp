@@ -43,6 +43,10 @@ void add_commands(CLI::App& app, int& exit_code) {
   run->add_option("--out", run_args->out_dir, "output directory (default: out/<scenario name>)")
       ->type_name("DIR");
   run->add_flag("-q,--quiet", run_args->quiet, "print nothing but errors");
+  run->add_flag("--overwrite", run_args->overwrite,
+                "replace the outputs of an earlier run in the folder (without it, a run refuses "
+                "a folder holding another scenario's outputs, and out/<scenario name> holding "
+                "its own)");
   run->footer(
       "Writes timeseries.csv, grids.csv, summary.json and manifest.json into the output "
       "directory, each complete or not at all.");

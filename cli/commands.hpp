@@ -24,6 +24,7 @@ struct RunArgs {
   int threads = 0;
   std::string out_dir;
   bool quiet = false;
+  bool overwrite = false;             // replace the outputs of an earlier run in the folder
   std::int64_t checkpoint_every = 0;  // days; 0 = no checkpoints
 };
 

@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/terminal_text.hpp"
 #include "engine/errors.hpp"
+#include "engine/i18n.hpp"
 #include "engine/version.hpp"
 #include "output/atomic_file.hpp"
 
@@ -53,8 +54,30 @@ std::string unknown_command(const CLI::App& app, int argc, char** argv) {
          ")\nRun 'govsim --help' for more information.\n";
 }
 
+// The language of messages and reports, set before anything is parsed so that every message of
+// the parse speaks it: --lang zh|en anywhere on the line, else LANGUAGE, LC_ALL, LC_MESSAGES or
+// LANG. A bad value is left to CLI11, which names it.
+void set_language(int argc, char** argv) {
+  govsim::i18n::set_language(govsim::i18n::language_from_environment());
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    std::string value;
+    if (arg == "--lang" && i + 1 < argc) value = argv[i + 1];
+    if (arg.rfind("--lang=", 0) == 0) value = arg.substr(7);
+    if (value == "zh" || value == "en")
+      govsim::i18n::set_language(*govsim::i18n::parse_language(value));
+  }
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"govsim: agent-based simulator of city governance", "govsim"};
+  set_language(argc, argv);
+  std::string lang;
+  app.add_option("--lang", lang,
+                 "zh or en: the language of messages and reports (default: from LANGUAGE, "
+                 "LC_ALL, LC_MESSAGES or LANG); key names and numbers stay as they are")
+      ->check(CLI::IsMember({"zh", "en"}));
+  app.fallthrough();  // --lang also after the command: govsim report --lang zh ...
   app.set_version_flag("--version", std::string("govsim ") + govsim::kVersion + " (git " +
                                         govsim::kGitRevision + ")");
   app.failure_message(usage_error_message);

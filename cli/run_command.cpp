@@ -21,26 +21,15 @@
 #include "output/manifest.hpp"
 #include "output/output_paths.hpp"
 #include "output/platform.hpp"
+#include "output/run_folder.hpp"
 #include "scenarios/bounded_file.hpp"
+#include "sim/observation.hpp"
 #include "sim/simulation.hpp"
 
 namespace govsim {
 namespace {
 
 constexpr int kMaxThreads = 1024;  // beyond any machine this runs on; a typo, not a wish
-
-// A scenario name becomes a directory name; anything but a plain file-name character would
-// escape out/ or confuse a shell.
-std::string directory_name(const std::string& scenario_name) {
-  std::string out;
-  for (const char c : scenario_name) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                       c == '-' || c == '_' || c == '.';
-    out += plain ? c : '_';
-  }
-  if (out.empty() || out.find_first_not_of('.') == std::string::npos) out = "unnamed";
-  return out;
-}
 
 // Fails before the run, not after an hour of simulation.
 void make_output_dir(const std::filesystem::path& dir) {
@@ -129,7 +118,8 @@ void finish_run(Simulation& sim, const RunOutputs& o) {
   std::error_code ignored;
   std::filesystem::remove(out_dir / files[3], ignored);
   write_file_atomically((out_dir / files[0]).string(), to_csv(sim.series()));
-  write_file_atomically((out_dir / files[1]).string(), to_csv(sim.grid_metrics()));
+  write_file_atomically((out_dir / files[1]).string(),
+                        with_grid_names(to_csv(sim.grid_metrics()), sim.observe().city()));
   write_file_atomically((out_dir / files[2]).string(), to_file_text(summary_to_json(summary)));
   record.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - o.wall_start).count();
@@ -170,9 +160,10 @@ int run_command(const RunArgs& args) {
   const Scenario scenario = load_input(input);
 
   const std::filesystem::path out_dir =
-      args.out_dir.empty() ? std::filesystem::path("out") / directory_name(scenario.name)
+      args.out_dir.empty() ? std::filesystem::path("out") / folder_name(scenario.name)
                            : std::filesystem::path(args.out_dir);
   check_command_paths({{"--out", out_dir.string(), PathRole::OutputDir}});
+  check_run_folder(out_dir, scenario.name, args.overwrite, !args.out_dir.empty());
   make_output_dir(out_dir);
 
   auto executor = make_tbb_executor(args.threads);

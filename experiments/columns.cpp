@@ -3,6 +3,7 @@
 #include <map>
 
 #include "engine/errors.hpp"
+#include "engine/i18n.hpp"
 #include "experiments/names.hpp"
 
 namespace govsim::batch {
@@ -68,31 +69,31 @@ std::vector<std::size_t> default_outcomes() {
 
 std::string outcome_label(const std::string& column) {
   static const std::map<std::string, std::string> labels = {
-      {"disputes_per_10k_year", "disputes per 10k residents a year"},
-      {"reported_share", "share of cases reported"},
-      {"response_time_mean_h", "response time, mean (h)"},
-      {"response_time_p50_h", "response time p50 (h)"},
-      {"response_time_p90_h", "response time p90 (h)"},
-      {"resolution_time_mean_h", "resolution time, mean (h)"},
-      {"resolution_time_p90_h", "resolution time p90 (h)"},
-      {"within_deadline_share", "share resolved within deadline"},
-      {"stayed_in_grid_share", "share of small matters kept in the grid"},
-      {"mediation_agreement_rate", "mediation agreement rate"},
-      {"escalated", "cases escalated"},
-      {"bounced", "jurisdiction bounces"},
-      {"dropped", "cases dropped"},
-      {"resolved", "cases resolved"},
-      {"trust_mean", "trust (0-1)"},
-      {"gain_mean", "sense of gain (0-1)"},
-      {"happiness_mean", "happiness (0-1)"},
-      {"security_mean", "security (0-1)"},
-      {"cost_per_resident_year", "cost (CNY per resident-year)"},
-      {"cost_per_resolved_case", "cost (CNY per resolved case)"},
-      {"backlog", "backlog (open reported cases)"},
-      {"trust", "trust (0-1)"},
+      {"disputes_per_10k_year", N_("disputes per 10k residents a year")},
+      {"reported_share", N_("share of cases reported")},
+      {"response_time_mean_h", N_("response time, mean (h)")},
+      {"response_time_p50_h", N_("response time p50 (h)")},
+      {"response_time_p90_h", N_("response time p90 (h)")},
+      {"resolution_time_mean_h", N_("resolution time, mean (h)")},
+      {"resolution_time_p90_h", N_("resolution time p90 (h)")},
+      {"within_deadline_share", N_("share resolved within deadline")},
+      {"stayed_in_grid_share", N_("share of small matters kept in the grid")},
+      {"mediation_agreement_rate", N_("mediation agreement rate")},
+      {"escalated", N_("cases escalated")},
+      {"bounced", N_("jurisdiction bounces")},
+      {"dropped", N_("cases dropped")},
+      {"resolved", N_("cases resolved")},
+      {"trust_mean", N_("trust (0-1)")},
+      {"gain_mean", N_("sense of gain (0-1)")},
+      {"happiness_mean", N_("happiness (0-1)")},
+      {"security_mean", N_("security (0-1)")},
+      {"cost_per_resident_year", N_("cost (CNY per resident-year)")},
+      {"cost_per_resolved_case", N_("cost (CNY per resolved case)")},
+      {"backlog", N_("backlog (open reported cases)")},
+      {"trust", N_("trust (0-1)")},
   };
   const auto it = labels.find(column);
-  return it == labels.end() ? column : it->second;
+  return it == labels.end() ? column : std::string(i18n::tr(it->second.c_str()));
 }
 
 }  // namespace govsim::batch

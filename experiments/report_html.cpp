@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <set>
 
+#include "engine/i18n.hpp"
 #include "experiments/comparison.hpp"
 #include "experiments/names.hpp"
 #include "experiments/sensitivity.hpp"
@@ -15,6 +17,8 @@
 
 namespace govsim::batch {
 namespace {
+
+using i18n::tr;
 
 constexpr std::size_t kMaxSeriesDesigns = 12;
 constexpr std::size_t kMaxBarDesigns = 40;
@@ -95,8 +99,8 @@ std::vector<std::size_t> designs_with_runs(const ReportData& d) {
 
 std::string comparison_table(const ReportData& d, const std::vector<std::size_t>& designs,
                              const std::vector<std::size_t>& outcomes) {
-  std::string out =
-      "<div class=\"scroll\"><table id=\"comparison-table\"><tr><th>design</th><th>runs</th>";
+  std::string out = "<div class=\"scroll\"><table id=\"comparison-table\"><tr><th>" +
+                    esc(tr("design")) + "</th><th>" + esc(tr("runs")) + "</th>";
   for (const std::size_t c : outcomes) {
     out += "<th>" + esc(outcome_label(summary_columns()[c].name)) + "</th>";
   }
@@ -120,12 +124,14 @@ std::string comparison_table(const ReportData& d, const std::vector<std::size_t>
     }
     out += "</tr>";
   }
-  out +=
-      "</table></div><p class=\"small\">Mean ± half-width of the 95% confidence interval "
-      "(Student's t over replications). Δ: paired difference from <b>" +
-      esc(d.labels.empty() ? "" : d.labels[0]) +
-      "</b>, replication by replication (common random numbers); * the interval excludes "
-      "0.</p>";
+  out += "</table></div><p class=\"small\">" +
+         // xgettext:no-c-format
+         esc(tr("Mean ± half-width of the 95% confidence interval (Student's t over "
+                "replications). Δ: paired difference from")) +
+         " <b>" + esc(d.labels.empty() ? "" : d.labels[0]) + "</b>" +
+         esc(tr(", replication by replication (common random numbers); * the interval excludes "
+                "0.")) +
+         "</p>";
   return out;
 }
 
@@ -137,7 +143,8 @@ std::string bar_charts(const ReportData& d, const std::vector<std::size_t>& desi
     BarChart chart;
     const std::string name = summary_columns()[c].name;
     chart.id = "bars-" + name;
-    chart.title = outcome_label(name) + ": mean and 95% CI per design";
+    // xgettext:no-c-format
+    chart.title = outcome_label(name) + tr(": mean and 95% CI per design");
     chart.value_label = outcome_label(name);
     for (const std::size_t i : designs) {
       const Estimate& e = cmp.means[i];
@@ -168,10 +175,10 @@ std::string series_charts(const Store& store, const ReportData& d,
     const char* column;
     const char* label;
   };
-  const std::vector<Metric> metrics = {{"response_time_p90_h", "response time p90 (h)"},
-                                       {"backlog", "backlog (open reported cases)"},
-                                       {"trust_mean", "trust (0-1)"},
-                                       {"gain_mean", "sense of gain (0-1)"}};
+  const std::vector<Metric> metrics = {{"response_time_p90_h", N_("response time p90 (h)")},
+                                       {"backlog", N_("backlog (open reported cases)")},
+                                       {"trust_mean", N_("trust (0-1)")},
+                                       {"gain_mean", N_("sense of gain (0-1)")}};
   const std::vector<Column>& columns = series_columns();
   // runs[design] -> each run's series
   std::vector<std::vector<std::vector<CellRow>>> per_design(d.labels.size());
@@ -185,7 +192,9 @@ std::string series_charts(const Store& store, const ReportData& d,
     days = std::max(days, static_cast<std::int64_t>(s.size()));
     per_design[design].push_back(std::move(s));
   }
-  if (days == 0) return "<p>No daily series stored (the runs were made with --no-series).</p>";
+  if (days == 0)
+    return "<p>" + esc(tr("No daily series stored (the runs were made with --no-series).")) +
+           "</p>";
   const std::int64_t bin = days > 42 ? 7 : 1;
   const std::int64_t bins = (days + bin - 1) / bin;
   std::string out;
@@ -197,10 +206,11 @@ std::string series_charts(const Store& store, const ReportData& d,
     if (col == columns.size()) continue;
     LineChart chart;
     chart.id = std::string("series-") + m.column;
-    chart.title = std::string(m.label) + (bin > 1 ? ", weekly means" : ", daily") +
-                  ": mean and 95% band over replications";
-    chart.x_label = "day";
-    chart.y_label = m.label;
+    chart.title = std::string(tr(m.label)) + tr(bin > 1 ? N_(", weekly means") : N_(", daily")) +
+                  // xgettext:no-c-format
+                  tr(": mean and 95% band over replications");
+    chart.x_label = tr("day");
+    chart.y_label = tr(m.label);
     for (const std::size_t design : designs) {
       LineSeries s;
       s.name = d.labels[design];
@@ -502,7 +512,8 @@ std::string runs_table(const ReportData& d) {
 }
 
 std::string manifest_section(const Store& store, const ReportData& d) {
-  std::string out = "<section id=\"manifest\"><h2>Manifest</h2><table id=\"manifest-table\">";
+  std::string out =
+      "<section id=\"manifest\"><h2>" + esc(tr("Manifest")) + "</h2><table id=\"manifest-table\">";
   for (const char* key :
        {"govsim", "created_utc", "command", "resumed_by", "shard", "merged_from"}) {
     const std::optional<std::string> v = store.meta(key);
@@ -560,46 +571,52 @@ std::string render_report(const Store& store, const ReportOptions& options) {
   std::int64_t failed = 0;
   for (const RunRow& r : d.runs) failed += r.status == "done" ? 0 : 1;
 
-  const std::string noun = d.kind == "compare" ? "design"
-                           : d.kind == "seek"  ? "grid point"
-                                               : "point";
-  std::string title = "govsim " + d.kind + ": " + std::to_string(d.labels.size()) + " " + noun +
-                      (d.labels.size() == 1 ? "" : "s");
+  const bool one = d.labels.size() == 1;
+  const char* noun = d.kind == "compare" ? (one ? N_("design") : N_("designs"))
+                     : d.kind == "seek"  ? (one ? N_("grid point") : N_("grid points"))
+                                         : (one ? N_("point") : N_("points"));
+  std::string title = "govsim " + d.kind + ": " + std::to_string(d.labels.size()) + " " + tr(noun);
   if (d.kind == "seek") title += ", " + std::to_string(designs.size()) + " evaluated";
   if (sensitivity) title += sensitivity->method == "oat" ? " (one at a time)" : " (Morris)";
-  std::string html =
-      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-      "<title>" +
-      esc(title) + "</title><style>" + kStyle + "</style></head><body>\n";
-  html += "<h1>" + esc(title) + "</h1><p class=\"lede\">" + std::to_string(d.runs.size()) +
-          " runs" + (failed ? " (" + std::to_string(failed) + " failed)" : "") + ", up to " +
-          std::to_string(d.grid.max_replications()) +
-          " replications per design; replication i "
-          "of every design used seed " +
-          std::to_string(d.plan.value("base_seed", std::uint64_t{1})) + " + i. Written by " +
-          esc(store.meta("govsim").value_or("govsim")) + ".</p>\n";
+  std::string html = "<!DOCTYPE html>\n<html lang=\"" +
+                     std::string(i18n::html_lang(i18n::language())) +
+                     "\"><head><meta charset=\"utf-8\">"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                     "<title>" +
+                     esc(title) + "</title><style>" + kStyle + "</style></head><body>\n";
+  char lede[512];
+  std::snprintf(lede, sizeof lede,
+                tr("%lld runs%s, up to %lld replications per design; replication i of every "
+                   "design used seed %llu + i. Written by %s."),
+                static_cast<long long>(d.runs.size()),
+                failed ? (" (" + std::to_string(failed) + tr(" failed") + ")").c_str() : "",
+                static_cast<long long>(d.grid.max_replications()),
+                static_cast<unsigned long long>(d.plan.value("base_seed", std::uint64_t{1})),
+                store.meta("govsim").value_or("govsim").c_str());
+  html += "<h1>" + esc(title) + "</h1><p class=\"lede\">" + esc(lede) + "</p>\n";
   // A sensitivity experiment's points are a means to the ranking, not designs to compare.
   const bool comparing = !sensitivity;
   html += "<nav>";
   if (seek) html += "<a href=\"#seek\">answer</a>";
   if (sensitivity) html += "<a href=\"#sensitivity\">sensitivity</a>";
   if (comparing)
-    html += "<a href=\"#comparison\">comparison</a><a href=\"#summaries\">summaries</a>";
+    html += "<a href=\"#comparison\">" + esc(tr("comparison")) + "</a><a href=\"#summaries\">" +
+            esc(tr("summaries")) + "</a>";
   const bool show_series = comparing && !designs.empty() && designs.size() <= kMaxSeriesDesigns;
-  if (show_series) html += "<a href=\"#series\">over time</a>";
-  if (comparing && !d.vary_keys.empty()) html += "<a href=\"#surface\">response surface</a>";
-  html += "<a href=\"#runs\">runs</a><a href=\"#manifest\">manifest</a></nav>\n";
+  if (show_series) html += "<a href=\"#series\">" + esc(tr("over time")) + "</a>";
+  if (comparing && !d.vary_keys.empty())
+    html += "<a href=\"#surface\">" + esc(tr("response surface")) + "</a>";
+  html += "<a href=\"#runs\">" + esc(tr("runs")) + "</a><a href=\"#manifest\">" +
+          esc(tr("manifest")) + "</a></nav>\n";
   if (seek) html += seek_section(d, *seek) + "\n";
   if (sensitivity) html += sensitivity_section(d, *sensitivity, outcomes) + "\n";
   if (comparing) {
-    html += "<section id=\"comparison\"><h2>Comparison</h2>" +
-            (designs.empty() ? std::string("<p>No finished runs yet.</p>")
-                             : comparison_table(d, designs, outcomes)) +
-            "</section>\n";
-    html += "<section id=\"summaries\"><h2>Summaries</h2>";
+    const std::string none = "<p>" + esc(tr("No finished runs yet.")) + "</p>";
+    html += "<section id=\"comparison\"><h2>" + esc(tr("Comparison")) + "</h2>" +
+            (designs.empty() ? none : comparison_table(d, designs, outcomes)) + "</section>\n";
+    html += "<section id=\"summaries\"><h2>" + esc(tr("Summaries")) + "</h2>";
     if (designs.empty()) {
-      html += "<p>No finished runs yet.</p>";
+      html += none;
     } else if (designs.size() <= kMaxBarDesigns) {
       html += bar_charts(d, designs, outcomes);
     } else {
@@ -609,8 +626,8 @@ std::string render_report(const Store& store, const ReportOptions& options) {
     html += "</section>\n";
   }
   if (show_series) {
-    html += "<section id=\"series\"><h2>Over time</h2>" + series_charts(store, d, designs) +
-            "</section>\n";
+    html += "<section id=\"series\"><h2>" + esc(tr("Over time")) + "</h2>" +
+            series_charts(store, d, designs) + "</section>\n";
   }
   if (comparing && !d.vary_keys.empty()) {
     html += "<section id=\"surface\"><h2>Response surface</h2>" +
@@ -621,7 +638,7 @@ std::string render_report(const Store& store, const ReportOptions& options) {
     }
     html += "</section>\n";
   }
-  html += "<section id=\"runs\"><h2>Runs</h2>" + runs_table(d) + "</section>\n";
+  html += "<section id=\"runs\"><h2>" + esc(tr("Runs")) + "</h2>" + runs_table(d) + "</section>\n";
   html += manifest_section(store, d) + "\n</body></html>\n";
   return html;
 }

@@ -5,10 +5,12 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git
+  gettext                     # msgfmt compiles the message catalogues (po/), xgettext checks them
   libtbb-dev libyaml-cpp-dev catch2 librandom123-dev libcli11-dev nlohmann-json3-dev
   libsqlite3-dev
   libsfml-dev libimgui-dev libgl-dev libx11-dev xvfb xauth
   fonts-dejavu-core           # the GUI's font (it falls back to ImGui's own without it)
+  fonts-wqy-microhei          # the GUI's Chinese glyphs (names of cities, the zh_CN catalogue)
   libopenmpi-dev openmpi-bin  # MPI build of the batch runner (CI builds with MPI=ON)
   chromium                    # the test that opens the HTML report in a headless browser
   clang libclang-rt-14-dev    # make fuzz: clang++ and libFuzzer with the sanitizer runtimes

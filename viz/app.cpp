@@ -15,9 +15,11 @@
 #include <cstring>
 #include <iostream>
 
+#include "engine/i18n.hpp"
 #include "scenarios/lesson.hpp"
 #include "scenarios/loader.hpp"
 #include "viz/chart_data.hpp"
+#include "viz/chart_heading.hpp"
 #include "viz/charts.hpp"
 #include "viz/compare.hpp"
 #include "viz/fonts.hpp"
@@ -33,7 +35,7 @@
 namespace govsim::viz {
 namespace {
 
-constexpr float kLeftWidth = 370;
+constexpr float kLeftWidth = 370;  // at scale 1
 constexpr float kInspectorWidth = 390;
 // The fixed panels draw no background of their own: the window is cleared to their colour. Under
 // llvmpipe every pixel ImGui fills costs, and the panels cover half the window.
@@ -108,10 +110,15 @@ class App {
   int run();
 
  private:
+  int report_layout() const;
   void handle_event(const sf::Event& e);
   void sync();
   void compute_regions();
   void draw_ui();
+  void set_language(i18n::Language language);
+  std::string names_text() const;
+  void check_glyphs();
+  float left_width() const;
   void draw_menu();
   void draw_left_panel();
   void draw_controls();
@@ -166,6 +173,7 @@ class App {
   bool max_speed_ = false;
   bool open_load_popup_ = false;
   bool save_picture_ = false;  // File > Save screenshot (F12): after this frame is drawn
+  std::string glyph_text_;     // the names the font atlas was built for
   sf::Clock anim_clock_;
   float fps_ = 0;
 };
@@ -197,11 +205,14 @@ App::App(Scenario scenario, const AppOptions& options)
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini in the user's directory
   apply_style();
-  fonts_ = load_fonts();
-  platform_ = std::make_unique<ImGuiSfmlPlatform>(window_);
-  ImGui_ImplOpenGL3_Init("#version 130");
+  ImGui::GetStyle().ScaleAllSizes(options.scale);
   shipped_ = shipped_scenarios();
   lessons_ = shipped_lessons();
+  glyph_text_ = scenario.name + scenario.description + names_text();
+  fonts_ = load_fonts(glyph_text_, options.scale);
+  text_box_log().enabled = options.check_layout;
+  platform_ = std::make_unique<ImGuiSfmlPlatform>(window_);
+  ImGui_ImplOpenGL3_Init("#version 130");
 
   sim_ = std::make_unique<SimThread>(std::move(scenario), options.threads);
   if (!options.lesson.empty()) sim_->load_lesson(options.lesson);
@@ -250,7 +261,7 @@ FitReserve App::fit_reserve() const {
   const ImVec2 legend = map_legend_size(overlay_.flows, fonts_.small);
   keep.legend_w = legend.x + 14;
   keep.legend_h = legend.y + 14;
-  if (selected_ >= 0 && map_count_ == 1) keep.right = kInspectorWidth + 12;
+  if (selected_ >= 0 && map_count_ == 1) keep.right = kInspectorWidth * options_.scale + 12;
   return keep;
 }
 
@@ -336,10 +347,13 @@ void App::sync() {
     }
     seed_input_ = snap_->seed;
     colours_dirty_ = charts_dirty_ = true;
-    window_.setTitle("govsim - " + snap_->scenario->name);
+    window_.setTitle(
+        sf::String::fromUtf8(snap_->scenario->name.begin(), snap_->scenario->name.end()));
+    check_glyphs();
   }
   if (snap_->lesson.get() != seen_lesson_) {
     seen_lesson_ = snap_->lesson.get();
+    check_glyphs();
     answer_.clear();
     if (seen_lesson_) view_ = seen_lesson_->compare.empty() ? View::Map : View::Compare;
   }
@@ -374,11 +388,51 @@ void App::sync() {
   }
 }
 
+// The names on screen that may need glyphs beyond Latin: the city's, the scenario's, the
+// lesson's, and those in the menus.
+std::string App::names_text() const {
+  std::string text;
+  for (const ShippedScenario& s : shipped_) text += s.title;
+  for (const ShippedLesson& l : lessons_) text += l.title;
+  if (!snap_) return text;
+  if (snap_->scenario) text += snap_->scenario->name + snap_->scenario->description;
+  if (snap_->city)
+    for (const auto* names :
+         {&snap_->city->street_names, &snap_->city->community_names, &snap_->city->grid_names})
+      for (const std::string& n : *names) text += n;
+  if (snap_->lesson) {
+    const Lesson& l = *snap_->lesson;
+    text += l.title + l.intro + l.try_this + l.look_for + l.question;
+  }
+  for (const LaneView& lane : snap_->lanes) text += lane.label;
+  return text;
+}
+
+// A city or a lesson with characters the atlas lacks: the atlas is built again with them (between
+// frames: sync() runs before NewFrame).
+void App::check_glyphs() {
+  const std::string text = names_text();
+  if (missing_glyphs(fonts_.ui, text).empty()) return;
+  glyph_text_ += text;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  fonts_ = load_fonts(glyph_text_, options_.scale);
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void App::set_language(i18n::Language language) {
+  i18n::set_language(language);
+  charts_dirty_ = true;  // titles and legends are made when the charts are built
+}
+
+float App::left_width() const {
+  return std::min(kLeftWidth * options_.scale, float(window_.getSize().x) * 0.4f);
+}
+
 void App::compute_regions() {
   const sf::Vector2u size = window_.getSize();
   const float W = float(size.x), H = float(size.y);
   const float top = menu_height_;
-  const float left = std::min(kLeftWidth, W * 0.4f);
+  const float left = left_width();
   const float rest_w = W - left, rest_h = H - top;
   map_count_ = view_ == View::Charts ? 0 : (view_ == View::Compare ? 2 : 1);
   if (view_ == View::Map) {
@@ -401,58 +455,63 @@ void App::compute_regions() {
 void App::draw_menu() {
   if (!ImGui::BeginMainMenuBar()) return;
   menu_height_ = ImGui::GetWindowSize().y;
-  if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("Load scenario...")) open_load_popup_ = true;
-    if (ImGui::MenuItem("Export series to CSV") && snap_)
+  if (ImGui::BeginMenu(i18n::tr("File"))) {
+    if (ImGui::MenuItem(i18n::tr("Load scenario..."))) open_load_popup_ = true;
+    if (ImGui::MenuItem(i18n::tr("Export series to CSV")) && snap_)
       status_ = export_series(*snap_, export_path_);
-    if (ImGui::MenuItem("Save screenshot", "F12")) save_picture_ = true;
+    if (ImGui::MenuItem(i18n::tr("Save screenshot"), "F12")) save_picture_ = true;
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit")) window_.close();
+    if (ImGui::MenuItem(i18n::tr("Quit"))) window_.close();
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Scenarios")) {
+  if (ImGui::BeginMenu(i18n::tr("Scenarios"))) {
     for (const ShippedScenario& s : shipped_) {
       if (ImGui::MenuItem(s.name.c_str())) sim_->load(s.name, {});
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.title.c_str());
     }
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Lessons")) {
+  if (ImGui::BeginMenu(i18n::tr("Lessons"))) {
     const std::string picked = lessons_menu_items(lessons_);
     if (!picked.empty()) sim_->load_lesson(picked);
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("View")) {
-    if (ImGui::MenuItem("Map and charts", "", view_ == View::Map)) view_ = View::Map;
-    if (ImGui::MenuItem("Compare two designs", "", view_ == View::Compare)) {
+  if (ImGui::BeginMenu(i18n::tr("View"))) {
+    if (ImGui::MenuItem(i18n::tr("Map and charts"), "", view_ == View::Map)) view_ = View::Map;
+    if (ImGui::MenuItem(i18n::tr("Compare two designs"), "", view_ == View::Compare)) {
       view_ = View::Compare;
       if (snap_ && snap_->lanes.size() < 2) sim_->set_compare("modern");
     }
-    if (ImGui::MenuItem("Charts only", "", view_ == View::Charts)) view_ = View::Charts;
+    if (ImGui::MenuItem(i18n::tr("Charts only"), "", view_ == View::Charts)) view_ = View::Charts;
     ImGui::Separator();
     for (int m = 0; m < kMapMetrics; ++m) {
       char shortcut[4];
       std::snprintf(shortcut, sizeof shortcut, "%d", m + 1);
-      if (ImGui::MenuItem(kMetricInfo[std::size_t(m)].label, shortcut, int(metric_) == m))
+      if (ImGui::MenuItem(i18n::tr(kMetricInfo[std::size_t(m)].label), shortcut, int(metric_) == m))
         metric_ = static_cast<MapMetric>(m);
     }
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Help")) {
-    ImGui::TextUnformatted("Space: play or pause    Right arrow: one day");
-    ImGui::TextUnformatted("1-7: colour the map by a metric    F: fit the map");
-    ImGui::TextUnformatted("Drag: pan    Wheel: zoom    Click a grid: inspect it    Esc: close");
-    ImGui::TextUnformatted("Knob changes take effect at the start of the next day.");
+  if (ImGui::BeginMenu(i18n::tr("Language"))) {
+    for (const i18n::Language l : i18n::kLanguages)
+      if (ImGui::MenuItem(i18n::native_name(l), "", i18n::language() == l)) set_language(l);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(i18n::tr("Help"))) {
+    ImGui::TextUnformatted(i18n::tr("Space: play or pause    Right arrow: one day"));
+    ImGui::TextUnformatted(i18n::tr("1-7: colour the map by a metric    F: fit the map"));
+    ImGui::TextUnformatted(
+        i18n::tr("Drag: pan    Wheel: zoom    Click a grid: inspect it    Esc: close"));
+    ImGui::TextUnformatted(i18n::tr("Knob changes take effect at the start of the next day."));
     ImGui::EndMenu();
   }
   // Status at the right end of the bar.
   if (snap_) {
     char text[160];
     const bool headless = !options_.screenshot.empty();  // a picture for the docs: no frame rate
-    std::snprintf(text, sizeof text, "%s   %.0f fps", snap_->loading ? "building the city..." : "",
-                  double(fps_));
-    if (headless)
-      std::snprintf(text, sizeof text, "%s", snap_->loading ? "building the city..." : "");
+    const char* loading = snap_->loading ? i18n::tr("building the city...") : "";
+    std::snprintf(text, sizeof text, "%s   %.0f fps", loading, double(fps_));
+    if (headless) std::snprintf(text, sizeof text, "%s", loading);
     const float w = ImGui::CalcTextSize(text).x;
     ImGui::SameLine(ImGui::GetWindowWidth() - w - 12);
     ImGui::TextDisabled("%s", text);
@@ -462,7 +521,10 @@ void App::draw_menu() {
 
 void App::draw_controls() {
   const Snapshot& s = *snap_;
-  const float label_w = ImGui::CalcTextSize("compare").x + 14;
+  float label_w = 0;
+  for (const char* label : {N_("speed"), N_("seed"), N_("colour"), N_("compare")})
+    label_w = std::max(label_w, ImGui::CalcTextSize(i18n::tr(label)).x);
+  label_w += 14;
   ImGui::PushFont(fonts_.title);
   ImGui::TextUnformatted(s.scenario ? s.scenario->name.c_str() : "");
   ImGui::PopFont();
@@ -477,41 +539,46 @@ void App::draw_controls() {
     const auto plural = [](std::uint64_t n, const char* one, const char* many) {
       return std::to_string(n) + " " + (n == 1 ? one : many);
     };
-    ImGui::TextDisabled("%s, %s, %s, %s",
-                        plural(s.city->residents, "resident", "residents").c_str(),
-                        plural(s.city->streets, "street", "streets").c_str(),
-                        plural(s.city->communities, "community", "communities").c_str(),
-                        plural(s.city->grids, "grid", "grids").c_str());
+    ImGui::TextDisabled(
+        "%s, %s, %s, %s",
+        plural(s.city->residents, i18n::tr("resident"), i18n::tr("residents")).c_str(),
+        plural(s.city->streets, i18n::tr("street"), i18n::tr("streets")).c_str(),
+        plural(s.city->communities, i18n::tr("community"), i18n::tr("communities")).c_str(),
+        plural(s.city->grids, i18n::tr("grid"), i18n::tr("grids")).c_str());
   }
   char progress[96];
-  std::snprintf(progress, sizeof progress, "day %lld of %lld", static_cast<long long>(s.day),
-                static_cast<long long>(s.days));
+  std::snprintf(progress, sizeof progress, i18n::tr("day %lld of %lld"),
+                static_cast<long long>(s.day), static_cast<long long>(s.days));
   if (s.playing) {
     const std::size_t used = std::strlen(progress);
-    std::snprintf(progress + used, sizeof progress - used, ", %.0f days a second",
+    std::snprintf(progress + used, sizeof progress - used, i18n::tr(", %.0f days a second"),
                   s.measured_speed);
   }
   ImGui::ProgressBar(s.days > 0 ? float(s.day) / float(s.days) : 0.0f, ImVec2(-1, 0), progress);
 
   const float bw = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
-  if (ImGui::Button(s.playing ? "Pause" : (s.done ? "Done" : "Play"), ImVec2(bw, 0)) && !s.done)
+  if (ImGui::Button(i18n::tr(s.playing ? N_("Pause") : (s.done ? N_("Done") : N_("Play"))),
+                    ImVec2(bw, 0)) &&
+      !s.done)
     sim_->play(!s.playing);
   ImGui::SameLine();
-  if (ImGui::Button("Step a day", ImVec2(bw, 0))) sim_->step();
+  if (ImGui::Button(i18n::tr("Step a day"), ImVec2(bw, 0))) sim_->step();
   ImGui::SameLine();
-  if (ImGui::Button("Reset", ImVec2(bw, 0))) {
+  if (ImGui::Button(i18n::tr("Reset"), ImVec2(bw, 0))) {
     seed_input_ = std::min<std::uint64_t>(seed_input_, 9007199254740991ull);  // the schema's range
     sim_->reset(seed_input_);
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to day 0 with the seed below");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", i18n::tr("Back to day 0 with the seed below"));
 
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("speed");
+  ImGui::TextUnformatted(i18n::tr("speed"));
   ImGui::SameLine(label_w);
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 80);
   float t = position_of(speed_);
   char speed_text[48];
-  std::snprintf(speed_text, sizeof speed_text, max_speed_ ? "max" : "%.0f days/s", speed_);
+  std::snprintf(speed_text, sizeof speed_text,
+                max_speed_ ? i18n::tr("max") : i18n::tr("%.0f days/s"), speed_);
   ImGui::BeginDisabled(max_speed_);
   if (ImGui::SliderFloat("##speed", &t, 0, 1, speed_text)) {
     speed_ = std::round(speed_of(t));
@@ -519,35 +586,37 @@ void App::draw_controls() {
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Checkbox("max", &max_speed_)) sim_->set_speed(max_speed_ ? 0 : speed_);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("As fast as the simulation can go");
+  if (ImGui::Checkbox(i18n::tr("max"), &max_speed_)) sim_->set_speed(max_speed_ ? 0 : speed_);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", i18n::tr("As fast as the simulation can go"));
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("seed");
+  ImGui::TextUnformatted(i18n::tr("seed"));
   ImGui::SameLine(label_w);
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
   ImGui::InputScalar("##seed", ImGuiDataType_U64, &seed_input_);
 
   ImGui::Spacing();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("colour");
+  ImGui::TextUnformatted(i18n::tr("colour"));
   ImGui::SameLine(label_w);
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
-  if (ImGui::BeginCombo("##metric", kMetricInfo[std::size_t(metric_)].label)) {
+  if (ImGui::BeginCombo("##metric", i18n::tr(kMetricInfo[std::size_t(metric_)].label))) {
     for (int m = 0; m < kMapMetrics; ++m)
-      if (ImGui::Selectable(kMetricInfo[std::size_t(m)].label, int(metric_) == m))
+      if (ImGui::Selectable(i18n::tr(kMetricInfo[std::size_t(m)].label), int(metric_) == m))
         metric_ = static_cast<MapMetric>(m);
     ImGui::EndCombo();
   }
-  ImGui::Checkbox("case flows", &overlay_.flows);
+  ImGui::Checkbox(i18n::tr("case flows"), &overlay_.flows);
   ImGui::SameLine();
-  ImGui::Checkbox("labels", &overlay_.labels);
+  ImGui::Checkbox(i18n::tr("labels"), &overlay_.labels);
   ImGui::SameLine();
-  if (ImGui::Checkbox("lock scale", &lock_scale_)) colours_dirty_ = true;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keep the colour scale as it is now");
-  if (ImGui::Checkbox("smooth the charts (7 and 30-day means)", &smooth_)) charts_dirty_ = true;
+  if (ImGui::Checkbox(i18n::tr("lock scale"), &lock_scale_)) colours_dirty_ = true;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", i18n::tr("Keep the colour scale as it is now"));
+  if (ImGui::Checkbox(i18n::tr("smooth the charts (7 and 30-day means)"), &smooth_))
+    charts_dirty_ = true;
 
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("compare");
+  ImGui::TextUnformatted(i18n::tr("compare"));
   ImGui::SameLine(label_w);
   if (const auto picked = draw_compare_picker(s, shipped_)) {
     sim_->set_compare(*picked);
@@ -573,10 +642,10 @@ void App::draw_governance() {
       e.config = lane.pending ? *lane.pending : lane.governance;
     if (lane.pending) {
       ImGui::TextColored(ImVec4(1.0f, 0.78f, 0.35f, 1.0f),
-                         "change waiting: takes effect on day %lld",
+                         i18n::tr("change waiting: takes effect on day %lld"),
                          static_cast<long long>(s.day + 1));
     } else {
-      ImGui::TextDisabled("changes take effect at the start of the next day");
+      ImGui::TextDisabled("%s", i18n::tr("changes take effect at the start of the next day"));
     }
     if (!e.error.empty()) {
       ImGui::PushTextWrapPos(0);
@@ -596,7 +665,7 @@ void App::draw_governance() {
         e.awaiting = sim_->set_governance(static_cast<int>(l), e.config, edit.summary);
         e.error.clear();
       } else {
-        e.error = "not applied: " + problem;
+        e.error = i18n::tr("not applied: ") + problem;
         e.config = lane.pending ? *lane.pending : lane.governance;
       }
     }
@@ -620,11 +689,10 @@ void App::draw_governance() {
 void App::draw_left_panel() {
   const sf::Vector2u size = window_.getSize();
   ImGui::SetNextWindowPos(ImVec2(0, menu_height_));
-  ImGui::SetNextWindowSize(
-      ImVec2(std::min(kLeftWidth, float(size.x) * 0.4f), float(size.y) - menu_height_));
+  ImGui::SetNextWindowSize(ImVec2(left_width(), float(size.y) - menu_height_));
   ImGui::Begin("##left", nullptr, kPanel | ImGuiWindowFlags_NoTitleBar);
   if (!snap_ || snap_->lanes.empty()) {
-    ImGui::TextDisabled("building the city...");
+    ImGui::TextDisabled("%s", i18n::tr("building the city..."));
     if (snap_ && !snap_->error.empty()) {
       ImGui::PushTextWrapPos(0);
       ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", snap_->error.c_str());
@@ -637,38 +705,41 @@ void App::draw_left_panel() {
   const float wrap = ImGui::GetContentRegionAvail().x;
   if (snap_->lesson) {
     ImGui::SetNextItemOpen(true, ImGuiCond_Appearing);
-    if (ImGui::CollapsingHeader("Lesson")) draw_lesson_panel(*snap_->lesson, answer_, wrap);
+    if (ImGui::CollapsingHeader(i18n::tr("Lesson")))
+      draw_lesson_panel(*snap_->lesson, answer_, wrap);
   }
   ImGui::SetNextItemOpen(true, ImGuiCond_Once);
-  if (ImGui::CollapsingHeader("Figures so far")) draw_figures_table(*snap_);
+  if (ImGui::CollapsingHeader(i18n::tr("Figures so far"))) draw_figures_table(*snap_);
   if (!snap_->lesson) ImGui::SetNextItemOpen(true, ImGuiCond_Once);
-  if (ImGui::CollapsingHeader("Governance (live)")) draw_governance();
-  if (ImGui::CollapsingHeader("Export")) {
+  if (ImGui::CollapsingHeader(i18n::tr("Governance (live)"))) draw_governance();
+  if (ImGui::CollapsingHeader(i18n::tr("Export"))) {
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 70);
     ImGui::InputText("##export", &export_path_);
     ImGui::SameLine();
     if (ImGui::Button("CSV")) status_ = export_series(*snap_, export_path_);
-    ImGui::TextDisabled("the daily series; design B goes to NAME-b.csv");
+    ImGui::TextDisabled("%s", i18n::tr("the daily series; design B goes to NAME-b.csv"));
   }
   ImGui::End();
 
   if (open_load_popup_) {
-    ImGui::OpenPopup("Load scenario");
+    ImGui::OpenPopup("###load");
     open_load_popup_ = false;
   }
-  ImGui::SetNextWindowSize(ImVec2(520, 0));
-  if (ImGui::BeginPopupModal("Load scenario", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
-    ImGui::TextWrapped("A scenario file (.yaml) or the name of a shipped scenario:");
+  ImGui::SetNextWindowSize(ImVec2(520 * options_.scale, 0));
+  if (ImGui::BeginPopupModal((std::string(i18n::tr("Load scenario")) + "###load").c_str(), nullptr,
+                             ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::TextWrapped("%s",
+                       i18n::tr("A scenario file (.yaml) or the name of a shipped scenario:"));
     ImGui::SetNextItemWidth(-1);
     const bool enter =
         ImGui::InputText("##path", &load_text_, ImGuiInputTextFlags_EnterReturnsTrue);
-    if (ImGui::Button("Load") || enter) {
+    if (ImGui::Button(i18n::tr("Load")) || enter) {
       sim_->load(load_text_, {});
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-    ImGui::TextDisabled("Errors appear in the panel on the left.");
+    if (ImGui::Button(i18n::tr("Cancel"))) ImGui::CloseCurrentPopup();
+    ImGui::TextDisabled("%s", i18n::tr("Errors appear in the panel on the left."));
     ImGui::EndPopup();
   }
 }
@@ -702,13 +773,13 @@ void App::draw_charts_window() {
 void App::draw_inspector_window() {
   if (selected_ < 0 || !snap_ || map_count_ == 0) return;
   const Region& last = map_regions_[std::size_t(map_count_ - 1)];
-  const float w = kInspectorWidth;
+  const float w = kInspectorWidth * options_.scale;
   const float h = std::min(640.0f, map_regions_[0].h - 16);
   ImGui::SetNextWindowPos(ImVec2(last.x + last.w - w - 8, last.y + 8), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.96f);
   bool open = true;
-  ImGui::Begin("Grid inspector", &open,
+  ImGui::Begin((std::string(i18n::tr("Grid inspector")) + "###inspector").c_str(), &open,
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                    ImGuiWindowFlags_NoSavedSettings);
   draw_inspector(*snap_, selected_);
@@ -725,7 +796,7 @@ void App::draw_map_overlay() {
   for (int m = 0; m < map_count_; ++m) {
     const Region& r = map_regions_[std::size_t(m)];
     if (std::size_t(m) >= snap_->lanes.size()) {
-      const char* text = "Choose design B under \"compare\" on the left";
+      const char* text = i18n::tr("Choose design B under \"compare\" on the left");
       const ImVec2 size = ImGui::CalcTextSize(text);
       dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), IM_COL32(24, 28, 34, 255));
       dl->AddText(ImVec2(r.x + (r.w - size.x) / 2, r.y + r.h / 2), IM_COL32(200, 200, 200, 255),
@@ -737,7 +808,7 @@ void App::draw_map_overlay() {
     draw_map_legend(dl, r, metric_, scale_, overlay_.flows, fonts_.small);
     if (static_cast<std::size_t>(m) < snap_->lanes.size()) {
       char title[160];
-      std::snprintf(title, sizeof title, "%s%s   day %lld",
+      std::snprintf(title, sizeof title, i18n::tr("%s%s   day %lld"),
                     map_count_ > 1 ? (m == 0 ? "A: " : "B: ") : "",
                     snap_->lanes[std::size_t(m)].label.c_str(), static_cast<long long>(snap_->day));
       const ImVec2 size = fonts_.title->CalcTextSizeA(fonts_.title->FontSize, 1e9f, 0, title);
@@ -745,9 +816,10 @@ void App::draw_map_overlay() {
                         IM_COL32(18, 21, 26, 220), 4);
       dl->AddText(fonts_.title, fonts_.title->FontSize, ImVec2(r.x + 14, r.y + 11),
                   IM_COL32(255, 255, 255, 255), title);
+      text_box_log().add({r.x + 14, r.y + 11, r.x + 14 + size.x, r.y + 11 + size.y}, title);
     }
     if (snap_->loading) {
-      const char* text = "building the city...";
+      const char* text = i18n::tr("building the city...");
       const ImVec2 size = ImGui::CalcTextSize(text);
       dl->AddText(ImVec2(r.x + (r.w - size.x) / 2, r.y + r.h / 2), IM_COL32(255, 255, 255, 255),
                   text);
@@ -777,8 +849,8 @@ void App::hover_tooltip() {
   ImGui::PopFont();
   ImGui::TextDisabled("%s, %s", city.community_names[city.grid_community[g]].c_str(),
                       city.street_names[city.grid_street[g]].c_str());
-  ImGui::Text("%u residents, %s", city.grid_population[g],
-              kHousingNames[static_cast<std::size_t>(city.grid_housing[g])]);
+  ImGui::Text(i18n::tr("%u residents, %s"), city.grid_population[g],
+              housing_label(city.grid_housing[g]));
   for (std::size_t l = 0; l < snap_->lanes.size(); ++l) {
     const LaneView& lane = snap_->lanes[l];
     if (snap_->lanes.size() > 1)
@@ -794,19 +866,21 @@ void App::hover_tooltip() {
         std::snprintf(value, sizeof value, info.format, double(v));
       }
       if (k == int(metric_)) {
-        ImGui::TextColored(ImVec4(1, 0.84f, 0.47f, 1), "%s: %s %s", info.label, value,
+        ImGui::TextColored(ImVec4(1, 0.84f, 0.47f, 1), "%s: %s %s", i18n::tr(info.label), value,
                            unit_of(info, v));
       } else {
-        ImGui::Text("%s: %s %s", info.label, value, unit_of(info, v));
+        ImGui::Text("%s: %s %s", i18n::tr(info.label), value, unit_of(info, v));
       }
     }
-    ImGui::Text("open cases: %.0f", double(lane.grid_open[g]));
+    ImGui::Text(i18n::tr("open cases: %.0f"), double(lane.grid_open[g]));
   }
-  ImGui::TextDisabled("click for details");
+  ImGui::TextDisabled("%s", i18n::tr("click for details"));
   ImGui::EndTooltip();
 }
 
 void App::draw_ui() {
+  text_box_log().boxes.clear();
+  text_box_log().what.clear();
   draw_menu();
   compute_regions();
   draw_left_panel();
@@ -814,6 +888,29 @@ void App::draw_ui() {
   draw_inspector_window();
   draw_map_overlay();
   hover_tooltip();
+}
+
+// --check-layout: the text boxes of the last frame that overlap, and the characters of the names
+// on screen that no font has a glyph for (they would show as '?'). Exit 1 if there is either.
+int App::report_layout() const {
+  const TextBoxLog& log = text_box_log();
+  int overlaps = 0;
+  for (std::size_t i = 0; i < log.boxes.size(); ++i)
+    for (std::size_t j = i + 1; j < log.boxes.size(); ++j)
+      if (log.boxes[i].intersects(log.boxes[j])) {
+        ++overlaps;
+        std::cout << "govsim-gui: overlapping text: '" << log.what[i] << "' and '" << log.what[j]
+                  << "'\n";
+      }
+  std::size_t missing = 0;
+  const std::string names = names_text();
+  for (const ImFont* font : {fonts_.ui, fonts_.small, fonts_.bold, fonts_.title})
+    missing += missing_glyphs(font, names).size();
+  std::cout << "govsim-gui: layout: " << log.boxes.size() << " text boxes, " << overlaps
+            << " overlapping; " << missing << " characters of names without a glyph (fonts: "
+            << (fonts_.text_file.empty() ? "ImGui's own" : fonts_.text_file)
+            << (fonts_.cjk_file.empty() ? "" : ", " + fonts_.cjk_file) << ")\n";
+  return overlaps == 0 && missing == 0 ? 0 : 1;
 }
 
 int App::run() {
@@ -869,7 +966,7 @@ int App::run() {
       const std::string name = "govsim-" + (snap_->scenario ? snap_->scenario->name : "gui") +
                                "-day" + std::to_string(snap_->day) + ".png";
       const std::string error = save_screenshot(window_, name);
-      status_ = error.empty() ? "saved " + name : error;
+      status_ = error.empty() ? i18n::tr("saved ") + name : error;
     }
 
     // Headless modes count frames once the city is on screen (and, for a screenshot with
@@ -886,6 +983,7 @@ int App::run() {
       }
       std::cout << "govsim-gui: saved " << options_.screenshot << " (" << view_name(view_)
                 << " view, day " << snap_->day << ")\n";
+      if (options_.check_layout) return report_layout();
       return 0;
     }
     if (bench && counted == kWarmupFrames) bench_start = std::chrono::steady_clock::now();

@@ -26,6 +26,8 @@ struct AppOptions {
   int frames = 30;
   std::int64_t until_day = -1;  // before the screenshot, run to this day as fast as possible
   int bench_frames = 0;         // measure this many frames at full simulation speed, then exit
+  float scale = 1;              // the size of text and panels (--scale; a projector, a 4K screen)
+  bool check_layout = false;    // with --screenshot: report overlapping text and missing glyphs
 };
 
 // Runs until the window closes (or the screenshot or benchmark is done). Returns the exit code.

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/i18n.hpp"
+#include "viz/chart_heading.hpp"
 #include "viz/colour_scale.hpp"
 
 namespace govsim::viz {
@@ -90,41 +92,44 @@ void polyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour, floa
   flush();
 }
 
-// Title, then the legend on the same line if it fits, else on the next, then the note. Returns
-// where the plot may begin.
+// Title (wrapped), then the legend on the title's last line if it fits, else on lines of its own,
+// then the note (chart_heading.hpp). Everything is clipped to the chart. Returns where the plot
+// may begin.
 float draw_heading(ImDrawList* dl, const ChartData& chart, ImVec2 p0, ImVec2 p1) {
   ImFont* font = ImGui::GetFont();
   const float fs = ImGui::GetFontSize();
-  char title[256];
-  std::snprintf(title, sizeof title, "%s%s%s%s", chart.title.c_str(),
-                chart.unit.empty() ? "" : " (", chart.unit.c_str(), chart.unit.empty() ? "" : ")");
-  dl->AddText(ImVec2(p0.x + 8, p0.y + 5), kText, title);
-  float legend_w = 0;
+  std::string title = chart.title;
+  if (!chart.unit.empty()) title += " (" + chart.unit + ")";
+  std::vector<std::string> legend;
+  std::vector<ImU32> colours;
   for (const ChartLine& l : chart.lines)
-    if (!l.dashed) legend_w += 22 + ImGui::CalcTextSize(l.label.c_str()).x + 10;
-  const float title_w = ImGui::CalcTextSize(title).x;
-  float lx = p1.x - 8 - legend_w, ly = p0.y + 5;
-  float top = p0.y + 5 + fs + 6;
-  if (lx < p0.x + 8 + title_w + 16) {
-    lx = p0.x + 8;
-    ly = top;
-    top += fs + 4;
+    if (!l.dashed) legend.push_back(l.label), colours.push_back(l.colour);
+  std::string note = chart.note;
+  if (chart.designs.size() == 2) {
+    char designs[256];
+    std::snprintf(designs, sizeof designs, i18n::tr("solid: A %s, dashed: B %s"),
+                  chart.designs[0].c_str(), chart.designs[1].c_str());
+    note += (note.empty() ? "" : "; ") + std::string(designs);
   }
-  for (const ChartLine& l : chart.lines) {
-    if (l.dashed) continue;
-    dl->AddLine(ImVec2(lx, ly + fs / 2), ImVec2(lx + 16, ly + fs / 2), l.colour, 3);
-    dl->AddText(ImVec2(lx + 22, ly), kDim, l.label.c_str());
-    lx += 22 + ImGui::CalcTextSize(l.label.c_str()).x + 10;
+  const HeadingLayout layout =
+      layout_heading(title, legend, note, p1.x - p0.x, fs, [font](std::string_view t, float size) {
+        return font->CalcTextSizeA(size, 1e9f, 0, t.data(), t.data() + t.size()).x;
+      });
+  dl->PushClipRect(p0, p1, true);
+  for (const PlacedText& piece : layout.pieces) {
+    const ImVec2 at(p0.x + piece.box.x0, p0.y + piece.box.y0);
+    text_box_log().add({at.x, at.y, p0.x + piece.box.x1, p0.y + piece.box.y1}, piece.text);
+    if (piece.legend >= 0) {
+      const ImU32 colour = colours[std::size_t(piece.legend)];
+      dl->AddLine(ImVec2(at.x, at.y + fs / 2), ImVec2(at.x + kSwatch, at.y + fs / 2), colour, 3);
+      dl->AddText(font, fs, ImVec2(at.x + kSwatch + kSwatchGap, at.y), kDim, piece.text.c_str());
+    } else {
+      dl->AddText(font, piece.small ? fs * 0.9f : fs, at, piece.small ? kDim : kText,
+                  piece.text.c_str());
+    }
   }
-  if (!chart.designs.empty() || !chart.note.empty()) {
-    std::string note = chart.note;
-    if (chart.designs.size() == 2)
-      note += (note.empty() ? "" : "; ") + std::string("solid: A ") + chart.designs[0] +
-              ", dashed: B " + chart.designs[1];
-    dl->AddText(font, fs * 0.9f, ImVec2(p0.x + 8, top - 2), kDim, note.c_str());
-    top += fs * 0.9f + 2;
-  }
-  return top;
+  dl->PopClipRect();
+  return p0.y + layout.bottom;
 }
 
 // The value axis: round-number ticks over every line's values.
@@ -181,8 +186,9 @@ void draw_axes(ImDrawList* dl, const ChartData& chart, const ValueAxis& axis, co
     const ImVec2 ts = ImGui::CalcTextSize(text);
     dl->AddText(ImVec2(a.x0 - 6 - ts.x, y - ts.y / 2), kDim, text);
   }
-  const float day_w = ImGui::CalcTextSize("day").x;
-  dl->AddText(ImVec2(a.x1 - day_w, a.y1 + 5), kDim, "day");
+  const char* day_label = i18n::tr("day");
+  const float day_w = ImGui::CalcTextSize(day_label).x;
+  dl->AddText(ImVec2(a.x1 - day_w, a.y1 + 5), kDim, day_label);
   const double xstep = nice_step(double(chart.x_max), std::max(2, int(a.w / 70)));
   for (double d = 0; d <= double(chart.x_max) + 1e-6; d += xstep) {
     const float x = a.sx(float(d));
@@ -222,7 +228,7 @@ void draw_read_out(ImDrawList* dl, const ChartData& chart, const PlotArea& a) {
   const float x = a.sx(day);
   dl->AddLine(ImVec2(x, a.y0), ImVec2(x, a.y1), IM_COL32(255, 255, 255, 120));
   ImGui::BeginTooltip();
-  ImGui::Text("%s, day %.0f", chart.title.c_str(), double(day));
+  ImGui::Text(i18n::tr("%s, day %.0f"), chart.title.c_str(), double(day));
   int index = 0;
   for (const ChartLine& l : chart.lines) {
     ImGui::PushID(index++);
@@ -246,9 +252,10 @@ void draw_read_out(ImDrawList* dl, const ChartData& chart, const PlotArea& a) {
   const float tolerance = std::max(0.5f, chart.x_max / a.w * 4);
   for (const ChartMarker& m : chart.markers)
     if (std::fabs(m.day - day) <= tolerance)
-      ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.85f, 1), "%s change on day %.0f: %s",
-                         m.dashed_design ? "B:" : (chart.designs.empty() ? "policy" : "A:"),
-                         double(m.day), m.text.c_str());
+      ImGui::TextColored(
+          ImVec4(0.95f, 0.45f, 0.85f, 1), i18n::tr("%s change on day %.0f: %s"),
+          m.dashed_design ? "B:" : (chart.designs.empty() ? i18n::tr("policy") : "A:"),
+          double(m.day), m.text.c_str());
   ImGui::EndTooltip();
 }
 

@@ -6,13 +6,16 @@
 #include <cstdio>
 #include <string>
 
+#include "engine/i18n.hpp"
+
 namespace govsim::viz {
 namespace {
 
-constexpr const char* kChannelNames[] = {"nobody", "resident", "volunteer", "rounds", "platform"};
-constexpr const char* kStateNames[] = {"not yet reported",   "on its way to a desk",
-                                       "waiting at a desk",  "being handled",
-                                       "waiting on parties", "closed"};
+constexpr const char* kChannelNames[] = {N_("nobody"), N_("resident"), N_("volunteer"),
+                                         N_("rounds"), N_("platform")};
+constexpr const char* kStateNames[] = {N_("not yet reported"),   N_("on its way to a desk"),
+                                       N_("waiting at a desk"),  N_("being handled"),
+                                       N_("waiting on parties"), N_("closed")};
 
 void heading(const char* text) {
   ImGui::Spacing();
@@ -24,9 +27,9 @@ std::string duration(double hours) {
   char text[32];
   if (std::isnan(hours)) return "-";
   if (hours < 48) {
-    std::snprintf(text, sizeof text, "%.1f h", hours);
+    std::snprintf(text, sizeof text, i18n::tr("%.1f h"), hours);
   } else {
-    std::snprintf(text, sizeof text, "%.1f d", hours / 24);
+    std::snprintf(text, sizeof text, i18n::tr("%.1f d"), hours / 24);
   }
   return text;
 }
@@ -35,49 +38,49 @@ std::string path_text(const CaseRow& c) {
   std::string text;
   for (std::size_t i = 0; i < c.path_len && i < kMaxPath; ++i) {
     if (!text.empty()) text += " -> ";
-    text += kLevelNames[static_cast<std::size_t>(c.path[i])];
+    text += level_label(static_cast<std::size_t>(c.path[i]));
     text += " (" + duration(double(c.path_t_h[i])) + ")";
   }
-  return text.empty() ? "no desk yet" : text;
+  return text.empty() ? i18n::tr("no desk yet") : text;
 }
 
 void case_row(const CaseRow& c, double now_h) {
-  const char* domain = kDomainNames[static_cast<std::size_t>(c.domain)];
-  const char* tier = kTierNames[static_cast<std::size_t>(c.tier)];
-  const char* origin = kTierNames[static_cast<std::size_t>(c.origin_tier)];
+  const char* domain = domain_label(static_cast<std::size_t>(c.domain));
+  const char* tier = tier_label(static_cast<std::size_t>(c.tier));
+  const char* origin = tier_label(static_cast<std::size_t>(c.origin_tier));
   std::string outcome;
   if (c.state != CaseState::Closed) {
-    outcome = std::string(kStateNames[static_cast<std::size_t>(c.state)]) + ", open " +
-              duration(now_h - c.t_arise);
+    outcome = std::string(i18n::tr(kStateNames[static_cast<std::size_t>(c.state)])) +
+              i18n::tr(", open ") + duration(now_h - c.t_arise);
   } else {
-    outcome = c.dropped ? "dropped" : (c.settled ? "settled" : "resolved");
-    outcome += " after " + duration(c.t_closed - c.t_arise);
+    outcome = i18n::tr(c.dropped ? N_("dropped") : (c.settled ? N_("settled") : N_("resolved")));
+    outcome += i18n::tr(" after ") + duration(c.t_closed - c.t_arise);
   }
   ImGui::Bullet();
   ImGui::TextColored(ImVec4(0.95f, 0.85f, 0.55f, 1), "%s, %s%s%s", domain, tier,
-                     c.tier != c.origin_tier ? " (grew from " : "",
+                     c.tier != c.origin_tier ? i18n::tr(" (grew from ") : "",
                      c.tier != c.origin_tier ? (std::string(origin) + ")").c_str() : "");
   ImGui::SameLine();
-  ImGui::TextDisabled("day %d", static_cast<int>(c.t_arise / 24));
+  ImGui::TextDisabled(i18n::tr("day %d"), static_cast<int>(c.t_arise / 24));
   ImGui::Indent();
   ImGui::Text("%s", outcome.c_str());
-  ImGui::TextWrapped("reported by %s after %s; first response %s after the report%s",
-                     kChannelNames[static_cast<std::size_t>(c.channel)],
-                     duration(c.t_report - c.t_arise).c_str(),
-                     duration(c.t_first - c.t_report).c_str(),
-                     c.bounces > 0 ? (", bounced " + std::to_string(c.bounces) + "x").c_str() : "");
-  ImGui::TextWrapped("path: %s", path_text(c).c_str());
+  ImGui::TextWrapped(
+      i18n::tr("reported by %s after %s; first response %s after the report%s"),
+      i18n::tr(kChannelNames[static_cast<std::size_t>(c.channel)]),
+      duration(c.t_report - c.t_arise).c_str(), duration(c.t_first - c.t_report).c_str(),
+      c.bounces > 0 ? (i18n::tr(", bounced ") + std::to_string(c.bounces) + "x").c_str() : "");
+  ImGui::TextWrapped(i18n::tr("path: %s"), path_text(c).c_str());
   ImGui::Unindent();
 }
 
 void lane_details(const Snapshot& snap, const LaneView& lane, int g) {
   const GridDetail& d = lane.detail;
   if (d.grid != g) {
-    ImGui::TextDisabled("loading...");
+    ImGui::TextDisabled("%s", i18n::tr("loading..."));
     return;
   }
   const auto gi = static_cast<std::size_t>(g);
-  heading("Now");
+  heading(i18n::tr("Now"));
   for (int m = 0; m < kMapMetrics; ++m) {
     const MetricInfo& info = kMetricInfo[static_cast<std::size_t>(m)];
     const float v = lane.grid_metric[static_cast<std::size_t>(m)][gi];
@@ -87,40 +90,42 @@ void lane_details(const Snapshot& snap, const LaneView& lane, int g) {
     } else {
       std::snprintf(value, sizeof value, info.format, double(v));
     }
-    ImGui::Text("%s:", info.label);
+    ImGui::Text("%s:", i18n::tr(info.label));
     ImGui::SameLine(ImGui::GetFontSize() * 11);
     ImGui::Text("%s %s", value, unit_of(info, v));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", info.note);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", i18n::tr(info.note));
   }
 
-  heading("Staff");
+  heading(i18n::tr("Staff"));
   if (d.branch_grids > 0) {
-    ImGui::Text("grid workers: %d (one branch of %d grid%s)", d.grid_workers, d.branch_grids,
-                d.branch_grids == 1 ? "" : "s");
+    ImGui::Text(i18n::tr(d.branch_grids == 1 ? N_("grid workers: %d (one branch of %d grid)")
+                                             : N_("grid workers: %d (one branch of %d grids)")),
+                d.grid_workers, d.branch_grids);
   } else {
-    ImGui::Text("grid workers: none (no grid tier in this design)");
+    ImGui::TextUnformatted(i18n::tr("grid workers: none (no grid tier in this design)"));
   }
-  ImGui::Text("volunteers: %d (%d on duty today)", d.volunteers, d.volunteers_on_duty);
-  ImGui::Text("community officials: %d, mediators: %d", d.community_officials,
+  ImGui::Text(i18n::tr("volunteers: %d (%d on duty today)"), d.volunteers, d.volunteers_on_duty);
+  ImGui::Text(i18n::tr("community officials: %d, mediators: %d"), d.community_officials,
               d.community_mediators);
-  ImGui::Text("street officials: %d, mediators: %d", d.street_officials, d.street_mediators);
+  ImGui::Text(i18n::tr("street officials: %d, mediators: %d"), d.street_officials,
+              d.street_mediators);
 
-  heading("Open cases");
+  heading(i18n::tr("Open cases"));
   int total = 0;
   for (const auto& row : d.open)
     for (int n : row) total += n;
-  ImGui::Text("%d open, %d of them not yet reported", total, d.unreported);
+  ImGui::Text(i18n::tr("%d open, %d of them not yet reported"), total, d.unreported);
   if (ImGui::BeginTable("open", 5,
                         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                             ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn("domain");
-    for (const char* t : kTierNames) ImGui::TableSetupColumn(t);
-    ImGui::TableSetupColumn("all");
+    ImGui::TableSetupColumn(i18n::tr("domain"));
+    for (std::size_t t = 0; t < kTierNames.size(); ++t) ImGui::TableSetupColumn(tier_label(t));
+    ImGui::TableSetupColumn(i18n::tr("all"));
     ImGui::TableHeadersRow();
     for (int dom = 0; dom < kDomains; ++dom) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(kDomainNames[static_cast<std::size_t>(dom)]);
+      ImGui::TextUnformatted(domain_label(static_cast<std::size_t>(dom)));
       int sum = 0;
       for (int t = 0; t < kTiers; ++t) {
         const int n = d.open[static_cast<std::size_t>(dom)][static_cast<std::size_t>(t)];
@@ -138,12 +143,12 @@ void lane_details(const Snapshot& snap, const LaneView& lane, int g) {
     ImGui::EndTable();
   }
   const double now_h = double(snap.day) * 24.0;
-  if (!d.open_cases.empty() && ImGui::TreeNode("oldest open cases")) {
+  if (!d.open_cases.empty() && ImGui::TreeNode("oldest", "%s", i18n::tr("oldest open cases"))) {
     for (const CaseRow& c : d.open_cases) case_row(c, now_h);
     ImGui::TreePop();
   }
-  heading("Recent cases");
-  if (d.recent.empty()) ImGui::TextDisabled("none closed yet");
+  heading(i18n::tr("Recent cases"));
+  if (d.recent.empty()) ImGui::TextDisabled("%s", i18n::tr("none closed yet"));
   for (const CaseRow& c : d.recent) case_row(c, now_h);
 }
 
@@ -155,12 +160,11 @@ void draw_inspector(const Snapshot& snap, int grid) {
   const auto g = static_cast<std::size_t>(grid);
   ImGui::Text("%s", city.grid_names[g].c_str());
   ImGui::SameLine();
-  ImGui::TextDisabled("in %s, %s", city.community_names[city.grid_community[g]].c_str(),
+  ImGui::TextDisabled(i18n::tr("in %s, %s"), city.community_names[city.grid_community[g]].c_str(),
                       city.street_names[city.grid_street[g]].c_str());
-  ImGui::Text("%u residents in %u households, %.2f km2", city.grid_population[g],
+  ImGui::Text(i18n::tr("%u residents in %u households, %.2f km2"), city.grid_population[g],
               city.grid_households[g], double(city.grid_area_km2[g]));
-  ImGui::Text("%s housing; %.0f%% aged 60+, %.0f%% migrants",
-              kHousingNames[static_cast<std::size_t>(city.grid_housing[g])],
+  ImGui::Text(i18n::tr("%s; %.0f%% aged 60+, %.0f%% migrants"), housing_label(city.grid_housing[g]),
               double(city.grid_elderly[g]) * 100, double(city.grid_migrant[g]) * 100);
   if (snap.lanes.size() == 1) {
     lane_details(snap, snap.lanes[0], grid);

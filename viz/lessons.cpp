@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "engine/i18n.hpp"
+
 namespace govsim::viz {
 namespace {
 
@@ -24,18 +26,20 @@ std::string lessons_menu_items(const std::vector<ShippedLesson>& lessons) {
 void draw_lesson_panel(const Lesson& lesson, std::string& answer, float wrap_width) {
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap_width);
   ImGui::TextColored(ImVec4(1.0f, 0.84f, 0.47f, 1.0f), "%s", lesson.title.c_str());
-  ImGui::TextDisabled("scenario: %s%s%s", lesson.scenario.c_str(),
-                      lesson.compare.empty() ? "" : ", compared with ", lesson.compare.c_str());
-  section("The setting", lesson.intro, ImVec4(0.55f, 0.75f, 1.0f, 1.0f));
-  section("Try this", lesson.try_this, ImVec4(0.55f, 0.75f, 1.0f, 1.0f));
-  section("Look for", lesson.look_for, ImVec4(0.55f, 0.75f, 1.0f, 1.0f));
-  section("Question", lesson.question, ImVec4(1.0f, 0.6f, 0.85f, 1.0f));
+  ImGui::TextDisabled(i18n::tr("scenario: %s%s%s"), lesson.scenario.c_str(),
+                      lesson.compare.empty() ? "" : i18n::tr(", compared with "),
+                      lesson.compare.c_str());
+  section(i18n::tr("The setting"), lesson.intro, ImVec4(0.55f, 0.75f, 1.0f, 1.0f));
+  section(i18n::tr("Try this"), lesson.try_this, ImVec4(0.55f, 0.75f, 1.0f, 1.0f));
+  section(i18n::tr("Look for"), lesson.look_for, ImVec4(0.55f, 0.75f, 1.0f, 1.0f));
+  section(i18n::tr("Question"), lesson.question, ImVec4(1.0f, 0.6f, 0.85f, 1.0f));
   ImGui::PopTextWrapPos();
   ImGui::InputTextMultiline("##answer", &answer, ImVec2(wrap_width, ImGui::GetFontSize() * 4));
   if (answer.empty()) {
     const ImVec2 box = ImGui::GetItemRectMin();
-    ImGui::GetWindowDrawList()->AddText(
-        ImVec2(box.x + 6, box.y + 4), ImGui::GetColorU32(ImGuiCol_TextDisabled), "Your answer...");
+    ImGui::GetWindowDrawList()->AddText(ImVec2(box.x + 6, box.y + 4),
+                                        ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                                        i18n::tr("Your answer..."));
   }
 }
 

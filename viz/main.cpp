@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/errors.hpp"
+#include "engine/i18n.hpp"
 #include "scenarios/lesson.hpp"
 #include "scenarios/loader.hpp"
 #include "viz/app.hpp"
@@ -78,6 +79,17 @@ int run(int argc, char** argv) {
                  "run the simulation at full speed, render N frames and print the frame rate")
       ->check(CLI::Range(1, 1000000));
   cli.add_option("--size", size, "window size in pixels")->type_name("WxH");
+  std::string lang;
+  cli.add_option("--lang", lang,
+                 "zh or en: the language of the window (default: from LANGUAGE, LC_ALL, "
+                 "LC_MESSAGES or LANG); the Language menu switches it while running")
+      ->check(CLI::IsMember({"zh", "en"}));
+  cli.add_option("--scale", o.scale,
+                 "size of text and panels, e.g. 1.5 for a projector seen from the back of a room "
+                 "or 2 on a 2560x1440 screen")
+      ->check(CLI::Range(0.5, 4.0));
+  cli.add_flag("--check-layout", o.check_layout,
+               "with --screenshot: list overlapping text and names without glyphs; exit 1 if any");
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -85,6 +97,8 @@ int run(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
 
+  govsim::i18n::set_language(lang.empty() ? govsim::i18n::language_from_environment()
+                                          : *govsim::i18n::parse_language(lang));
   unsigned w = 0, h = 0;
   char tail = 0;
   if (std::sscanf(size.c_str(), "%ux%u%c", &w, &h, &tail) != 2 || w < 640 || h < 480 || w > 8192 ||

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/i18n.hpp"
+#include "viz/chart_heading.hpp"
+
 namespace govsim::viz {
 namespace {
 
@@ -358,6 +361,8 @@ void MapView::draw_labels(ImDrawList* dl, const City& city, const Region& region
 namespace {
 
 constexpr float kLegendPad = 8, kLegendBarW = 220, kLegendBarH = 12;
+constexpr const char* kFlowKeys[] = {N_("sent up"),  N_("sent back down"), N_("new cases"),
+                                     N_("resolved"), N_("community"),      N_("street office")};
 
 float legend_height(bool flows, float fs) {
   return kLegendPad + (fs + 3) + (fs + 5) + (kLegendBarH + 3) + (fs + 6) +
@@ -368,9 +373,12 @@ float legend_width(MapMetric metric, ImFont* font) {
   const MetricInfo& info = kMetricInfo[static_cast<std::size_t>(metric)];
   const float fs = font->FontSize;
   float w = kLegendBarW;
-  w = std::max(w, font->CalcTextSizeA(fs, 1e9f, 0, info.note).x);
-  w = std::max(w, font->CalcTextSizeA(fs, 1e9f, 0, info.label).x +
-                      font->CalcTextSizeA(fs, 1e9f, 0, info.unit).x + 12);
+  w = std::max(w, font->CalcTextSizeA(fs, 1e9f, 0, i18n::tr(info.note)).x);
+  w = std::max(w, font->CalcTextSizeA(fs, 1e9f, 0, i18n::tr(info.label)).x +
+                      font->CalcTextSizeA(fs, 1e9f, 0, unit_of(info, 0)).x + 12);
+  // The flow keys, two to a row.
+  for (const char* key : kFlowKeys)
+    w = std::max(w, 2 * (20 + font->CalcTextSizeA(fs, 1e9f, 0, i18n::tr(key)).x + 8));
   return w + 2 * kLegendPad;
 }
 
@@ -392,14 +400,15 @@ void draw_map_legend(ImDrawList* dl, const Region& region, MapMetric metric,
   const float box_h = legend_height(flows, fs);
   const ImVec2 p0(region.x + 10, region.y + region.h - 10 - box_h);
   dl->AddRectFilled(p0, ImVec2(p0.x + box_w, p0.y + box_h), IM_COL32(18, 21, 26, 225), 4);
+  text_box_log().add({p0.x, p0.y, p0.x + box_w, p0.y + box_h}, "map legend");
   dl->AddRect(p0, ImVec2(p0.x + box_w, p0.y + box_h), IM_COL32(90, 98, 110, 255), 4);
   float y = p0.y + pad;
   char title[160];
-  std::snprintf(title, sizeof title, "%s%s%s%s", info.label, info.unit[0] ? " (" : "", info.unit,
-                info.unit[0] ? ")" : "");
+  std::snprintf(title, sizeof title, "%s%s%s%s", i18n::tr(info.label), info.unit[0] ? " (" : "",
+                unit_of(info, 0), info.unit[0] ? ")" : "");
   dl->AddText(font, fs, ImVec2(p0.x + pad, y), IM_COL32(235, 235, 235, 255), title);
   y += fs + 3;
-  dl->AddText(font, fs, ImVec2(p0.x + pad, y), IM_COL32(160, 166, 176, 255), info.note);
+  dl->AddText(font, fs, ImVec2(p0.x + pad, y), IM_COL32(160, 166, 176, 255), i18n::tr(info.note));
   y += fs + 5;
   constexpr int kSteps = 44;
   for (int i = 0; i < kSteps; ++i) {
@@ -426,9 +435,9 @@ void draw_map_legend(ImDrawList* dl, const Region& region, MapMetric metric,
   if (!flows) return;
   const auto key = [&](float x, const char* text, auto&& glyph) {
     glyph(ImVec2(x + 8, y + fs / 2));
-    dl->AddText(font, fs, ImVec2(x + 20, y), IM_COL32(210, 210, 210, 255), text);
+    dl->AddText(font, fs, ImVec2(x + 20, y), IM_COL32(210, 210, 210, 255), i18n::tr(text));
   };
-  const float x0 = p0.x + pad, x1 = p0.x + pad + bar_w / 2;
+  const float x0 = p0.x + pad, x1 = p0.x + pad + (box_w - 2 * pad) / 2;
   key(x0, "sent up", [&](ImVec2 c) {
     dl->AddLine(ImVec2(c.x - 8, c.y), ImVec2(c.x + 8, c.y), IM_COL32(255, 150, 30, 255), 3);
   });

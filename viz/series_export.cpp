@@ -4,14 +4,15 @@
 #include <filesystem>
 #include <vector>
 
+#include "engine/i18n.hpp"
 #include "output/atomic_file.hpp"
 #include "output/csv_writer.hpp"
 
 namespace govsim::viz {
 
 std::string export_series(const Snapshot& snap, const std::string& path) {
-  if (snap.lanes.empty()) return "nothing to export yet";
-  if (path.empty()) return "export: give a file name";
+  if (snap.lanes.empty()) return i18n::tr("nothing to export yet");
+  if (path.empty()) return i18n::tr("export: give a file name");
   std::string written;
   try {
     for (std::size_t l = 0; l < snap.lanes.size(); ++l) {
@@ -25,9 +26,9 @@ std::string export_series(const Snapshot& snap, const std::string& path) {
       written += (written.empty() ? "" : ", ") + out.string();
     }
   } catch (const std::exception& e) {
-    return std::string("export failed: ") + e.what();
+    return std::string(i18n::tr("export failed: ")) + e.what();
   }
-  return "wrote " + written;
+  return i18n::tr("wrote ") + written;
 }
 
 }  // namespace govsim::viz

@@ -9,6 +9,7 @@
 #endif
 
 #include "engine/executor.hpp"
+#include "engine/i18n.hpp"
 #include "scenarios/lesson.hpp"
 #include "scenarios/loader.hpp"
 #include "sim/observation.hpp"
@@ -162,7 +163,7 @@ std::uint64_t SimThread::reset(std::uint64_t seed) {
     s.base.run.seed = seed;
     s.playing = false;
     rebuild(s);
-    s.message = "reset to day 0 with seed " + std::to_string(seed);
+    s.message = i18n::tr("reset to day 0 with seed ") + std::to_string(seed);
   });
 }
 
@@ -171,7 +172,7 @@ std::uint64_t SimThread::set_governance(int lane, const GovernanceConfig& govern
   return push([lane, governance, summary](State& s) {
     if (lane < 0 || static_cast<std::size_t>(lane) >= s.lanes.size()) return;
     s.lanes[static_cast<std::size_t>(lane)].sim->set_governance(governance, summary);
-    s.message = summary + " from day " + std::to_string(s.day() + 1);
+    s.message = summary + i18n::tr(" from day ") + std::to_string(s.day() + 1);
   });
 }
 
@@ -184,7 +185,7 @@ std::uint64_t SimThread::load(const std::string& name_or_path,
       s.lesson.reset();
       s.playing = false;
       rebuild(s);
-      s.message = "loaded " + s.base.name;
+      s.message = i18n::tr("loaded ") + s.base.name;
     } catch (const std::exception& e) {
       s.error = e.what();
     }
@@ -197,7 +198,7 @@ std::uint64_t SimThread::load_scenario(Scenario scenario) {
     s.lesson.reset();
     s.playing = false;
     rebuild(s);
-    s.message = "loaded " + s.base.name;
+    s.message = i18n::tr("loaded ") + s.base.name;
   });
 }
 
@@ -214,7 +215,7 @@ std::uint64_t SimThread::load_lesson(const std::string& name_or_path) {
       s.lesson = std::move(lesson);
       s.playing = false;
       rebuild(s);
-      s.message = "lesson: " + s.lesson->title;
+      s.message = i18n::tr("lesson: ") + s.lesson->title;
     } catch (const std::exception& e) {
       s.error = e.what();
     }
@@ -231,7 +232,8 @@ std::uint64_t SimThread::set_compare(const std::string& name_or_path) {
       }
       s.playing = false;
       rebuild(s);
-      s.message = s.design ? "comparing with " + s.design->name : "compare mode off";
+      s.message =
+          s.design ? i18n::tr("comparing with ") + s.design->name : i18n::tr("compare mode off");
     } catch (const std::exception& e) {
       s.error = e.what();
     }

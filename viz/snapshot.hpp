@@ -8,8 +8,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "engine/i18n.hpp"
 #include "model/case.hpp"
 #include "model/city.hpp"
 #include "model/params.hpp"
@@ -43,18 +45,49 @@ struct MetricInfo {
 };
 
 inline constexpr std::array<MetricInfo, kMapMetrics> kMetricInfo{{
-    {"dispute-rate", "Dispute rate", "per 1k a month", "new disputes, last 30 days", "%.2f", false},
-    {"backlog", "Backlog", "cases", "reported and still open", "%.0f", false},
-    {"response", "Median response", "h", "report to first response, last 30 days", "%.1f", false},
-    {"trust", "Trust", "", "residents' mean, 0 to 1", "%.2f", true},
-    {"gain", "Sense of gain", "", "residents' mean, 0 to 1", "%.2f", true},
-    {"happiness", "Sense of happiness", "", "residents' mean, 0 to 1", "%.2f", true},
-    {"security", "Sense of security", "", "residents' mean, 0 to 1", "%.2f", true},
+    {"dispute-rate", N_("Dispute rate"), N_("per 1k a month"), N_("new disputes, last 30 days"),
+     "%.2f", false},
+    {"backlog", N_("Backlog"), N_("cases"), N_("reported and still open"), "%.0f", false},
+    {"response", N_("Median response"), N_("h"), N_("report to first response, last 30 days"),
+     "%.1f", false},
+    {"trust", N_("Trust"), "", N_("residents' mean, 0 to 1"), "%.2f", true},
+    {"gain", N_("Sense of gain"), "", N_("residents' mean, 0 to 1"), "%.2f", true},
+    {"happiness", N_("Sense of happiness"), "", N_("residents' mean, 0 to 1"), "%.2f", true},
+    {"security", N_("Sense of security"), "", N_("residents' mean, 0 to 1"), "%.2f", true},
 }};
 
-// The unit to print after a value: "cases", or "case" for one.
+// The unit to print after a value, translated: "cases", or "case" for one.
 inline const char* unit_of(const MetricInfo& info, float value) {
-  return value == 1.0f && info.unit[0] == 'c' && info.unit[4] == 's' ? "case" : info.unit;
+  if (!info.unit[0]) return "";
+  return value == 1.0f && std::string_view(info.unit) == "cases" ? i18n::tr("case")
+                                                                 : i18n::tr(info.unit);
+}
+
+// A kind of housing as a reader sees it ("old compound"), in the current language.
+inline const char* housing_label(HousingType h) {
+  static constexpr const char* kLabels[] = {N_("old compound"), N_("commodity housing"),
+                                            N_("urban village"), N_("mixed housing")};
+  return i18n::tr(kLabels[static_cast<std::size_t>(h)]);
+}
+
+// The model's domains, tiers and desk levels as a reader sees them, in the current language (the
+// model's own names, kDomainNames..., stay the keys of files and scenarios).
+inline const char* domain_label(std::size_t domain) {
+  static constexpr const char* kLabels[] = {N_("dispute"),    N_("administrative"),
+                                            N_("livelihood"), N_("environment"),
+                                            N_("safety"),     N_("emergency")};
+  static_assert(std::size(kLabels) == kDomains);
+  return i18n::tr(kLabels[domain]);
+}
+inline const char* tier_label(std::size_t tier) {
+  static constexpr const char* kLabels[] = {N_("small matter"), N_("big matter"),
+                                            N_("hard matter")};
+  static_assert(std::size(kLabels) == kTiers);
+  return i18n::tr(kLabels[tier]);
+}
+inline const char* level_label(std::size_t level) {
+  static constexpr const char* kLabels[] = {N_("grid"), N_("community"), N_("street")};
+  return i18n::tr(kLabels[level]);
 }
 
 // The daily series so far, shared between snapshots without copying: full chunks are never
