@@ -100,16 +100,22 @@ void add_sweep_command(CLI::App& app, int& exit_code) {
 
 void add_seek_command(CLI::App& app, int& exit_code) {
   auto seek = std::make_shared<SeekArgs>();
-  auto* k =
-      app.add_subcommand("seek", "the cheapest settings that meet a target with stated confidence");
+  auto* k = app.add_subcommand("seek",
+                               "the cheapest settings that meet a target, or the best outcome "
+                               "within a budget, with stated confidence");
   k->add_option("SCENARIO", seek->scenario, "scenario file (.yaml) or shipped scenario name")
       ->required();
   k->add_option("--target", seek->target,
                 "OUTCOME<=VALUE or OUTCOME>=VALUE, e.g. 'response_time_p90_h<=24'")
-      ->type_name("TARGET")
-      ->required();
+      ->type_name("TARGET");
+  k->add_option("--budget", seek->budget,
+                "EXPR<=VALUE, e.g. 'cost_total_cny_year<=2e7': the best --maximize or --minimize "
+                "outcome among the points within it")
+      ->type_name("BUDGET");
   k->add_option("--minimize", seek->minimize,
-                "the outcome to minimise (default cost = cost_per_resident_year)")
+                "the outcome to minimise (default with --target: cost = cost_per_resident_year)")
+      ->type_name("OUTCOME");
+  k->add_option("--maximize", seek->maximize, "with --budget: the outcome to maximise")
       ->type_name("OUTCOME");
   k->add_option(
        "--over", seek->over,
@@ -126,10 +132,48 @@ void add_seek_command(CLI::App& app, int& exit_code) {
   add_batch_options(*k, seek->batch, false);
   k->footer(
       "Assumes the target gets easier and the cost higher as each --over key grows along its "
-      "values; bisects each line of the grid for the feasible point next to the boundary.\n"
+      "values; bisects each line of the grid for the feasible point next to the boundary. With "
+      "--budget, bisects each line for the budget's boundary and evaluates every point within "
+      "it.\n"
       "Example: govsim seek grid-one-branch --target 'response_time_p90_h<=24' --minimize cost "
-      "--over governance.staffing.grid_workers_per_grid=1:3:0.25 --replications 5");
+      "--over governance.staffing.grid_workers_per_grid=1:3:0.25 --replications 5\n"
+      "Example: govsim seek baseline --budget 'cost_total_cny_year<=2.6e7' --maximize trust_mean "
+      "--over governance.staffing.grid_workers_per_grid=1:2:0.5 --replications 5");
   k->callback([seek, &exit_code] { exit_code = seek_command(*seek); });
+}
+
+void add_frontier_command(CLI::App& app, int& exit_code) {
+  auto f = std::make_shared<FrontierArgs>();
+  auto* k = app.add_subcommand(
+      "frontier", "the designs no other beats on cost and outcomes at once (Pareto frontier)");
+  k->add_option("SCENARIO", f->scenario, "scenario file (.yaml) or shipped scenario name")
+      ->required();
+  k->add_option("--over", f->over, "a design key and its values: KEY=lo:hi:step or KEY=v1,v2,...")
+      ->type_name("KEY=VALUES")
+      ->allow_extra_args(false)
+      ->required();
+  k->add_option("--outcome", f->outcome,
+                "an outcome to weigh against cost (once or twice), e.g. response_time_p90_h")
+      ->type_name("OUTCOME")
+      ->allow_extra_args(false)
+      ->required();
+  k->add_option("--cost", f->cost, "the cost outcome (default cost_total_cny_year)")
+      ->type_name("OUTCOME");
+  k->add_option("--place", f->place,
+                "shipped designs (or scenario files) to place on the chart, e.g. fragmented")
+      ->type_name("DESIGN")
+      ->allow_extra_args(false);
+  k->add_option("--max-replications", f->max_replications,
+                "replications for designs whose place is in doubt (default 4 x --replications)")
+      ->type_name("R");
+  add_batch_options(*k, f->batch, false);
+  k->footer(
+      "Every design gets --replications; designs that might be on the frontier or might be "
+      "dominated get more, round by round, up to --max-replications.\n"
+      "Example: govsim frontier baseline --over governance.platform.level=0,1 "
+      "--over governance.staffing.grid_workers_per_grid=1:2:0.5 --outcome response_time_p90_h "
+      "--place fragmented --place modern -r 3 --report frontier.html");
+  k->callback([f, &exit_code] { exit_code = frontier_command(*f); });
 }
 
 void add_sensitivity_command(CLI::App& app, int& exit_code) {
@@ -227,6 +271,7 @@ void add_batch_commands(CLI::App& app, int& exit_code) {
   add_compare_command(app, exit_code);
   add_sweep_command(app, exit_code);
   add_seek_command(app, exit_code);
+  add_frontier_command(app, exit_code);
   add_sensitivity_command(app, exit_code);
   add_store_commands(app, exit_code);
 }

@@ -51,10 +51,22 @@ struct SeekArgs {
   BatchArgs batch;
   std::string scenario;
   std::string target;
-  std::string minimize = "cost";
+  std::string budget;    // 'EXPR<=B': the best --maximize/--minimize outcome within it
+  std::string minimize;  // default cost with --target
+  std::string maximize;
   std::vector<std::string> over;
   std::vector<std::string> vary;
   double confidence = 0.95;
+};
+
+struct FrontierArgs {
+  BatchArgs batch;
+  std::string scenario;
+  std::vector<std::string> over;  // KEY=lo:hi:step or KEY=v1,v2,...
+  std::string cost = "cost_total_cny_year";
+  std::vector<std::string> outcome;   // one or two
+  std::vector<std::string> place;     // shipped designs (or files) to place on the chart
+  std::int64_t max_replications = 0;  // 0 = 4 x --replications
 };
 
 struct SensitivityArgs {
@@ -91,6 +103,7 @@ struct MergeArgs {
 int compare_command(const CompareArgs& args);
 int sweep_command(const SweepArgs& args);
 int seek_command(const SeekArgs& args);
+int frontier_command(const FrontierArgs& args);
 int sensitivity_command(const SensitivityArgs& args);
 int export_command(const ExportArgs& args);
 int report_command(const ReportArgs& args);

@@ -20,6 +20,7 @@
 #include "output/json_writer.hpp"
 #include "output/manifest.hpp"
 #include "output/output_paths.hpp"
+#include "output/periods.hpp"
 #include "output/platform.hpp"
 #include "output/run_folder.hpp"
 #include "scenarios/bounded_file.hpp"
@@ -120,7 +121,12 @@ void finish_run(Simulation& sim, const RunOutputs& o) {
   write_file_atomically((out_dir / files[0]).string(), to_csv(sim.series()));
   write_file_atomically((out_dir / files[1]).string(),
                         with_grid_names(to_csv(sim.grid_metrics()), sim.observe().city()));
-  write_file_atomically((out_dir / files[2]).string(), to_file_text(summary_to_json(summary)));
+  Json summary_json = summary_to_json(summary);
+  Json periods = Json::array();
+  for (const PeriodMetrics& p : periods_of(sim.series(), scenario.run.warmup_days))
+    periods.push_back(row_to_json(p));
+  summary_json["periods"] = std::move(periods);
+  write_file_atomically((out_dir / files[2]).string(), to_file_text(summary_json));
   record.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - o.wall_start).count();
   write_file_atomically((out_dir / files[3]).string(), to_file_text(make_manifest(record)));

@@ -2,6 +2,7 @@
 // target with stated confidence, and the runs that led there.
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <map>
 
@@ -80,6 +81,26 @@ std::vector<VarySpec> over_specs(const SeekArgs& args) {
 // A one-sided bound needs the spread of at least two replications, and below 50 % it would be
 // no bound at all.
 void check_seek_args(const SeekArgs& args) {
+  if (args.target.empty() == args.budget.empty()) {
+    throw InputError(args.target.empty()
+                         ? "seek: give --target 'OUTCOME<=VALUE' (the cheapest point meeting it) "
+                           "or --budget 'EXPR<=VALUE' with --maximize or --minimize OUTCOME (the "
+                           "best point within it)"
+                         : "--target and --budget: give one of them, not both");
+  }
+  if (!args.minimize.empty() && !args.maximize.empty()) {
+    throw InputError("--minimize and --maximize: give one of them, not both");
+  }
+  if (!args.budget.empty() && args.minimize.empty() && args.maximize.empty()) {
+    throw InputError("--budget " + args.budget +
+                     ": name the outcome to make best within it, e.g. --maximize trust_mean or "
+                     "--minimize response_time_p90_h");
+  }
+  if (!args.target.empty() && !args.maximize.empty()) {
+    throw InputError(
+        "--maximize goes with --budget; with --target seek minimises a cost "
+        "(--minimize, default cost)");
+  }
   if (args.batch.replications < 2) {
     throw InputError("--replications: a confidence bound needs at least 2 replications per point");
   }
@@ -103,7 +124,7 @@ Experiment seek_experiment(const SeekArgs& args, const std::vector<VarySpec>& sp
 
 // Every step of the search and its answer, kept in the store for the report.
 Json seek_record(const SeekArgs& args, const Experiment& experiment, const Target& target,
-                 std::size_t cost, const SeekResult& result) {
+                 std::size_t cost, bool maximize, const SeekResult& result) {
   Json steps = Json::array();
   for (const SeekStep& s : result.steps) {
     steps.push_back({{"design", s.design},
@@ -120,12 +141,16 @@ Json seek_record(const SeekArgs& args, const Experiment& experiment, const Targe
           {"target_column", summary_columns()[target.column].name},
           {"target_bound", target.bound},
           {"at_most", target.at_most},
-          {"minimize", summary_columns()[cost].name},
+          {"mode", args.budget.empty() ? "target" : "budget"},
+          {"minimize", summary_columns()[cost].name},  // the objective, either way
+          {"objective", summary_columns()[cost].name},
+          {"maximize", maximize},
           {"confidence", args.confidence},
           {"replications", args.batch.replications},
           {"steps", std::move(steps)},
           {"answer", result.answer ? Json(*result.answer) : Json(nullptr)},
-          {"next_cheaper", result.next_cheaper ? Json(*result.next_cheaper) : Json(nullptr)}};
+          {"next_cheaper", result.next_cheaper ? Json(*result.next_cheaper) : Json(nullptr)},
+          {"runner_up", result.runner_up ? Json(*result.runner_up) : Json(nullptr)}};
 }
 
 // What the printed account of a search refers to, in the words it uses.
@@ -137,12 +162,24 @@ struct SeekWords {
   std::string cost_name;
   std::string conf;        // the confidence, e.g. "95%"
   const char* bound_name;  // the side of the bound that decides
+  bool budget = false;     // --budget: the best cost_name within target
+  bool maximize = false;
 };
+
+// "least cost_per_resident_year", "greatest trust_mean".
+std::string objective_words(const SeekWords& w) {
+  return std::string(w.maximize ? "greatest " : "least ") + w.cost_name;
+}
 
 void print_seek_question(const SeekWords& w, const std::vector<VarySpec>& specs,
                          std::int64_t replications) {
-  std::cout << "seek: the cheapest point with " << w.target.text << " at " << w.conf
-            << " confidence (one-sided), minimising " << w.cost_name << "\n";
+  if (w.budget) {
+    std::cout << "seek: the point of " << objective_words(w) << " (by its mean) within the budget "
+              << w.target.text << " (its one-sided " << w.conf << " " << w.bound_name << ")\n";
+  } else {
+    std::cout << "seek: the point of " << objective_words(w) << " (by its mean) that meets "
+              << w.target.text << " at " << w.conf << " confidence (one-sided)\n";
+  }
   for (std::size_t k = 0; k < specs.size(); ++k) {
     const auto& v = specs[k].values;
     std::cout << "  over " << specs[k].key << " = " << v.front()
@@ -157,17 +194,21 @@ void print_seek_steps(const SeekWords& w) {
   for (const SeekStep& s : w.result.steps) {
     label_width = std::max(label_width, display_width(w.experiment.design(s.design).label));
   }
-  std::cout << "  round  " << pad("point", label_width) << "  "
-            << pad(w.target_name + " (95% CI)", 30) << pad(w.bound_name, 13) << "meets  "
-            << w.cost_name << " (95% CI)\n";
+  // Each heading is at least two spaces wider than itself: no two run together.
+  const std::string target_head = w.target_name + " (95% CI)";
+  const std::size_t target_width = std::max<std::size_t>(30, display_width(target_head) + 2);
+  const char* meets = w.budget ? "within  " : "meets  ";
+  std::cout << "  round  " << pad("point", label_width) << "  " << pad(target_head, target_width)
+            << pad(w.bound_name, 13) << meets << w.cost_name << " (95% CI)\n";
   for (const SeekStep& s : w.result.steps) {
     char r[16];
     std::snprintf(r, sizeof r, "%7d", s.round);
     const int dt = decimals_for({s.estimate.target});
     const int dc = decimals_for({s.estimate.cost});
     std::cout << r << "  " << pad(w.experiment.design(s.design).label, label_width) << "  "
-              << pad(format_estimate(s.estimate.target, dt), 30) << pad(fixed(s.bound, dt), 13)
-              << pad(s.feasible ? "yes" : "no", 7) << format_estimate(s.estimate.cost, dc) << "\n";
+              << pad(format_estimate(s.estimate.target, dt), target_width)
+              << pad(fixed(s.bound, dt), 13) << pad(s.feasible ? "yes" : "no", strlen(meets))
+              << format_estimate(s.estimate.cost, dc) << "\n";
   }
   std::cout << "\n";
 }
@@ -175,7 +216,8 @@ void print_seek_steps(const SeekWords& w) {
 void print_seek_answer(const SeekWords& w) {
   const Target& target = w.target;
   if (!w.result.answer) {
-    std::cout << "answer: none of the points meets " << target.text << " at " << w.conf
+    std::cout << "answer: none of the points " << (w.budget ? "is within " : "meets ")
+              << target.text << " at " << w.conf
               << " confidence; widen the range or add replications\n";
     return;
   }
@@ -191,6 +233,17 @@ void print_seek_answer(const SeekWords& w) {
             << (target.at_most ? " <= " : " >= ") << g4(target.bound) << "\n";
   std::cout << "  " << w.cost_name << " "
             << format_estimate(a.estimate.cost, decimals_for({a.estimate.cost})) << " (95% CI)\n";
+  if (w.result.runner_up) {
+    const SeekStep& n = w.result.steps[*w.result.runner_up];
+    const Estimate& x = a.estimate.cost;
+    const Estimate& y = n.estimate.cost;
+    const bool apart = x.high() < y.low() || y.high() < x.low();
+    std::cout << "  the next best within the budget, " << w.experiment.design(n.design).label
+              << ", has " << w.cost_name << " "
+              << format_estimate(n.estimate.cost, decimals_for({n.estimate.cost}))
+              << (apart ? ": the two 95% intervals do not overlap\n"
+                        : ": the two 95% intervals overlap, so the data do not tell them apart\n");
+  }
   if (w.result.next_cheaper) {
     const SeekStep& n = w.result.steps[*w.result.next_cheaper];
     std::cout << "  the neighbouring point " << w.experiment.design(n.design).label << " has "
@@ -208,8 +261,16 @@ int seek_command(const SeekArgs& args) {
     check_batch_args(args.batch, session, true);
     check_seek_args(args);
     const std::int64_t replications = args.batch.replications;
-    const Target target = parse_target(args.target);
-    const std::size_t cost = outcome_column(args.minimize, "--minimize");
+    const bool budget = !args.budget.empty();
+    const Target target =
+        budget ? parse_target(args.budget, "--budget") : parse_target(args.target, "--target");
+    if (budget && !target.at_most) {
+      throw InputError("--budget " + args.budget + ": a budget is an upper limit, EXPR<=VALUE");
+    }
+    const bool maximize = !args.maximize.empty();
+    const std::size_t cost =
+        maximize ? outcome_column(args.maximize, "--maximize")
+                 : outcome_column(args.minimize.empty() ? "cost" : args.minimize, "--minimize");
     const std::vector<VarySpec> specs = over_specs(args);
     std::vector<std::size_t> shape;
     for (const VarySpec& s : specs) shape.push_back(s.values.size());
@@ -238,9 +299,12 @@ int seek_command(const SeekArgs& args) {
       }
       return out;
     };
-    const SeekResult result = seek_cheapest(shape, target, args.confidence, evaluate);
+    const SeekResult result =
+        budget ? seek_within_budget(shape, target, args.confidence, maximize, evaluate)
+               : seek_cheapest(shape, target, args.confidence, evaluate);
     if (cluster.root()) {
-      session.store->set_meta("seek", seek_record(args, experiment, target, cost, result).dump());
+      session.store->set_meta("seek",
+                              seek_record(args, experiment, target, cost, maximize, result).dump());
     }
 
     if (session.printing()) {
@@ -252,7 +316,9 @@ int seek_command(const SeekArgs& args) {
                             summary_columns()[target.column].name,
                             summary_columns()[cost].name,
                             conf,
-                            target.at_most ? "upper bound" : "lower bound"};
+                            target.at_most ? "upper bound" : "lower bound",
+                            budget,
+                            maximize};
       print_seek_question(words, specs, replications);
       print_seek_steps(words);
       print_seek_answer(words);

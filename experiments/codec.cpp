@@ -93,6 +93,16 @@ std::string encode(const RunResult& r) {
   w.cells(r.summary);
   w.u64(r.series.size());
   for (const CellRow& day : r.series) w.cells(day);
+  w.u64(r.tables.periods.size());
+  for (const CellRow& p : r.tables.periods) w.cells(p);
+  w.u64(r.tables.grids.size());
+  for (const CellRow& g : r.tables.grids) w.cells(g);
+  w.u64(r.tables.grid_names.size());
+  for (const GridNames& n : r.tables.grid_names) {
+    w.str(n.street);
+    w.str(n.community);
+    w.str(n.grid);
+  }
   return w.take();
 }
 
@@ -117,6 +127,18 @@ RunResult decode_result(const std::string& bytes) {
   r.summary = in.cells();
   const std::uint64_t days = in.u64();
   for (std::uint64_t i = 0; i < days; ++i) r.series.push_back(in.cells());
+  const std::uint64_t periods = in.u64();
+  for (std::uint64_t i = 0; i < periods; ++i) r.tables.periods.push_back(in.cells());
+  const std::uint64_t grids = in.u64();
+  for (std::uint64_t i = 0; i < grids; ++i) r.tables.grids.push_back(in.cells());
+  const std::uint64_t names = in.u64();
+  for (std::uint64_t i = 0; i < names; ++i) {
+    GridNames n;
+    n.street = in.str();
+    n.community = in.str();
+    n.grid = in.str();
+    r.tables.grid_names.push_back(std::move(n));
+  }
   if (!in.done()) throw std::runtime_error("trailing bytes in a run message");
   return r;
 }

@@ -47,6 +47,7 @@ struct RunResult {
   RunRow row;
   CellRow summary;  // empty when the run failed
   std::vector<CellRow> series;
+  RunTables tables;          // periods and grids
   bool input_error = false;  // the run failed on its input (exit code 2), not on a fault
 };
 

@@ -30,6 +30,16 @@ const std::vector<Column>& series_columns() {
   return columns;
 }
 
+const std::vector<Column>& period_columns() {
+  static const std::vector<Column> columns = columns_of<PeriodMetrics>();
+  return columns;
+}
+
+const std::vector<Column>& grid_columns() {
+  static const std::vector<Column> columns = columns_of<GridMetrics>();
+  return columns;
+}
+
 std::size_t outcome_column(const std::string& name, const std::string& option) {
   const std::string wanted = name == "cost" ? "cost_per_resident_year" : name;
   const std::vector<Column>& columns = summary_columns();
@@ -67,6 +77,34 @@ std::vector<std::size_t> default_outcomes() {
       "default outcomes");
 }
 
+int outcome_direction(const std::string& column) {
+  const auto starts = [&](const char* prefix) { return column.rfind(prefix, 0) == 0; };
+  const auto ends = [&](const char* suffix) {
+    const std::string s = suffix;
+    return column.size() >= s.size() && column.compare(column.size() - s.size(), s.size(), s) == 0;
+  };
+  static const char* const higher[] = {"trust",
+                                       "gain",
+                                       "happiness",
+                                       "security",
+                                       "within_deadline_share",
+                                       "stayed_in_grid_share",
+                                       "mediation_agreement_rate",
+                                       "disputes_settled_in_grid_share",
+                                       "volunteer_retention",
+                                       "reported_share",
+                                       "resolved"};
+  static const char* const lower[] = {
+      "response_time", "resolution_time",  "cost",      "dropped",   "overdue", "bounced",
+      "backlog",       "hazard_detection", "escalated", "case_hours"};
+  for (const char* h : higher)
+    if (starts(h)) return 1;
+  for (const char* l : lower)
+    if (starts(l)) return -1;
+  if (ends("_spread_h") || ends("_wait_mean_h") || ends("_time_in_system_mean_h")) return -1;
+  return 0;
+}
+
 std::string outcome_label(const std::string& column) {
   static const std::map<std::string, std::string> labels = {
       {"disputes_per_10k_year", N_("disputes per 10k residents a year")},
@@ -89,6 +127,8 @@ std::string outcome_label(const std::string& column) {
       {"security_mean", N_("security (0-1)")},
       {"cost_per_resident_year", N_("cost (CNY per resident-year)")},
       {"cost_per_resolved_case", N_("cost (CNY per resolved case)")},
+      {"cost_total_cny_year", N_("cost (CNY a year, whole city)")},
+      {"response_time_grid_spread_h", N_("spread of grids' mean response (h)")},
       {"backlog", N_("backlog (open reported cases)")},
       {"trust", N_("trust (0-1)")},
   };

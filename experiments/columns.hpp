@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "output/periods.hpp"
 #include "sim/metrics.hpp"
 
 namespace govsim::batch {
@@ -80,6 +81,8 @@ CellRow cells_of(const Row& row) {
 
 const std::vector<Column>& summary_columns();  // RunSummary, in describe order
 const std::vector<Column>& series_columns();   // DayMetrics, in describe order
+const std::vector<Column>& period_columns();   // PeriodMetrics, in describe order
+const std::vector<Column>& grid_columns();     // GridMetrics, in describe order
 
 // The summary columns that are outcomes (every one but the state hash), by name. "cost" is
 // short for cost_per_resident_year. Throws InputError naming the valid outcomes.
@@ -88,6 +91,10 @@ std::vector<std::size_t> outcome_columns(const std::string& comma_list, const st
 
 // The outcomes a comparison shows unless told otherwise: what a planner asks first.
 std::vector<std::size_t> default_outcomes();
+
+// Which way an outcome is better: +1 higher, -1 lower, 0 neither (a count of cases, a rate of
+// disputes, a mix). Costs count as better lower; say so in words beside it.
+int outcome_direction(const std::string& column);
 
 // A readable label with unit, e.g. "response time p90 (h)"; the column name when none is known.
 std::string outcome_label(const std::string& column);

@@ -78,7 +78,7 @@ int decimals_for(const std::vector<Estimate>& estimates) {
   double narrowest = 0;
   double largest = 0;
   for (const Estimate& e : estimates) {
-    if (std::isfinite(e.half_width) && e.half_width > 0) {
+    if (std::isfinite(e.half_width) && !exact_interval(e)) {
       narrowest = narrowest == 0 ? e.half_width : std::min(narrowest, e.half_width);
     }
     if (std::isfinite(e.mean)) largest = std::max(largest, std::fabs(e.mean));
@@ -92,9 +92,16 @@ int decimals_for(const std::vector<Estimate>& estimates) {
   return std::clamp(decimals, 0, 6);
 }
 
+bool exact_interval(const Estimate& e) {
+  // Rounding noise of a difference that is the same in every replication (a cost fixed by the
+  // design) is no interval: 1e-9 of the mean is far below any digit shown.
+  return std::isfinite(e.half_width) && e.half_width <= 1e-9 * std::max(1.0, std::fabs(e.mean));
+}
+
 std::string format_estimate(const Estimate& e, int decimals) {
   if (e.n == 0 || std::isnan(e.mean)) return "n/a";
   if (std::isnan(e.half_width)) return fixed(e.mean, decimals) + " (n=1)";
+  if (exact_interval(e)) return fixed(e.mean, decimals) + " ± 0";
   return fixed(e.mean, decimals) + " ± " + fixed(e.half_width, decimals);
 }
 
@@ -133,6 +140,8 @@ std::string format_comparison(const ResultGrid& grid,
         line += "   " + format_estimate(diff, diff_decimals);
         if (diff.significant()) {
           line += " *";
+          const int better = outcome_direction(name) * (diff.mean > 0 ? 1 : -1);
+          if (better != 0) line += better > 0 ? " better" : " worse";
           any_significant = true;
         }
       }

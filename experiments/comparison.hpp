@@ -43,6 +43,8 @@ OutcomeComparison compare_outcome(const ResultGrid& grid, std::size_t column);
 
 // "34.1 ± 0.5" with as many decimals as the interval warrants.
 std::string format_estimate(const Estimate& e, int decimals);
+// The interval is zero but for rounding noise: the value is the same in every replication.
+bool exact_interval(const Estimate& e);
 int decimals_for(const std::vector<Estimate>& estimates);
 
 // The text table of `govsim compare` (one block per outcome).

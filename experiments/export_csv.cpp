@@ -163,6 +163,38 @@ std::vector<std::string> export_csv(const Store& store, const std::string& dir) 
     written.push_back(path("series.csv"));
   }
 
+  // One row per run and period, and per run and grid, with every column: the before and after
+  // of a run's policy changes, and who gains and who loses.
+  const auto per_run_table = [&](const char* name, const std::vector<Column>& columns, bool grids) {
+    StreamedFile file(path(name));
+    std::string head = "run_key,design,label,replication";
+    for (const Column& c : columns) head += "," + c.name;
+    if (grids) head += ",street_name,community_name,grid_name";
+    file.write(head + "\n");
+    for (const RunRow& r : runs) {
+      if (r.status != "done") continue;
+      const std::string prefix = r.key + "," + std::to_string(r.design) + "," + csv_field(r.label) +
+                                 "," + std::to_string(r.replication);
+      std::vector<GridNames> names;
+      const std::vector<CellRow> rows = grids ? store.grids(r.key, &names) : store.periods(r.key);
+      std::string text;
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        text += prefix;
+        for (const Cell& cell : rows[i]) text += "," + format_cell(cell);
+        if (grids) {
+          text += "," + csv_field(names[i].street) + "," + csv_field(names[i].community) + "," +
+                  csv_field(names[i].grid);
+        }
+        text += "\n";
+      }
+      file.write(text);
+    }
+    file.commit();
+    written.push_back(path(name));
+  };
+  per_run_table("periods.csv", period_columns(), false);
+  per_run_table("grids.csv", grid_columns(), true);
+
   {
     ResultGrid grid(labels);
     for (const RunRow& r : runs) {

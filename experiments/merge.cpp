@@ -109,10 +109,12 @@ MergeReport merge_into(const std::string& path, const std::string& out,
       db.exec(
           "INSERT OR REPLACE INTO main.summaries SELECT * FROM src.summaries WHERE run_key IN "
           "(SELECT run_key FROM temp.fresh)");
-      db.exec("DELETE FROM main.series WHERE run_key IN (SELECT run_key FROM temp.fresh)");
-      db.exec(
-          "INSERT INTO main.series SELECT * FROM src.series WHERE run_key IN "
-          "(SELECT run_key FROM temp.fresh)");
+      for (const char* table : {"series", "periods", "grids"}) {
+        const std::string name = table;
+        db.exec("DELETE FROM main." + name + " WHERE run_key IN (SELECT run_key FROM temp.fresh)");
+        db.exec("INSERT INTO main." + name + " SELECT * FROM src." + name +
+                " WHERE run_key IN (SELECT run_key FROM temp.fresh)");
+      }
       // A failure is kept only where no input has the run finished.
       db.exec("INSERT OR IGNORE INTO main.runs SELECT * FROM src.runs WHERE status <> 'done'");
       db.exec("DROP TABLE temp.fresh");

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -30,7 +31,8 @@ h1{font-size:26px;margin:24px 0 4px}h2{font-size:20px;margin:34px 0 8px;border-b
 .lede{color:#555;margin:0 0 10px}nav a{margin-right:14px}
 table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #ddd;padding:3px 7px;vertical-align:top}
 th{background:#f4f4f4;text-align:left}td.num{text-align:right;white-space:nowrap}
-.diff{color:#666;font-size:12px}.sig{color:#b00020;font-weight:600}
+.diff{color:#666;font-size:12px}.sig{color:#333;font-weight:600}
+.better{color:#1a7f37;font-weight:600}.worse{color:#b00020;font-weight:600}
 .answer{background:#eef6ee;border:1px solid #9c9;padding:10px 14px;border-radius:6px}
 .none{background:#fbeeee;border:1px solid #d99;padding:10px 14px;border-radius:6px}
 .scroll{overflow-x:auto}pre{background:#f7f7f7;padding:10px;overflow-x:auto;font-size:12px}
@@ -39,6 +41,8 @@ svg .chart-title{font-size:13px;font-weight:600}svg .axis-label{font-size:12px;f
 svg .grid{stroke:#e6e6e6}svg .axis{stroke:#888}svg .band{opacity:.18;stroke:none}
 svg .line{fill:none;stroke-width:1.8}svg .whisker{stroke:#222;stroke-width:1.2;fill:none}
 svg .reference{stroke:#b00020;stroke-dasharray:6 4;stroke-width:1.5}
+svg .marker{stroke:#555;stroke-dasharray:3 3;stroke-width:1.2}svg .marker-label{font-size:11px;fill:#333}
+.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(360px,1fr));gap:4px}
 .ok{color:#1a7f37}.no{color:#b00020}.small{font-size:12px;color:#666}
 )";
 
@@ -117,8 +121,17 @@ std::string comparison_table(const ReportData& d, const std::vector<std::size_t>
       out += "<td class=\"num\">" + esc(format_estimate(c.means[i], decimals));
       if (i > 0 && c.paired[i].n > 0) {
         const bool sig = c.paired[i].significant();
-        out += "<br><span class=\"diff" + std::string(sig ? " sig" : "") + "\">Δ " +
-               esc(format_estimate(c.paired[i], diff_decimals)) + (sig ? " *" : "") + "</span>";
+        // Which way is better is the outcome's; a significant Δ says which it went, in words.
+        const int better = sig ? outcome_direction(summary_columns()[c.column].name) *
+                                     (c.paired[i].mean > 0 ? 1 : -1)
+                               : 0;
+        const std::string cls = better > 0 ? " better" : better < 0 ? " worse" : sig ? " sig" : "";
+        const std::string words = better > 0   ? std::string(" ") + tr("better")
+                                  : better < 0 ? std::string(" ") + tr("worse")
+                                               : "";
+        out += "<br><span class=\"diff" + cls + "\">Δ " +
+               esc(format_estimate(c.paired[i], diff_decimals)) + (sig ? " *" : "") + esc(words) +
+               "</span>";
       }
       out += "</td>";
     }
@@ -131,6 +144,9 @@ std::string comparison_table(const ReportData& d, const std::vector<std::size_t>
          " <b>" + esc(d.labels.empty() ? "" : d.labels[0]) + "</b>" +
          esc(tr(", replication by replication (common random numbers); * the interval excludes "
                 "0.")) +
+         " " +
+         esc(tr("Green: better, red: worse, by each outcome's good direction (costs are better "
+                "lower); black: neither way is better.")) +
          "</p>";
   return out;
 }
@@ -167,6 +183,42 @@ std::string bar_charts(const ReportData& d, const std::vector<std::size_t>& desi
   return out;
 }
 
+// Up to six lines share one chart; more become small multiples: each design in a chart of its own
+// beside the first design (in grey), all on the same y axis, so that none hides another.
+std::string many_lines(const LineChart& chart) {
+  constexpr std::size_t kMaxLines = 6;
+  if (chart.series.size() <= kMaxLines) return render(chart);
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  for (const LineSeries& s : chart.series)
+    for (const double y : s.y)
+      if (std::isfinite(y)) lo = std::min(lo, y), hi = std::max(hi, y);
+  std::string out = "<div class=\"multiples\">";
+  for (std::size_t k = 1; k < chart.series.size(); ++k) {
+    LineChart one = chart;
+    one.id = chart.id + "-" + std::to_string(k);
+    one.title = chart.series[k].name;
+    LineSeries first = chart.series[0];
+    first.color = "#9a9a9a";
+    first.lo.clear();
+    first.hi.clear();
+    one.series = {first, chart.series[k]};
+    one.reference.reset();
+    if (std::isfinite(lo)) {
+      // Invisible points at the shared extremes give every panel the same axis.
+      LineSeries frame;
+      frame.name = "";
+      frame.color = "none";
+      frame.x = {chart.series[0].x.empty() ? 0 : chart.series[0].x.front()};
+      frame.y = {lo};
+      one.series.push_back(frame);
+      frame.y = {hi};
+      one.series.push_back(frame);
+    }
+    out += render(one);
+  }
+  return "<p class=\"small\">" + esc(chart.title) + "</p>" + out + "</div>";
+}
+
 // Daily values binned (mean of the finite days in each bin), then mean and interval over the
 // replications of a design, bin by bin.
 std::string series_charts(const Store& store, const ReportData& d,
@@ -174,11 +226,13 @@ std::string series_charts(const Store& store, const ReportData& d,
   struct Metric {
     const char* column;
     const char* label;
+    double ceiling;  // the physical bounds are 0 and this
   };
-  const std::vector<Metric> metrics = {{"response_time_p90_h", N_("response time p90 (h)")},
-                                       {"backlog", N_("backlog (open reported cases)")},
-                                       {"trust_mean", N_("trust (0-1)")},
-                                       {"gain_mean", N_("sense of gain (0-1)")}};
+  constexpr double kNone = std::numeric_limits<double>::infinity();
+  const std::vector<Metric> metrics = {{"response_time_p90_h", N_("response time p90 (h)"), kNone},
+                                       {"backlog", N_("backlog (open reported cases)"), kNone},
+                                       {"trust_mean", N_("trust (0-1)"), 1},
+                                       {"gain_mean", N_("sense of gain (0-1)"), 1}};
   const std::vector<Column>& columns = series_columns();
   // runs[design] -> each run's series
   std::vector<std::vector<std::vector<CellRow>>> per_design(d.labels.size());
@@ -192,6 +246,16 @@ std::string series_charts(const Store& store, const ReportData& d,
     days = std::max(days, static_cast<std::int64_t>(s.size()));
     per_design[design].push_back(std::move(s));
   }
+  // The days a policy change took effect in any run shown (day 0 is the start, not a change).
+  std::set<std::int64_t> changes;
+  std::size_t change_col = 0;
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].name == "policy_change") change_col = i;
+  for (const auto& runs : per_design)
+    for (const std::vector<CellRow>& run : runs)
+      for (const CellRow& day : run)
+        if (day[change_col].as_integer() != 0 && day[0].as_integer() > 0)
+          changes.insert(day[0].as_integer());
   if (days == 0)
     return "<p>" + esc(tr("No daily series stored (the runs were made with --no-series).")) +
            "</p>";
@@ -211,10 +275,19 @@ std::string series_charts(const Store& store, const ReportData& d,
                   tr(": mean and 95% band over replications");
     chart.x_label = tr("day");
     chart.y_label = tr(m.label);
-    for (const std::size_t design : designs) {
+    chart.y_floor = 0;
+    if (std::isfinite(m.ceiling)) chart.y_ceiling = m.ceiling;
+    for (const std::int64_t day : changes) {
+      char label[64];
+      std::snprintf(label, sizeof label, tr("policy change, day %lld"),
+                    static_cast<long long>(day));
+      chart.markers.emplace_back(static_cast<double>(day), label);
+    }
+    for (std::size_t k = 0; k < designs.size(); ++k) {
+      const std::size_t design = designs[k];
       LineSeries s;
       s.name = d.labels[design];
-      s.color = palette_color(design);
+      s.color = palette_color(k);
       for (std::int64_t b = 0; b < bins; ++b) {
         std::vector<double> per_run;
         for (const std::vector<CellRow>& run : per_design[design]) {
@@ -238,7 +311,7 @@ std::string series_charts(const Store& store, const ReportData& d,
       }
       chart.series.push_back(std::move(s));
     }
-    out += render(chart);
+    out += many_lines(chart);
   }
   return out;
 }
@@ -361,21 +434,231 @@ std::string surface_chart(const ReportData& d, std::size_t column, const Json* s
   return render(chart);
 }
 
+// Who gains and who loses: for each design against the first, a map of the paired difference of
+// each grid's outcome (replication by replication, common random numbers), and the spread of
+// the grids' means and the mean of the worst tenth of grids, per design.
+std::string grids_section(const Store& store, const ReportData& d,
+                          const std::vector<std::size_t>& designs) {
+  constexpr std::size_t kMaxMaps = 8;
+  struct Outcome {
+    const char* column;
+    const char* label;
+  };
+  const std::vector<Outcome> outcomes = {{"response_time_mean_h", N_("response time, mean (h)")},
+                                         {"trust_mean", N_("trust (0-1)")}};
+  const std::vector<Column>& columns = grid_columns();
+  const auto column_of = [&](const char* name) {
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      if (columns[i].name == name) return i;
+    return columns.size();
+  };
+  const std::size_t xcol = column_of("x_km"), ycol = column_of("y_km");
+  // per design, per replication: the run's grids
+  std::map<std::size_t, std::map<std::int64_t, std::vector<CellRow>>> runs;
+  std::vector<GridNames> names;
+  for (const RunRow& r : d.runs) {
+    if (r.status != "done" || r.design < 0) continue;
+    const auto design = static_cast<std::size_t>(r.design);
+    if (std::find(designs.begin(), designs.end(), design) == designs.end()) continue;
+    std::vector<GridNames> n;
+    std::vector<CellRow> g = store.grids(r.key, &n);
+    if (g.empty()) continue;
+    if (names.empty()) names = n;
+    runs[design][r.replication] = std::move(g);
+  }
+  if (runs.size() < 2 || designs.empty() || !runs.count(designs[0])) return "";
+  const std::size_t base = designs[0];
+  const std::size_t grids = runs[base].begin()->second.size();
+  std::string out = "<section id=\"grids\"><h2>" + esc(tr("Who gains and who loses")) +
+                    "</h2><p class=\"small\">" +
+                    esc(tr("One square per grid at its place in the city (north up). Colour: the "
+                           "paired difference from the first design of the grid's mean over the "
+                           "run, replication by replication; green where the grid is better off, "
+                           "red where worse. Hover for the grid's names and figures.")) +
+                    "</p>";
+  // The equity figures: spread across grids and the worst tenth, per design.
+  std::string table = "<table id=\"equity-table\"><tr><th>" + esc(tr("design")) + "</th>";
+  for (const Outcome& o : outcomes) {
+    table += "<th>" + esc(tr(o.label)) + ": " + esc(tr("spread across grids")) + "</th><th>" +
+             esc(tr(o.label)) + ": " + esc(tr("worst tenth of grids")) + "</th>";
+  }
+  table += "</tr>";
+  for (const std::size_t design : designs) {
+    if (!runs.count(design)) continue;
+    table += "<tr><td>" + esc(d.labels[design]) + "</td>";
+    for (const Outcome& o : outcomes) {
+      const std::size_t col = column_of(o.column);
+      const int direction = outcome_direction(o.column);
+      std::vector<double> spread, worst;
+      for (const auto& [rep, g] : runs[design]) {
+        std::vector<double> v;
+        for (const CellRow& row : g)
+          if (std::isfinite(row[col].number())) v.push_back(row[col].number());
+        if (v.empty()) continue;
+        std::sort(v.begin(), v.end());
+        spread.push_back(v.back() - v.front());
+        const std::size_t tenth = std::max<std::size_t>(1, v.size() / 10);
+        double sum = 0;
+        for (std::size_t i = 0; i < tenth; ++i) sum += direction < 0 ? v[v.size() - 1 - i] : v[i];
+        worst.push_back(sum / static_cast<double>(tenth));
+      }
+      const Estimate a = estimate(spread), b = estimate(worst);
+      table += "<td class=\"num\">" + esc(format_estimate(a, decimals_for({a}))) +
+               "</td><td class=\"num\">" + esc(format_estimate(b, decimals_for({b}))) + "</td>";
+    }
+    table += "</tr>";
+  }
+  out += table + "</table>";
+  std::size_t maps = 0;
+  for (const std::size_t design : designs) {
+    if (design == base || !runs.count(design) || maps++ >= kMaxMaps) continue;
+    for (const Outcome& o : outcomes) {
+      const std::size_t col = column_of(o.column);
+      GridMap map;
+      map.id = "map-" + std::to_string(design) + "-" + o.column;
+      map.title = std::string(tr(o.label)) + ": " + d.labels[design] + " − " + d.labels[base];
+      map.value_label = "Δ " + std::string(tr(o.label));
+      map.direction = outcome_direction(o.column) < 0 ? -1 : 1;
+      for (std::size_t g = 0; g < grids; ++g) {
+        std::vector<double> a, b;
+        for (const auto& [rep, rows] : runs[base]) {
+          const auto it = runs[design].find(rep);
+          if (it == runs[design].end() || g >= rows.size() || g >= it->second.size()) continue;
+          a.push_back(it->second[g][col].number());
+          b.push_back(rows[g][col].number());
+        }
+        const Estimate e = paired_difference(a, b);
+        MapCell cell;
+        cell.x_km = runs[base].begin()->second[g][xcol].number();
+        cell.y_km = runs[base].begin()->second[g][ycol].number();
+        cell.value = e.mean;
+        const GridNames n = g < names.size() ? names[g] : GridNames{};
+        cell.tooltip = n.street + " / " + n.community + " / " + n.grid + ": Δ " +
+                       format_estimate(e, decimals_for({e}));
+        map.cells.push_back(std::move(cell));
+      }
+      out += render(map);
+    }
+  }
+  return out + "</section>";
+}
+
+// The frontier: a chart of cost against each outcome with the shipped designs placed on it, and
+// a table of the frontier's designs and their keys.
+std::string frontier_section(const ReportData& d, const Json& f) {
+  const Json& dims = f["dimensions"];
+  std::string out = "<section id=\"frontier\"><h2>" + esc(tr("Frontier")) + "</h2><p>";
+  std::size_t on = 0;
+  for (const Json& p : f["points"]) on += p["on_frontier"].get<bool>() ? 1 : 0;
+  char lede[512];
+  std::snprintf(lede, sizeof lede,
+                tr("%zu of %zu designs are on the frontier: no other design has a lower %s and a "
+                   "better outcome at once (by the means; the paired 95%% intervals tell which "
+                   "places are clear). Every design had %lld replications; designs in doubt up to "
+                   "%lld."),
+                on, f["points"].size(), dims[0]["column"].get<std::string>().c_str(),
+                static_cast<long long>(f["replications"].get<std::int64_t>()),
+                static_cast<long long>(f["max_replications"].get<std::int64_t>()));
+  out += esc(lede) + "</p>";
+  const auto mark = [&](const Json& p, int kind, std::size_t k) {
+    FrontierMark m;
+    m.x = number_of(p["means"][0]["mean"]);
+    m.x_half = number_of(p["means"][0]["half_width"]);
+    m.y = number_of(p["means"][k]["mean"]);
+    m.y_half = number_of(p["means"][k]["half_width"]);
+    m.kind = kind;
+    m.label = p["label"].get<std::string>();
+    m.tooltip = m.label + ": " + format_number(m.x) + ", " + format_number(m.y) + " (" +
+                std::to_string(p["replications"].get<std::int64_t>()) + " replications)";
+    return m;
+  };
+  for (std::size_t k = 1; k < dims.size(); ++k) {
+    FrontierChart chart;
+    const std::string xname = dims[0]["column"].get<std::string>();
+    const std::string yname = dims[k]["column"].get<std::string>();
+    chart.id = "frontier-" + yname;
+    chart.title = outcome_label(yname) + " " + tr("against") + " " + outcome_label(xname);
+    chart.x_label = outcome_label(xname);
+    chart.y_label = outcome_label(yname) + (dims[k]["direction"].get<int>() > 0
+                                                ? std::string(" ") + tr("(higher is better)")
+                                                : std::string(" ") + tr("(lower is better)"));
+    for (const Json& p : f["points"]) chart.marks.push_back(mark(p, p["on_frontier"] ? 1 : 0, k));
+    for (const Json& p : f["placed"]) chart.marks.push_back(mark(p, 2, k));
+    out += render(chart);
+  }
+  // The table: the frontier's designs in order of cost, with their keys.
+  std::vector<const Json*> front;
+  for (const Json& p : f["points"])
+    if (p["on_frontier"].get<bool>()) front.push_back(&p);
+  std::sort(front.begin(), front.end(), [](const Json* a, const Json* b) {
+    return number_of((*a)["means"][0]["mean"]) < number_of((*b)["means"][0]["mean"]);
+  });
+  out += "<table id=\"frontier-table\"><tr>";
+  for (const std::string& k : d.vary_keys) out += "<th>" + esc(k) + "</th>";
+  for (const Json& dim : dims)
+    out += "<th>" + esc(outcome_label(dim["column"].get<std::string>())) + " (95% CI)</th>";
+  out += "<th>" + esc(tr("replications")) + "</th><th>" + esc(tr("clear")) + "</th></tr>";
+  const auto cells = [&](const Json& p) {
+    std::string row;
+    for (std::size_t k = 0; k < dims.size(); ++k) {
+      Estimate e;
+      e.n = p["means"][k]["n"].get<std::int64_t>();
+      e.mean = number_of(p["means"][k]["mean"]);
+      e.half_width = number_of(p["means"][k]["half_width"]);
+      row += "<td class=\"num\">" + esc(format_estimate(e, decimals_for({e}))) + "</td>";
+    }
+    return row + "<td class=\"num\">" + std::to_string(p["replications"].get<std::int64_t>()) +
+           "</td>";
+  };
+  for (const Json* p : front) {
+    out += "<tr>";
+    for (const std::string& k : d.vary_keys)
+      out += "<td>" + esc((*p)["params"].value(k, std::string())) + "</td>";
+    out += cells(*p) + "<td class=\"" + ((*p)["settled"].get<bool>() ? "ok\">" : "no\">") +
+           esc((*p)["settled"].get<bool>() ? tr("yes") : tr("not yet")) + "</td></tr>";
+  }
+  out += "</table>";
+  if (!f["placed"].empty()) {
+    out += "<h3>" + esc(tr("Designs placed for reference")) +
+           "</h3><table id=\"placed-table\"><tr><th>" + esc(tr("design")) + "</th>";
+    for (const Json& dim : dims)
+      out += "<th>" + esc(outcome_label(dim["column"].get<std::string>())) + " (95% CI)</th>";
+    out += "<th>" + esc(tr("replications")) + "</th><th>" + esc(tr("clearly beaten by")) +
+           "</th></tr>";
+    for (const Json& p : f["placed"]) {
+      std::string by;
+      for (const Json& b : p["clearly_dominated_by"])
+        by += (by.empty() ? "" : ", ") + b.get<std::string>();
+      out += "<tr><td>" + esc(p["label"].get<std::string>()) + "</td>" + cells(p) + "<td>" +
+             esc(by.empty() ? std::string(tr("no design of the grid")) : by) + "</td></tr>";
+    }
+    out += "</table>";
+  }
+  return out + "</section>";
+}
+
 std::string seek_section(const ReportData& d, const Json& seek) {
   std::string out = "<section id=\"seek\"><h2>Answer</h2>";
   const std::string target = seek["target"].get<std::string>();
   const double confidence = seek["confidence"].get<double>();
   const std::string cost = seek["minimize"].get<std::string>();
+  const bool budget = seek.value("mode", "target") == "budget";
+  const std::string best = seek.value("maximize", false) ? "greatest " + cost : "least " + cost;
   char conf[32];
   std::snprintf(conf, sizeof conf, "%g%%", confidence * 100);
   if (seek["answer"].is_null()) {
-    out += "<div class=\"none\" id=\"seek-answer\">No point of the grid meets <b>" + esc(target) +
-           "</b> with " + conf + " confidence.</div>";
+    out += "<div class=\"none\" id=\"seek-answer\">No point of the grid " +
+           std::string(budget ? "is within <b>" : "meets <b>") + esc(target) + "</b> with " + conf +
+           " confidence.</div>";
   } else {
     const Json& a = seek["steps"][seek["answer"].get<std::size_t>()];
+    const std::string what =
+        budget
+            ? "</b> has the " + esc(best) + " (by its mean) of the settings within the budget <b>"
+            : "</b> has the " + esc(best) + " (by its mean) of the settings that meet <b>";
     out += "<div class=\"answer\" id=\"seek-answer\"><b>" + esc(a["label"].get<std::string>()) +
-           "</b> is the cheapest setting found that meets <b>" + esc(target) + "</b> with " + conf +
-           " confidence (one-sided bound " + esc(format_number(number_of(a["bound"]))) + ").<br>" +
+           what + esc(target) + "</b> with " + conf + " confidence (one-sided bound " +
+           esc(format_number(number_of(a["bound"]))) + ").<br>" +
            esc(seek["target_column"].get<std::string>()) + ": " +
            esc(format_number(number_of(a["target_mean"]))) + " ± " +
            esc(format_number(number_of(a["target_half_width"]), 3)) + " (95% CI); " + esc(cost) +
@@ -388,8 +671,9 @@ std::string seek_section(const ReportData& d, const Json& seek) {
          "<th>" +
          esc(seek["target_column"].get<std::string>()) +
          " (95% CI)</th><th>one-sided bound</th>"
-         "<th>feasible</th><th>" +
-         esc(cost) + " (95% CI)</th></tr>";
+         "<th>" +
+         std::string(budget ? "within budget" : "meets target") + "</th><th>" + esc(cost) +
+         " (95% CI)</th></tr>";
   for (const Json& s : seek["steps"]) {
     const bool ok = s["feasible"].get<bool>();
     out += "<tr><td class=\"num\">" + std::to_string(s["round"].get<int>()) + "</td><td>" +
@@ -547,6 +831,8 @@ std::string render_report(const Store& store, const ReportOptions& options) {
   const ReportData d = gather(store);
   std::optional<Json> seek;
   if (const auto text = store.meta("seek")) seek = Json::parse(*text);
+  std::optional<Json> frontier;
+  if (const auto text = store.meta("frontier")) frontier = Json::parse(*text);
   std::optional<SensitivityDesign> sensitivity;
   if (d.kind == "sensitivity" && d.plan.contains("analysis")) {
     sensitivity = design_from_json(d.plan["analysis"]);
@@ -598,6 +884,7 @@ std::string render_report(const Store& store, const ReportOptions& options) {
   const bool comparing = !sensitivity;
   html += "<nav>";
   if (seek) html += "<a href=\"#seek\">answer</a>";
+  if (frontier) html += "<a href=\"#frontier\">" + esc(tr("frontier")) + "</a>";
   if (sensitivity) html += "<a href=\"#sensitivity\">sensitivity</a>";
   if (comparing)
     html += "<a href=\"#comparison\">" + esc(tr("comparison")) + "</a><a href=\"#summaries\">" +
@@ -606,9 +893,13 @@ std::string render_report(const Store& store, const ReportOptions& options) {
   if (show_series) html += "<a href=\"#series\">" + esc(tr("over time")) + "</a>";
   if (comparing && !d.vary_keys.empty())
     html += "<a href=\"#surface\">" + esc(tr("response surface")) + "</a>";
+  const std::string grids =
+      comparing && d.kind == "compare" ? grids_section(store, d, designs) : "";
+  if (!grids.empty()) html += "<a href=\"#grids\">" + esc(tr("who gains and who loses")) + "</a>";
   html += "<a href=\"#runs\">" + esc(tr("runs")) + "</a><a href=\"#manifest\">" +
           esc(tr("manifest")) + "</a></nav>\n";
   if (seek) html += seek_section(d, *seek) + "\n";
+  if (frontier) html += frontier_section(d, *frontier) + "\n";
   if (sensitivity) html += sensitivity_section(d, *sensitivity, outcomes) + "\n";
   if (comparing) {
     const std::string none = "<p>" + esc(tr("No finished runs yet.")) + "</p>";
@@ -629,6 +920,7 @@ std::string render_report(const Store& store, const ReportOptions& options) {
     html += "<section id=\"series\"><h2>" + esc(tr("Over time")) + "</h2>" +
             series_charts(store, d, designs) + "</section>\n";
   }
+  html += grids;
   if (comparing && !d.vary_keys.empty()) {
     html += "<section id=\"surface\"><h2>Response surface</h2>" +
             surface_chart(d, surface, seek ? &*seek : nullptr);

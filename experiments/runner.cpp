@@ -14,7 +14,9 @@
 #include "engine/parallel.hpp"
 #include "experiments/progress.hpp"
 #include "output/manifest.hpp"
+#include "output/periods.hpp"
 #include "output/platform.hpp"
+#include "sim/observation.hpp"
 #include "sim/simulation.hpp"
 
 namespace govsim::batch {
@@ -84,6 +86,19 @@ RunResult simulate(const Experiment& experiment, const RunSpec& spec, std::size_
     result.summary = cells_of(sim.summary());
     if (store_series) {
       for (const DayMetrics& day : sim.series()) result.series.push_back(cells_of(day));
+      for (const PeriodMetrics& p : periods_of(sim.series(), scenario.run.warmup_days))
+        result.tables.periods.push_back(cells_of(p));
+      const City& city = sim.observe().city();
+      for (const GridMetrics& g : sim.grid_metrics()) {
+        result.tables.grids.push_back(cells_of(g));
+        const auto i = static_cast<std::size_t>(g.grid);
+        if (i < city.grid_names.size())
+          result.tables.grid_names.push_back({city.street_names[city.grid_street[i]],
+                                              city.community_names[city.grid_community[i]],
+                                              city.grid_names[i]});
+        else
+          result.tables.grid_names.emplace_back();
+      }
     }
     RunRecord record;
     record.scenario = &scenario;
@@ -101,6 +116,7 @@ RunResult simulate(const Experiment& experiment, const RunSpec& spec, std::size_
   } catch (const std::exception& e) {
     result.summary.clear();
     result.series.clear();
+    result.tables = {};
     result.input_error = dynamic_cast<const InputError*>(&e) != nullptr;
     row.status = "failed";
     row.error = e.what();
@@ -157,7 +173,7 @@ BatchOutcome run_batch(const Experiment& experiment, const std::vector<RunSpec>&
       return;
     }
     const std::lock_guard<std::mutex> lock(commit_mutex);
-    store->commit(r.row, r.summary, r.series);
+    store->commit(r.row, r.summary, r.series, r.tables);
     ++out.ran;
     if (r.summary.empty()) {
       ++out.failed;

@@ -27,7 +27,8 @@ struct Target {
   double bound = 0;
 };
 
-Target parse_target(const std::string& text);  // throws InputError
+// Throws InputError naming `option` (--target, --budget).
+Target parse_target(const std::string& text, const std::string& option = "--target");
 
 struct PointEstimate {
   Estimate target;
@@ -46,6 +47,7 @@ struct SeekResult {
   std::vector<SeekStep> steps;              // every point evaluated, in order
   std::optional<std::size_t> answer;        // index into steps
   std::optional<std::size_t> next_cheaper;  // the infeasible neighbour of the answer, if any
+  std::optional<std::size_t> runner_up;     // within a budget: the second best feasible point
 };
 
 // Evaluates the given designs (grid points, numbered with the last key fastest) and returns
@@ -54,5 +56,13 @@ using EvaluatePoints = std::function<std::vector<PointEstimate>(const std::vecto
 
 SeekResult seek_cheapest(const std::vector<std::size_t>& shape, const Target& target,
                          double confidence, const EvaluatePoints& evaluate);
+
+// `--budget 'EXPR<=B' --maximize|--minimize OUTCOME`: the point of best mean OUTCOME among those
+// whose one-sided bound of EXPR meets the budget. PointEstimate::target is EXPR and ::cost the
+// OUTCOME. Assumes EXPR is monotone along each key's values (as cost is): each line is bisected
+// for the budget's boundary, then every point on the line within the budget is evaluated, since
+// the outcome need not be monotone. The answer is what an exhaustive search of the grid finds.
+SeekResult seek_within_budget(const std::vector<std::size_t>& shape, const Target& budget,
+                              double confidence, bool maximize, const EvaluatePoints& evaluate);
 
 }  // namespace govsim::batch

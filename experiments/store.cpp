@@ -68,6 +68,14 @@ StoreFile probe(const std::string& path, std::string& detail) {
   return StoreFile::Other;
 }
 
+std::string typed_columns(const std::vector<Column>& columns) {
+  std::string out;
+  for (const Column& c : columns) out += ", " + quote_identifier(c.name) + " " + kind_sql(c.kind);
+  return out;
+}
+
+constexpr const char* kGridNameFields = "street_name, community_name, grid_name";
+
 std::string run_columns_sql() {
   return "run_key TEXT PRIMARY KEY, design INTEGER NOT NULL, label TEXT NOT NULL, "
          "replication INTEGER NOT NULL, seed INTEGER NOT NULL, params TEXT NOT NULL, "
@@ -109,6 +117,10 @@ std::string metrics_signature() {
   for (const Column& c : summary_columns()) text += c.name + ":" + kind_sql(c.kind) + ";";
   text += "|";
   for (const Column& c : series_columns()) text += c.name + ":" + kind_sql(c.kind) + ";";
+  text += "|";
+  for (const Column& c : period_columns()) text += c.name + ":" + kind_sql(c.kind) + ";";
+  text += "|";
+  for (const Column& c : grid_columns()) text += c.name + ":" + kind_sql(c.kind) + ";";
   return hex16(fnv1a64(text));
 }
 
@@ -182,18 +194,21 @@ Store::Store(const std::string& path, StoreMode mode) {
   insert_day_ =
       std::make_unique<Statement>(*db_, "INSERT INTO series (run_key" + column_list(day) +
                                             ") VALUES (" + placeholders(day.size() + 1) + ")");
-  delete_days_ = std::make_unique<Statement>(*db_, "DELETE FROM series WHERE run_key = ?");
+  const char* tables[3] = {"series", "periods", "grids"};
+  for (int i = 0; i < 3; ++i)
+    delete_days_[i] = std::make_unique<Statement>(
+        *db_, std::string("DELETE FROM ") + tables[i] + " WHERE run_key = ?");
+  insert_period_ = std::make_unique<Statement>(
+      *db_, "INSERT INTO periods (run_key" + column_list(period_columns()) + ") VALUES (" +
+                placeholders(period_columns().size() + 1) + ")");
+  insert_grid_ = std::make_unique<Statement>(
+      *db_, "INSERT INTO grids (run_key" + column_list(grid_columns()) + ", " + kGridNameFields +
+                ") VALUES (" + placeholders(grid_columns().size() + 4) + ")");
 }
 
 void Store::create_schema() {
-  std::string sum_columns;
-  for (const Column& c : summary_columns()) {
-    sum_columns += ", " + quote_identifier(c.name) + " " + kind_sql(c.kind);
-  }
-  std::string day_columns;
-  for (const Column& c : series_columns()) {
-    day_columns += ", " + quote_identifier(c.name) + " " + kind_sql(c.kind);
-  }
+  const std::string sum_columns = typed_columns(summary_columns());
+  const std::string day_columns = typed_columns(series_columns());
   Transaction t(*db_);
   db_->exec("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
   db_->exec("CREATE TABLE runs (" + run_columns_sql() + ")");
@@ -202,6 +217,11 @@ void Store::create_schema() {
   // Days are stored per run: (run_key, day) is the key, and "day" is the first metric column.
   db_->exec("CREATE TABLE series (run_key TEXT NOT NULL" + day_columns +
             ", PRIMARY KEY (run_key, day)) WITHOUT ROWID");
+  db_->exec("CREATE TABLE periods (run_key TEXT NOT NULL" + typed_columns(period_columns()) +
+            ", PRIMARY KEY (run_key, period)) WITHOUT ROWID");
+  db_->exec("CREATE TABLE grids (run_key TEXT NOT NULL" + typed_columns(grid_columns()) +
+            ", street_name TEXT NOT NULL, community_name TEXT NOT NULL, grid_name TEXT NOT NULL, "
+            "PRIMARY KEY (run_key, grid)) WITHOUT ROWID");
   db_->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
   set_meta("schema_version", std::to_string(kSchemaVersion));
   set_meta("metrics_signature", metrics_signature());
@@ -346,7 +366,8 @@ std::optional<CellRow> Store::summary(const std::string& run_key) const {
   return row;
 }
 
-void Store::commit(const RunRow& run, const CellRow& summary, const std::vector<CellRow>& series) {
+void Store::commit(const RunRow& run, const CellRow& summary, const std::vector<CellRow>& series,
+                   const RunTables& tables) {
   Transaction t(*db_);
   Statement& r = *insert_run_;
   r.bind(1, run.key);
@@ -365,9 +386,11 @@ void Store::commit(const RunRow& run, const CellRow& summary, const std::vector<
   r.bind(14, run.manifest);
   r.step();
   r.reset();
-  delete_days_->bind(1, run.key);
-  delete_days_->step();
-  delete_days_->reset();
+  for (const auto& del : delete_days_) {
+    del->bind(1, run.key);
+    del->step();
+    del->reset();
+  }
   if (!summary.empty()) {
     Statement& s = *insert_summary_;
     s.bind(1, run.key);
@@ -381,6 +404,27 @@ void Store::commit(const RunRow& run, const CellRow& summary, const std::vector<
     for (std::size_t i = 0; i < day.size(); ++i) d.bind(static_cast<int>(i + 2), day[i]);
     d.step();
     d.reset();
+  }
+  for (const CellRow& period : tables.periods) {
+    Statement& p = *insert_period_;
+    p.bind(1, run.key);
+    for (std::size_t i = 0; i < period.size(); ++i) p.bind(static_cast<int>(i + 2), period[i]);
+    p.step();
+    p.reset();
+  }
+  for (std::size_t g = 0; g < tables.grids.size(); ++g) {
+    Statement& q = *insert_grid_;
+    const CellRow& grid = tables.grids[g];
+    q.bind(1, run.key);
+    for (std::size_t i = 0; i < grid.size(); ++i) q.bind(static_cast<int>(i + 2), grid[i]);
+    const GridNames none;
+    const GridNames& n = g < tables.grid_names.size() ? tables.grid_names[g] : none;
+    const int at = static_cast<int>(grid.size() + 2);
+    q.bind(at, n.street);
+    q.bind(at + 1, n.community);
+    q.bind(at + 2, n.grid);
+    q.step();
+    q.reset();
   }
   t.commit();
 }
@@ -425,13 +469,18 @@ std::map<std::string, CellRow> Store::summaries() const {
   return out;
 }
 
-std::vector<CellRow> Store::series(const std::string& run_key) const {
-  const std::vector<Column>& columns = series_columns();
+namespace {
+
+// The rows of one run in a per-run table, in the order of its first column.
+std::vector<CellRow> rows_of(SqliteDb& db, const char* table, const std::vector<Column>& columns,
+                             const std::string& run_key, std::vector<GridNames>* names) {
   std::string fields;
   for (std::size_t i = 0; i < columns.size(); ++i) {
     fields += (i ? ", " : "") + quote_identifier(columns[i].name);
   }
-  Statement s(*db_, "SELECT " + fields + " FROM series WHERE run_key = ? ORDER BY day");
+  if (names) fields += std::string(", ") + kGridNameFields;
+  Statement s(db, "SELECT " + fields + " FROM " + table + " WHERE run_key = ? ORDER BY " +
+                      quote_identifier(columns[0].name));
   s.bind(1, run_key);
   std::vector<CellRow> out;
   while (s.step()) {
@@ -440,8 +489,27 @@ std::vector<CellRow> Store::series(const std::string& run_key) const {
       row.push_back(s.cell(static_cast<int>(i), columns[i].kind));
     }
     out.push_back(std::move(row));
+    if (names) {
+      const int at = static_cast<int>(columns.size());
+      names->push_back({s.text(at), s.text(at + 1), s.text(at + 2)});
+    }
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<CellRow> Store::series(const std::string& run_key) const {
+  return rows_of(*db_, "series", series_columns(), run_key, nullptr);
+}
+
+std::vector<CellRow> Store::periods(const std::string& run_key) const {
+  return rows_of(*db_, "periods", period_columns(), run_key, nullptr);
+}
+
+std::vector<CellRow> Store::grids(const std::string& run_key, std::vector<GridNames>* names) const {
+  if (names) names->clear();
+  return rows_of(*db_, "grids", grid_columns(), run_key, names);
 }
 
 }  // namespace govsim::batch

@@ -6,6 +6,8 @@
 //              run's manifest (JSON)
 //   summaries  one row per finished run: the RunSummary columns
 //   series     one row per run and day: the DayMetrics columns
+//   periods    one row per run and period between policy changes: the PeriodMetrics columns
+//   grids      one row per run and grid: the GridMetrics columns and the grid's names
 //
 // The summary and series columns come from the describe lists in sim/metrics.hpp. Each finished
 // run is committed in its own transaction (WAL journal), so a killed experiment keeps every run
@@ -35,6 +37,18 @@ enum class StoreMode {
   Overwrite,  // replace an existing store
   Read,       // an existing store, read only
   Scratch,    // a new file no other process knows of (merge's temporary file): no lock
+};
+
+// A grid's names: its street, community and grid.
+struct GridNames {
+  std::string street, community, grid;
+};
+
+// What a run adds besides its summary and series: periods and grids (empty under --no-series).
+struct RunTables {
+  std::vector<CellRow> periods;
+  std::vector<CellRow> grids;
+  std::vector<GridNames> grid_names;  // one per row of grids
 };
 
 struct RunRow {
@@ -86,12 +100,17 @@ class Store {
   void check_still_there() const;
   std::optional<CellRow> summary(const std::string& run_key) const;
 
-  // One transaction: the run row and, for a finished run, its summary and series.
-  void commit(const RunRow& run, const CellRow& summary, const std::vector<CellRow>& series);
+  // One transaction: the run row and, for a finished run, its summary, series, periods and grids.
+  void commit(const RunRow& run, const CellRow& summary, const std::vector<CellRow>& series,
+              const RunTables& tables = {});
 
   std::vector<RunRow> runs() const;                  // every run, by design and replication
   std::map<std::string, CellRow> summaries() const;  // by run key, finished runs
-  std::vector<CellRow> series(const std::string& run_key) const;  // by day
+  std::vector<CellRow> series(const std::string& run_key) const;   // by day
+  std::vector<CellRow> periods(const std::string& run_key) const;  // by period
+  // By grid; names (when given) receive each grid's names in the same order.
+  std::vector<CellRow> grids(const std::string& run_key,
+                             std::vector<GridNames>* names = nullptr) const;
 
  private:
   void create_schema();
@@ -103,7 +122,9 @@ class Store {
   std::unique_ptr<Statement> insert_run_;
   std::unique_ptr<Statement> insert_summary_;
   std::unique_ptr<Statement> insert_day_;
-  std::unique_ptr<Statement> delete_days_;
+  std::unique_ptr<Statement> delete_days_[3];  // a run's series, periods and grids
+  std::unique_ptr<Statement> insert_period_;
+  std::unique_ptr<Statement> insert_grid_;
 };
 
 // Throws InputError unless path is absent, an empty regular file or a govsim results database:

@@ -160,11 +160,48 @@ std::vector<double> nice_ticks(double lo, double hi, int wanted) {
   return ticks;
 }
 
+namespace {
+
+// Legend entries flow left to right and wrap: a name is never cut short.
+struct LegendSpot {
+  double x, y;
+};
+std::vector<LegendSpot> legend_layout(const std::vector<LineSeries>& series, double top,
+                                      double& bottom) {
+  constexpr double kCharWidth = 6.6;  // 11 px system-ui, generously
+  std::vector<LegendSpot> out;
+  double x = kLeft, y = top;
+  for (const LineSeries& s : series) {
+    if (s.name.empty()) {  // a series that only sets the axis has no entry
+      out.push_back({x, y});
+      continue;
+    }
+    const double w = 18 + kCharWidth * static_cast<double>(s.name.size()) + 16;
+    if (x > kLeft && x + w > kWidth - kRight) {
+      x = kLeft;
+      y += 18;
+    }
+    out.push_back({x, y});
+    x += w;
+  }
+  bottom = series.empty() ? top : y + 18;
+  return out;
+}
+
+// The band's clipped ends: a p90 band never reaches below 0, a share's never above 1.
+double clip(const LineChart& c, double v) {
+  if (c.y_floor) v = std::max(v, *c.y_floor);
+  if (c.y_ceiling) v = std::min(v, *c.y_ceiling);
+  return v;
+}
+
+}  // namespace
+
 std::string render(const LineChart& c) {
   constexpr double height = 330;
   constexpr double bottom = 48;
-  const double legend_rows = std::ceil(static_cast<double>(c.series.size()) / 4.0);
-  const double total = height + legend_rows * 18;
+  double total = height;
+  const std::vector<LegendSpot> legend = legend_layout(c.series, height, total);
   double x0 = 1e300, x1 = -1e300, y0 = 1e300, y1 = -1e300;
   for (const LineSeries& s : c.series) {
     for (std::size_t i = 0; i < s.x.size(); ++i) {
@@ -172,6 +209,7 @@ std::string render(const LineChart& c) {
       extend(y0, y1, s.y[i]);
     }
   }
+  for (const auto& m : c.markers) extend(x0, x1, m.first);
   if (c.reference) extend(y0, y1, *c.reference);
   settle(x0, x1);
   settle(y0, y1);
@@ -182,14 +220,19 @@ std::string render(const LineChart& c) {
     double b0 = y0, b1 = y1;
     for (const LineSeries& s : c.series) {
       for (std::size_t i = 0; i < s.lo.size() && i < s.hi.size(); ++i) {
-        extend(b0, b1, s.lo[i]);
-        extend(b0, b1, s.hi[i]);
+        extend(b0, b1, clip(c, s.lo[i]));
+        extend(b0, b1, clip(c, s.hi[i]));
       }
     }
     y0 = std::max(b0, y0 - span);
     y1 = std::min(b1, y1 + span);
   }
-  const std::vector<double> yt = nice_ticks(y0, y1, 5);
+  std::vector<double> yt = nice_ticks(y0, y1, 5);
+  // Ticks below the floor (a response time of -5 h) are not drawn; the axis stops at the floor.
+  if (c.y_floor) {
+    std::erase_if(yt, [&](double t) { return t < *c.y_floor; });
+    if (yt.empty()) yt.push_back(*c.y_floor);
+  }
   y0 = std::min(y0, yt.front());
   y1 = std::max(y1, yt.back());
   const Scale x{x0, x1, kLeft, kWidth - kRight};
@@ -211,6 +254,7 @@ std::string render(const LineChart& c) {
   out += "<line class=\"axis\" x1=\"" + num(kLeft) + "\" x2=\"" + num(kWidth - kRight) +
          "\" y1=\"" + num(height - bottom) + "\" y2=\"" + num(height - bottom) + "\"/>";
   for (const LineSeries& s : c.series) {
+    if (s.color == "none") continue;  // sets the axis only
     // Bands first, lines on top; a NaN splits a band or a line into pieces.
     std::string band_parts;
     std::vector<std::pair<double, double>> upper, lower;
@@ -232,8 +276,8 @@ std::string render(const LineChart& c) {
         flush_band();
         continue;
       }
-      upper.emplace_back(x(s.x[i]), y(std::clamp(s.hi[i], y0, y1)));
-      lower.emplace_back(x(s.x[i]), y(std::clamp(s.lo[i], y0, y1)));
+      upper.emplace_back(x(s.x[i]), y(std::clamp(clip(c, s.hi[i]), y0, y1)));
+      lower.emplace_back(x(s.x[i]), y(std::clamp(clip(c, s.lo[i]), y0, y1)));
     }
     flush_band();
     out += band_parts;
@@ -254,7 +298,8 @@ std::string render(const LineChart& c) {
         if (!std::isfinite(s.y[i])) continue;
         std::string tip = s.name + ": " + format_number(s.y[i]);
         if (i < s.lo.size() && std::isfinite(s.lo[i])) {
-          tip += " (95% CI " + format_number(s.lo[i]) + " to " + format_number(s.hi[i]) + ")";
+          tip += " (95% CI " + format_number(clip(c, s.lo[i])) + " to " +
+                 format_number(clip(c, s.hi[i])) + ")";
         }
         out += "<circle cx=\"" + num(x(s.x[i])) + "\" cy=\"" + num(y(s.y[i])) +
                "\" r=\"3\" fill=\"" + s.color + "\"><title>" + escape_html(tip) +
@@ -268,15 +313,172 @@ std::string render(const LineChart& c) {
            "\" y1=\"" + num(ry) + "\" y2=\"" + num(ry) + "\"/>";
     out += text(kWidth - kRight - 4, ry - 4, c.reference_label, "end");
   }
+  for (std::size_t k = 0; k < c.markers.size(); ++k) {
+    const double mx = x(c.markers[k].first);
+    out += "<line class=\"marker\" x1=\"" + num(mx) + "\" x2=\"" + num(mx) + "\" y1=\"" +
+           num(kTop) + "\" y2=\"" + num(height - bottom) + "\"><title>" +
+           escape_html(c.markers[k].second) + "</title></line>";
+    // Labels alternate in height, so that two changes close together do not overprint.
+    out += text(mx + 3, kTop + 10 + static_cast<double>(k % 2) * 12, c.markers[k].second, "start",
+                " class=\"marker-label\"");
+  }
   for (std::size_t i = 0; i < c.series.size(); ++i) {
-    const double lx = kLeft + static_cast<double>(i % 4) * 170;
-    const double ly = height + static_cast<double>(i / 4) * 18;
+    if (c.series[i].name.empty()) continue;
+    const double lx = legend[i].x;
+    const double ly = legend[i].y;
     out += "<rect x=\"" + num(lx) + "\" y=\"" + num(ly - 9) +
            "\" width=\"14\" height=\"10\" fill=\"" + c.series[i].color + "\"/>";
-    std::string name = c.series[i].name;
-    if (name.size() > 24) name = name.substr(0, 23) + "…";
-    out += text(lx + 18, ly, name, "start");
+    out += text(lx + 18, ly, c.series[i].name, "start");
   }
+  return out + "</svg>";
+}
+
+namespace {
+
+// Green (better) through pale grey (no change) to red (worse); t in [-1, 1].
+std::string diverging(double t) {
+  static constexpr std::array<double, 3> good = {26, 152, 80}, mid = {240, 240, 240},
+                                         bad = {215, 48, 39};
+  t = std::clamp(std::isfinite(t) ? t : 0.0, -1.0, 1.0);
+  const std::array<double, 3>& end = t >= 0 ? good : bad;
+  const double f = std::fabs(t);
+  int c[3];
+  for (std::size_t k = 0; k < 3; ++k)
+    c[k] = static_cast<int>(std::lround(mid[k] + f * (end[k] - mid[k])));
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c[0], c[1], c[2]);
+  return buf;
+}
+
+}  // namespace
+
+std::string render(const GridMap& c) {
+  constexpr double kMapSize = 420;
+  double x0 = 1e300, x1 = -1e300, y0 = 1e300, y1 = -1e300, extreme = 0;
+  for (const MapCell& m : c.cells) {
+    extend(x0, x1, m.x_km);
+    extend(y0, y1, m.y_km);
+    if (std::isfinite(m.value)) extreme = std::max(extreme, std::fabs(m.value));
+  }
+  settle(x0, x1);
+  settle(y0, y1);
+  // Each square as wide as the median distance to the nearest other grid.
+  std::vector<double> nearest;
+  for (std::size_t i = 0; i < c.cells.size(); ++i) {
+    double best = 1e300;
+    for (std::size_t j = 0; j < c.cells.size(); ++j) {
+      if (i == j) continue;
+      const double dx = c.cells[i].x_km - c.cells[j].x_km, dy = c.cells[i].y_km - c.cells[j].y_km;
+      const double dist = std::sqrt(dx * dx + dy * dy);
+      if (dist > 0) best = std::min(best, dist);
+    }
+    if (best < 1e300) nearest.push_back(best);
+  }
+  std::sort(nearest.begin(), nearest.end());
+  const double side_km = nearest.empty() ? std::max(x1 - x0, y1 - y0) : nearest[nearest.size() / 2];
+  const double span = std::max(x1 - x0, y1 - y0) + side_km;
+  const double unit = kMapSize / span;  // px per km
+  const double left = kLeft, top = kTop + 6;
+  const double height = top + (y1 - y0 + side_km) * unit + 60;
+  std::string out = open_svg(c.id, height, c.title);
+  for (const MapCell& m : c.cells) {
+    const double px = left + (m.x_km - x0) * unit;
+    const double py = top + (y1 - m.y_km) * unit;  // north up
+    const double t = extreme > 0 ? c.direction * m.value / extreme : 0;
+    const std::string fill = std::isfinite(m.value) ? diverging(t) : "#cccccc";
+    out += "<rect class=\"grid-cell\" x=\"" + num(px) + "\" y=\"" + num(py) + "\" width=\"" +
+           num(side_km * unit * 0.96) + "\" height=\"" + num(side_km * unit * 0.96) + "\" fill=\"" +
+           fill + "\" stroke=\"#fff\" stroke-width=\"0.5\"><title>" + escape_html(m.tooltip) +
+           "</title></rect>";
+  }
+  // The scale: from the worst change seen to the best, in the value's own units.
+  const double lx = left + kMapSize + 30, ly = top + 20;
+  out += text(lx, ly - 8, c.value_label, "start");
+  for (int i = 0; i <= 40; ++i) {
+    const double t = 1 - i / 20.0;  // better at the top
+    out += "<rect x=\"" + num(lx) + "\" y=\"" + num(ly + i * 5.0) +
+           "\" width=\"16\" height=\"5.2\" fill=\"" + diverging(t) + "\"/>";
+  }
+  const double best = c.direction >= 0 ? extreme : -extreme;
+  out += text(lx + 22, ly + 8, format_number(best, 3) + " (better)", "start");
+  out += text(lx + 22, ly + 104, "0", "start");
+  out += text(lx + 22, ly + 204, format_number(-best, 3) + " (worse)", "start");
+  return out + "</svg>";
+}
+
+std::string render(const FrontierChart& c) {
+  constexpr double height = 380;
+  constexpr double bottom = 48;
+  double x0 = 1e300, x1 = -1e300, y0 = 1e300, y1 = -1e300;
+  const auto half = [](double h) { return std::isfinite(h) ? h : 0.0; };
+  for (const FrontierMark& m : c.marks) {
+    extend(x0, x1, m.x - half(m.x_half));
+    extend(x0, x1, m.x + half(m.x_half));
+    extend(y0, y1, m.y - half(m.y_half));
+    extend(y0, y1, m.y + half(m.y_half));
+  }
+  settle(x0, x1);
+  settle(y0, y1);
+  const std::vector<double> yt = nice_ticks(y0, y1, 5);
+  const std::vector<double> xt = nice_ticks(x0, x1, 6);
+  y0 = std::min(y0, yt.front());
+  y1 = std::max(y1, yt.back());
+  x0 = std::min(x0, xt.front());
+  x1 = std::max(x1, xt.back());
+  const Scale x{x0, x1, kLeft, kWidth - kRight - 120};
+  const Scale y{y0, y1, height - bottom, kTop};
+  const double legend_y = height + 4;
+  std::string out = open_svg(c.id, height + 26, c.title);
+  out += y_axis(y, yt, kLeft, kWidth - kRight - 120, c.y_label, height - bottom / 2);
+  for (const double t : xt) out += text(x(t), height - bottom + 16, format_number(t));
+  out += text((kLeft + kWidth - kRight - 120) / 2, height - 10, c.x_label, "middle",
+              " class=\"axis-label\"");
+  // The frontier, joined in order of cost.
+  std::vector<const FrontierMark*> front;
+  for (const FrontierMark& m : c.marks)
+    if (m.kind == 1) front.push_back(&m);
+  std::sort(front.begin(), front.end(),
+            [](const FrontierMark* a, const FrontierMark* b) { return a->x < b->x; });
+  std::string path;
+  for (std::size_t i = 0; i < front.size(); ++i)
+    path += (i ? "L" : "M") + num(x(front[i]->x)) + " " + num(y(front[i]->y));
+  if (!path.empty())
+    out += "<path class=\"line\" stroke=\"#1f5fa8\" stroke-dasharray=\"4 3\" d=\"" + path + "\"/>";
+  for (int kind = 0; kind < 3; ++kind) {  // dominated below, the frontier and placed on top
+    for (const FrontierMark& m : c.marks) {
+      if (m.kind != kind) continue;
+      const double px = x(m.x), py = y(m.y);
+      if (kind == 1) {
+        if (std::isfinite(m.x_half) && m.x_half > 0)
+          out += "<line class=\"whisker\" x1=\"" + num(x(m.x - m.x_half)) + "\" x2=\"" +
+                 num(x(m.x + m.x_half)) + "\" y1=\"" + num(py) + "\" y2=\"" + num(py) + "\"/>";
+        if (std::isfinite(m.y_half) && m.y_half > 0)
+          out += "<line class=\"whisker\" x1=\"" + num(px) + "\" x2=\"" + num(px) + "\" y1=\"" +
+                 num(y(m.y - m.y_half)) + "\" y2=\"" + num(y(m.y + m.y_half)) + "\"/>";
+      }
+      const std::string tip = "<title>" + escape_html(m.tooltip) + "</title>";
+      if (kind == 0) {
+        out += "<circle class=\"dominated\" cx=\"" + num(px) + "\" cy=\"" + num(py) +
+               "\" r=\"3.5\" fill=\"#b8b8b8\">" + tip + "</circle>";
+      } else if (kind == 1) {
+        out += "<circle class=\"frontier\" cx=\"" + num(px) + "\" cy=\"" + num(py) +
+               "\" r=\"5\" fill=\"#1f5fa8\">" + tip + "</circle>";
+      } else {
+        out += "<path class=\"placed\" d=\"M" + num(px) + " " + num(py - 7) + "L" + num(px + 7) +
+               " " + num(py) + "L" + num(px) + " " + num(py + 7) + "L" + num(px - 7) + " " +
+               num(py) + "Z\" fill=\"#e8710a\" stroke=\"#fff\">" + tip + "</path>";
+        out += text(px + 9, py - 6, m.label, "start");
+      }
+    }
+  }
+  // Legend, in a row under the axis title.
+  out += "<circle cx=\"" + num(kLeft + 6) + "\" cy=\"" + num(legend_y) +
+         "\" r=\"5\" fill=\"#1f5fa8\"/>" +
+         text(kLeft + 16, legend_y + 4, "on the frontier (95% CI whiskers)", "start");
+  out += "<circle cx=\"" + num(kLeft + 246) + "\" cy=\"" + num(legend_y) +
+         "\" r=\"3.5\" fill=\"#b8b8b8\"/>" + text(kLeft + 256, legend_y + 4, "dominated", "start");
+  out += "<path d=\"M" + num(kLeft + 346) + " " + num(legend_y - 6) + "l6 6l-6 6l-6 -6Z\" " +
+         "fill=\"#e8710a\"/>" + text(kLeft + 358, legend_y + 4, "placed for reference", "start");
   return out + "</svg>";
 }
 

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace govsim::batch {
@@ -27,6 +28,11 @@ struct LineChart {
   std::vector<std::string> x_categories;  // when set, x holds indices into it
   std::optional<double> reference;        // a horizontal line, e.g. a target
   std::string reference_label;
+  // Vertical lines at x, each with its label (e.g. the days policy changes took effect).
+  std::vector<std::pair<double, std::string>> markers;
+  // Physical bounds of y (0 for a time or a count, 1 for a share): bands are clipped to them.
+  std::optional<double> y_floor;
+  std::optional<double> y_ceiling;
 };
 
 struct Bar {
@@ -79,7 +85,45 @@ struct Scatter {
   std::vector<ScatterPoint> points;
 };
 
+// A map of the city's grids, one square per grid at its place, coloured by a signed value on a
+// diverging scale: green where it is better, red where worse (by `direction`, +1 when higher is
+// better, -1 when lower is), grey near zero.
+struct MapCell {
+  double x_km = 0;
+  double y_km = 0;
+  double value = 0;  // NaN: no data (hatched grey)
+  std::string tooltip;
+};
+
+struct GridMap {
+  std::string id;
+  std::string title;
+  std::string value_label;
+  int direction = 1;
+  std::vector<MapCell> cells;
+};
+
+// Cost (x) against an outcome (y): every design as a dot, the frontier's designs joined and with
+// their intervals, designs placed for reference as labelled diamonds.
+struct FrontierMark {
+  double x = 0, x_half = 0;  // mean and half-width of the 95 % interval
+  double y = 0, y_half = 0;
+  int kind = 0;  // 0 dominated, 1 on the frontier, 2 placed for reference
+  std::string label;
+  std::string tooltip;
+};
+
+struct FrontierChart {
+  std::string id;
+  std::string title;
+  std::string x_label;
+  std::string y_label;
+  std::vector<FrontierMark> marks;
+};
+
 std::string render(const LineChart& chart);
+std::string render(const FrontierChart& chart);
+std::string render(const GridMap& chart);
 std::string render(const BarChart& chart);
 std::string render(const Heatmap& chart);
 std::string render(const Scatter& chart);

@@ -41,19 +41,6 @@ class ScenarioVisitor {
   Json& out_;
 };
 
-class SummaryVisitor {
- public:
-  explicit SummaryVisitor(Json& out) : out_(out) {}
-  void col(const char* name, std::int64_t x) { out_[name] = x; }
-  void col(const char* name, std::uint64_t x) {
-    out_[name] = std::strcmp(name, "state_hash") == 0 ? Json(hex16(x)) : Json(x);
-  }
-  void col(const char* name, double x) { out_[name] = number_or_null(x); }
-
- private:
-  Json& out_;
-};
-
 std::string grid_record_line(const GridRecord& g) {
   // Unit separators cannot occur in names read from a CSV table, so fields cannot run together.
   std::string line = g.street + '\x1f' + g.community + '\x1f' + g.name;
@@ -96,12 +83,14 @@ Json scenario_to_json(const Scenario& scenario) {
   return out;
 }
 
-Json summary_to_json(const RunSummary& summary) {
-  Json out = Json::object();
-  SummaryVisitor visitor(out);
-  describe(visitor, summary);
-  return out;
+namespace json_detail {
+void RowVisitor::col(const char* name, std::uint64_t x) {
+  out_[name] = std::strcmp(name, "state_hash") == 0 ? Json(hex16(x)) : Json(x);
 }
+void RowVisitor::col(const char* name, double x) { out_[name] = number_or_null(x); }
+}  // namespace json_detail
+
+Json summary_to_json(const RunSummary& summary) { return row_to_json(summary); }
 
 std::uint64_t scenario_hash(const Scenario& scenario) {
   Json resolved = scenario_to_json(scenario);

@@ -30,6 +30,29 @@ std::uint64_t scenario_hash(const Scenario& scenario);
 std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t hash = 14695981039346656037ULL);
 std::string hex16(std::uint64_t value);  // "0123456789abcdef"
 
+// One row of a describe list (RunSummary, PeriodMetrics, GridMetrics) as a JSON object; NaN
+// becomes null and a hash 16 hex digits.
+namespace json_detail {
+class RowVisitor {
+ public:
+  explicit RowVisitor(Json& out) : out_(out) {}
+  void col(const char* name, std::int64_t x) { out_[name] = x; }
+  void col(const char* name, std::uint64_t x);
+  void col(const char* name, double x);
+
+ private:
+  Json& out_;
+};
+}  // namespace json_detail
+
+template <class Row>
+Json row_to_json(const Row& row) {
+  Json out = Json::object();
+  json_detail::RowVisitor visitor(out);
+  describe(visitor, row);
+  return out;
+}
+
 // Pretty text for files: two-space indent and a final newline.
 std::string to_file_text(const Json& json);
 

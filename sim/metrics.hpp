@@ -119,6 +119,28 @@ void describe(V& v, const DayMetrics& m) {
   v.col("policy_change", m.policy_change);
 }
 
+// The parts of the cost model, CNY: staff by role (the city tier's officials apart from the
+// street offices'), volunteers' allowances and the platform.
+enum CostPart : int {
+  kCostGridWorkers,
+  kCostCommunityOfficials,
+  kCostStreetOfficials,
+  kCostCityOfficials,
+  kCostMediators,
+  kCostVolunteers,
+  kCostPlatform,
+  kCostParts
+};
+inline constexpr std::array<const char*, kCostParts> kCostPartNames{
+    "grid_workers", "community_officials", "street_officials", "city_officials",
+    "mediators",    "volunteers",          "platform"};
+
+// One day's cost: the total and its parts.
+struct DayCost {
+  double total = 0;
+  double part[kCostParts] = {};
+};
+
 // Whole-run totals of one grid.
 struct GridMetrics {
   std::int64_t grid = 0;
@@ -231,9 +253,11 @@ struct RunSummary {
   std::int64_t volunteers_active = 0;
   double cost_per_resident_year = 0;
   double cost_per_resolved_case = kNaN;
-  double case_hours_per_resolved = kNaN;      // handlers' working hours on cases per case resolved
-  double response_time_grid_spread_h = kNaN;  // worst grid mean minus best grid mean
-  LevelSummary level[kLevels];                // grid, community, street, city
+  double cost_total_cny_year = 0;  // the whole city's cost a year, over the measured days
+  double cost_part_cny_year[kCostParts] = {};  // its parts (kCostPartNames)
+  double case_hours_per_resolved = kNaN;       // handlers' working hours on cases per case resolved
+  double response_time_grid_spread_h = kNaN;   // worst grid mean minus best grid mean
+  LevelSummary level[kLevels];                 // grid, community, street, city
   // Per outcome of kSteadyOutcomeNames: the day from which its daily series is steady (the MSER-5
   // truncation point), and 1 if that is within the warm-up and the series settles at all, 0 if
   // not (the measured days still hold a transient or a trend); empty for a run too short to tell.
@@ -286,6 +310,10 @@ void describe(V& v, const RunSummary& s) {
   v.col("volunteers_active", s.volunteers_active);
   v.col("cost_per_resident_year", s.cost_per_resident_year);
   v.col("cost_per_resolved_case", s.cost_per_resolved_case);
+  v.col("cost_total_cny_year", s.cost_total_cny_year);
+  for (int k = 0; k < kCostParts; ++k)
+    v.col(("cost_" + std::string(kCostPartNames[k]) + "_cny_year").c_str(),
+          s.cost_part_cny_year[k]);
   v.col("case_hours_per_resolved", s.case_hours_per_resolved);
   v.col("response_time_grid_spread_h", s.response_time_grid_spread_h);
   for (int l = 0; l < kLevels; ++l) {

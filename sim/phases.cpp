@@ -161,32 +161,40 @@ void add_unit_days(const UnitDay& u, DayMetrics& d) {
     if (u.capacity_h[l] > 0) *utilization[l] = u.busy_h[l] / u.capacity_h[l];
 }
 
-// Staff on the rosters, volunteers and the platform: today's cost.
-double day_cost(const World& w, const DayMetrics& d) {
+// Staff on the rosters, volunteers and the platform: today's cost, by part (kCostPartNames).
+// Staff of the city tier are street officials by role and are counted apart by their level.
+DayCost day_cost(const World& w, const DayMetrics& d) {
   const CostConfig& cost = w.state.gov.costs;
-  double staff_cost = 0;
+  DayCost c;
   for (const HandlingUnit& u : w.state.units) {
     const Roster& r = u.roster();
     for (std::size_t i = 0; i < r.size(); ++i) {
       switch (r.role[i]) {
         case Role::GridWorker:
-          staff_cost += cost.grid_worker;
+          c.part[kCostGridWorkers] += cost.grid_worker;
           break;
         case Role::CommunityOfficial:
-          staff_cost += cost.community_official;
+          c.part[kCostCommunityOfficials] += cost.community_official;
           break;
         case Role::StreetOfficial:
-          staff_cost += cost.street_official;
+          c.part[r.level[i] == Level::City ? kCostCityOfficials : kCostStreetOfficials] +=
+              cost.street_official;
           break;
         case Role::Mediator:
-          staff_cost += cost.mediator;
+          c.part[kCostMediators] += cost.mediator;
           break;
       }
     }
   }
-  return (staff_cost + cost.volunteer * double(d.volunteers_active) +
-          cost.platform_per_resident * w.state.gov.platform.level * double(d.residents)) /
-         kDaysPerYear;
+  c.part[kCostVolunteers] = cost.volunteer * double(d.volunteers_active);
+  c.part[kCostPlatform] =
+      cost.platform_per_resident * w.state.gov.platform.level * double(d.residents);
+  // Staff costs are whole yuan in any sensible configuration, so their sum is exact in any order.
+  double staff = 0;
+  for (int k = kCostGridWorkers; k <= kCostMediators; ++k) staff += c.part[k];
+  c.total = (staff + c.part[kCostVolunteers] + c.part[kCostPlatform]) / kDaysPerYear;
+  for (double& p : c.part) p /= kDaysPerYear;
+  return c;
 }
 
 // Open cases at the end of the day: the backlog and the running totals.
@@ -226,7 +234,8 @@ void metrics_phase(World& w, Executor&) {
   add_response_percentiles(w.tally.response_window, city.response_h, run, d);
   d.dispute_rate_per_1k_month =
       double(d.new_disputes) / double(d.residents) * kPerThousand * kDaysPerMonth;
-  d.cost = day_cost(w, d);
+  const DayCost cost = day_cost(w, d);
+  d.cost = cost.total;
   add_open_cases(w, d);
   d.policy_change = w.today.policy_changed ? 1 : 0;
   RunTally& t = w.tally;
@@ -238,6 +247,7 @@ void metrics_phase(World& w, Executor&) {
   if (w.state.day >= run.warmup_days) {
     for (const UnitDay& u : w.today.unit_days) t += u;
     t += CityDay{d, city};
+    for (int k = 0; k < kCostParts; ++k) t.cost_part[k] += cost.part[k];
   }
   t.series.push_back(d);
 }

@@ -60,6 +60,8 @@ void summarize_rates(const RunTally& t, RunSummary& s) {
     s.dispute_rate_per_1k_month =
         double(s.disputes) / n * kPerThousand / (double(s.measured_days) / kDaysPerMonth);
     s.cost_per_resident_year = t.cost / n / years;
+    s.cost_total_cny_year = t.cost / years;
+    for (int k = 0; k < kCostParts; ++k) s.cost_part_cny_year[k] = t.cost_part[k] / years;
   }
   if (s.cases > 0) s.reported_share = double(t.reported) / double(s.cases);
   std::int64_t reported_disputes = 0, reported_all = 0;

@@ -45,7 +45,8 @@ struct RunTally {
   std::int64_t within = 0, small = 0, small_stayed = 0, mediations = 0, agreements = 0;
   std::int64_t escalated = 0, bounced = 0, reached_street = 0, sent_up = 0, reached_city = 0;
   double cost = 0, resident_days = 0, response_sum = 0, resolution_sum = 0;
-  double case_hours = 0;  // handlers' working hours on cases, every level
+  double case_hours = 0;              // handlers' working hours on cases, every level
+  double cost_part[kCostParts] = {};  // cost by part (kCostPartNames)
   std::int64_t responses = 0;
   LevelDay level[kLevels];
   std::int64_t level_in_system_at_start[kLevels] = {};  // when the measured days begin
@@ -94,6 +95,7 @@ void RunTally::fields(IO& io, T& t) {
   io.pod(t.response_sum);
   io.pod(t.resolution_sum);
   io.pod(t.case_hours);
+  io.pod(t.cost_part);
   io.pod(t.responses);
   io.pod(t.level);
   io.pod(t.level_in_system_at_start);

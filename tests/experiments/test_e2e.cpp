@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -416,4 +417,90 @@ TEST_CASE("seek answers as an exhaustive search of the grid would", "[e2e][seek]
   const auto all_runs = all.summaries();
   for (const auto& [key, cells] : seek_runs) CHECK(all_runs.at(key) == cells);
   CHECK_THAT(slurp(dir + "/seek.html"), Catch::Contains("id=\"seek-answer\""));
+}
+
+TEST_CASE("seek within a budget answers as an exhaustive search of the grid would",
+          "[e2e][seek][budget]") {
+  const std::string dir = fresh_dir("seek-budget");
+  const std::string workers = "governance.staffing.grid_workers_per_grid=0.5:2.5:0.5";
+  const std::string platform = "governance.platform.level=0,1";
+  const std::size_t points = 10;
+  std::vector<std::string> more = small_city();
+  more.insert(more.end(), {"--db", dir + "/all.db", "-q"});
+  REQUIRE(run_govsim({"sweep", "grid-one-branch", "--vary", platform, "--vary", workers, "-r", "3"},
+                     dir, more)
+              .code == 0);
+  const Store all(dir + "/all.db", StoreMode::Read);
+  const ResultGrid grid = grid_from(all);
+  const std::size_t cost = outcome_column("cost_total_cny_year", "t");
+  const std::size_t trust = outcome_column("trust_mean", "t");
+  std::vector<double> bound(points), mean(points);
+  for (std::size_t d = 0; d < points; ++d) {
+    bound[d] = estimate(grid.values(d, cost)).upper_bound(0.95);
+    mean[d] = estimate(grid.values(d, trust)).mean;
+  }
+  std::vector<double> sorted = bound;
+  std::sort(sorted.begin(), sorted.end());
+  // A budget between the fourth and fifth dearest point's bound: some points are within it.
+  const double budget = (sorted[4] + sorted[5]) / 2;
+  std::optional<std::size_t> best;
+  for (std::size_t d = 0; d < points; ++d)
+    if (bound[d] <= budget && (!best || mean[d] > mean[*best])) best = d;
+  REQUIRE(best);
+  char text[64];
+  std::snprintf(text, sizeof text, "cost_total_cny_year<=%.17g", budget);
+  INFO("bounds " << Json(bound).dump() << ", trust " << Json(mean).dump() << ", " << text);
+
+  more = small_city();
+  more.insert(more.end(), {"--db", dir + "/seek.db", "--report", dir + "/seek.html"});
+  const Result r = run_govsim({"seek", "grid-one-branch", "--budget", text, "--maximize",
+                               "trust_mean", "--over", platform, "--over", workers, "-r", "3"},
+                              dir, more);
+  REQUIRE(r.code == 0);
+  // The words say what was done, and no heading runs into the next.
+  CHECK_THAT(r.out, Catch::Contains("the point of greatest trust_mean (by its mean) within the "
+                                    "budget cost_total_cny_year<="));
+  CHECK_THAT(r.out, Catch::Contains("cost_total_cny_year (95% CI)  "));
+  CHECK_THAT(r.out, !Catch::Contains("cheapest"));
+  const Store store(dir + "/seek.db", StoreMode::Read);
+  const Json seek = Json::parse(*store.meta("seek"));
+  CHECK(seek["mode"] == "budget");
+  CHECK(seek["maximize"] == true);
+  REQUIRE_FALSE(seek["answer"].is_null());
+  const Json& answer = seek["steps"][seek["answer"].get<std::size_t>()];
+  CHECK(answer["design"].get<std::size_t>() == *best);
+  CHECK(answer["feasible"] == true);
+  // The runs are the sweep's runs, bit for bit.
+  const auto all_runs = all.summaries();
+  for (const auto& [key, cells] : store.summaries()) CHECK(all_runs.at(key) == cells);
+  CHECK_THAT(slurp(dir + "/seek.html"), Catch::Contains("within the budget"));
+}
+
+TEST_CASE("batch runs keep their periods and grids, with names, in the store and the export",
+          "[e2e][budget][periods]") {
+  const std::string dir = fresh_dir("grids-periods");
+  std::vector<std::string> more = small_city();
+  more.insert(more.end(), {"--db", dir + "/c.db", "-q"});
+  REQUIRE(run_govsim({"compare", "fragmented", "grid-one-branch", "-r", "2"}, dir, more).code == 0);
+  const Store store(dir + "/c.db", StoreMode::Read);
+  const std::vector<RunRow> runs = store.runs();
+  REQUIRE(runs.size() == 4);
+  std::vector<GridNames> names;
+  const std::vector<CellRow> grids = store.grids(runs[0].key, &names);
+  REQUIRE(grids.size() == 20);
+  REQUIRE(names.size() == 20);
+  CHECK_FALSE(names[0].grid.empty());
+  CHECK_FALSE(names[0].street.empty());
+  CHECK(grids[19][0].as_integer() == 19);  // the grid column comes first
+  const std::vector<CellRow> periods = store.periods(runs[0].key);
+  REQUIRE(periods.size() == 1);
+  CHECK(periods[0][0].as_integer() == 0);
+  const std::vector<std::string> files = export_csv(store, dir + "/csv");
+  const std::string grids_csv = slurp(dir + "/csv/grids.csv");
+  CHECK(grids_csv.rfind("run_key,design,label,replication,grid,street,community,", 0) == 0);
+  CHECK_THAT(grids_csv, Catch::Contains(",street_name,community_name,grid_name\n"));
+  CHECK(std::count(grids_csv.begin(), grids_csv.end(), '\n') == 1 + 4 * 20);
+  const std::string periods_csv = slurp(dir + "/csv/periods.csv");
+  CHECK(periods_csv.rfind("run_key,design,label,replication,period,first_day,", 0) == 0);
+  CHECK(std::count(periods_csv.begin(), periods_csv.end(), '\n') == 1 + 4);
 }

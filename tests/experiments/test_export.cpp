@@ -20,7 +20,7 @@ TEST_CASE("CSV export round-trips: every value reads back with the same bits", "
   fill(store, 3, 2, 4);
   const std::string dir = scratch("export-csv");
   const std::vector<std::string> files = export_csv(store, dir);
-  CHECK(files.size() == 4);
+  CHECK(files.size() == 6);  // runs, summaries, series, periods, grids, statistics
   check_csv_round_trip(store, dir);
   const CsvTable runs = read_csv(dir + "/runs.csv");
   CHECK(runs.column("governance.platform.level") < runs.header.size());

@@ -97,6 +97,26 @@ TEST_CASE("the comparison table marks significant differences", "[stats]") {
   CHECK_FALSE(c.paired[2].significant());
   const std::string table = format_comparison(grid, {c});
   CHECK(table.find("response time p90 (h)") != std::string::npos);
-  CHECK(table.find("-2.00 ± 0.00 *") != std::string::npos);
+  // The same difference in every replication has no interval to speak of: "± 0", not "± 0.00"
+  // (nor 0.000000). A shorter response time is better, and the table says so.
+  CHECK(table.find("-2.00 ± 0 * better") != std::string::npos);
   CHECK(table.find("difference from base") != std::string::npos);
+}
+
+TEST_CASE("each outcome knows which way is better", "[stats]") {
+  CHECK(outcome_direction("response_time_p90_h") == -1);
+  CHECK(outcome_direction("cost_total_cny_year") == -1);
+  CHECK(outcome_direction("cost_per_resident_year") == -1);
+  CHECK(outcome_direction("dropped") == -1);
+  CHECK(outcome_direction("trust_mean") == 1);
+  CHECK(outcome_direction("within_deadline_share") == 1);
+  CHECK(outcome_direction("disputes_per_10k_year") == 0);
+  CHECK(outcome_direction("grid_wait_mean_h") == -1);
+}
+
+TEST_CASE("an exact difference prints without a false interval", "[stats]") {
+  Estimate e = estimate({8.622341, 8.622341, 8.622341});
+  e.half_width = 1e-14;  // rounding noise, as a difference of costs leaves
+  CHECK(exact_interval(e));
+  CHECK(format_estimate(e, decimals_for({e})) == "8.622 ± 0");
 }
