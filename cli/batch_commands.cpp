@@ -90,6 +90,9 @@ void add_sweep_command(CLI::App& app, int& exit_code) {
       ->type_name("N");
   s->add_option("--sample-seed", sweep->sample_seed, "seed of the Latin hypercube (default --seed)")
       ->type_name("S");
+  s->add_flag("--baseline", sweep->baseline,
+              "run the scenario as given (no key varied) as the first design: the reference of "
+              "every difference (without it a Latin hypercube's report shows no differences)");
   add_batch_options(*s, sweep->batch, true);
   s->footer(
       "Example: govsim sweep grid-one-branch --vary "

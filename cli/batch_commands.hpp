@@ -45,6 +45,7 @@ struct SweepArgs {
   std::string method = "factorial";
   std::int64_t samples = 0;
   std::string sample_seed;  // "" = the base seed
+  bool baseline = false;    // the scenario as given is design 1, the reference of differences
 };
 
 struct SeekArgs {

@@ -18,6 +18,18 @@ std::vector<std::string> common_overrides(const BatchArgs& args) {
   return out;
 }
 
+Plan grid_plan(const std::string& kind, const std::string& scenario, const BatchArgs& args,
+               const std::vector<VarySpec>& specs) {
+  Plan plan;
+  plan.kind = kind;
+  plan.common_overrides = common_overrides(args);
+  plan.base_seed = args.seed;
+  plan.method = "grid";
+  for (const VarySpec& s : specs) plan.vary_keys.push_back(s.key);
+  plan.designs = factorial_designs(scenario, specs);
+  return plan;
+}
+
 std::uint64_t sample_seed(const std::string& text, std::uint64_t base_seed) {
   if (text.empty()) return base_seed;
   std::uint64_t x = 0;

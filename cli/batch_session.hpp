@@ -14,6 +14,7 @@
 #include "experiments/experiment.hpp"
 #include "experiments/runner.hpp"
 #include "experiments/store.hpp"
+#include "experiments/sweep.hpp"
 #include "output/output_paths.hpp"
 
 namespace govsim {
@@ -31,6 +32,11 @@ struct Session {
 
 // --set values plus --days, in the order the loader applies them.
 std::vector<std::string> common_overrides(const BatchArgs& args);
+
+// The plan of a search over a grid (seek, frontier): every point of the grid over the keys is a
+// design, the last key changing fastest, so that the store and the report see the whole grid.
+batch::Plan grid_plan(const std::string& kind, const std::string& scenario, const BatchArgs& args,
+                      const std::vector<batch::VarySpec>& specs);
 
 // The seed of a sampled design: --sample-seed as given, or the base seed when it is "".
 std::uint64_t sample_seed(const std::string& text, std::uint64_t base_seed);

@@ -99,13 +99,7 @@ int frontier_command(const FrontierArgs& args) {
     check_replications(options.max_replications, "--max-replications");
     check_seed(args.batch.seed, options.max_replications);
 
-    Plan plan;
-    plan.kind = "frontier";
-    plan.common_overrides = common_overrides(args.batch);
-    plan.base_seed = args.batch.seed;
-    plan.method = "grid";
-    for (const VarySpec& s : specs) plan.vary_keys.push_back(s.key);
-    plan.designs = factorial_designs(args.scenario, specs);
+    Plan plan = grid_plan("frontier", args.scenario, args.batch, specs);
     const std::size_t grid_size = plan.designs.size();
     for (const std::string& name : args.place) {
       Design d;
@@ -199,7 +193,7 @@ int frontier_command(const FrontierArgs& args) {
                 << grid_size << " designs, " << options.replications << " to "
                 << options.max_replications << " paired replications each, " << result.rounds
                 << " rounds\n\n";
-      const auto row = [&](const FrontierPoint& p, const char* mark) {
+      const auto row = [&](const FrontierPoint& p, const char* mark, bool reference) {
         std::cout << "  " << mark << " " << experiment.design(p.design).label << "\n     ";
         for (std::size_t k = 0; k < dims.size(); ++k) {
           const Estimate& e = p.means[k];
@@ -207,17 +201,17 @@ int frontier_command(const FrontierArgs& args) {
                     << format_estimate(e, decimals_for({e}));
         }
         std::cout << " (" << p.replications << " replications"
-                  << (p.settled ? "" : "; not yet clear") << ")\n";
+                  << (reference || p.settled ? "" : "; not yet clear") << ")\n";
       };
       std::size_t on = 0;
       for (const FrontierPoint& p : result.points) {
         if (!p.on_frontier) continue;
         ++on;
-        row(p, "*");
+        row(p, "*", false);
       }
       std::cout << "\n  " << on << " of " << grid_size << " designs on the frontier\n";
       for (const FrontierPoint& p : placed_points) {
-        row(p, "o");
+        row(p, "o", true);
         std::cout << "     "
                   << (p.clearly_dominated_by.empty()
                           ? "no design of the grid clearly beats it"

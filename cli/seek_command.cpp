@@ -112,14 +112,7 @@ void check_seek_args(const SeekArgs& args) {
 // Every point of the grid over the --over keys is a design, so that the store and the report see
 // the whole grid; seek runs only the points it visits.
 Experiment seek_experiment(const SeekArgs& args, const std::vector<VarySpec>& specs) {
-  Plan plan;
-  plan.kind = "seek";
-  plan.common_overrides = common_overrides(args.batch);
-  plan.base_seed = args.batch.seed;
-  plan.method = "grid";
-  for (const VarySpec& s : specs) plan.vary_keys.push_back(s.key);
-  plan.designs = factorial_designs(args.scenario, specs);
-  return Experiment(std::move(plan));
+  return Experiment(grid_plan("seek", args.scenario, args.batch, specs));
 }
 
 // Every step of the search and its answer, kept in the store for the report.

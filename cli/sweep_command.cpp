@@ -43,6 +43,12 @@ int sweep_command(const SweepArgs& args) {
     } else {
       throw InputError("--method " + args.method + ": expected factorial or lhs");
     }
+    if (args.baseline) {
+      Design base;
+      base.scenario = args.scenario;
+      base.label = "baseline";
+      plan.designs.insert(plan.designs.begin(), base);
+    }
     const Experiment experiment(std::move(plan));
     open_store(session, args.batch, experiment);
 

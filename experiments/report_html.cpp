@@ -58,6 +58,25 @@ std::optional<double> as_number(const std::string& text) {
 // A number of the seek record; null (NaN when it was written) reads back as NaN.
 double number_of(const Json& value) { return value.is_number() ? value.get<double>() : kNaN; }
 
+// A mean and its half-width from a record, rounded to the interval: "5264373 ± 115501".
+std::string interval_text(const Json& mean, const Json& half_width) {
+  Estimate e;
+  e.n = 2;
+  e.mean = number_of(mean);
+  e.half_width = number_of(half_width);
+  return format_estimate(e, decimals_for({e}));
+}
+
+// A bound with the digits of its interval.
+std::string bound_text(const Json& bound, const Json& half_width) {
+  Estimate e;
+  e.n = 2;
+  e.mean = number_of(bound);
+  e.half_width = number_of(half_width);
+  const std::string both = format_estimate(e, decimals_for({e}));
+  return both.substr(0, both.find(" ±"));
+}
+
 struct ReportData {
   Json plan;
   std::string kind;
@@ -67,6 +86,11 @@ struct ReportData {
   std::vector<RunRow> runs;
   std::map<std::string, CellRow> summaries;
   ResultGrid grid{{}};
+  // The first design is the reference of the differences: a compare's first design, a sweep's
+  // --baseline, or the first point of a factorial grid; a Latin hypercube's first random
+  // sample is none.
+  bool has_reference = true;
+  bool has_baseline = false;  // a sweep's --baseline: design 0 varies no key
 };
 
 ReportData gather(const Store& store) {
@@ -80,6 +104,9 @@ ReportData gather(const Store& store) {
     d.params.push_back(std::move(p));
   }
   for (const auto& k : d.plan["vary_keys"]) d.vary_keys.push_back(k.get<std::string>());
+  d.has_baseline = !d.vary_keys.empty() && !d.params.empty() && d.params[0].empty();
+  d.has_reference =
+      d.has_baseline || !(d.kind == "sweep" && d.plan.value("method", std::string()) == "lhs");
   d.runs = store.runs();
   d.summaries = store.summaries();
   d.grid = ResultGrid(d.labels);
@@ -119,7 +146,7 @@ std::string comparison_table(const ReportData& d, const std::vector<std::size_t>
       const int diff_decimals =
           decimals_for(std::vector<Estimate>(c.paired.begin() + 1, c.paired.end()));
       out += "<td class=\"num\">" + esc(format_estimate(c.means[i], decimals));
-      if (i > 0 && c.paired[i].n > 0) {
+      if (i > 0 && c.paired[i].n > 0 && d.has_reference) {
         const bool sig = c.paired[i].significant();
         // Which way is better is the outcome's; a significant Δ says which it went, in words.
         const int better = sig ? outcome_direction(summary_columns()[c.column].name) *
@@ -136,6 +163,14 @@ std::string comparison_table(const ReportData& d, const std::vector<std::size_t>
       out += "</td>";
     }
     out += "</tr>";
+  }
+  if (!d.has_reference) {
+    return out + "</table></div><p class=\"small\">" +
+           // xgettext:no-c-format
+           esc(tr("Mean ± half-width of the 95% confidence interval (Student's t over "
+                  "replications). No differences: the points of a Latin hypercube are random "
+                  "samples, none of them a reference; run the sweep with --baseline for one.")) +
+           "</p>";
   }
   out += "</table></div><p class=\"small\">" +
          // xgettext:no-c-format
@@ -188,10 +223,20 @@ std::string bar_charts(const ReportData& d, const std::vector<std::size_t>& desi
 std::string many_lines(const LineChart& chart) {
   constexpr std::size_t kMaxLines = 6;
   if (chart.series.size() <= kMaxLines) return render(chart);
+  // The extremes of every line and band (bands within the physical bounds): the shared axis.
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-  for (const LineSeries& s : chart.series)
-    for (const double y : s.y)
-      if (std::isfinite(y)) lo = std::min(lo, y), hi = std::max(hi, y);
+  const auto take = [&](double y) {
+    if (!std::isfinite(y)) return;
+    if (chart.y_floor) y = std::max(y, *chart.y_floor);
+    if (chart.y_ceiling) y = std::min(y, *chart.y_ceiling);
+    lo = std::min(lo, y);
+    hi = std::max(hi, y);
+  };
+  for (const LineSeries& s : chart.series) {
+    for (const double y : s.y) take(y);
+    for (const double y : s.lo) take(y);
+    for (const double y : s.hi) take(y);
+  }
   std::string out = "<div class=\"multiples\">";
   for (std::size_t k = 1; k < chart.series.size(); ++k) {
     LineChart one = chart;
@@ -320,6 +365,7 @@ std::string surface_chart(const ReportData& d, std::size_t column, const Json* s
   const std::string name = summary_columns()[column].name;
   const std::vector<std::string> short_names = short_key_names(d.vary_keys);
   std::vector<std::size_t> designs = designs_with_runs(d);
+  std::erase_if(designs, [&](std::size_t i) { return d.params[i].empty(); });  // a --baseline
   if (designs.empty() || d.vary_keys.empty()) return "";
   const OutcomeComparison cmp = compare_outcome(d.grid, column);
   const auto value = [&](std::size_t design, const std::string& key) {
@@ -330,6 +376,7 @@ std::string surface_chart(const ReportData& d, std::size_t column, const Json* s
   const auto levels = [&](const std::string& key) {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < d.labels.size(); ++i) {
+      if (d.params[i].empty()) continue;  // a --baseline varies no key
       const std::string v = value(i, key);
       if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
     }
@@ -411,7 +458,7 @@ std::string surface_chart(const ReportData& d, std::size_t column, const Json* s
   chart.title = title_value + " over " + short_names[0] + " and " + short_names[1] +
                 (d.vary_keys.size() > 2 ? " (mean over the other keys)" : "");
   chart.x_label = kx;
-  chart.y_label = ky;
+  chart.y_label = short_names[1];  // rotated beside the map: the full key would be cut
   chart.value_label = title_value;
   chart.x_values = levels(kx);
   chart.y_values = levels(ky);
@@ -425,11 +472,36 @@ std::string surface_chart(const ReportData& d, std::size_t column, const Json* s
         chart.y_values.begin());
     if (std::isfinite(cmp.means[i].mean)) cells[{xi, yi}].push_back(cmp.means[i].mean);
   }
+  // A seek's cells that meet its target (or are within its budget), and its answer: with two keys
+  // each cell is one design.
+  std::set<std::pair<std::size_t, std::size_t>> meets;
+  std::optional<std::pair<std::size_t, std::size_t>> answer;
+  if (seek && d.vary_keys.size() == 2) {
+    const auto cell_of = [&](std::size_t i) {
+      return std::make_pair(static_cast<std::size_t>(std::find(chart.x_values.begin(),
+                                                               chart.x_values.end(), value(i, kx)) -
+                                                     chart.x_values.begin()),
+                            static_cast<std::size_t>(std::find(chart.y_values.begin(),
+                                                               chart.y_values.end(), value(i, ky)) -
+                                                     chart.y_values.begin()));
+    };
+    const Json& steps = (*seek)["steps"];
+    for (const Json& st : steps)
+      if (st["feasible"].get<bool>()) meets.insert(cell_of(st["design"].get<std::size_t>()));
+    if (!(*seek)["answer"].is_null())
+      answer = cell_of(steps[(*seek)["answer"].get<std::size_t>()]["design"].get<std::size_t>());
+    const bool budget = seek->value("mode", std::string("target")) == "budget";
+    chart.meets_label = (budget ? "within " : "meets ") + (*seek)["target"].get<std::string>() +
+                        " (of the points evaluated)";
+  }
   for (const auto& [at, values] : cells) {
     const Estimate e = estimate(values);
-    chart.cells.push_back({at.first, at.second, e.mean,
-                           short_names[0] + "=" + chart.x_values[at.first] + ", " + short_names[1] +
-                               "=" + chart.y_values[at.second] + ": " + format_number(e.mean)});
+    HeatCell cell{at.first, at.second, e.mean,
+                  short_names[0] + "=" + chart.x_values[at.first] + ", " + short_names[1] + "=" +
+                      chart.y_values[at.second] + ": " + format_number(e.mean)};
+    cell.meets = meets.count(at) > 0;
+    cell.answer = answer && *answer == at;
+    chart.cells.push_back(std::move(cell));
   }
   return render(chart);
 }
@@ -658,12 +730,10 @@ std::string seek_section(const ReportData& d, const Json& seek) {
             : "</b> has the " + esc(best) + " (by its mean) of the settings that meet <b>";
     out += "<div class=\"answer\" id=\"seek-answer\"><b>" + esc(a["label"].get<std::string>()) +
            what + esc(target) + "</b> with " + conf + " confidence (one-sided bound " +
-           esc(format_number(number_of(a["bound"]))) + ").<br>" +
+           esc(bound_text(a["bound"], a["target_half_width"])) + ").<br>" +
            esc(seek["target_column"].get<std::string>()) + ": " +
-           esc(format_number(number_of(a["target_mean"]))) + " ± " +
-           esc(format_number(number_of(a["target_half_width"]), 3)) + " (95% CI); " + esc(cost) +
-           ": " + esc(format_number(number_of(a["cost_mean"]))) + " ± " +
-           esc(format_number(number_of(a["cost_half_width"]), 3)) + ".</div>";
+           esc(interval_text(a["target_mean"], a["target_half_width"])) + " (95% CI); " +
+           esc(cost) + ": " + esc(interval_text(a["cost_mean"], a["cost_half_width"])) + ".</div>";
   }
   out += "<p>Points evaluated, in order (each with " +
          std::to_string(seek["replications"].get<std::int64_t>()) +
@@ -678,12 +748,10 @@ std::string seek_section(const ReportData& d, const Json& seek) {
     const bool ok = s["feasible"].get<bool>();
     out += "<tr><td class=\"num\">" + std::to_string(s["round"].get<int>()) + "</td><td>" +
            esc(s["label"].get<std::string>()) + "</td><td class=\"num\">" +
-           esc(format_number(number_of(s["target_mean"]))) + " ± " +
-           esc(format_number(number_of(s["target_half_width"]), 3)) + "</td><td class=\"num\">" +
-           esc(format_number(number_of(s["bound"]))) + "</td><td class=\"" +
-           (ok ? "ok\">yes" : "no\">no") + "</td><td class=\"num\">" +
-           esc(format_number(number_of(s["cost_mean"]))) + " ± " +
-           esc(format_number(number_of(s["cost_half_width"]), 3)) + "</td></tr>";
+           esc(interval_text(s["target_mean"], s["target_half_width"])) +
+           "</td><td class=\"num\">" + esc(bound_text(s["bound"], s["target_half_width"])) +
+           "</td><td class=\"" + (ok ? "ok\">yes" : "no\">no") + "</td><td class=\"num\">" +
+           esc(interval_text(s["cost_mean"], s["cost_half_width"])) + "</td></tr>";
   }
   (void)d;
   return out + "</table></section>";

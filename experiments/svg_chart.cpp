@@ -379,7 +379,8 @@ std::string render(const GridMap& c) {
   const double span = std::max(x1 - x0, y1 - y0) + side_km;
   const double unit = kMapSize / span;  // px per km
   const double left = kLeft, top = kTop + 6;
-  const double height = top + (y1 - y0 + side_km) * unit + 60;
+  // Tall enough for the map and for the scale beside it.
+  const double height = std::max(top + (y1 - y0 + side_km) * unit, top + 20 + 215) + 20;
   std::string out = open_svg(c.id, height, c.title);
   for (const MapCell& m : c.cells) {
     const double px = left + (m.x_km - x0) * unit;
@@ -564,6 +565,23 @@ std::string render(const Heatmap& c) {
       out += text(cx + cell_w / 2, cy + cell_h / 2 + 4, format_number(cell.value, 3), "middle",
                   dark ? " fill=\"#fff\"" : "");
     }
+    if (cell.meets) {
+      out += "<text class=\"meets\" x=\"" + num(cx + 4) + "\" y=\"" + num(cy + 17) +
+             "\" font-size=\"16\" font-weight=\"700\" fill=\"#fff\" stroke=\"#000\" "
+             "stroke-width=\"0.8\">✓</text>";
+    }
+  }
+  for (const HeatCell& cell : c.cells) {  // on top of every neighbour
+    if (!cell.answer) continue;
+    const double cx = left + static_cast<double>(cell.x) * cell_w;
+    const double cy = kTop + plot_h - static_cast<double>(cell.y + 1) * cell_h;
+    out += "<rect class=\"answer\" x=\"" + num(cx + 1.5) + "\" y=\"" + num(cy + 1.5) +
+           "\" width=\"" + num(cell_w - 3) + "\" height=\"" + num(cell_h - 3) +
+           "\" fill=\"none\" stroke=\"#e8710a\" stroke-width=\"3\"/>";
+  }
+  if (!c.meets_label.empty()) {
+    out += text(left + 260, kTop + plot_h + 66,
+                "✓ " + c.meets_label + ";  orange outline: the answer", "start");
   }
   const std::size_t every_x = std::max<std::size_t>(1, c.x_values.size() / 12);
   for (std::size_t i = 0; i < c.x_values.size(); i += every_x) {

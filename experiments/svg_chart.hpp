@@ -56,6 +56,8 @@ struct HeatCell {
   std::size_t y = 0;
   double value = 0;
   std::string tooltip;
+  bool meets = false;   // meets the target (or is within the budget): a tick in the corner
+  bool answer = false;  // the chosen answer: a heavy outline
 };
 
 struct Heatmap {
@@ -67,6 +69,7 @@ struct Heatmap {
   std::vector<std::string> y_values;
   std::string value_label;
   std::vector<HeatCell> cells;
+  std::string meets_label;  // the legend of the tick; empty when no cell is marked
 };
 
 struct ScatterPoint {

@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdlib>
 #include <filesystem>
 #include <optional>
 #include <system_error>
@@ -33,6 +35,17 @@ void check_writable_folder(const CommandPath& p, const fs::path& folder) {
   if (::access(folder.c_str(), W_OK | X_OK) != 0)
     throw InputError(named(p) + ": cannot write into the folder '" + folder.string() +
                      "' (no permission, or a read-only file system)");
+  // access() answers yes to root everywhere, even in /proc or on a read-only mount: a file made
+  // and removed again is the only proof that the outputs can be written after the runs.
+  std::string probe = (folder / ".govsim-write-check-XXXXXX").string();
+  const int fd = ::mkstemp(probe.data());
+  if (fd < 0) {
+    const std::error_code why(errno, std::generic_category());
+    throw InputError(named(p) + ": cannot write into the folder '" + folder.string() +
+                     "': " + why.message());
+  }
+  ::close(fd);
+  ::unlink(probe.c_str());
 }
 
 void check_one(const CommandPath& p) {

@@ -473,7 +473,38 @@ TEST_CASE("seek within a budget answers as an exhaustive search of the grid woul
   // The runs are the sweep's runs, bit for bit.
   const auto all_runs = all.summaries();
   for (const auto& [key, cells] : store.summaries()) CHECK(all_runs.at(key) == cells);
-  CHECK_THAT(slurp(dir + "/seek.html"), Catch::Contains("within the budget"));
+  const std::string html = slurp(dir + "/seek.html");
+  CHECK_THAT(html, Catch::Contains("within the budget"));
+  // The heat maps mark the points within the budget and the answer.
+  CHECK_THAT(html, Catch::Contains("class=\"meets\""));
+  CHECK_THAT(html, Catch::Contains("<rect class=\"answer\""));
+}
+
+TEST_CASE("a sweep's differences are taken against an explicit baseline, never a random sample",
+          "[e2e][budget]") {
+  const std::string dir = fresh_dir("sweep-baseline");
+  std::vector<std::string> more = small_city();
+  more.insert(more.end(), {"-q", "--report", dir + "/lhs.html"});
+  REQUIRE(run_govsim({"sweep", "grid-one-branch", "--vary", "governance.platform.level=0:1",
+                      "--method", "lhs", "--samples", "3", "-r", "2"},
+                     dir, more)
+              .code == 0);
+  const std::string lhs = slurp(dir + "/lhs.html");
+  CHECK_THAT(lhs, !Catch::Contains("Δ "));
+  CHECK_THAT(lhs, Catch::Contains("--baseline"));
+  more = small_city();
+  more.insert(more.end(), {"-q", "--report", dir + "/base.html", "--db", dir + "/base.db"});
+  REQUIRE(run_govsim({"sweep", "grid-one-branch", "--vary", "governance.platform.level=0:1",
+                      "--method", "lhs", "--samples", "3", "-r", "2", "--baseline"},
+                     dir, more)
+              .code == 0);
+  const Store store(dir + "/base.db", StoreMode::Read);
+  CHECK(store.plan()["designs"][0]["label"] == "baseline");
+  CHECK(store.plan()["designs"].size() == 4);
+  const std::string base = slurp(dir + "/base.html");
+  CHECK_THAT(base, Catch::Contains("Δ "));
+  CHECK_THAT(base, Catch::Contains("paired difference from</small>") ||
+                       Catch::Contains("<b>baseline</b>"));
 }
 
 TEST_CASE("batch runs keep their periods and grids, with names, in the store and the export",

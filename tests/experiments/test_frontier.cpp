@@ -70,6 +70,16 @@ std::vector<std::size_t> candidates() {
 
 const std::vector<FrontierDimension> kDims = {{0, -1}, {1, -1}};
 
+FrontierResult search(const Family& family, std::int64_t max_replications) {
+  FrontierOptions options;
+  options.replications = 3;
+  options.max_replications = max_replications;
+  return find_frontier(candidates(), kDims, options,
+                       [&](const std::vector<std::size_t>& d, std::int64_t f, std::int64_t n) {
+                         return family.evaluate(d, f, n);
+                       });
+}
+
 }  // namespace
 
 TEST_CASE("frontier: a planted frontier under common random numbers is found exactly",
@@ -78,12 +88,7 @@ TEST_CASE("frontier: a planted frontier under common random numbers is found exa
   const std::set<std::size_t> truth = Family::truth();
   REQUIRE(truth.size() >= 4);
   REQUIRE(truth.size() < 20);
-  FrontierOptions options;
-  options.replications = 3;
-  options.max_replications = 12;
-  const FrontierResult r = find_frontier(candidates(), kDims, options,
-                                         [&](const std::vector<std::size_t>& d, std::int64_t f,
-                                             std::int64_t n) { return family.evaluate(d, f, n); });
+  const FrontierResult r = search(family, 12);
   std::set<std::size_t> found;
   for (const FrontierPoint& p : r.points)
     if (p.on_frontier) found.insert(p.design);
@@ -98,12 +103,7 @@ TEST_CASE("frontier: with noise of their own, replications go to the points in d
   Family family;
   family.own = 1.5;
   const std::set<std::size_t> truth = Family::truth();
-  FrontierOptions options;
-  options.replications = 3;
-  options.max_replications = 60;
-  const FrontierResult r = find_frontier(candidates(), kDims, options,
-                                         [&](const std::vector<std::size_t>& d, std::int64_t f,
-                                             std::int64_t n) { return family.evaluate(d, f, n); });
+  const FrontierResult r = search(family, 60);
   std::set<std::size_t> found;
   std::int64_t most = 0, least = 1000;
   for (const FrontierPoint& p : r.points) {
