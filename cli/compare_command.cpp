@@ -6,6 +6,7 @@
 
 #include "cli/batch_session.hpp"
 #include "engine/errors.hpp"
+#include "experiments/periods_compare.hpp"
 
 namespace govsim {
 namespace {
@@ -146,6 +147,13 @@ int compare_command(const CompareArgs& args) {
         const ResultGrid grid = grid_of(experiment, specs, outcome);
         for (const std::size_t c : shown) table.push_back(compare_outcome(grid, c));
         std::cout << format_comparison(grid, table);
+        // Designs with policy changes: their periods, before and after, run by run.
+        if (session.store) {
+          for (std::size_t d = 0; d < experiment.size(); ++d) {
+            if (const auto periods = compare_periods(*session.store, d))
+              std::cout << format_periods(*periods, experiment.design(d).label);
+          }
+        }
       }
     }
     finish(session, args.batch);

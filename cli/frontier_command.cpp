@@ -79,6 +79,78 @@ std::string g4(double x) {
   return buf;
 }
 
+// What the store keeps of a frontier search, for the report.
+std::string frontier_record(const Experiment& experiment,
+                            const std::vector<FrontierDimension>& dims,
+                            const FrontierOptions& options, const FrontierResult& result,
+                            const std::vector<FrontierPoint>& placed_points) {
+  Json dimensions = Json::array();
+  for (const FrontierDimension& d : dims)
+    dimensions.push_back(
+        {{"column", summary_columns()[d.column].name}, {"direction", d.direction}});
+  Json points = Json::array();
+  for (const FrontierPoint& p : result.points)
+    points.push_back(point_json(experiment, p, result.points));
+  Json placed_json = Json::array();
+  for (const FrontierPoint& p : placed_points) {
+    FrontierPoint q = p;
+    q.clearly_dominated_by.clear();
+    Json j = point_json(experiment, q, result.points);
+    Json by = Json::array();
+    for (const std::size_t d : p.clearly_dominated_by) by.push_back(experiment.design(d).label);
+    j["clearly_dominated_by"] = std::move(by);
+    placed_json.push_back(std::move(j));
+  }
+  const Json record = {{"dimensions", std::move(dimensions)},
+                       {"replications", options.replications},
+                       {"max_replications", options.max_replications},
+                       {"rounds", result.rounds},
+                       {"points", std::move(points)},
+                       {"placed", std::move(placed_json)}};
+  return record.dump();
+}
+
+void print_frontier(const FrontierArgs& args, const Experiment& experiment,
+                    const std::vector<FrontierDimension>& dims, const FrontierOptions& options,
+                    const FrontierResult& result, const std::vector<FrontierPoint>& placed_points,
+                    std::size_t grid_size, std::int64_t ran) {
+  std::cout << "frontier: the designs no other design beats on " << args.cost;
+  for (const std::string& o : args.outcome) std::cout << " and " << o;
+  std::cout << " at once (by the means; paired 95% intervals decide what is clear)\n  " << grid_size
+            << " designs, " << options.replications << " to " << options.max_replications
+            << " paired replications each, " << result.rounds << " rounds\n\n";
+  const auto row = [&](const FrontierPoint& p, const char* mark, bool reference) {
+    std::cout << "  " << mark << " " << experiment.design(p.design).label << "\n     ";
+    for (std::size_t k = 0; k < dims.size(); ++k) {
+      const Estimate& e = p.means[k];
+      std::cout << (k ? "; " : "") << summary_columns()[dims[k].column].name << " "
+                << format_estimate(e, decimals_for({e}));
+    }
+    std::cout << " (" << p.replications << " replications"
+              << (reference || p.settled ? "" : "; not yet clear") << ")\n";
+  };
+  std::size_t on = 0;
+  for (const FrontierPoint& p : result.points) {
+    if (!p.on_frontier) continue;
+    ++on;
+    row(p, "*", false);
+  }
+  std::cout << "\n  " << on << " of " << grid_size << " designs on the frontier\n";
+  for (const FrontierPoint& p : placed_points) {
+    row(p, "o", true);
+    std::cout << "     "
+              << (p.clearly_dominated_by.empty()
+                      ? "no design of the grid clearly beats it"
+                      : "clearly beaten by " +
+                            experiment.design(p.clearly_dominated_by.front()).label +
+                            (p.clearly_dominated_by.size() > 1
+                                 ? " and " + g4(double(p.clearly_dominated_by.size() - 1)) + " more"
+                                 : std::string()))
+              << "\n";
+  }
+  std::cout << "  (" << ran << " runs now)\n";
+}
+
 }  // namespace
 
 int frontier_command(const FrontierArgs& args) {
@@ -159,72 +231,11 @@ int frontier_command(const FrontierArgs& args) {
         for (std::size_t& a : p.clearly_dominated_by) a = all[a].design;
     }
 
-    if (cluster.root()) {
-      Json dimensions = Json::array();
-      for (const FrontierDimension& d : dims)
-        dimensions.push_back(
-            {{"column", summary_columns()[d.column].name}, {"direction", d.direction}});
-      Json points = Json::array();
-      for (const FrontierPoint& p : result.points)
-        points.push_back(point_json(experiment, p, result.points));
-      Json placed_json = Json::array();
-      for (const FrontierPoint& p : placed_points) {
-        FrontierPoint q = p;
-        q.clearly_dominated_by.clear();
-        Json j = point_json(experiment, q, result.points);
-        Json by = Json::array();
-        for (const std::size_t d : p.clearly_dominated_by) by.push_back(experiment.design(d).label);
-        j["clearly_dominated_by"] = std::move(by);
-        placed_json.push_back(std::move(j));
-      }
-      const Json record = {{"dimensions", std::move(dimensions)},
-                           {"replications", options.replications},
-                           {"max_replications", options.max_replications},
-                           {"rounds", result.rounds},
-                           {"points", std::move(points)},
-                           {"placed", std::move(placed_json)}};
-      session.store->set_meta("frontier", record.dump());
-    }
-
-    if (session.printing()) {
-      std::cout << "frontier: the designs no other design beats on " << args.cost;
-      for (const std::string& o : args.outcome) std::cout << " and " << o;
-      std::cout << " at once (by the means; paired 95% intervals decide what is clear)\n  "
-                << grid_size << " designs, " << options.replications << " to "
-                << options.max_replications << " paired replications each, " << result.rounds
-                << " rounds\n\n";
-      const auto row = [&](const FrontierPoint& p, const char* mark, bool reference) {
-        std::cout << "  " << mark << " " << experiment.design(p.design).label << "\n     ";
-        for (std::size_t k = 0; k < dims.size(); ++k) {
-          const Estimate& e = p.means[k];
-          std::cout << (k ? "; " : "") << summary_columns()[dims[k].column].name << " "
-                    << format_estimate(e, decimals_for({e}));
-        }
-        std::cout << " (" << p.replications << " replications"
-                  << (reference || p.settled ? "" : "; not yet clear") << ")\n";
-      };
-      std::size_t on = 0;
-      for (const FrontierPoint& p : result.points) {
-        if (!p.on_frontier) continue;
-        ++on;
-        row(p, "*", false);
-      }
-      std::cout << "\n  " << on << " of " << grid_size << " designs on the frontier\n";
-      for (const FrontierPoint& p : placed_points) {
-        row(p, "o", true);
-        std::cout << "     "
-                  << (p.clearly_dominated_by.empty()
-                          ? "no design of the grid clearly beats it"
-                          : "clearly beaten by " +
-                                experiment.design(p.clearly_dominated_by.front()).label +
-                                (p.clearly_dominated_by.size() > 1
-                                     ? " and " + g4(double(p.clearly_dominated_by.size() - 1)) +
-                                           " more"
-                                     : std::string()))
-                  << "\n";
-      }
-      std::cout << "  (" << ran << " runs now)\n";
-    }
+    if (cluster.root())
+      session.store->set_meta("frontier",
+                              frontier_record(experiment, dims, options, result, placed_points));
+    if (session.printing())
+      print_frontier(args, experiment, dims, options, result, placed_points, grid_size, ran);
     finish(session, args.batch);
     return failures_exit_code(session, failed, input_error, first_error);
   });

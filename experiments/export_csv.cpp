@@ -85,6 +85,59 @@ std::string format_cell(const Cell& cell) {
   return "";
 }
 
+// runs.csv: one row per run, with the values of the varied keys.
+std::string runs_csv(const std::vector<RunRow>& runs, const std::vector<std::string>& vary_keys) {
+  std::string text =
+      "run_key,design,label,replication,seed,status,error,scenario,scenario_hash,"
+      "started_utc,wall_seconds,host";
+  for (const std::string& k : vary_keys) text += "," + csv_field(k);
+  text += "\n";
+  for (const RunRow& r : runs) {
+    text += r.key + "," + std::to_string(r.design) + "," + csv_field(r.label) + "," +
+            std::to_string(r.replication) + "," + std::to_string(r.seed) + "," + r.status + "," +
+            csv_field(r.error) + "," + csv_field(r.scenario) + "," + r.scenario_hash + "," +
+            r.started_utc + "," + format_csv_number(r.wall_seconds) + "," + csv_field(r.host);
+    const Json params = Json::parse(r.params, nullptr, false);
+    for (const std::string& k : vary_keys) {
+      text += ",";
+      if (params.is_object() && params.contains(k)) text += csv_field(params[k].get<std::string>());
+    }
+    text += "\n";
+  }
+  return text;
+}
+
+// periods.csv or grids.csv: one row per finished run and period (or grid), one column per
+// figure, the grids with their names.
+std::string per_run_table(const Store& store, const std::vector<RunRow>& runs,
+                          const std::string& path, const std::vector<Column>& columns, bool grids) {
+  StreamedFile file(path);
+  std::string head = "run_key,design,label,replication";
+  for (const Column& c : columns) head += "," + c.name;
+  if (grids) head += ",street_name,community_name,grid_name";
+  file.write(head + "\n");
+  for (const RunRow& r : runs) {
+    if (r.status != "done") continue;
+    const std::string prefix = r.key + "," + std::to_string(r.design) + "," + csv_field(r.label) +
+                               "," + std::to_string(r.replication);
+    std::vector<GridNames> names;
+    const std::vector<CellRow> rows = grids ? store.grids(r.key, &names) : store.periods(r.key);
+    std::string text;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      text += prefix;
+      for (const Cell& cell : rows[i]) text += "," + format_cell(cell);
+      if (grids) {
+        text += "," + csv_field(names[i].street) + "," + csv_field(names[i].community) + "," +
+                csv_field(names[i].grid);
+      }
+      text += "\n";
+    }
+    file.write(text);
+  }
+  file.commit();
+  return path;
+}
+
 std::vector<std::string> export_csv(const Store& store, const std::string& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -102,28 +155,8 @@ std::vector<std::string> export_csv(const Store& store, const std::string& dir) 
   const auto path = [&](const char* name) { return (std::filesystem::path(dir) / name).string(); };
   std::vector<std::string> written;
 
-  {
-    std::string text =
-        "run_key,design,label,replication,seed,status,error,scenario,scenario_hash,"
-        "started_utc,wall_seconds,host";
-    for (const std::string& k : vary_keys) text += "," + csv_field(k);
-    text += "\n";
-    for (const RunRow& r : runs) {
-      text += r.key + "," + std::to_string(r.design) + "," + csv_field(r.label) + "," +
-              std::to_string(r.replication) + "," + std::to_string(r.seed) + "," + r.status + "," +
-              csv_field(r.error) + "," + csv_field(r.scenario) + "," + r.scenario_hash + "," +
-              r.started_utc + "," + format_csv_number(r.wall_seconds) + "," + csv_field(r.host);
-      const Json params = Json::parse(r.params, nullptr, false);
-      for (const std::string& k : vary_keys) {
-        text += ",";
-        if (params.is_object() && params.contains(k))
-          text += csv_field(params[k].get<std::string>());
-      }
-      text += "\n";
-    }
-    write_file_atomically(path("runs.csv"), text);
-    written.push_back(path("runs.csv"));
-  }
+  write_file_atomically(path("runs.csv"), runs_csv(runs, vary_keys));
+  written.push_back(path("runs.csv"));
 
   const std::vector<Column>& sum_columns = summary_columns();
   {
@@ -165,35 +198,8 @@ std::vector<std::string> export_csv(const Store& store, const std::string& dir) 
 
   // One row per run and period, and per run and grid, with every column: the before and after
   // of a run's policy changes, and who gains and who loses.
-  const auto per_run_table = [&](const char* name, const std::vector<Column>& columns, bool grids) {
-    StreamedFile file(path(name));
-    std::string head = "run_key,design,label,replication";
-    for (const Column& c : columns) head += "," + c.name;
-    if (grids) head += ",street_name,community_name,grid_name";
-    file.write(head + "\n");
-    for (const RunRow& r : runs) {
-      if (r.status != "done") continue;
-      const std::string prefix = r.key + "," + std::to_string(r.design) + "," + csv_field(r.label) +
-                                 "," + std::to_string(r.replication);
-      std::vector<GridNames> names;
-      const std::vector<CellRow> rows = grids ? store.grids(r.key, &names) : store.periods(r.key);
-      std::string text;
-      for (std::size_t i = 0; i < rows.size(); ++i) {
-        text += prefix;
-        for (const Cell& cell : rows[i]) text += "," + format_cell(cell);
-        if (grids) {
-          text += "," + csv_field(names[i].street) + "," + csv_field(names[i].community) + "," +
-                  csv_field(names[i].grid);
-        }
-        text += "\n";
-      }
-      file.write(text);
-    }
-    file.commit();
-    written.push_back(path(name));
-  };
-  per_run_table("periods.csv", period_columns(), false);
-  per_run_table("grids.csv", grid_columns(), true);
+  written.push_back(per_run_table(store, runs, path("periods.csv"), period_columns(), false));
+  written.push_back(per_run_table(store, runs, path("grids.csv"), grid_columns(), true));
 
   {
     ResultGrid grid(labels);

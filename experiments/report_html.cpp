@@ -12,6 +12,7 @@
 #include "engine/i18n.hpp"
 #include "experiments/comparison.hpp"
 #include "experiments/names.hpp"
+#include "experiments/periods_compare.hpp"
 #include "experiments/sensitivity.hpp"
 #include "experiments/svg_chart.hpp"
 #include "output/atomic_file.hpp"
@@ -361,6 +362,51 @@ std::string series_charts(const Store& store, const ReportData& d,
   return out;
 }
 
+// A seek's cells that meet its target (or are within its budget), and its answer: with two keys
+// each cell of the heat map is one design.
+void mark_seek_cells(const ReportData& d, const Json& seek, Heatmap& chart,
+                     std::set<std::pair<std::size_t, std::size_t>>& meets,
+                     std::optional<std::pair<std::size_t, std::size_t>>& answer) {
+  const auto index = [](const std::vector<std::string>& levels, const std::string& v) {
+    return static_cast<std::size_t>(std::find(levels.begin(), levels.end(), v) - levels.begin());
+  };
+  const auto value = [&](std::size_t design, const std::string& key) {
+    const auto it = d.params[design].find(key);
+    return it == d.params[design].end() ? std::string() : it->second;
+  };
+  const auto cell_of = [&](std::size_t i) {
+    return std::make_pair(index(chart.x_values, value(i, d.vary_keys[0])),
+                          index(chart.y_values, value(i, d.vary_keys[1])));
+  };
+  const Json& steps = seek["steps"];
+  for (const Json& st : steps)
+    if (st["feasible"].get<bool>()) meets.insert(cell_of(st["design"].get<std::size_t>()));
+  if (!seek["answer"].is_null())
+    answer = cell_of(steps[seek["answer"].get<std::size_t>()]["design"].get<std::size_t>());
+  const bool budget = seek.value("mode", std::string("target")) == "budget";
+  chart.meets_label = (budget ? "within " : "meets ") + seek["target"].get<std::string>() +
+                      " (of the points evaluated)";
+}
+
+// Levels of a key, in order of first appearance (ascending for stepped ranges).
+std::vector<std::string> levels_of(const ReportData& d, const std::string& key) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < d.labels.size(); ++i) {
+    if (d.params[i].empty()) continue;  // a --baseline varies no key
+    const auto it = d.params[i].find(key);
+    const std::string v = it == d.params[i].end() ? std::string() : it->second;
+    if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+  }
+  const bool numeric = std::all_of(out.begin(), out.end(),
+                                   [](const std::string& s) { return as_number(s).has_value(); });
+  if (numeric) {
+    std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+      return *as_number(a) < *as_number(b);
+    });
+  }
+  return out;
+}
+
 std::string surface_chart(const ReportData& d, std::size_t column, const Json* seek) {
   const std::string name = summary_columns()[column].name;
   const std::vector<std::string> short_names = short_key_names(d.vary_keys);
@@ -372,23 +418,7 @@ std::string surface_chart(const ReportData& d, std::size_t column, const Json* s
     const auto it = d.params[design].find(key);
     return it == d.params[design].end() ? std::string() : it->second;
   };
-  // Levels of a key, in order of first appearance (ascending for stepped ranges).
-  const auto levels = [&](const std::string& key) {
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i < d.labels.size(); ++i) {
-      if (d.params[i].empty()) continue;  // a --baseline varies no key
-      const std::string v = value(i, key);
-      if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
-    }
-    const bool numeric = std::all_of(out.begin(), out.end(),
-                                     [](const std::string& s) { return as_number(s).has_value(); });
-    if (numeric) {
-      std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
-        return *as_number(a) < *as_number(b);
-      });
-    }
-    return out;
-  };
+  const auto levels = [&](const std::string& key) { return levels_of(d, key); };
   const std::string title_value = outcome_label(name);
   if (d.vary_keys.size() == 1) {
     const std::vector<std::string> xs = levels(d.vary_keys[0]);
@@ -472,28 +502,9 @@ std::string surface_chart(const ReportData& d, std::size_t column, const Json* s
         chart.y_values.begin());
     if (std::isfinite(cmp.means[i].mean)) cells[{xi, yi}].push_back(cmp.means[i].mean);
   }
-  // A seek's cells that meet its target (or are within its budget), and its answer: with two keys
-  // each cell is one design.
   std::set<std::pair<std::size_t, std::size_t>> meets;
   std::optional<std::pair<std::size_t, std::size_t>> answer;
-  if (seek && d.vary_keys.size() == 2) {
-    const auto cell_of = [&](std::size_t i) {
-      return std::make_pair(static_cast<std::size_t>(std::find(chart.x_values.begin(),
-                                                               chart.x_values.end(), value(i, kx)) -
-                                                     chart.x_values.begin()),
-                            static_cast<std::size_t>(std::find(chart.y_values.begin(),
-                                                               chart.y_values.end(), value(i, ky)) -
-                                                     chart.y_values.begin()));
-    };
-    const Json& steps = (*seek)["steps"];
-    for (const Json& st : steps)
-      if (st["feasible"].get<bool>()) meets.insert(cell_of(st["design"].get<std::size_t>()));
-    if (!(*seek)["answer"].is_null())
-      answer = cell_of(steps[(*seek)["answer"].get<std::size_t>()]["design"].get<std::size_t>());
-    const bool budget = seek->value("mode", std::string("target")) == "budget";
-    chart.meets_label = (budget ? "within " : "meets ") + (*seek)["target"].get<std::string>() +
-                        " (of the points evaluated)";
-  }
+  if (seek && d.vary_keys.size() == 2) mark_seek_cells(d, *seek, chart, meets, answer);
   for (const auto& [at, values] : cells) {
     const Estimate e = estimate(values);
     HeatCell cell{at.first, at.second, e.mean,
@@ -504,6 +515,49 @@ std::string surface_chart(const ReportData& d, std::size_t column, const Json* s
     chart.cells.push_back(std::move(cell));
   }
   return render(chart);
+}
+
+// Before and after: for each design whose runs have policy changes, its periods against the first
+// period of the same runs.
+std::string periods_section(const Store& store, const ReportData& d,
+                            const std::vector<std::size_t>& designs) {
+  std::string out;
+  for (const std::size_t design : designs) {
+    const std::optional<PeriodComparison> c = compare_periods(store, design);
+    if (!c) continue;
+    out += "<h3>" + esc(d.labels[design]) + "</h3><table class=\"periods\"><tr><th></th>";
+    for (const std::string& p : c->periods) out += "<th>" + esc(p) + "</th>";
+    out += "</tr>";
+    for (const PeriodRow& r : c->rows) {
+      out += "<tr><td>" + esc(r.metric) + "</td>";
+      for (std::size_t k = 0; k < c->periods.size(); ++k) {
+        out += "<td class=\"num\">" + esc(format_estimate(r.means[k], decimals_for(r.means)));
+        const Estimate& diff = r.paired[k];
+        if (k > 0 && diff.n > 0) {
+          const bool sig = diff.significant();
+          const int better = sig ? outcome_direction(r.metric) * (diff.mean > 0 ? 1 : -1) : 0;
+          out += "<br><span class=\"diff" +
+                 std::string(better > 0   ? " better"
+                             : better < 0 ? " worse"
+                             : sig        ? " sig"
+                                          : "") +
+                 "\">Δ " + esc(format_estimate(diff, decimals_for({diff}))) + (sig ? " *" : "") +
+                 (better > 0   ? " " + esc(tr("better"))
+                  : better < 0 ? " " + esc(tr("worse"))
+                               : std::string()) +
+                 "</span>";
+        }
+        out += "</td>";
+      }
+      out += "</tr>";
+    }
+    out += "</table>";
+  }
+  if (out.empty()) return "";
+  return "<section id=\"periods\"><h2>" + esc(tr("Before and after")) + "</h2><p class=\"small\">" +
+         esc(tr("Each period between policy changes, over its days after the warm-up; Δ: the "
+                "period minus the first period of the same run, run by run.")) +
+         "</p>" + out + "</section>";
 }
 
 // Who gains and who loses: for each design against the first, a map of the paired difference of
@@ -989,6 +1043,7 @@ std::string render_report(const Store& store, const ReportOptions& options) {
             series_charts(store, d, designs) + "</section>\n";
   }
   html += grids;
+  if (comparing) html += periods_section(store, d, designs);
   if (comparing && !d.vary_keys.empty()) {
     html += "<section id=\"surface\"><h2>Response surface</h2>" +
             surface_chart(d, surface, seek ? &*seek : nullptr);

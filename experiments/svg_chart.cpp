@@ -195,6 +195,31 @@ double clip(const LineChart& c, double v) {
   return v;
 }
 
+// The vertical markers (policy changes) and the legend of a line chart.
+std::string markers_and_legend(const LineChart& c, const Scale& x,
+                               const std::vector<LegendSpot>& legend, double height,
+                               double bottom) {
+  std::string out;
+  for (std::size_t k = 0; k < c.markers.size(); ++k) {
+    const double mx = x(c.markers[k].first);
+    out += "<line class=\"marker\" x1=\"" + num(mx) + "\" x2=\"" + num(mx) + "\" y1=\"" +
+           num(kTop) + "\" y2=\"" + num(height - bottom) + "\"><title>" +
+           escape_html(c.markers[k].second) + "</title></line>";
+    // Labels alternate in height, so that two changes close together do not overprint.
+    out += text(mx + 3, kTop + 10 + static_cast<double>(k % 2) * 12, c.markers[k].second, "start",
+                " class=\"marker-label\"");
+  }
+  for (std::size_t i = 0; i < c.series.size(); ++i) {
+    if (c.series[i].name.empty()) continue;
+    const double lx = legend[i].x;
+    const double ly = legend[i].y;
+    out += "<rect x=\"" + num(lx) + "\" y=\"" + num(ly - 9) +
+           "\" width=\"14\" height=\"10\" fill=\"" + c.series[i].color + "\"/>";
+    out += text(lx + 18, ly, c.series[i].name, "start");
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render(const LineChart& c) {
@@ -313,23 +338,7 @@ std::string render(const LineChart& c) {
            "\" y1=\"" + num(ry) + "\" y2=\"" + num(ry) + "\"/>";
     out += text(kWidth - kRight - 4, ry - 4, c.reference_label, "end");
   }
-  for (std::size_t k = 0; k < c.markers.size(); ++k) {
-    const double mx = x(c.markers[k].first);
-    out += "<line class=\"marker\" x1=\"" + num(mx) + "\" x2=\"" + num(mx) + "\" y1=\"" +
-           num(kTop) + "\" y2=\"" + num(height - bottom) + "\"><title>" +
-           escape_html(c.markers[k].second) + "</title></line>";
-    // Labels alternate in height, so that two changes close together do not overprint.
-    out += text(mx + 3, kTop + 10 + static_cast<double>(k % 2) * 12, c.markers[k].second, "start",
-                " class=\"marker-label\"");
-  }
-  for (std::size_t i = 0; i < c.series.size(); ++i) {
-    if (c.series[i].name.empty()) continue;
-    const double lx = legend[i].x;
-    const double ly = legend[i].y;
-    out += "<rect x=\"" + num(lx) + "\" y=\"" + num(ly - 9) +
-           "\" width=\"14\" height=\"10\" fill=\"" + c.series[i].color + "\"/>";
-    out += text(lx + 18, ly, c.series[i].name, "start");
-  }
+  out += markers_and_legend(c, x, legend, height, bottom);
   return out + "</svg>";
 }
 

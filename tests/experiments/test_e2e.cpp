@@ -535,3 +535,39 @@ TEST_CASE("batch runs keep their periods and grids, with names, in the store and
   CHECK(periods_csv.rfind("run_key,design,label,replication,period,first_day,", 0) == 0);
   CHECK(std::count(periods_csv.begin(), periods_csv.end(), '\n') == 1 + 4);
 }
+
+TEST_CASE("a compare of a design with two policy changes: three periods, both marked",
+          "[e2e][budget][periods]") {
+  const std::string dir = fresh_dir("two-changes");
+  {
+    std::ofstream yaml(dir + "/two-changes.yaml");
+    yaml << "name: two-changes\n"
+            "governance:\n  structure: fragmented\n"
+            "changes:\n"
+            "  - day: 30\n    set:\n      platform.level: 1\n"
+            "  - day: 45\n    set:\n      structure: grid\n";
+  }
+  std::vector<std::string> more = small_city();
+  more.insert(more.end(), {"--db", dir + "/c.db", "--report", dir + "/c.html"});
+  const Result r =
+      run_govsim({"compare", dir + "/two-changes.yaml", "fragmented", "-r", "2"}, dir, more);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Catch::Contains("before and after, two-changes"));
+  CHECK_THAT(r.out, Catch::Contains("days 30-44"));
+  const Store store(dir + "/c.db", StoreMode::Read);
+  for (const RunRow& run : store.runs())
+    CHECK(store.periods(run.key).size() == (run.design == 0 ? 3u : 1u));
+  const std::string html = slurp(dir + "/c.html");
+  CHECK_THAT(html, Catch::Contains("id=\"periods\""));
+  CHECK_THAT(html, Catch::Contains("policy change, day 30"));
+  CHECK_THAT(html, Catch::Contains("policy change, day 45"));
+  // The map of who gains and who loses: one square per grid of the small city, per outcome.
+  const auto count = [&](const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = html.find(what); at != std::string::npos; at = html.find(what, at + 1))
+      ++n;
+    return n;
+  };
+  CHECK(count("class=\"grid-cell\"") == 2 * 20);
+  CHECK_THAT(html, Catch::Contains("id=\"equity-table\""));
+}
