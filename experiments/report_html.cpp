@@ -719,8 +719,12 @@ std::string frontier_section(const ReportData& d, const Json& f) {
   std::sort(front.begin(), front.end(), [](const Json* a, const Json* b) {
     return number_of((*a)["means"][0]["mean"]) < number_of((*b)["means"][0]["mean"]);
   });
-  out += "<table id=\"frontier-table\"><tr>";
-  for (const std::string& k : d.vary_keys) out += "<th>" + esc(k) + "</th>";
+  // Short key names in the headings (the full key as a tooltip), in a box that scrolls: a table
+  // of four long keys must not widen the page.
+  const std::vector<std::string> short_names = short_key_names(d.vary_keys);
+  out += "<div class=\"scroll\"><table id=\"frontier-table\"><tr>";
+  for (std::size_t k = 0; k < d.vary_keys.size(); ++k)
+    out += "<th title=\"" + esc(d.vary_keys[k]) + "\">" + esc(short_names[k]) + "</th>";
   for (const Json& dim : dims)
     out += "<th>" + esc(outcome_label(dim["column"].get<std::string>())) + " (95% CI)</th>";
   out += "<th>" + esc(tr("replications")) + "</th><th>" + esc(tr("clear")) + "</th></tr>";
@@ -743,7 +747,7 @@ std::string frontier_section(const ReportData& d, const Json& f) {
     out += cells(*p) + "<td class=\"" + ((*p)["settled"].get<bool>() ? "ok\">" : "no\">") +
            esc((*p)["settled"].get<bool>() ? tr("yes") : tr("not yet")) + "</td></tr>";
   }
-  out += "</table>";
+  out += "</table></div>";
   if (!f["placed"].empty()) {
     out += "<h3>" + esc(tr("Designs placed for reference")) +
            "</h3><table id=\"placed-table\"><tr><th>" + esc(tr("design")) + "</th>";
