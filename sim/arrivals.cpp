@@ -132,6 +132,17 @@ NewCase draw_case(const World& w, std::uint32_t g, std::uint64_t id, std::uint32
     if (n.tier == Tier::Small) n.t_worsen2 = n.t_worsen1 + w2;
   }
   n.t_lapse = n.t_arise + s.exponential(m.lapse_mean_h);
+  // Neighbours who take part in co-governance help the parties of a small dispute settle it
+  // among themselves, if they get there before anyone reports it, it lapses or it grows. A
+  // stream of its own, so that every other draw stays where it was.
+  n.t_settle = kInf;
+  const double settle_per_h =
+      gov.participation * m.behaviour.participation.self_settle_per_day / kHoursPerDay;
+  if (domain == Domain::Dispute && n.tier == Tier::Small && settle_per_h > 0) {
+    Stream ss(w.scenario.run.seed, Purpose::CaseLife, id, 2);
+    const double t = n.t_arise + ss.exponential(1.0 / settle_per_h);
+    if (t < n.t_report && t < n.t_lapse && t < n.t_worsen1) n.t_settle = t;
+  }
   return n;
 }
 
