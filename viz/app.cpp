@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <map>
 
 #include "engine/i18n.hpp"
 #include "scenarios/lesson.hpp"
@@ -21,6 +22,7 @@
 #include "viz/chart_data.hpp"
 #include "viz/chart_heading.hpp"
 #include "viz/charts.hpp"
+#include "viz/classroom.hpp"
 #include "viz/compare.hpp"
 #include "viz/fonts.hpp"
 #include "viz/imgui_sfml_platform.hpp"
@@ -120,6 +122,8 @@ class App {
   void check_glyphs();
   float left_width() const;
   void draw_menu();
+  void save_answers();
+  void save_scenario();
   void draw_left_panel();
   void draw_controls();
   void draw_governance();
@@ -164,7 +168,10 @@ class App {
   float menu_height_ = 22;
   std::vector<ShippedScenario> shipped_;
   std::vector<ShippedLesson> lessons_;
-  std::string answer_;
+  std::map<std::string, std::string> answers_;  // by lesson: kept over Reset and reloading
+  std::string student_;                         // the student's name, for Save answers
+  std::string answers_path_ = "govsim-answers.yaml";
+  LocalText description_;  // the scenario's description in each language
   std::string load_text_;
   std::string export_path_ = "govsim-series.csv";
   std::string status_;
@@ -208,7 +215,8 @@ App::App(Scenario scenario, const AppOptions& options)
   ImGui::GetStyle().ScaleAllSizes(options.scale);
   shipped_ = shipped_scenarios();
   lessons_ = shipped_lessons();
-  glyph_text_ = scenario.name + scenario.description + names_text();
+  description_ = scenario_description(scenario);
+  glyph_text_ = scenario.name + description_.en + description_.zh + names_text();
   fonts_ = load_fonts(glyph_text_, options.scale);
   text_box_log().enabled = options.check_layout;
   platform_ = std::make_unique<ImGuiSfmlPlatform>(window_);
@@ -346,6 +354,7 @@ void App::sync() {
       sim_->select_grid(-1);
     }
     seed_input_ = snap_->seed;
+    description_ = scenario_description(*snap_->scenario);
     colours_dirty_ = charts_dirty_ = true;
     window_.setTitle(
         sf::String::fromUtf8(snap_->scenario->name.begin(), snap_->scenario->name.end()));
@@ -354,7 +363,6 @@ void App::sync() {
   if (snap_->lesson.get() != seen_lesson_) {
     seen_lesson_ = snap_->lesson.get();
     check_glyphs();
-    answer_.clear();
     if (seen_lesson_) view_ = seen_lesson_->compare.empty() ? View::Map : View::Compare;
   }
   if (snap_->version != seen_version_) {
@@ -392,17 +400,19 @@ void App::sync() {
 // lesson's, and those in the menus.
 std::string App::names_text() const {
   std::string text;
-  for (const ShippedScenario& s : shipped_) text += s.title;
-  for (const ShippedLesson& l : lessons_) text += l.title;
+  const auto add = [&text](const LocalText& t) { text += t.en + t.zh; };
+  for (const ShippedScenario& s : shipped_) add(s.title);
+  for (const ShippedLesson& l : lessons_) add(l.title);
+  add(description_);
   if (!snap_) return text;
-  if (snap_->scenario) text += snap_->scenario->name + snap_->scenario->description;
+  if (snap_->scenario) text += snap_->scenario->name;
   if (snap_->city)
     for (const auto* names :
          {&snap_->city->street_names, &snap_->city->community_names, &snap_->city->grid_names})
       for (const std::string& n : *names) text += n;
   if (snap_->lesson) {
     const Lesson& l = *snap_->lesson;
-    text += l.title + l.intro + l.try_this + l.look_for + l.question;
+    for (const LocalText* t : {&l.title, &l.intro, &l.try_this, &l.look_for, &l.question}) add(*t);
   }
   for (const LaneView& lane : snap_->lanes) text += lane.label;
   return text;
@@ -460,6 +470,9 @@ void App::draw_menu() {
     if (ImGui::MenuItem(i18n::tr("Export series to CSV")) && snap_)
       status_ = export_series(*snap_, export_path_);
     if (ImGui::MenuItem(i18n::tr("Save screenshot"), "F12")) save_picture_ = true;
+    if (ImGui::MenuItem(i18n::tr("Save answers"), nullptr, false, snap_ && snap_->lesson))
+      save_answers();
+    if (ImGui::MenuItem(i18n::tr("Save scenario"), nullptr, false, ready())) save_scenario();
     ImGui::Separator();
     if (ImGui::MenuItem(i18n::tr("Quit"))) window_.close();
     ImGui::EndMenu();
@@ -467,7 +480,7 @@ void App::draw_menu() {
   if (ImGui::BeginMenu(i18n::tr("Scenarios"))) {
     for (const ShippedScenario& s : shipped_) {
       if (ImGui::MenuItem(s.name.c_str())) sim_->load(s.name, {});
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.title.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.title.shown().c_str());
     }
     ImGui::EndMenu();
   }
@@ -519,6 +532,50 @@ void App::draw_menu() {
   ImGui::EndMainMenuBar();
 }
 
+// File > Save answers: the student's answer to the lesson's question, appended to a YAML file
+// with the name, the lesson, the seed and the day.
+void App::save_answers() {
+  if (!snap_ || !snap_->lesson) return;
+  const Lesson& lesson = *snap_->lesson;
+  Answer a;
+  a.student = student_;
+  a.lesson = lesson.name;
+  a.title = lesson.title.shown();
+  a.question = lesson.question.shown();
+  a.seed = snap_->seed;
+  a.day = snap_->day;
+  a.answer = answers_[lesson.name];
+  a.saved_at = utc_now();
+  const std::string problem = append_answer(answers_path_, a);
+  status_ = problem.empty() ? i18n::tr("answers saved to ") + answers_path_
+                            : i18n::tr("answers not saved: ") + problem;
+}
+
+// File > Save scenario: design A's knobs as they are now, as a scenario that extends the one
+// loaded and holds them from day 0.
+void App::save_scenario() {
+  if (!snap_ || !snap_->scenario || snap_->lanes.empty()) return;
+  const LaneView& lane = snap_->lanes.front();
+  Scenario edited = *snap_->scenario;
+  edited.governance = lane.pending ? *lane.pending : lane.governance;
+  edited.changes.clear();
+  edited.name += "-saved";
+  edited.description = "The knobs of " + snap_->scenario->name + " on day " +
+                       std::to_string(snap_->day) + ", saved from govsim-gui.";
+  const std::string path = edited.name + ".yaml";
+  try {
+    const std::string extends = extends_reference(*snap_->scenario);
+    const Scenario parent = load_scenario(extends);
+    const std::string problem = write_text_file(
+        path, scenario_yaml(edited, parent, extends,
+                            "Saved by govsim-gui; run it with: govsim run " + path));
+    status_ = problem.empty() ? i18n::tr("scenario saved to ") + path
+                              : i18n::tr("scenario not saved: ") + problem;
+  } catch (const std::exception& e) {
+    status_ = i18n::tr("scenario not saved: ") + std::string(e.what());
+  }
+}
+
 void App::draw_controls() {
   const Snapshot& s = *snap_;
   float label_w = 0;
@@ -528,10 +585,10 @@ void App::draw_controls() {
   ImGui::PushFont(fonts_.title);
   ImGui::TextUnformatted(s.scenario ? s.scenario->name.c_str() : "");
   ImGui::PopFont();
-  if (s.scenario && ImGui::IsItemHovered() && !s.scenario->description.empty()) {
+  if (s.scenario && ImGui::IsItemHovered() && !description_.empty()) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-    ImGui::TextUnformatted(s.scenario->description.c_str());
+    ImGui::TextUnformatted(description_.shown().c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
@@ -706,7 +763,7 @@ void App::draw_left_panel() {
   if (snap_->lesson) {
     ImGui::SetNextItemOpen(true, ImGuiCond_Appearing);
     if (ImGui::CollapsingHeader(i18n::tr("Lesson")))
-      draw_lesson_panel(*snap_->lesson, answer_, wrap);
+      draw_lesson_panel(*snap_->lesson, student_, answers_[snap_->lesson->name], wrap);
   }
   ImGui::SetNextItemOpen(true, ImGuiCond_Once);
   if (ImGui::CollapsingHeader(i18n::tr("Figures so far"))) draw_figures_table(*snap_);

@@ -19,10 +19,12 @@ TEST_CASE("every shipped lesson loads, with its text and a scenario that resolve
     CHECK(lesson.name == entry.name);
     CHECK(lesson.title == entry.title);
     CHECK(lesson.source == "<built-in:lessons/" + entry.name + ".yaml>");
-    CHECK(!lesson.intro.empty());
-    CHECK(!lesson.try_this.empty());
-    CHECK(!lesson.look_for.empty());
-    CHECK(lesson.question.find('?') != std::string::npos);
+    // Every shipped lesson's text is in English and Chinese.
+    for (const LocalText* text :
+         {&lesson.title, &lesson.intro, &lesson.try_this, &lesson.look_for, &lesson.question})
+      CHECK(text->has_every_language());
+    CHECK(lesson.question.en.find('?') != std::string::npos);
+    CHECK(lesson.question.zh.find("？") != std::string::npos);
     CHECK(lesson.resolved.name == load_scenario(lesson.scenario).name);
     CHECK(lesson.resolved.run.days > 0);
     if (!lesson.compare.empty()) {
