@@ -631,7 +631,11 @@ void App::draw_controls() {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(i18n::tr("speed"));
   ImGui::SameLine(label_w);
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 80);
+  // Room for the "max" check box and its label, whatever the language and the scale.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() -
+                          style.ItemInnerSpacing.x - ImGui::CalcTextSize(i18n::tr("max")).x -
+                          style.ItemSpacing.x);
   float t = position_of(speed_);
   char speed_text[48];
   std::snprintf(speed_text, sizeof speed_text,

@@ -42,9 +42,9 @@ std::vector<std::string_view> tokens(std::string_view text) {
 // Line-breaking rules for Chinese (禁则): a line starts with no closing punctuation (a comma, a
 // full stop, a closing bracket...) and ends with no opening bracket.
 constexpr std::string_view kNoLineStart[] = {"，", "。", "、", "；", "：", "？", "！", "）", "」",
-                                             "』", "》", "〉", "】", "〕", "…",  "·",  "％", ",",
-                                             ".",  ";",  ":",  "?",  "!",  ")",  "%"};
-constexpr std::string_view kNoLineEnd[] = {"（", "「", "『", "《", "〈", "【", "〔", "("};
+                                             "』", "”",  "’",  "》", "〉", "】", "〕", "…",  "·",
+                                             "％", ",",  ".",  ";",  ":",  "?",  "!",  ")",  "%"};
+constexpr std::string_view kNoLineEnd[] = {"（", "“", "‘", "「", "『", "《", "〈", "【", "〔", "("};
 
 bool starts_with_any(std::string_view token, std::span<const std::string_view> set) {
   return std::any_of(set.begin(), set.end(),
