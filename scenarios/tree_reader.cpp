@@ -148,7 +148,8 @@ class PathProbe {
     if (path_[depth_] != key) return;
     found_ = true;
     if (depth_ + 1 == path_.size()) {
-      problem_ = "is a group of settings; set one of its keys: " + quoted_list(keys_of<S>());
+      problem_ =
+          i18n::tr("is a group of settings; set one of its keys: ") + quoted_list(keys_of<S>());
       return;
     }
     PathProbe inner(path_, depth_ + 1);
@@ -157,7 +158,7 @@ class PathProbe {
   }
 
   std::string problem() const {
-    if (!found_) return "unknown key" + suggestion(path_[depth_], keys_);
+    if (!found_) return i18n::tr("unknown key") + suggestion(path_[depth_], keys_);
     return problem_;
   }
 
