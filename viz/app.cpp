@@ -2,6 +2,7 @@
 
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <SFML/Graphics/RenderWindow.hpp>
@@ -170,6 +171,7 @@ class App {
   std::vector<ShippedLesson> lessons_;
   std::map<std::string, std::string> answers_;  // by lesson: kept over Reset and reloading
   std::string student_;                         // the student's name, for Save answers
+  std::size_t typed_seen_ = 0;                  // the size of what the student had typed
   std::string answers_path_ = "govsim-answers.yaml";
   LocalText description_;  // the scenario's description in each language
   std::string load_text_;
@@ -365,6 +367,13 @@ void App::sync() {
     check_glyphs();
     if (seen_lesson_) view_ = seen_lesson_->compare.empty() ? View::Map : View::Compare;
   }
+  // What the student types (a name, an answer in Chinese) gets glyphs too, between frames.
+  std::size_t typed = student_.size();
+  for (const auto& [lesson, answer] : answers_) typed += answer.size();
+  if (typed != typed_seen_) {
+    typed_seen_ = typed;
+    check_glyphs();
+  }
   if (snap_->version != seen_version_) {
     seen_version_ = snap_->version;
     colours_dirty_ = charts_dirty_ = true;
@@ -415,15 +424,24 @@ std::string App::names_text() const {
     for (const LocalText* t : {&l.title, &l.intro, &l.try_this, &l.look_for, &l.question}) add(*t);
   }
   for (const LaneView& lane : snap_->lanes) text += lane.label;
+  text += student_;
+  for (const auto& [lesson, answer] : answers_) text += answer;
   return text;
 }
 
 // A city or a lesson with characters the atlas lacks: the atlas is built again with them (between
 // frames: sync() runs before NewFrame).
 void App::check_glyphs() {
-  const std::string text = names_text();
-  if (missing_glyphs(fonts_.ui, text).empty()) return;
-  glyph_text_ += text;
+  // Only characters not asked for before: one that no font has stays missing, and must not
+  // rebuild the atlas at every key the student presses.
+  std::string wanted;
+  for (const unsigned c : missing_glyphs(fonts_.ui, names_text())) {
+    char utf8[5];
+    ImTextCharToUtf8(utf8, c);
+    if (glyph_text_.find(utf8) == std::string::npos) wanted += utf8;
+  }
+  if (wanted.empty()) return;
+  glyph_text_ += wanted;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   fonts_ = load_fonts(glyph_text_, options_.scale);
   ImGui_ImplOpenGL3_CreateFontsTexture();
