@@ -614,12 +614,14 @@ void App::draw_controls() {
     const auto plural = [](std::uint64_t n, const char* one, const char* many) {
       return std::to_string(n) + " " + (n == 1 ? one : many);
     };
+    ImGui::PushTextWrapPos(0.0f);  // two lines in a narrow panel rather than cut off
     ImGui::TextDisabled(
         "%s, %s, %s, %s",
         plural(s.city->residents, i18n::tr("resident"), i18n::tr("residents")).c_str(),
         plural(s.city->streets, i18n::tr("street"), i18n::tr("streets")).c_str(),
         plural(s.city->communities, i18n::tr("community"), i18n::tr("communities")).c_str(),
         plural(s.city->grids, i18n::tr("grid"), i18n::tr("grids")).c_str());
+    ImGui::PopTextWrapPos();
   }
   char progress[96];
   std::snprintf(progress, sizeof progress, i18n::tr("day %lld of %lld"),
