@@ -6,6 +6,7 @@
 
 #include "cli/batch_session.hpp"
 #include "engine/errors.hpp"
+#include "engine/i18n.hpp"
 
 namespace govsim {
 namespace {
@@ -135,9 +136,15 @@ int compare_command(const CompareArgs& args) {
                   << " of the plan's runs (" << ran << " run now); combine the shards with "
                   << "`govsim merge`, then `govsim report`\n";
       } else {
-        std::cout << "compare: " << experiment.size() << " designs x " << replications
-                  << " replications (" << ran << " run now, " << outcome.reused
-                  << " from the store); replication i used seed " << args.batch.seed << " + i\n";
+        char line[256];
+        std::snprintf(line, sizeof line,
+                      i18n::tr("compare: %lld designs x %lld replications (%lld run now, %lld from "
+                               "the store); replication i used seed %llu + i\n"),
+                      static_cast<long long>(experiment.size()),
+                      static_cast<long long>(replications), static_cast<long long>(ran),
+                      static_cast<long long>(outcome.reused),
+                      static_cast<unsigned long long>(args.batch.seed));
+        std::cout << line;
         std::vector<OutcomeComparison> table;
         std::vector<std::size_t> shown = session.outcomes;
         if (adaptive && std::find(shown.begin(), shown.end(), watched) == shown.end()) {

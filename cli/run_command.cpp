@@ -1,6 +1,7 @@
 // `govsim run`: load, simulate with a progress line, write the four result files, report.
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -14,6 +15,7 @@
 #include "cli/summary_table.hpp"
 #include "engine/checkpoint_io.hpp"
 #include "engine/errors.hpp"
+#include "engine/i18n.hpp"
 #include "engine/input_text.hpp"
 #include "output/atomic_file.hpp"
 #include "output/csv_writer.hpp"
@@ -60,8 +62,11 @@ void shorten_warmup_to_fit(const RunArgs& args, ScenarioArgs& input) {
   if (days < 1 || s.run.warmup_days < days) return;
   const std::int64_t warmup = days / 10;
   if (!args.quiet)
-    std::cerr << "govsim: note: warm-up shortened from " << s.run.warmup_days << " to " << warmup
-              << " days to fit --days " << days << "\n";
+    std::fprintf(
+        stderr,
+        i18n::tr("govsim: note: warm-up shortened from %lld to %lld days to fit --days %lld\n"),
+        static_cast<long long>(s.run.warmup_days), static_cast<long long>(warmup),
+        static_cast<long long>(days));
   input.overrides.push_back("run.warmup_days=" + std::to_string(warmup));
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/params.hpp"
+#include "scenarios/local_text.hpp"
 
 namespace govsim {
 
@@ -20,12 +21,17 @@ Scenario load_scenario(const std::string& name_or_path,
 Scenario load_builtin_default(const std::vector<std::string>& overrides = {});
 
 struct ShippedScenario {
-  std::string name;         // what load_scenario takes
-  std::string title;        // first sentence of the description
-  std::string description;  // the scenario's `description`
+  std::string name;       // what load_scenario takes
+  LocalText title;        // first sentence of the description
+  LocalText description;  // the scenario's `description`, in each language it gives
 };
 
 std::vector<ShippedScenario> shipped_scenarios();  // sorted by name
+
+// A loaded scenario's `description` in each language its file gives: `description: {en: ...,
+// zh: ...}` or one text for every language (Scenario::description holds the English). Reads the
+// scenario's file again; only its English when the file cannot be read or no longer matches.
+LocalText scenario_description(const Scenario& scenario);
 
 // The YAML text of a shipped scenario as written (it may `extends:` another). Throws InputError
 // for an unknown name.
