@@ -1,0 +1,93 @@
+"""compare, sweep and open_results: the same tables as `govsim compare/sweep` and `export`."""
+
+import io
+import os
+
+import pandas as pd
+import pytest
+
+import govsim
+
+# Columns that differ between any two executions of the same run (when and where it ran).
+TIMING = ["started_utc", "wall_seconds", "host"]
+
+
+def export(cli, db, folder):
+    cli("export", db, "--csv", folder)
+    return {name: (folder / f"{name}.csv").read_text()
+            for name in ("runs", "summaries", "statistics", "series")}
+
+
+@pytest.fixture(scope="module")
+def compared(cli, tmp_path_factory):
+    """`govsim compare fragmented modern -r 3 --days 60` and the same from Python."""
+    folder = tmp_path_factory.mktemp("compare")
+    db = folder / "cli.db"
+    cli("compare", "fragmented", "modern", "-r", "3", "--days", "60", "--db", db, "--quiet")
+    files = export(cli, db, folder)
+    return files, govsim.compare(["fragmented", "modern"], replications=3, days=60,
+                                 db=folder / "py.db"), folder
+
+
+def test_compare_tables_equal_the_clis_export_row_for_row(compared):
+    files, results, _ = compared
+    assert results.to_csv("summaries") == files["summaries"]
+    assert results.to_csv("statistics") == files["statistics"]
+    assert results.to_csv("series") == files["series"]
+    mine = pd.read_csv(io.StringIO(results.to_csv("runs"))).drop(columns=TIMING)
+    theirs = pd.read_csv(io.StringIO(files["runs"])).drop(columns=TIMING)
+    pd.testing.assert_frame_equal(mine, theirs)
+
+
+def test_compare_frames(compared):
+    _, results, _ = compared
+    s = results.summaries
+    assert list(s.columns) == ["run_key", "design", "label", "replication", "seed", "metric",
+                               "value"]
+    assert str(s["value"].dtype) == "float64"
+    assert set(s["label"]) == {"fragmented", "modern"}
+    assert sorted(set(s["replication"])) == [1, 2, 3]
+    wide = results.summary_table()
+    assert len(wide) == 6
+    assert wide["response_time_p50_h"].dtype == "float64"
+    assert wide["state_hash"].str.fullmatch("[0-9a-f]{16}").all()
+    stats = results.statistics
+    row = stats[(stats["label"] == "modern") & (stats["metric"] == "response_time_p50_h")]
+    assert row["n"].item() == 3
+    assert row["mean"].item() == pytest.approx(
+        wide.loc[wide["label"] == "modern", "response_time_p50_h"].mean(), rel=1e-12)
+
+
+def test_the_python_store_is_the_clis(compared, cli, tmp_path):
+    files, results, folder = compared
+    again = export(cli, folder / "py.db", tmp_path)
+    assert again["summaries"] == files["summaries"]
+    opened = govsim.open_results(folder / "cli.db")
+    pd.testing.assert_frame_equal(opened.summaries, results.summaries)
+    pd.testing.assert_frame_equal(opened.statistics, results.statistics)
+
+
+def test_sweep_equals_the_clis(cli, tmp_path):
+    db = tmp_path / "cli.db"
+    cli("sweep", "classroom-town", "--vary", "governance.platform.level=0,0.8",
+        "--vary", "governance.volunteers.per_1k=2:4:2", "-r", "2", "--days", "100", "--db", db,
+        "--quiet")
+    files = export(cli, db, tmp_path)
+    results = govsim.sweep("classroom-town",
+                           {"governance.platform.level": [0, 0.8],
+                            "governance.volunteers.per_1k": "2:4:2"},
+                           replications=2, days=100)
+    assert results.to_csv("summaries") == files["summaries"]
+    assert results.to_csv("statistics") == files["statistics"]
+    runs = results.runs
+    assert "governance.platform.level" in runs.columns
+    assert len(runs) == 8
+
+
+def test_batch_errors():
+    with pytest.raises(govsim.ScenarioError):
+        govsim.compare(["fragmented", "modren"], replications=2, days=20)
+    with pytest.raises(govsim.ScenarioError, match="replications"):
+        govsim.compare(["fragmented"], replications=0, days=20)
+    with pytest.raises(govsim.ScenarioError):
+        govsim.open_results("/nonexistent/store.db")
