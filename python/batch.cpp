@@ -10,9 +10,11 @@
 
 #include "engine/errors.hpp"
 #include "experiments/cluster.hpp"
+#include "experiments/columns.hpp"
 #include "experiments/experiment.hpp"
 #include "experiments/export_csv.hpp"
 #include "experiments/runner.hpp"
+#include "experiments/seek_search.hpp"
 #include "experiments/store.hpp"
 #include "experiments/sweep.hpp"
 
@@ -65,39 +67,88 @@ class PyStore {
   std::unique_ptr<Store> store_;
 };
 
-// Runs a plan as `govsim compare/sweep` do on one process: every replication, the runs in
-// parallel over `jobs` cores with the GIL released, each committed to the store as it ends.
-// Returns the store and the outcome's counts; failed runs stay in the store with their error.
-std::unique_ptr<PyStore> run_plan(Plan plan, const Common& c) {
+void check_common(const Common& c) {
   check_replications(c.replications, "replications");
   check_seed(c.seed, c.replications);
   if (c.jobs < 0 || c.jobs > 4096)
     throw InputError("jobs: " + std::to_string(c.jobs) + " is out of range (0 = every core)");
   if (c.mode != "fresh" && c.db.empty())
     throw InputError("mode '" + c.mode + "' needs db=FILE: without it the results live in memory");
+}
+
+// Runs an experiment's specs as the CLI's batch commands do on one process: the runs in parallel
+// over `jobs` cores, each committed to the store as it ends. Failed runs stay in the store with
+// their error; a run refused for its input raises.
+BatchOutcome run_specs(const Experiment& experiment, Store& store,
+                       const std::vector<RunSpec>& specs, const Common& c,
+                       const std::string& label) {
+  std::vector<std::string> keys;
+  for (const RunSpec& s : specs) keys.push_back(s.key);
+  store.add_planned(keys);
+  Cluster local;
+  RunnerOptions options;
+  options.jobs = c.jobs;
+  options.store_series = c.series;
+  options.progress = false;
+  options.label = label;
+  BatchOutcome outcome = run_batch(experiment, specs, &store, local, options);
+  if (outcome.failed > 0 && outcome.input_error) throw InputError(outcome.first_error);
+  return outcome;
+}
+
+std::unique_ptr<PyStore> open_store(const Experiment& experiment, const Common& c) {
+  auto out = std::make_unique<PyStore>(c.db.empty() ? ":memory:" : c.db, store_mode(c));
+  out->store().begin(experiment.plan_json(), c.command, "");
+  return out;
+}
+
+// Runs a plan as `govsim compare/sweep` do on one process, with the GIL released: every
+// replication of every design.
+std::unique_ptr<PyStore> run_plan(Plan plan, const Common& c) {
+  check_common(c);
   plan.common_overrides = c.overrides;
   plan.base_seed = c.seed;
-  const StoreMode mode = store_mode(c);
+  py::gil_scoped_release release;
   const std::string kind = plan.kind;
-  auto out = std::make_unique<PyStore>(c.db.empty() ? ":memory:" : c.db, mode);
-  {
-    py::gil_scoped_release release;
-    const Experiment experiment(std::move(plan));
-    Store& store = out->store();
-    store.begin(experiment.plan_json(), c.command, "");
-    const std::vector<RunSpec> specs = experiment.all_specs(c.replications);
-    std::vector<std::string> keys;
-    for (const RunSpec& s : specs) keys.push_back(s.key);
-    store.add_planned(keys);
-    Cluster local;
-    RunnerOptions options;
-    options.jobs = c.jobs;
-    options.store_series = c.series;
-    options.progress = false;
-    options.label = kind;
-    const BatchOutcome outcome = run_batch(experiment, specs, &store, local, options);
-    if (outcome.failed > 0 && outcome.input_error) throw InputError(outcome.first_error);
+  const Experiment experiment(std::move(plan));
+  std::unique_ptr<PyStore> out = open_store(experiment, c);
+  run_specs(experiment, out->store(), experiment.all_specs(c.replications), c, kind);
+  return out;
+}
+
+// `govsim seek`: over maps each key to its values as --over writes them ("lo:hi:step" or a list).
+std::unique_ptr<PyStore> seek(const std::string& scenario, const std::vector<std::string>& over,
+                              const std::string& target, const std::string& minimize,
+                              double confidence, const Common& c) {
+  check_common(c);
+  SeekQuestion q;
+  q.scenario = scenario;
+  q.common_overrides = c.overrides;
+  q.base_seed = c.seed;
+  q.replications = c.replications;
+  q.confidence = confidence;
+  check_seek_question(q, "replications", "confidence");
+  q.target = parse_target(target);
+  q.cost = outcome_column(minimize, "minimize");
+  for (const std::string& text : over) {
+    q.over.push_back(parse_vary(text, "over"));
+    if (q.over.back().values.empty()) {
+      throw InputError("over " + q.over.back().key +
+                       ": seek searches a grid; give a step (lo:hi:step) or a list of values");
+    }
+    for (std::size_t k = 0; k + 1 < q.over.size(); ++k) {
+      if (q.over[k].key == q.over.back().key)
+        throw InputError("over: " + q.over.back().key + " is named twice");
+    }
   }
+  py::gil_scoped_release release;
+  const Experiment experiment = seek_experiment(q);
+  std::unique_ptr<PyStore> out = open_store(experiment, c);
+  const SeekRun found =
+      run_seek(experiment, q, [&](const std::vector<RunSpec>& specs, const std::string& label) {
+        return run_specs(experiment, out->store(), specs, c, label);
+      });
+  out->store().set_meta("seek", seek_record(q, experiment, found.result).dump());
   return out;
 }
 
@@ -117,6 +168,12 @@ Common common_of(const py::kwargs& kw) {
 }  // namespace
 
 void add_batch(py::module_& m) {
+  m.def("seek", [](const std::string& scenario, const std::vector<std::string>& over,
+                   const std::string& target, const std::string& minimize, double confidence,
+                   const py::kwargs& kw) {
+    return seek(scenario, over, target, minimize, confidence, common_of(kw));
+  });
+
   py::class_<PyStore>(m, "CoreStore", "A results store, read as the CLI's export writes it")
       .def(py::init([](const std::string& path) {
              return std::make_unique<PyStore>(path, StoreMode::Read);

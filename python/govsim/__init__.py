@@ -12,7 +12,7 @@ The API (docs/PYTHON.md has the full reference, the columns and their dtypes):
 - :class:`Scenario` -- load, build from a dict, change with ``set``, list ``keys()``, ``to_yaml()``.
 - :func:`run` -- one run, returning a :class:`Result` (timeseries, grids, summary, manifest).
 - :class:`Simulation` -- step-wise runs for notebooks: ``step``, ``set``, ``observe``.
-- :func:`compare`, :func:`sweep` -- experiments of many runs, returning a :class:`Results`
+- :func:`compare`, :func:`sweep`, :func:`seek` -- experiments of many runs, returning a :class:`Results`
   of tidy DataFrames (the CLI's ``export`` tables); :func:`open_results` reads any store.
 - :class:`ScenarioError` -- a mistake in the input, with ``file``, ``line``, ``column``, ``key``.
 
@@ -42,6 +42,7 @@ __all__ = [
     "run",
     "compare",
     "sweep",
+    "seek",
     "open_results",
     "scenarios",
     "keys",
@@ -551,6 +552,15 @@ class Results:
                                          **{k: str for k in vary}}) if text else None
 
     @property
+    def answer(self) -> Optional[Dict[str, Any]]:
+        """A seek's answer: its row of ``seek`` as a dict (label, the varied keys' values,
+        estimates); None when no point met the target or the store holds no seek."""
+        path = self.seek
+        if path is None or not (path["answer"] == 1).any():
+            return None
+        return path[path["answer"] == 1].iloc[0].to_dict()
+
+    @property
     def sensitivity(self) -> Optional[pd.DataFrame]:
         text = self._core.sensitivity_csv()
         return self._read(text, "sensitivity", {"outcome": str, "key": str}) if text else None
@@ -620,6 +630,25 @@ def compare(designs: Sequence[Union[str, Scenario]], replications: int = 5, *,
     return Results(store, options["db"] or None)
 
 
+def _vary_texts(vary: Union[Dict[str, Any], Sequence[str]]) -> List[str]:
+    """{key: [levels]} or {key: "lo:hi:step"} as the CLI's --vary / --over texts."""
+    if not isinstance(vary, dict):
+        return list(vary)
+    texts = []
+    for key, levels in vary.items():
+        if isinstance(levels, str):
+            texts.append(f"{key}={levels}")
+        else:
+            texts.append(f"{key}=" + ",".join(_yaml_scalar(v).strip('"') for v in levels))
+    return texts
+
+
+def _batch_scenario(scenario: Union[str, Scenario, None]) -> "tuple[str, List[str]]":
+    if isinstance(scenario, Scenario):
+        return scenario._for_batch()
+    return ("", []) if scenario is None else (os.fspath(scenario), [])
+
+
 def sweep(scenario: Union[str, Scenario, None], vary: Union[Dict[str, Any], Sequence[str]], *,
           method: str = "factorial", samples: int = 0, sample_seed: Optional[int] = None,
           replications: int = 5, days: Optional[int] = None, seed: int = 1,
@@ -632,24 +661,33 @@ def sweep(scenario: Union[str, Scenario, None], vary: Union[Dict[str, Any], Sequ
     ``{"key": "0:1:0.25"}`` (a range as the CLI writes it), or the CLI's ``--vary`` texts.
     ``method="lhs"`` with ``samples=N`` samples N points (``sample_seed`` defaults to ``seed``).
     """
-    if isinstance(vary, dict):
-        texts = []
-        for key, levels in vary.items():
-            if isinstance(levels, str):
-                texts.append(f"{key}={levels}")
-            else:
-                texts.append(f"{key}=" + ",".join(_yaml_scalar(v).strip('"') for v in levels))
-    else:
-        texts = list(vary)
-    name, overrides = ("", [])
-    if isinstance(scenario, Scenario):
-        name, overrides = scenario._for_batch()
-    elif scenario is not None:
-        name = os.fspath(scenario)
+    texts = _vary_texts(vary)
+    name, overrides = _batch_scenario(scenario)
     options = _batch_options(days, seed, replications, jobs, db, overwrite, resume, series,
                              list(overrides) + list(set or []), "python: govsim.sweep")
     store = _core.sweep(name, texts, method, int(samples),
                         int(seed if sample_seed is None else sample_seed), **options)
+    return Results(store, options["db"] or None)
+
+
+def seek(scenario: Union[str, Scenario, None], over: Union[Dict[str, Any], Sequence[str]],
+         target: str, *, minimize: str = "cost", confidence: float = 0.95,
+         replications: int = 5, days: Optional[int] = None, seed: int = 1,
+         jobs: Optional[int] = None, db: Optional[Union[str, os.PathLike]] = None,
+         overwrite: bool = False, resume: bool = False, series: bool = True,
+         set: Optional[Sequence[str]] = None) -> Results:
+    """The cheapest point of a grid that meets a target with stated confidence, as
+    ``govsim seek SCENARIO --target T --minimize M --over KEY=lo:hi:step``.
+
+    ``over`` maps each key to its values (a list, or the CLI's ``"lo:hi:step"``); ``target`` is
+    the CLI's text, e.g. ``"response_time_p90_h<=24"``. The returned :class:`Results` has the
+    path in ``seek`` (one row per point evaluated, in order) and the answer in ``answer``.
+    """
+    texts = _vary_texts(over)
+    name, overrides = _batch_scenario(scenario)
+    options = _batch_options(days, seed, replications, jobs, db, overwrite, resume, series,
+                             list(overrides) + list(set or []), "python: govsim.seek")
+    store = _core.seek(name, texts, target, minimize, float(confidence), **options)
     return Results(store, options["db"] or None)
 
 

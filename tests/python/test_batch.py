@@ -91,3 +91,38 @@ def test_batch_errors():
         govsim.compare(["fragmented"], replications=0, days=20)
     with pytest.raises(govsim.ScenarioError):
         govsim.open_results("/nonexistent/store.db")
+
+
+def test_seek_equals_the_clis(cli, tmp_path):
+    """The same search, the same path and answer: seek.csv and every table, as the CLI's."""
+    over = "governance.staffing.street_officials_per_10k=5:25:5"
+    db = tmp_path / "cli.db"
+    done = cli("seek", "classroom-town", "--target", "response_time_p90_h<=23", "--over", over,
+               "-r", "3", "--days", "100", "--db", db)
+    files = export(cli, db, tmp_path)
+    files["seek"] = (tmp_path / "seek.csv").read_text()
+    results = govsim.seek("classroom-town", {"governance.staffing.street_officials_per_10k":
+                                             "5:25:5"},
+                          "response_time_p90_h<=23", replications=3, days=100)
+    for table in ("seek", "summaries", "statistics"):
+        assert results.to_csv(table) == files[table], table
+    answer = results.answer
+    assert answer is not None
+    assert f"answer: {answer['label']}" in done.stdout
+    assert answer["feasible"] == 1 and answer["bound"] <= 23
+    path = results.seek
+    assert list(path["step"]) == list(range(1, len(path) + 1))
+    assert path["governance.staffing.street_officials_per_10k"].dtype == object
+    assert govsim.open_results(db).answer == answer
+
+
+def test_seek_errors():
+    with pytest.raises(govsim.ScenarioError, match="at least 2 replications"):
+        govsim.seek("classroom-town", {"governance.platform.level": [0, 1]},
+                    "response_time_p90_h<=23", replications=1, days=100)
+    with pytest.raises(govsim.ScenarioError, match="confidence"):
+        govsim.seek("classroom-town", {"governance.platform.level": [0, 1]},
+                    "response_time_p90_h<=23", confidence=0.3, days=100)
+    with pytest.raises(govsim.ScenarioError):
+        govsim.seek("classroom-town", {"governance.platform.level": [0, 1]},
+                    "response_tim_p90_h<=23", days=100)
