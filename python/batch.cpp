@@ -2,9 +2,11 @@
 
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -76,15 +78,25 @@ void check_common(const Common& c) {
     throw InputError("mode '" + c.mode + "' needs db=FILE: without it the results live in memory");
 }
 
-// Runs an experiment's specs as the CLI's batch commands do on one process: the runs in parallel
-// over `jobs` cores, each committed to the store as it ends. Failed runs stay in the store with
-// their error; a run refused for its input raises.
-BatchOutcome run_specs(const Experiment& experiment, Store& store,
-                       const std::vector<RunSpec>& specs, const Common& c,
-                       const std::string& label) {
+// Raises KeyboardInterrupt (or whatever a signal handler raised) when a signal is pending; called
+// with the GIL released, between batches of runs.
+void check_signals() {
+  py::gil_scoped_acquire acquire;
+  if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+}
+
+void add_planned(Store& store, const std::vector<RunSpec>& specs) {
   std::vector<std::string> keys;
   for (const RunSpec& s : specs) keys.push_back(s.key);
   store.add_planned(keys);
+}
+
+// Runs specs of an experiment as the CLI's batch commands do on one process: the runs in
+// parallel over `jobs` cores, each committed to the store as it ends. Failed runs stay in the
+// store with their error; a run refused for its input raises.
+BatchOutcome run_specs(const Experiment& experiment, Store& store,
+                       const std::vector<RunSpec>& specs, const Common& c,
+                       const std::string& label) {
   Cluster local;
   RunnerOptions options;
   options.jobs = c.jobs;
@@ -112,7 +124,20 @@ std::unique_ptr<PyStore> run_plan(Plan plan, const Common& c) {
   const std::string kind = plan.kind;
   const Experiment experiment(std::move(plan));
   std::unique_ptr<PyStore> out = open_store(experiment, c);
-  run_specs(experiment, out->store(), experiment.all_specs(c.replications), c, kind);
+  const std::vector<RunSpec> all = experiment.all_specs(c.replications);
+  add_planned(out->store(), all);
+  // In slices of a few runs per core, so that Ctrl-C is seen between two slices; the runs and
+  // their results are the same in any slicing (each run is a function of its spec).
+  const unsigned cores = c.jobs > 0 ? static_cast<unsigned>(c.jobs)
+                                    : std::max(1U, std::thread::hardware_concurrency());
+  const std::size_t slice = std::max<std::size_t>(8, 4 * std::size_t{cores});
+  for (std::size_t first = 0; first < all.size(); first += slice) {
+    const std::vector<RunSpec> specs(
+        all.begin() + static_cast<std::ptrdiff_t>(first),
+        all.begin() + static_cast<std::ptrdiff_t>(std::min(all.size(), first + slice)));
+    run_specs(experiment, out->store(), specs, c, kind);
+    check_signals();
+  }
   return out;
 }
 
@@ -146,7 +171,10 @@ std::unique_ptr<PyStore> seek(const std::string& scenario, const std::vector<std
   std::unique_ptr<PyStore> out = open_store(experiment, c);
   const SeekRun found =
       run_seek(experiment, q, [&](const std::vector<RunSpec>& specs, const std::string& label) {
-        return run_specs(experiment, out->store(), specs, c, label);
+        add_planned(out->store(), specs);
+        BatchOutcome outcome = run_specs(experiment, out->store(), specs, c, label);
+        check_signals();
+        return outcome;
       });
   out->store().set_meta("seek", seek_record(q, experiment, found.result).dump());
   return out;

@@ -16,8 +16,8 @@ The API (docs/PYTHON.md has the full reference, the columns and their dtypes):
   of tidy DataFrames (the CLI's ``export`` tables); :func:`open_results` reads any store.
 - :class:`ScenarioError` -- a mistake in the input, with ``file``, ``line``, ``column``, ``key``.
 
-The engine runs with the GIL released; Ctrl-C stops a run between two days with
-``KeyboardInterrupt``.
+The engine runs with the GIL released; Ctrl-C stops a run between two days, and an experiment
+between two slices of runs, with ``KeyboardInterrupt``.
 """
 
 from __future__ import annotations

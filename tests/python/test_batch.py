@@ -126,3 +126,38 @@ def test_seek_errors():
     with pytest.raises(govsim.ScenarioError):
         govsim.seek("classroom-town", {"governance.platform.level": [0, 1]},
                     "response_tim_p90_h<=23", days=100)
+
+
+CTRL_C_BATCH = r"""
+import sys, govsim
+db = sys.argv[1]
+print("start", flush=True)
+try:
+    govsim.compare(["fragmented", "modern"], replications=40, days=60, db=db, jobs=1)
+    print("finished")
+except KeyboardInterrupt:
+    done = govsim.open_results(db).runs
+    print("interrupted", len(done), (done["status"] == "done").all())
+"""
+
+
+def test_ctrl_c_interrupts_an_experiment_and_resume_finishes_it(python, python_env, tmp_path):
+    import signal
+    import subprocess
+    import time
+
+    db = tmp_path / "stopped.db"
+    child = subprocess.Popen([python, "-c", CTRL_C_BATCH, str(db)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=python_env)
+    assert child.stdout.readline().strip() == "start"
+    time.sleep(3)
+    child.send_signal(signal.SIGINT)
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 0, err
+    words = out.split()
+    assert words[0] == "interrupted", (out, err)
+    kept = int(words[1])
+    assert 0 < kept < 80 and words[2] == "True"
+    resumed = govsim.compare(["fragmented", "modern"], replications=40, days=60, db=db,
+                             resume=True)
+    assert len(resumed.runs) == 80
