@@ -104,7 +104,8 @@ int compare_command(const CompareArgs& args) {
         outcome = run(session, experiment, specs,
                       "compare, " + std::to_string(replications) + " replications");
         account(outcome);
-        const OutcomeComparison c = compare_outcome(grid_of(experiment, specs, outcome), watched);
+        const OutcomeComparison c =
+            compare_outcome(result_grid(experiment, specs, outcome), watched);
         const double widest = widest_interval(c);
         if (std::isnan(widest)) {
           throw InputError("--outcome " + args.outcome +
@@ -150,7 +151,7 @@ int compare_command(const CompareArgs& args) {
         if (adaptive && std::find(shown.begin(), shown.end(), watched) == shown.end()) {
           shown.insert(shown.begin(), watched);
         }
-        const ResultGrid grid = grid_of(experiment, specs, outcome);
+        const ResultGrid grid = result_grid(experiment, specs, outcome);
         for (const std::size_t c : shown) table.push_back(compare_outcome(grid, c));
         std::cout << format_comparison(grid, table);
       }

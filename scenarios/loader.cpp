@@ -104,6 +104,11 @@ Scenario load_builtin_default(const std::vector<std::string>& overrides) {
   return load(builtin_source("baseline"), overrides);
 }
 
+std::optional<std::int64_t> warmup_to_fit(std::int64_t warmup_days, std::int64_t days) {
+  if (days < 1 || warmup_days < days) return std::nullopt;
+  return days / 10;
+}
+
 std::vector<ShippedScenario> shipped_scenarios() {
   std::vector<ShippedScenario> list;
   for (const std::string& name : shipped_names()) {

@@ -3,6 +3,8 @@
 // model/params.hpp. Any mistake is an InputError "file:line:column: key: problem".
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,12 @@ Scenario load_scenario(const std::string& name_or_path,
 
 // The baseline city under today's design (shipped scenario "baseline").
 Scenario load_builtin_default(const std::vector<std::string>& overrides = {});
+
+// A run shortened to `days` on a scenario whose warm-up (`warmup_days`) is not shorter would be
+// refused; the warm-up that fits is a tenth of the run. nullopt when the warm-up already fits
+// (or days < 1, which the loader reports). `govsim run --days` and Python's govsim.run(days=)
+// apply it unless the user set run.warmup_days themselves.
+std::optional<std::int64_t> warmup_to_fit(std::int64_t warmup_days, std::int64_t days);
 
 struct ShippedScenario {
   std::string name;       // what load_scenario takes
