@@ -23,6 +23,7 @@
 #include "scenarios/changes.hpp"
 #include "scenarios/loader.hpp"
 #include "scenarios/yaml_tree.hpp"
+#include "sim/observation.hpp"
 #include "sim/simulation.hpp"
 
 namespace py = pybind11;
@@ -236,7 +237,7 @@ PYBIND11_MODULE(_core, m) {
   m.def("keys", &keys_list, "Every key of the scenario schema, in schema order");
   m.def("shipped", [] {
     std::vector<std::pair<std::string, std::string>> out;
-    for (const ShippedScenario& s : shipped_scenarios()) out.emplace_back(s.name, s.title);
+    for (const ShippedScenario& s : shipped_scenarios()) out.emplace_back(s.name, s.title.shown());
     return out;
   });
   m.def("series_columns", [] { return columns_of_rows(std::vector<DayMetrics>{}); });
@@ -250,7 +251,23 @@ PYBIND11_MODULE(_core, m) {
       .def("done", [](const PySimulation& p) { return p.sim().done(); })
       .def("day", [](const PySimulation& p) { return p.sim().day(); })
       .def("series", [](const PySimulation& p) { return columns_of_rows(p.sim().series()); })
-      .def("grids", [](const PySimulation& p) { return columns_of_rows(p.sim().grid_metrics()); })
+      .def("grids",
+           [](const PySimulation& p) {
+             // The columns of grids.csv: the figures, then the names of the grid, its community
+             // and its street office (output/run_folder.hpp, with_grid_names).
+             py::dict out = columns_of_rows(p.sim().grid_metrics());
+             const City& city = p.sim().observe().city();
+             py::list streets, communities, grids;
+             for (std::size_t g = 0; g < city.grid_names.size(); ++g) {
+               streets.append(city.street_names[city.grid_street[g]]);
+               communities.append(city.community_names[city.grid_community[g]]);
+               grids.append(city.grid_names[g]);
+             }
+             out["street_name"] = streets;
+             out["community_name"] = communities;
+             out["grid_name"] = grids;
+             return out;
+           })
       .def("last_day",
            [](const PySimulation& p) {
              const std::vector<DayMetrics>& s = p.sim().series();
