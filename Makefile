@@ -62,11 +62,21 @@ soak: build
 
 # The performance suite: prints every figure and writes bench/results.json. Takes a few
 # minutes (the 10-million-resident megacity is the longest); bench-quick leaves it out.
+# PYTHON_BENCH: govsim.run against `govsim run` on the baseline for 365 days (bench/python_overhead.py;
+# skipped when the Python module was not built).
+PYTHON ?= /usr/bin/python3
+PYTHON_BENCH = if ls $(BUILD)/python/govsim/_core*.so >/dev/null 2>&1; then \
+	  PYTHONPATH=$(BUILD)/python $(PYTHON) bench/python_overhead.py --cli $(GOVSIM) \
+	    --out bench/python.json; \
+	else echo "python overhead: skipped (no Python module in $(BUILD)/python)"; fi
+
 bench: build
 	@$(BUILD)/bench/govsim-bench --out bench/results.json
+	@$(PYTHON_BENCH)
 
 bench-quick: build
 	@$(BUILD)/bench/govsim-bench --quick --out bench/results.json
+	@$(PYTHON_BENCH)
 
 # Fuzzing the readers of user input with libFuzzer (clang, ASan + UBSan): the scenario loader,
 # the CSV city table, the GeoJSON city and checkpoints; see tests/fuzz/README.md. `make fuzz` fuzzes each

@@ -92,7 +92,9 @@ ResidentSums step_grid_residents(Residents& r, std::uint64_t first, std::uint64_
   // vectorise it; each grid's sums are then combined in a fixed order, so the result does not
   // depend on which thread runs the grid.
   const float decay = static_cast<float>(model.grievance_decay);
-  const float keep = 1.0f - decay;
+  // A consultation meeting (协商议事) today eases the strain of those who take part; per
+  // resident, the expected share (a mean field, like the neighbours' accounts).
+  const float keep = (1.0f - decay) * (1.0f - static_cast<float>(climate.consultation));
   const float floor_strain = decay * static_cast<float>(model.behaviour.residents.hardship_floor);
   const float rate = static_cast<float>(model.sense_rate);
   const float mood = static_cast<float>(climate.neighbour_mood);

@@ -52,6 +52,7 @@ struct GridClimate {
   double neighbour_mood = 0;    // trust change from neighbours' accounts heard today, per resident
   double hazard_exposure = 0;   // expected open hazards near one resident (open x reach / pop)
   double dispute_exposure = 0;  // expected open disputes beside one resident
+  double consultation = 0;      // share of strain a consultation meeting eases today, per resident
 };
 
 // Per-grid sums from the resident step, combined in grid order afterwards.

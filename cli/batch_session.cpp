@@ -124,18 +124,6 @@ std::vector<RunSpec> owned_specs(const Session& session, const Experiment& exper
   return mine;
 }
 
-ResultGrid grid_of(const Experiment& experiment, const std::vector<RunSpec>& specs,
-                   const BatchOutcome& outcome) {
-  std::vector<std::string> labels;
-  for (std::size_t d = 0; d < experiment.size(); ++d) labels.push_back(experiment.design(d).label);
-  ResultGrid grid(labels);
-  for (std::size_t i = 0; i < specs.size(); ++i) {
-    if (outcome.summaries[i])
-      grid.add(specs[i].design, specs[i].replication, *outcome.summaries[i]);
-  }
-  return grid;
-}
-
 void finish(Session& session, const BatchArgs& args) {
   if (!session.cluster.root()) return;
   if (!args.report.empty()) {

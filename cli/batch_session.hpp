@@ -13,6 +13,7 @@
 #include "experiments/comparison.hpp"
 #include "experiments/experiment.hpp"
 #include "experiments/runner.hpp"
+#include "experiments/seek_search.hpp"
 #include "experiments/store.hpp"
 #include "experiments/sweep.hpp"
 #include "output/output_paths.hpp"
@@ -57,10 +58,6 @@ std::vector<batch::RunSpec> owned_specs(const Session& session, const batch::Exp
 
 batch::BatchOutcome run(Session& session, const batch::Experiment& experiment,
                         const std::vector<batch::RunSpec>& specs, const std::string& label);
-
-batch::ResultGrid grid_of(const batch::Experiment& experiment,
-                          const std::vector<batch::RunSpec>& specs,
-                          const batch::BatchOutcome& outcome);
 
 // Writes --report and says where the results are. Rank 0 only.
 void finish(Session& session, const BatchArgs& args);

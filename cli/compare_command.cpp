@@ -6,6 +6,7 @@
 
 #include "cli/batch_session.hpp"
 #include "engine/errors.hpp"
+#include "engine/i18n.hpp"
 #include "experiments/periods_compare.hpp"
 
 namespace govsim {
@@ -104,7 +105,8 @@ int compare_command(const CompareArgs& args) {
         outcome = run(session, experiment, specs,
                       "compare, " + std::to_string(replications) + " replications");
         account(outcome);
-        const OutcomeComparison c = compare_outcome(grid_of(experiment, specs, outcome), watched);
+        const OutcomeComparison c =
+            compare_outcome(result_grid(experiment, specs, outcome), watched);
         const double widest = widest_interval(c);
         if (std::isnan(widest)) {
           throw InputError("--outcome " + args.outcome +
@@ -136,15 +138,21 @@ int compare_command(const CompareArgs& args) {
                   << " of the plan's runs (" << ran << " run now); combine the shards with "
                   << "`govsim merge`, then `govsim report`\n";
       } else {
-        std::cout << "compare: " << experiment.size() << " designs x " << replications
-                  << " replications (" << ran << " run now, " << outcome.reused
-                  << " from the store); replication i used seed " << args.batch.seed << " + i\n";
+        char line[256];
+        std::snprintf(line, sizeof line,
+                      i18n::tr("compare: %lld designs x %lld replications (%lld run now, %lld from "
+                               "the store); replication i used seed %llu + i\n"),
+                      static_cast<long long>(experiment.size()),
+                      static_cast<long long>(replications), static_cast<long long>(ran),
+                      static_cast<long long>(outcome.reused),
+                      static_cast<unsigned long long>(args.batch.seed));
+        std::cout << line;
         std::vector<OutcomeComparison> table;
         std::vector<std::size_t> shown = session.outcomes;
         if (adaptive && std::find(shown.begin(), shown.end(), watched) == shown.end()) {
           shown.insert(shown.begin(), watched);
         }
-        const ResultGrid grid = grid_of(experiment, specs, outcome);
+        const ResultGrid grid = result_grid(experiment, specs, outcome);
         for (const std::size_t c : shown) table.push_back(compare_outcome(grid, c));
         std::cout << format_comparison(grid, table);
         // Designs with policy changes: their periods, before and after, run by run.

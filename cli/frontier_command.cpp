@@ -194,7 +194,7 @@ int frontier_command(const FrontierArgs& args) {
       ran += o.ran;
       input_error = input_error || o.input_error;
       if (first_error.empty()) first_error = o.first_error;
-      const ResultGrid grid = grid_of(experiment, runs, o);
+      const ResultGrid grid = result_grid(experiment, runs, o);
       std::vector<PointValues> out;
       for (const std::size_t d : designs) {
         PointValues v;

@@ -68,7 +68,8 @@ int scenarios_command() {
   std::size_t width = 0;
   for (const ShippedScenario& s : list) width = std::max(width, s.name.size());
   for (const ShippedScenario& s : list) {
-    std::cout << s.name << std::string(width - s.name.size() + 2, ' ') << one_line(s.title) << '\n';
+    std::cout << s.name << std::string(width - s.name.size() + 2, ' ') << one_line(s.title.shown())
+              << '\n';
   }
   return 0;
 }

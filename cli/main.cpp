@@ -104,11 +104,11 @@ int main(int argc, char** argv) {
   try {
     return run(argc, argv);
   } catch (const govsim::InputError& e) {
-    std::cerr << "govsim: error: " << govsim::printable(e.what()) << '\n';
+    std::cerr << govsim::i18n::tr("govsim: error: ") << govsim::printable(e.what()) << '\n';
     return 2;
   } catch (const std::system_error& e) {
     // Mostly files that cannot be written (disk full, permissions): the environment, not a bug.
-    std::cerr << "govsim: error: " << govsim::printable(e.what()) << '\n';
+    std::cerr << govsim::i18n::tr("govsim: error: ") << govsim::printable(e.what()) << '\n';
     return 1;
   } catch (const std::exception& e) {
     std::cerr << "govsim: internal error: " << govsim::printable(e.what()) << '\n';

@@ -1,6 +1,7 @@
 // `govsim run`: load, simulate with a progress line, write the four result files, report.
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -14,17 +15,18 @@
 #include "cli/summary_table.hpp"
 #include "engine/checkpoint_io.hpp"
 #include "engine/errors.hpp"
+#include "engine/i18n.hpp"
 #include "engine/input_text.hpp"
 #include "output/atomic_file.hpp"
 #include "output/csv_writer.hpp"
 #include "output/json_writer.hpp"
 #include "output/manifest.hpp"
 #include "output/output_paths.hpp"
-#include "output/periods.hpp"
 #include "output/platform.hpp"
+#include "output/run_files.hpp"
 #include "output/run_folder.hpp"
 #include "scenarios/bounded_file.hpp"
-#include "sim/observation.hpp"
+#include "scenarios/loader.hpp"
 #include "sim/simulation.hpp"
 
 namespace govsim {
@@ -58,11 +60,15 @@ void shorten_warmup_to_fit(const RunArgs& args, ScenarioArgs& input) {
   const std::optional<double> value = parse_finite(trim(args.days));
   if (!value || *value != std::floor(*value) || *value > 1e9) return;
   const auto days = static_cast<std::int64_t>(*value);
-  if (days < 1 || s.run.warmup_days < days) return;
-  const std::int64_t warmup = days / 10;
+  const std::optional<std::int64_t> fitted = warmup_to_fit(s.run.warmup_days, days);
+  if (!fitted) return;
+  const std::int64_t warmup = *fitted;
   if (!args.quiet)
-    std::cerr << "govsim: note: warm-up shortened from " << s.run.warmup_days << " to " << warmup
-              << " days to fit --days " << days << "\n";
+    std::fprintf(
+        stderr,
+        i18n::tr("govsim: note: warm-up shortened from %lld to %lld days to fit --days %lld\n"),
+        static_cast<long long>(s.run.warmup_days), static_cast<long long>(warmup),
+        static_cast<long long>(days));
   input.overrides.push_back("run.warmup_days=" + std::to_string(warmup));
 }
 
@@ -100,45 +106,22 @@ void finish_run(Simulation& sim, const RunOutputs& o) {
         write_file_atomically(checkpoint.string(), sim.checkpoint());
     }
   }
-  const RunSummary summary = sim.summary();
-
   RunRecord record;
-  record.scenario = &scenario;
   record.overrides = o.overrides;
   record.threads_requested = o.threads_requested;
   record.threads_used = o.threads_used;
   record.start_time_utc = o.start_time;
-  record.days_run = sim.day();
-  record.state_hash = sim.state_hash();
-  record.profile = sim.profile();
-
-  // A manifest marks a complete set: the old one goes first and the new one is written last, so
-  // a run killed in between leaves no manifest beside a mix of old and new files.
-  const std::vector<std::string> files = {"timeseries.csv", "grids.csv", "summary.json",
-                                          "manifest.json"};
-  std::error_code ignored;
-  std::filesystem::remove(out_dir / files[3], ignored);
-  write_file_atomically((out_dir / files[0]).string(), to_csv(sim.series()));
-  write_file_atomically((out_dir / files[1]).string(),
-                        with_grid_names(to_csv(sim.grid_metrics()), sim.observe().city()));
-  Json summary_json = summary_to_json(summary);
-  Json periods = Json::array();
-  for (const PeriodMetrics& p : periods_of(sim.series(), scenario.run.warmup_days))
-    periods.push_back(row_to_json(p));
-  summary_json["periods"] = std::move(periods);
-  write_file_atomically((out_dir / files[2]).string(), to_file_text(summary_json));
-  record.wall_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - o.wall_start).count();
-  write_file_atomically((out_dir / files[3]).string(), to_file_text(make_manifest(record)));
+  write_run_files(out_dir, sim, record, o.wall_start);
 
   if (!o.quiet) {
+    const RunSummary summary = sim.summary();
     RunReport report;
     report.scenario = &scenario;
     report.summary = &summary;
     report.threads = record.threads_used;
     report.wall_seconds = record.wall_seconds;
     report.out_dir = out_dir.string();
-    report.files = files;
+    report.files = run_file_names();
     std::cout << format_run_report(report) << std::flush;
   }
 }

@@ -18,8 +18,6 @@ namespace {
 
 using namespace batch;
 
-Json number_or_null(double x) { return std::isfinite(x) ? Json(x) : Json(nullptr); }
-
 std::string g4(double x) {
   if (!std::isfinite(x)) return "n/a";
   char buf[64];
@@ -78,8 +76,8 @@ std::vector<VarySpec> over_specs(const SeekArgs& args) {
   return specs;
 }
 
-// A one-sided bound needs the spread of at least two replications, and below 50 % it would be
-// no bound at all.
+// Which search the options ask for: --target (the cheapest point meeting it) or --budget with
+// --maximize or --minimize (the best point within it). The rest is check_seek_question's.
 void check_seek_args(const SeekArgs& args) {
   if (args.target.empty() == args.budget.empty()) {
     throw InputError(args.target.empty()
@@ -101,49 +99,6 @@ void check_seek_args(const SeekArgs& args) {
         "--maximize goes with --budget; with --target seek minimises a cost "
         "(--minimize, default cost)");
   }
-  if (args.batch.replications < 2) {
-    throw InputError("--replications: a confidence bound needs at least 2 replications per point");
-  }
-  if (!(args.confidence >= 0.5 && args.confidence < 1)) {
-    throw InputError("--confidence: " + g4(args.confidence) + " is out of range [0.5, 1)");
-  }
-}
-
-// Every point of the grid over the --over keys is a design, so that the store and the report see
-// the whole grid; seek runs only the points it visits.
-Experiment seek_experiment(const SeekArgs& args, const std::vector<VarySpec>& specs) {
-  return Experiment(grid_plan("seek", args.scenario, args.batch, specs));
-}
-
-// Every step of the search and its answer, kept in the store for the report.
-Json seek_record(const SeekArgs& args, const Experiment& experiment, const Target& target,
-                 std::size_t cost, bool maximize, const SeekResult& result) {
-  Json steps = Json::array();
-  for (const SeekStep& s : result.steps) {
-    steps.push_back({{"design", s.design},
-                     {"label", experiment.design(s.design).label},
-                     {"round", s.round},
-                     {"feasible", s.feasible},
-                     {"target_mean", number_or_null(s.estimate.target.mean)},
-                     {"target_half_width", number_or_null(s.estimate.target.half_width)},
-                     {"bound", number_or_null(s.bound)},
-                     {"cost_mean", number_or_null(s.estimate.cost.mean)},
-                     {"cost_half_width", number_or_null(s.estimate.cost.half_width)}});
-  }
-  return {{"target", target.text},
-          {"target_column", summary_columns()[target.column].name},
-          {"target_bound", target.bound},
-          {"at_most", target.at_most},
-          {"mode", args.budget.empty() ? "target" : "budget"},
-          {"minimize", summary_columns()[cost].name},  // the objective, either way
-          {"objective", summary_columns()[cost].name},
-          {"maximize", maximize},
-          {"confidence", args.confidence},
-          {"replications", args.batch.replications},
-          {"steps", std::move(steps)},
-          {"answer", result.answer ? Json(*result.answer) : Json(nullptr)},
-          {"next_cheaper", result.next_cheaper ? Json(*result.next_cheaper) : Json(nullptr)},
-          {"runner_up", result.runner_up ? Json(*result.runner_up) : Json(nullptr)}};
 }
 
 // What the printed account of a search refers to, in the words it uses.
@@ -253,74 +208,52 @@ int seek_command(const SeekArgs& args) {
     Session session(cluster);
     check_batch_args(args.batch, session, true);
     check_seek_args(args);
-    const std::int64_t replications = args.batch.replications;
-    const bool budget = !args.budget.empty();
-    const Target target =
-        budget ? parse_target(args.budget, "--budget") : parse_target(args.target, "--target");
-    if (budget && !target.at_most) {
-      throw InputError("--budget " + args.budget + ": a budget is an upper limit, EXPR<=VALUE");
-    }
-    const bool maximize = !args.maximize.empty();
-    const std::size_t cost =
-        maximize ? outcome_column(args.maximize, "--maximize")
+    SeekQuestion q;
+    q.scenario = args.scenario;
+    q.common_overrides = common_overrides(args.batch);
+    q.base_seed = args.batch.seed;
+    q.replications = args.batch.replications;
+    q.confidence = args.confidence;
+    check_seek_question(q, "--replications", "--confidence");
+    q.budget = !args.budget.empty();
+    q.maximize = !args.maximize.empty();
+    q.target = q.budget ? parse_target(args.budget, "--budget") : parse_target(args.target);
+    check_seek_budget(q, "--budget");
+    q.cost = q.maximize
+                 ? outcome_column(args.maximize, "--maximize")
                  : outcome_column(args.minimize.empty() ? "cost" : args.minimize, "--minimize");
-    const std::vector<VarySpec> specs = over_specs(args);
-    std::vector<std::size_t> shape;
-    for (const VarySpec& s : specs) shape.push_back(s.values.size());
-    const Experiment experiment = seek_experiment(args, specs);
+    q.over = over_specs(args);
+    const Experiment experiment = seek_experiment(q);
     open_store(session, args.batch, experiment);
 
-    std::int64_t failed = 0;
-    std::int64_t ran = 0;
-    std::int64_t runs_used = 0;
-    bool input_error = false;
-    std::string first_error;
-    int round = 0;
-    const EvaluatePoints evaluate = [&](const std::vector<std::size_t>& designs) {
-      const std::vector<RunSpec> runs = experiment.specs(designs, 0, replications);
-      const BatchOutcome o =
-          run(session, experiment, runs, "seek, round " + std::to_string(++round));
-      failed += o.failed;
-      ran += o.ran;
-      runs_used += static_cast<std::int64_t>(runs.size());
-      input_error = input_error || o.input_error;
-      if (first_error.empty()) first_error = o.first_error;
-      const ResultGrid grid = grid_of(experiment, runs, o);
-      std::vector<PointEstimate> out;
-      for (const std::size_t d : designs) {
-        out.push_back({estimate(grid.values(d, target.column)), estimate(grid.values(d, cost))});
-      }
-      return out;
-    };
-    const SeekResult result =
-        budget ? seek_within_budget(shape, target, args.confidence, maximize, evaluate)
-               : seek_cheapest(shape, target, args.confidence, evaluate);
-    if (cluster.root()) {
-      session.store->set_meta("seek",
-                              seek_record(args, experiment, target, cost, maximize, result).dump());
-    }
+    const SeekRun seek =
+        run_seek(experiment, q, [&](const std::vector<RunSpec>& runs, const std::string& label) {
+          return run(session, experiment, runs, label);
+        });
+    const SeekResult& result = seek.result;
+    if (cluster.root()) session.store->set_meta("seek", seek_record(q, experiment, result).dump());
 
     if (session.printing()) {
       char conf[32];
       std::snprintf(conf, sizeof conf, "%g%%", args.confidence * 100);
       const SeekWords words{experiment,
-                            target,
+                            q.target,
                             result,
-                            summary_columns()[target.column].name,
-                            summary_columns()[cost].name,
+                            summary_columns()[q.target.column].name,
+                            summary_columns()[q.cost].name,
                             conf,
-                            target.at_most ? "upper bound" : "lower bound",
-                            budget,
-                            maximize};
-      print_seek_question(words, specs, replications);
+                            q.target.at_most ? "upper bound" : "lower bound",
+                            q.budget,
+                            q.maximize};
+      print_seek_question(words, q.over, q.replications);
       print_seek_steps(words);
       print_seek_answer(words);
-      std::cout << "  from " << runs_used << " runs at " << result.steps.size() << " of "
-                << experiment.size() << " grid points in " << round << " rounds (" << ran
+      std::cout << "  from " << seek.runs_used << " runs at " << result.steps.size() << " of "
+                << experiment.size() << " grid points in " << seek.rounds << " rounds (" << seek.ran
                 << " run now)\n";
     }
     finish(session, args.batch);
-    return failures_exit_code(session, failed, input_error, first_error);
+    return failures_exit_code(session, seek.failed, seek.input_error, seek.first_error);
   });
 }
 

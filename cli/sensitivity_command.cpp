@@ -79,7 +79,7 @@ int sensitivity_command(const SensitivityArgs& args) {
     const BatchOutcome outcome = run(session, experiment, runs, "sensitivity");
 
     if (cluster.root() && session.shard.whole()) {
-      const ResultGrid grid = grid_of(experiment, runs, outcome);
+      const ResultGrid grid = result_grid(experiment, runs, outcome);
       if (!args.json.empty()) {
         write_file_atomically(args.json,
                               to_file_text(rankings_json(design, grid, session.outcomes)));

@@ -66,7 +66,7 @@ int sweep_command(const SweepArgs& args) {
         std::cout << " (" << outcome.ran << " run now, " << outcome.reused
                   << " from the store)\n\n";
         if (experiment.size() <= kMaxPrintedDesigns) {
-          const ResultGrid grid = grid_of(experiment, runs, outcome);
+          const ResultGrid grid = result_grid(experiment, runs, outcome);
           std::vector<OutcomeComparison> table;
           for (const std::size_t c : session.outcomes) table.push_back(compare_outcome(grid, c));
           std::cout << format_point_table(grid, table);

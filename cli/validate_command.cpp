@@ -126,9 +126,6 @@ void print(const std::vector<Check>& checks) {
   }
 }
 
-// The levels in the order RunSummary::level holds them.
-const char* const kLevelNames[3] = {"grid", "community", "street"};
-
 // One figure from every replication, the sample an interval check is built on.
 template <typename Figure>
 std::vector<double> per_replication(const std::vector<Replication>& runs, Figure figure) {
@@ -201,7 +198,7 @@ void add_jackson_checks(std::vector<Check>& checks, const std::filesystem::path&
         runs, [l](const Replication& r) { return r.summary.level[l].arrivals_per_h; });
     const auto wait =
         per_replication(runs, [l](const Replication& r) { return r.summary.level[l].wait_mean_h; });
-    const std::string group = std::string("Jackson, ") + kLevelNames[l];
+    const std::string group = std::string("Jackson, ") + kLevelNames[static_cast<std::size_t>(l)];
     checks.push_back(interval_check(group, "arrival rate (1/h)", rate, li));
     checks.push_back(
         interval_check(group, "mean wait Wq (h)", wait, erlang_c(c, li / mu) / (c * mu - li)));
@@ -222,8 +219,9 @@ BalancedRun run_checking_balance(const Scenario& sc) {
   while (!sim.done()) {
     sim.step();
     const DayMetrics& d = sim.series().back();
-    out.balanced =
-        out.balanced && d.arrived_total == d.resolved_total + d.dropped_total + d.open_total;
+    out.balanced = out.balanced && d.arrived_total == d.resolved_total + d.dropped_total +
+                                                          d.settled_by_residents_total +
+                                                          d.open_total;
   }
   out.summary = sim.summary();
   return out;
@@ -237,7 +235,7 @@ bool must_be_stationary(const std::string& scenario) { return scenario == "class
 // to not_stationary instead (or fail, for a scenario that must be stationary).
 void add_little_checks(std::vector<Check>& checks, std::vector<std::string>& not_stationary,
                        const std::string& scenario, const RunSummary& r, double tolerance) {
-  for (int l = 0; l < 3; ++l) {
+  for (int l = 0; l < kLevels; ++l) {  // the city tier too, where there is one
     const LevelSummary& q = r.level[l];
     if (!(q.arrivals_per_h > 0)) continue;
     // Little's law in its steady-state form needs a level that is not filling up: where the
@@ -245,18 +243,18 @@ void add_little_checks(std::vector<Check>& checks, std::vector<std::string>& not
     // count, the level is overloaded and the check does not apply (it is listed, not failed).
     const double growth = double(q.in_system_end - q.in_system_start);
     const double spread = std::max(0.5 * q.in_system_mean, 4.0 * std::sqrt(q.in_system_mean));
-    const std::string what = std::string("Little L=lambda W, ") + kLevelNames[l];
+    const std::string level = kLevelNames[static_cast<std::size_t>(l)];
+    const std::string what = "Little L=lambda W, " + level;
     if (std::abs(growth) > spread && must_be_stationary(scenario)) {
-      checks.push_back(exact_check(scenario, std::string("stationary, ") + kLevelNames[l],
-                                   double(q.in_system_end), double(q.in_system_start), 0));
+      checks.push_back(exact_check(scenario, "stationary, " + level, double(q.in_system_end),
+                                   double(q.in_system_start), 0));
       continue;
     }
     if (std::abs(growth) > spread) {
-      not_stationary.push_back(scenario + ", " + kLevelNames[l] + ": backlog " +
-                               std::to_string(q.in_system_start) + " -> " +
-                               std::to_string(q.in_system_end) + " over the measured days (L " +
-                               fmt(q.in_system_mean) + ", lambda W " +
-                               fmt(q.arrivals_per_h * q.time_in_system_mean_h) + ")");
+      not_stationary.push_back(
+          scenario + ", " + level + ": backlog " + std::to_string(q.in_system_start) + " -> " +
+          std::to_string(q.in_system_end) + " over the measured days (L " + fmt(q.in_system_mean) +
+          ", lambda W " + fmt(q.arrivals_per_h * q.time_in_system_mean_h) + ")");
       continue;
     }
     checks.push_back(exact_check(scenario, what, q.in_system_mean,

@@ -18,7 +18,8 @@ set(allowed_validation  engine model agents sim scenarios output experiments val
 set(allowed_cli         engine model agents sim scenarios output experiments validation cli)
 set(allowed_viz         engine model agents sim scenarios output experiments viz)
 set(allowed_bench       engine model agents sim scenarios output experiments bench)
-set(folders engine model agents sim scenarios output experiments validation cli viz bench)
+set(allowed_python      engine model agents sim scenarios output experiments python)
+set(folders engine model agents sim scenarios output experiments validation cli viz bench python)
 set(project_folders ${folders})
 
 # Third-party headers and the only folders that may include them.

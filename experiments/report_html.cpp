@@ -16,6 +16,7 @@
 #include "experiments/sensitivity.hpp"
 #include "experiments/svg_chart.hpp"
 #include "output/atomic_file.hpp"
+#include "scenarios/loader.hpp"
 
 namespace govsim::batch {
 namespace {
@@ -129,6 +130,21 @@ std::vector<std::size_t> designs_with_runs(const ReportData& d) {
   return out;
 }
 
+// What each design that is a shipped scenario is, in the report's language: the first sentence
+// of its description ("modern: The paper's full modern design").
+std::string design_notes(const ReportData& d, const std::vector<std::size_t>& designs) {
+  static const std::vector<ShippedScenario> shipped = shipped_scenarios();
+  std::string out;
+  for (const std::size_t i : designs) {
+    const auto it = std::find_if(shipped.begin(), shipped.end(),
+                                 [&](const ShippedScenario& s) { return s.name == d.labels[i]; });
+    if (it == shipped.end()) continue;
+    out += std::string(out.empty() ? "" : "<br>") + "<b>" + esc(it->name) +
+           "</b>: " + esc(it->title.shown());
+  }
+  return out.empty() ? "" : "<p class=\"small\" id=\"design-notes\">" + out + "</p>";
+}
+
 std::string comparison_table(const ReportData& d, const std::vector<std::size_t>& designs,
                              const std::vector<std::size_t>& outcomes) {
   std::string out = "<div class=\"scroll\"><table id=\"comparison-table\"><tr><th>" +
@@ -183,7 +199,7 @@ std::string comparison_table(const ReportData& d, const std::vector<std::size_t>
          " " +
          esc(tr("Green: better, red: worse, by each outcome's good direction (costs are better "
                 "lower); black: neither way is better.")) +
-         "</p>";
+         "</p>" + design_notes(d, designs);
   return out;
 }
 

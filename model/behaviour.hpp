@@ -570,6 +570,34 @@ void describe(V& v, ArisingBehaviour& a) {
            {"", "lowest livelihood multiplier of a young grid", "C"});
 }
 
+// What residents who take part in co-governance do besides reporting and volunteering
+// (governance.participation Pa scales each): neighbours help the parties of a small dispute settle
+// it among themselves, and consultation meetings (协商议事) ease residents' strain.
+struct ParticipationBehaviour {
+  double self_settle_per_day = 0.05;     // rate a small dispute is settled among residents, Pa = 1
+  double consultations_per_month = 2;    // consultation meetings a grid holds a month, Pa = 1
+  double consultation_attendance = 0.1;  // share of a grid's residents who take part in one
+  double consultation_relief = 0.3;      // share of a participant's strain a meeting eases
+};
+
+template <class V>
+void describe(V& v, ParticipationBehaviour& p) {
+  v.number("self_settle_per_day", p.self_settle_per_day, 0, 10,
+           {"1/day",
+            "at full participation, rate at which neighbours help the parties of a small dispute "
+            "settle it among themselves before anyone reports it (it closes with no office "
+            "involved, and the strain it caused eases)",
+            "C: paper, remedy 2 (共建共治共享)"});
+  v.number("consultations_per_month", p.consultations_per_month, 0, 30,
+           {"1/month", "at full participation, consultation meetings (协商议事) a grid holds",
+            "C: paper, remedy 2"});
+  v.number("consultation_attendance", p.consultation_attendance, 0, 1,
+           {"share", "of a grid's residents who take part in one consultation meeting", "C"});
+  v.number("consultation_relief", p.consultation_relief, 0, 1,
+           {"share", "of a participant's strain (hardship, and so grievance) that a meeting eases",
+            "C"});
+}
+
 // Every behavioural coefficient, grouped by what it shapes.
 struct BehaviourConfig {
   ArisingBehaviour arising;
@@ -583,6 +611,7 @@ struct BehaviourConfig {
   ResidentStart residents;
   VolunteerBehaviour volunteers;
   StaffBehaviour staff;
+  ParticipationBehaviour participation;
 };
 
 template <class V>
@@ -599,6 +628,8 @@ void describe(V& v, BehaviourConfig& b) {
   v.group("residents", b.residents, "residents at the start of a run");
   v.group("volunteers", b.volunteers, "volunteers' duty, motivation, quitting, recruitment");
   v.group("staff", b.staff, "staff skills, experience and time");
+  v.group("participation", b.participation,
+          "residents who settle small disputes among themselves and hold consultations");
 }
 
 }  // namespace govsim

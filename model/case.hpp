@@ -59,7 +59,8 @@ struct NewCase {
   double t_report;   // +inf if never reported
   double t_worsen1;  // +inf if it does not worsen
   double t_worsen2;
-  double t_lapse;  // when it is dropped if still not handled
+  double t_lapse;   // when it is dropped if still not handled
+  double t_settle;  // when the parties settle it among themselves (small disputes), else +inf
 };
 
 struct Case {                     // bytes

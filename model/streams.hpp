@@ -31,7 +31,8 @@ enum class Purpose : std::uint32_t {
 
 // Time coordinate of the per-grid, per-day streams: several independent streams a day.
 inline constexpr std::uint32_t kGridDayRecruit = 0;
-inline constexpr std::uint32_t kGridDayDomain = 1;  // + domain index
+inline constexpr std::uint32_t kGridDayDomain = 1;        // + domain index
+inline constexpr std::uint32_t kGridDayConsultation = 8;  // a consultation meeting that day
 inline std::uint64_t grid_day_time(std::int64_t day, std::uint32_t slot) {
   return static_cast<std::uint64_t>(day) * 16 + slot;
 }

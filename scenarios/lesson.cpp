@@ -17,8 +17,9 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kLessonDir = "lessons/";
-const std::vector<std::string> kKeys = {"title", "scenario", "set",      "changes",  "compare",
-                                        "intro", "try",      "look_for", "question", "checks"};
+const std::vector<std::string> kKeys = {"title",    "scenario", "set",        "changes",
+                                        "compare",  "intro",    "try",        "look_for",
+                                        "question", "checks",   "stop_at_day"};
 
 bool looks_like_path(std::string_view text) {
   return text.find('/') != std::string_view::npos || text.ends_with(".yaml") ||
@@ -53,6 +54,20 @@ std::string required_text(const Tree& root, const char* key,
   if (!node) throw InputError(root.where.at("missing '" + name + "'; " + needs));
   std::string text(trim(read_text(*node, name)));
   if (text.empty()) throw InputError(node->where.at(name + ": is empty"));
+  return text;
+}
+
+// A text the student reads: one text, or one in each language ({en: ..., zh: ...}).
+LocalText required_local_text(const Tree& root, const char* key) {
+  const Tree* node = root.find(key);
+  if (!node) {
+    throw InputError(root.where.at(std::string("missing '") + key +
+                                   "'; a lesson needs: title, scenario, intro, try, look_for, "
+                                   "question"));
+  }
+  LocalText text = read_local_text(*node, key);
+  if (text.en.empty() || (node->kind == Tree::Kind::Map && node->find("zh") && text.zh.empty()))
+    throw InputError(node->where.at(std::string(key) + ": is empty"));
   return text;
 }
 
@@ -269,12 +284,12 @@ Lesson load_lesson(const std::string& name_or_path) {
                       root.describe_value()));
   }
   check_keys(root, kKeys, "");
-  lesson.title = required_text(root, "title");
+  lesson.title = required_local_text(root, "title");
   lesson.scenario = required_text(root, "scenario");
-  lesson.intro = required_text(root, "intro");
-  lesson.try_this = required_text(root, "try");
-  lesson.look_for = required_text(root, "look_for");
-  lesson.question = required_text(root, "question");
+  lesson.intro = required_local_text(root, "intro");
+  lesson.try_this = required_local_text(root, "try");
+  lesson.look_for = required_local_text(root, "look_for");
+  lesson.question = required_local_text(root, "question");
   if (const Tree* set = root.find("set"); set && set->kind != Tree::Kind::Null) {
     flatten_set(*set, "", lesson.overrides);
   }
@@ -305,6 +320,8 @@ Lesson load_lesson(const std::string& name_or_path) {
       throw InputError(compare->where.at("compare: " + problem));
     }
   }
+  if (const Tree* stop = root.find("stop_at_day"))
+    lesson.stop_at_day = read_whole(*stop, "stop_at_day", 1, lesson.resolved.run.days);
   if (const Tree* checks = root.find("checks")) lesson.checks = read_checks(*checks, lesson);
   return lesson;
 }
@@ -315,7 +332,7 @@ std::vector<ShippedLesson> shipped_lessons() {
     const EmbeddedFile* file = find_shipped_lesson(name);
     const Tree root = parse_yaml(file->text, "<built-in:" + std::string(file->path) + ">");
     const Tree* title = root.find("title");
-    list.push_back({name, title ? read_text(*title, "title") : name});
+    list.push_back({name, title ? read_local_text(*title, "title") : LocalText{name, ""}});
   }
   return list;
 }

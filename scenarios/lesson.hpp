@@ -2,6 +2,8 @@
 // YAML file (scenarios/lessons/*.yaml ship inside the binary):
 //
 //   title: Switching on a platform         # one line, for the menu
+//   title: {en: Switching on a platform, zh: 第90天启用数字平台}   # or in each language
+//                                          # (every text below too; scenarios/local_text.hpp)
 //   scenario: classroom-town               # a shipped name, or a .yaml path beside the lesson
 //   set: {run.days: 180}                   # optional: keys to override, as with --set
 //   changes:                               # optional: replaces the scenario's own changes
@@ -11,6 +13,8 @@
 //   try: ...                               # what to do
 //   look_for: ...                          # what to watch
 //   question: ...                          # one question to answer
+//   stop_at_day: 150                       # optional: the GUI pauses on that day, the day the
+//                                          # question is about
 //   checks:                                # optional: what the text claims, as tests
 //     replications: 3                      # seeds seed, seed + 1, ...; window means pooled
 //     student_changes:                     # what `try` asks the student to do, made by the
@@ -32,6 +36,7 @@
 
 #include "engine/numeric.hpp"
 #include "model/params.hpp"
+#include "scenarios/local_text.hpp"
 #include "scenarios/yaml_tree.hpp"
 
 namespace govsim {
@@ -64,10 +69,12 @@ struct LessonChecks {
 struct Lesson {
   std::string name;    // file stem: what load_lesson takes for a shipped lesson
   std::string source;  // the file, or "<built-in:lessons/NAME.yaml>"
-  std::string title;
+  LocalText title;
   std::string scenario;  // as written in the lesson
   std::string compare;   // as written; "" when the lesson runs one design
-  std::string intro, try_this, look_for, question;
+  LocalText intro, try_this, look_for, question;
+  // The day the question is about: the GUI pauses there (`stop_at_day`; -1 = it does not).
+  std::int64_t stop_at_day = -1;
   std::vector<std::string> overrides;  // "key=value", from `set`
   Scenario resolved;                   // the scenario with `set` and `changes` applied
   Scenario compare_resolved;           // the second design (same city and run), when compare
@@ -80,7 +87,7 @@ Lesson load_lesson(const std::string& name_or_path);
 
 struct ShippedLesson {
   std::string name;
-  std::string title;
+  LocalText title;
 };
 
 std::vector<ShippedLesson> shipped_lessons();  // sorted by name

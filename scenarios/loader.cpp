@@ -48,15 +48,25 @@ Where where_of(const std::string& message, const Tree& root, const std::vector<W
   return best;
 }
 
-std::string first_sentence(const std::string& text) {
-  const std::size_t end = text.find(". ");
-  std::string sentence = text.substr(0, end);
-  if (!sentence.empty() && sentence.back() == '.') sentence.pop_back();
-  return sentence;
+// `description:` as one text or as {en, zh} (scenarios/local_text.hpp); the schema's field holds
+// the English, which the manifest and the sweeps use.
+LocalText take_description(Tree& root) {
+  TreeEntry* entry = root.kind == Tree::Kind::Map ? root.entry("description") : nullptr;
+  if (!entry) return {};
+  LocalText text = read_local_text(entry->value, "description");
+  if (entry->value.kind == Tree::Kind::Map) {
+    Tree english;
+    english.kind = Tree::Kind::Scalar;
+    english.text = text.en;
+    english.where = entry->value.where;
+    entry->value = std::move(english);
+  }
+  return text;
 }
 
 Scenario load(const ScenarioSource& source, const std::vector<std::string>& overrides) {
   Tree root = load_merged(source);
+  take_description(root);
   for (const std::string& text : overrides) apply_override(root, text);
 
   Scenario s;
@@ -94,16 +104,34 @@ Scenario load_builtin_default(const std::vector<std::string>& overrides) {
   return load(builtin_source("baseline"), overrides);
 }
 
+std::optional<std::int64_t> warmup_to_fit(std::int64_t warmup_days, std::int64_t days) {
+  if (days < 1 || warmup_days < days) return std::nullopt;
+  return days / 10;
+}
+
 std::vector<ShippedScenario> shipped_scenarios() {
   std::vector<ShippedScenario> list;
   for (const std::string& name : shipped_names()) {
-    const Tree tree = parse_yaml(shipped_text(name), builtin_source(name).label);
-    const Tree* description = tree.find("description");
-    ShippedScenario entry{name, "", description ? read_text(*description, "description") : ""};
-    entry.title = first_sentence(entry.description);
-    list.push_back(std::move(entry));
+    Tree tree = parse_yaml(shipped_text(name), builtin_source(name).label);
+    const LocalText description = take_description(tree);
+    list.push_back({name, first_sentence(description), description});
   }
   return list;
+}
+
+LocalText scenario_description(const Scenario& scenario) {
+  std::string reference = scenario.source;
+  constexpr std::string_view builtin = "<built-in:";
+  if (reference.starts_with(builtin) && reference.ends_with('>'))
+    reference = reference.substr(builtin.size(), reference.size() - builtin.size() - 1);
+  try {
+    Tree root = load_merged(resolve_scenario(reference));
+    // The file may have changed since, or the description come from elsewhere (a lesson's
+    // compare design keeps its city's source): only the file's own description is translated.
+    if (LocalText text = take_description(root); text.en == scenario.description) return text;
+  } catch (const InputError&) {
+  }
+  return {scenario.description, ""};
 }
 
 std::string shipped_scenario_text(const std::string& name) {

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <optional>
 
+#include "engine/i18n.hpp"
+
 namespace govsim {
 namespace {
 
@@ -50,27 +52,27 @@ std::optional<std::int64_t> parse_whole(std::string_view text, bool& too_big) {
 }  // namespace
 
 double read_number(const Tree& node, const std::string& name, double lo, double hi) {
-  const std::string expected = "expected a number in " + range_text(lo, hi);
+  const std::string expected = i18n::tr("expected a number in ") + range_text(lo, hi);
   if (node.kind != Tree::Kind::Scalar)
-    fail(node, name, expected + ", got " + node.describe_value());
+    fail(node, name, expected + i18n::tr(", got ") + node.describe_value());
   const std::optional<double> value = parse_finite(trim(node.text));
-  if (!value) fail(node, name, expected + ", got " + node.describe_value());
+  if (!value) fail(node, name, expected + i18n::tr(", got ") + node.describe_value());
   if (*value < lo || *value > hi) {
-    fail(node, name, node.text + " is out of range " + range_text(lo, hi));
+    fail(node, name, node.text + i18n::tr(" is out of range ") + range_text(lo, hi));
   }
   return *value;
 }
 
 std::int64_t read_whole(const Tree& node, const std::string& name, std::int64_t lo,
                         std::int64_t hi) {
-  const std::string expected = "expected a whole number in " + range_text(lo, hi);
+  const std::string expected = i18n::tr("expected a whole number in ") + range_text(lo, hi);
   if (node.kind != Tree::Kind::Scalar)
-    fail(node, name, expected + ", got " + node.describe_value());
+    fail(node, name, expected + i18n::tr(", got ") + node.describe_value());
   bool too_big = false;
   const std::optional<std::int64_t> value = parse_whole(trim(node.text), too_big);
-  if (!value && !too_big) fail(node, name, expected + ", got " + node.describe_value());
+  if (!value && !too_big) fail(node, name, expected + i18n::tr(", got ") + node.describe_value());
   if (too_big || *value < lo || *value > hi) {
-    fail(node, name, node.text + " is out of range " + range_text(lo, hi));
+    fail(node, name, node.text + i18n::tr(" is out of range ") + range_text(lo, hi));
   }
   return *value;
 }
@@ -84,7 +86,7 @@ bool read_flag(const Tree& node, const std::string& name) {
     if (word == "true" || word == "yes" || word == "on") return true;
     if (word == "false" || word == "no" || word == "off") return false;
   }
-  fail(node, name, "expected true or false, got " + node.describe_value());
+  fail(node, name, i18n::tr("expected true or false, got ") + node.describe_value());
 }
 
 std::size_t read_choice(const Tree& node, const std::string& name,
@@ -97,17 +99,19 @@ std::size_t read_choice(const Tree& node, const std::string& name,
     const std::string nearest = nearest_name(word, names);
     if (!nearest.empty()) {
       fail(node, name,
-           "expected one of " + quoted_list(names) + ", got " + node.describe_value() +
-               "; did you mean '" + nearest + "'?");
+           i18n::tr("expected one of ") + quoted_list(names) + i18n::tr(", got ") +
+               node.describe_value() + suggestion(word, names));
     }
   }
-  fail(node, name, "expected one of " + quoted_list(names) + ", got " + node.describe_value());
+  fail(node, name,
+       i18n::tr("expected one of ") + quoted_list(names) + i18n::tr(", got ") +
+           node.describe_value());
 }
 
 std::string read_text(const Tree& node, const std::string& name) {
   if (node.kind == Tree::Kind::Null) return "";
   if (node.kind != Tree::Kind::Scalar)
-    fail(node, name, "expected text, got " + node.describe_value());
+    fail(node, name, i18n::tr("expected text, got ") + node.describe_value());
   return node.text;
 }
 
@@ -115,7 +119,7 @@ void check_keys(const Tree& map, const std::vector<std::string>& known, const st
   for (const TreeEntry& e : map.entries) {
     if (std::find(known.begin(), known.end(), e.key) == known.end()) {
       throw InputError(
-          e.where.at(join_key(path, e.key) + ": unknown key" + suggestion(e.key, known)));
+          e.where.at(join_key(path, e.key) + i18n::tr(": unknown key") + suggestion(e.key, known)));
     }
   }
 }
@@ -144,7 +148,8 @@ class PathProbe {
     if (path_[depth_] != key) return;
     found_ = true;
     if (depth_ + 1 == path_.size()) {
-      problem_ = "is a group of settings; set one of its keys: " + quoted_list(keys_of<S>());
+      problem_ =
+          i18n::tr("is a group of settings; set one of its keys: ") + quoted_list(keys_of<S>());
       return;
     }
     PathProbe inner(path_, depth_ + 1);
@@ -153,7 +158,7 @@ class PathProbe {
   }
 
   std::string problem() const {
-    if (!found_) return "unknown key" + suggestion(path_[depth_], keys_);
+    if (!found_) return i18n::tr("unknown key") + suggestion(path_[depth_], keys_);
     return problem_;
   }
 

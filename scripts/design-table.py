@@ -3,50 +3,22 @@
 
 Runs each design once (seed 1, the scenario's 365 days) with the govsim binary given as the
 first argument (default build/cli/govsim) and prints one Markdown row per design from its
-summary.json, in the README's columns.
+summary.json, in the README's columns. examples/analyse.py prints the same table from Python;
+the designs and the row format are that file's.
 """
 import json
+import os
 import subprocess
 import sys
 import tempfile
 
-DESIGNS = [
-    ("fragmented", "fragmented (today)"),
-    ("grid-one-branch", "grid, one grid one branch"),
-    ("grid-multi-branch", "grid, several grids one branch"),
-    ("grid-volunteers", "+ trained volunteers"),
-    ("grid-mediators", "+ professional mediators"),
-    ("grid-legal", "+ legal clarity"),
-    ("grid-platform", "+ digital platform"),
-    ("modern", "full modern design"),
-]
-
-
-def pct(x):
-    return "n/a" if x is None or x != x else f"{100 * x:.0f} %"
-
-
-def thousands(n):
-    return f"{int(n):,}".replace(",", " ")
-
-
-def row(label, s):
-    return (
-        f"| {label} | {s['disputes_per_10k_year']:.1f} | {s['reported_disputes_per_10k_year']:.1f} "
-        f"| {pct(s['reported_share'])} | {s['response_time_p50_h']:.1f} / {s['response_time_p90_h']:.1f} "
-        f"| {s['resolution_time_mean_h']:.1f} | {pct(s['within_deadline_share'])} "
-        f"| {pct(s['overdue_share'])} | {pct(s['stayed_in_grid_share'])} | {thousands(s['bounced'])} "
-        f"| {thousands(s['dropped'])} | {s['trust_mean']:.2f} | {s['gain_mean']:.2f} "
-        f"| {s['happiness_mean']:.2f} | {s['security_mean']:.2f} | {s['cost_per_resident_year']:.0f} |"
-    )
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples"))
+from analyse import DESIGNS, HEADER, row  # noqa: E402
 
 
 def main():
     govsim = sys.argv[1] if len(sys.argv) > 1 else "build/cli/govsim"
-    print("| design | disputes arising /10k/yr | reported | share reported | response p50 / p90 (h) "
-          "| resolution mean (h) | within deadline | overdue | small kept in grid | bounced | dropped "
-          "| trust | gain | happiness | security | cost CNY/resident-yr |")
-    print("|" + "---|" * 16)
+    print(HEADER)
     with tempfile.TemporaryDirectory() as tmp:
         for name, label in DESIGNS:
             out = f"{tmp}/{name}"

@@ -15,6 +15,10 @@ packages=(
   chromium                    # the test that opens the HTML report in a headless browser
   clang libclang-rt-14-dev    # make fuzz: clang++ and libFuzzer with the sanitizer runtimes
   clang-format clang-tidy     # make format-check and make tidy (CI runs both)
+  # The Python module (import govsim, docs/PYTHON.md) and its tests, for Debian's /usr/bin/python3;
+  # pip, venv and wheel for `pip install --no-build-isolation .`
+  python3-dev pybind11-dev python3-numpy python3-pandas python3-pytest
+  python3-pip python3-venv python3-setuptools python3-wheel
 )
 
 missing=()

@@ -28,5 +28,11 @@ else
   msginit --no-translator --locale=zh_CN.UTF-8 --input="$pot" --output-file=po/zh_CN.po
 fi
 msgen "$pot" | msgattrib --no-obsolete -o po/en.po -
-sed -i 's/^"Language: \\n"$/"Language: en\\n"/' po/en.po
+# English needs no translator: fill in the header fields msgen leaves at their template values.
+created=$(sed -n 's/^"POT-Creation-Date: \(.*\)\\n"$/\1/p' po/en.po)
+sed -i -e 's/^"Language: \\n"$/"Language: en\\n"/' \
+  -e "s/^\"PO-Revision-Date: .*\\\\n\"\$/\"PO-Revision-Date: $created\\\\n\"/" \
+  -e 's/^"Last-Translator: .*\\n"$/"Last-Translator: govsim\\n"/' \
+  -e 's/^"Language-Team: .*\\n"$/"Language-Team: English\\n"/' \
+  -e '1,/^msgid ""$/{/^#, fuzzy$/d;/^# Copyright (C) YEAR/d;/^# FIRST AUTHOR/d;s/^# SOME DESCRIPTIVE TITLE\.$/# English messages of govsim (the source language)./}' po/en.po
 msgfmt --check --statistics -o /dev/null po/zh_CN.po

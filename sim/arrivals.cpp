@@ -59,6 +59,18 @@ Channel walk_channel(double pick, double sensor_rate, double vol_rate, double ne
   return Channel::Rounds;
 }
 
+// Neighbours who take part in co-governance help the parties of a small dispute settle it among
+// themselves, if they get there before anyone reports it, it lapses or it grows: when, or +inf.
+// A stream of its own, so that every other draw stays where it was.
+double settle_time(const World& w, const NewCase& n) {
+  const double per_h = w.state.gov.participation *
+                       w.scenario.model.behaviour.participation.self_settle_per_day / kHoursPerDay;
+  if (n.domain != Domain::Dispute || n.tier != Tier::Small || !(per_h > 0)) return kInf;
+  Stream s(w.scenario.run.seed, Purpose::CaseLife, n.id, 2);
+  const double t = n.t_arise + s.exponential(1.0 / per_h);
+  return t < n.t_report && t < n.t_lapse && t < n.t_worsen1 ? t : kInf;
+}
+
 // Draws a new case's life before anyone reports it: severity, who reports it through which
 // channel and when, when it would worsen, and when it lapses if nobody acts.
 NewCase draw_case(const World& w, std::uint32_t g, std::uint64_t id, std::uint32_t resident,
@@ -132,6 +144,7 @@ NewCase draw_case(const World& w, std::uint32_t g, std::uint64_t id, std::uint32
     if (n.tier == Tier::Small) n.t_worsen2 = n.t_worsen1 + w2;
   }
   n.t_lapse = n.t_arise + s.exponential(m.lapse_mean_h);
+  n.t_settle = settle_time(w, n);
   return n;
 }
 

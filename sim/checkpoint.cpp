@@ -99,7 +99,8 @@ void check_values(const ModelState& s, const CheckpointReader& r) {
   for (const GridClimate& c : s.climate)
     if (!(c.service >= 0 && c.service <= 1) || !std::isfinite(c.neighbour_mood) ||
         !(c.hazard_exposure >= 0 && c.hazard_exposure < kMany) ||
-        !(c.dispute_exposure >= 0 && c.dispute_exposure < kMany))
+        !(c.dispute_exposure >= 0 && c.dispute_exposure < kMany) ||
+        !(c.consultation >= 0 && c.consultation <= 1))
       r.fail("a grid's climate is out of range");
   for (const auto& f : s.feedback)
     for (const Feedback& x : f)

@@ -39,6 +39,7 @@ UnitDay& UnitDay::operator+=(const UnitDay& o) {
   reached_street += o.reached_street;
   sent_up += o.sent_up;
   reached_city += o.reached_city;
+  settled_by_residents += o.settled_by_residents;
   resolution_sum_h += o.resolution_sum_h;
   handoff_sum_h += o.handoff_sum_h;
   handoffs += o.handoffs;

@@ -62,8 +62,9 @@ struct UnitDay {
   std::int64_t mediations = 0, mediation_agreements = 0;
   std::int64_t within_deadline = 0, small_resolved = 0, small_stayed_in_grid = 0;
   std::int64_t reached_street = 0;
-  std::int64_t sent_up = 0;       // cases a street office sent up to the city tier
-  std::int64_t reached_city = 0;  // cases that arrived at a desk of the city tier
+  std::int64_t sent_up = 0;               // cases a street office sent up to the city tier
+  std::int64_t reached_city = 0;          // cases that arrived at a desk of the city tier
+  std::int64_t settled_by_residents = 0;  // small disputes the parties settled themselves
   double resolution_sum_h = 0, handoff_sum_h = 0;
   std::int64_t handoffs = 0;
   LevelDay level[kLevels];           // by Level

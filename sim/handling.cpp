@@ -80,6 +80,29 @@ void HandlingUnit::send_up(Case& c, std::uint32_t slot, double t) {
   free_.push_back(slot);
 }
 
+// No office was involved: the resident's strain eases as after a settled case, and nobody
+// judges a service.
+void HandlingUnit::settle_among_residents(Case& c, std::uint32_t slot, double t) {
+  GridTotals& gt = (*ctx_.grid_totals)[c.grid];
+  --open_;
+  --unreported_;
+  --gt.open;
+  if (c.domain == Domain::Dispute) --gt.open_disputes;
+  if (hazard_domain(c.domain)) --gt.open_hazards;
+  ++day_.settled_by_residents;
+  const double weight = (1.0 + rank(c.tier)) / double(kTiers);
+  (*ctx_.feedback)[c.grid].push_back(Feedback{
+      c.resident, 0.0f, static_cast<float>(model_.behaviour.outcome.settled_hardship * weight),
+      0.0f, false});
+  if (tracing_)
+    day_.closed.push_back(CaseTrace{c.id, c.grid, c.domain, c.origin_tier, c.tier, c.channel, false,
+                                    true, c.bounces, 0, c.path, c.path_t_h, c.t_arise, c.t_report,
+                                    c.t_first, t});
+  c.state = CaseState::Closed;
+  c.id = 0;
+  free_.push_back(slot);
+}
+
 void HandlingUnit::admit(const NewCase& n) {
   const std::uint32_t slot = new_slot();
   Case& c = cases_[slot];
@@ -112,6 +135,10 @@ void HandlingUnit::admit(const NewCase& n) {
   auto timer = [&](double t, Ev type) {
     events_.push_timer(Event{t, 0, c.id, slot, 0, type, Level::Grid});
   };
+  if (n.t_settle < kInf) {  // before any report, lapse or worsening (sim/arrivals.cpp)
+    timer(n.t_settle, Ev::Settle);
+    return;
+  }
   if (n.t_report < n.t_lapse) timer(n.t_report, Ev::Report);
   if (n.t_lapse < kInf) timer(n.t_lapse, Ev::Lapse);
   if (n.t_worsen1 < n.t_lapse) timer(n.t_worsen1, Ev::Worsen);
@@ -159,6 +186,9 @@ void HandlingUnit::handle(const Event& e) {
       break;
     case Ev::EscalateCheck:
       on_escalate_check(c, e.index, e.aux, e.t);
+      break;
+    case Ev::Settle:
+      settle_among_residents(c, e.index, e.t);
       break;
     case Ev::Wake:
       break;

@@ -112,6 +112,7 @@ class HandlingUnit {
     ServiceDone,
     Resolve,
     EscalateCheck,
+    Settle,  // the parties settle it among themselves (before anyone reported it)
     Wake
   };
   struct Event {
@@ -156,6 +157,7 @@ class HandlingUnit {
   void close(Case& c, std::uint32_t slot, double t, bool dropped, bool settled);
   // The case leaves this unit for the city tier (it stays open, in the grid's totals too).
   void send_up(Case& c, std::uint32_t slot, double t);
+  void settle_among_residents(Case& c, std::uint32_t slot, double t);
   std::uint32_t new_slot();
   Level level_for(Tier tier) const;
   // desks.cpp: design, desks, dispatch and service

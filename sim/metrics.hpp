@@ -27,12 +27,13 @@ struct DayMetrics {
   std::int64_t unreported_open = 0;  // open cases nobody has reported yet, end of day
   std::int64_t first_responses = 0;
   std::int64_t resolved = 0;
-  std::int64_t escalated = 0;  // moves to a higher level today
-  std::int64_t bounced = 0;    // jurisdiction bounces today
-  std::int64_t dropped = 0;    // cases lost or lapsed today
-  std::int64_t worsened = 0;   // cases that grew a tier today
-  std::int64_t backlog = 0;    // reported and not yet resolved, end of day
-  std::int64_t overdue = 0;    // of the backlog, past its deadline
+  std::int64_t escalated = 0;             // moves to a higher level today
+  std::int64_t bounced = 0;               // jurisdiction bounces today
+  std::int64_t dropped = 0;               // cases lost or lapsed today
+  std::int64_t settled_by_residents = 0;  // small disputes the parties settled among themselves
+  std::int64_t worsened = 0;              // cases that grew a tier today
+  std::int64_t backlog = 0;               // reported and not yet resolved, end of day
+  std::int64_t overdue = 0;               // of the backlog, past its deadline
   double backlog_age_mean_h = kNaN;
   double response_time_mean_h = kNaN;  // report -> first response, of today's first responses
   double response_time_p50_h = kNaN;
@@ -58,10 +59,12 @@ struct DayMetrics {
   double utilization_street = kNaN;
   double utilization_city = kNaN;
   double cost = 0;  // CNY spent today on staff, volunteers and the platform
-  // Running totals, for the conservation law arrived = resolved + dropped + open.
+  // Running totals, for the conservation law
+  // arrived = resolved + dropped + settled by residents + open.
   std::int64_t arrived_total = 0;
   std::int64_t resolved_total = 0;
   std::int64_t dropped_total = 0;
+  std::int64_t settled_by_residents_total = 0;
   std::int64_t open_total = 0;
   std::int64_t policy_change = 0;  // 1 on a day a policy change took effect
 };
@@ -84,6 +87,7 @@ void describe(V& v, const DayMetrics& m) {
   v.col("escalated", m.escalated);
   v.col("bounced", m.bounced);
   v.col("dropped", m.dropped);
+  v.col("settled_by_residents", m.settled_by_residents);
   v.col("worsened", m.worsened);
   v.col("backlog", m.backlog);
   v.col("overdue", m.overdue);
@@ -115,6 +119,7 @@ void describe(V& v, const DayMetrics& m) {
   v.col("arrived_total", m.arrived_total);
   v.col("resolved_total", m.resolved_total);
   v.col("dropped_total", m.dropped_total);
+  v.col("settled_by_residents_total", m.settled_by_residents_total);
   v.col("open_total", m.open_total);
   v.col("policy_change", m.policy_change);
 }
@@ -241,9 +246,10 @@ struct RunSummary {
   std::int64_t bounced = 0;
   std::int64_t dropped = 0;
   std::int64_t resolved = 0;
-  std::int64_t reached_street = 0;  // cases handled at the street office at some point
-  std::int64_t sent_up = 0;         // cases street offices sent up to the city tier
-  std::int64_t reached_city = 0;    // cases that reached a desk of the city tier
+  std::int64_t reached_street = 0;        // cases handled at the street office at some point
+  std::int64_t sent_up = 0;               // cases street offices sent up to the city tier
+  std::int64_t reached_city = 0;          // cases that reached a desk of the city tier
+  std::int64_t settled_by_residents = 0;  // small disputes settled among residents
   double dispute_rate_per_1k_month = 0;
   double trust_mean = 0;  // at the end of the run
   double gain_mean = 0;
@@ -301,6 +307,7 @@ void describe(V& v, const RunSummary& s) {
   v.col("reached_street", s.reached_street);
   v.col("sent_up", s.sent_up);
   v.col("reached_city", s.reached_city);
+  v.col("settled_by_residents", s.settled_by_residents);
   v.col("dispute_rate_per_1k_month", s.dispute_rate_per_1k_month);
   v.col("trust_mean", s.trust_mean);
   v.col("gain_mean", s.gain_mean);

@@ -138,6 +138,7 @@ void add_unit_days(const UnitDay& u, DayMetrics& d) {
   d.escalated = u.escalated;
   d.bounced = u.bounced;
   d.dropped = u.dropped;
+  d.settled_by_residents = u.settled_by_residents;
   d.worsened = u.worsened;
   d.disputes_resolved = u.disputes_resolved;
   d.disputes_settled_in_grid = u.disputes_settled_in_grid;
@@ -215,9 +216,11 @@ void add_open_cases(World& w, DayMetrics& d) {
   t.arrived_total += d.new_cases;
   t.resolved_total += d.resolved;
   t.dropped_total += d.dropped;
+  t.settled_by_residents_total += d.settled_by_residents;
   d.arrived_total = t.arrived_total;
   d.resolved_total = t.resolved_total;
   d.dropped_total = t.dropped_total;
+  d.settled_by_residents_total = t.settled_by_residents_total;
   d.open_total = open;
 }
 
@@ -261,6 +264,7 @@ void climate_phase(World& w, Executor&) {
   const ModelConfig& m = w.scenario.model;
   const TrustBehaviour& tb = m.behaviour.trust;
   const SensesBehaviour& sb = m.behaviour.senses;
+  const ParticipationBehaviour& pb = m.behaviour.participation;
   for (std::uint32_t g = 0; g < w.city.grids; ++g) {
     GridTotals& t = w.state.grid_totals[g];
     GridClimate& c = w.state.climate[g];
@@ -274,6 +278,15 @@ void climate_phase(World& w, Executor&) {
     }
     c.hazard_exposure = double(t.open_hazards) * sb.hazard_reach / pop;
     c.dispute_exposure = double(t.open_disputes) * sb.dispute_reach / pop;
+    // Tomorrow's consultation meeting (协商议事), if the grid holds one: those who take part
+    // have part of their strain eased.
+    const double meetings_per_day =
+        w.state.gov.participation * pb.consultations_per_month / kDaysPerMonth;
+    Stream meeting(w.scenario.run.seed, Purpose::GridDay, g,
+                   grid_day_time(w.state.day + 1, kGridDayConsultation));
+    c.consultation = meeting.bernoulli(std::min(1.0, meetings_per_day))
+                         ? pb.consultation_attendance * pb.consultation_relief
+                         : 0.0;
     t.satisfaction_today = 0;
     t.closed_today = 0;
   }

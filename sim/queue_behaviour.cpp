@@ -72,7 +72,7 @@ void QueueBehaviour::admit_arrivals(HandlingUnit& u, std::int64_t day) const {
     n.tier = Tier::Small;
     n.channel = Channel::Resident;
     n.t_arise = n.t_report = t;
-    n.t_worsen1 = n.t_worsen2 = n.t_lapse = kInf;
+    n.t_worsen1 = n.t_worsen2 = n.t_lapse = n.t_settle = kInf;
     u.admit(n);
   }
 }

@@ -32,6 +32,7 @@ RunTally& RunTally::operator+=(const CityDay& day) {
   reported += d.reported;
   resolved += d.resolved;
   dropped += d.dropped;
+  settled_by_residents += d.settled_by_residents;
   within += day.units.within_deadline;
   small += day.units.small_resolved;
   small_stayed += day.units.small_stayed_in_grid;
@@ -108,6 +109,7 @@ void summarize_service(const RunTally& t, RunSummary& s) {
   s.reached_street = t.reached_street;
   s.sent_up = t.sent_up;
   s.reached_city = t.reached_city;
+  s.settled_by_residents = t.settled_by_residents;
 }
 
 // Queueing books of each level over the measured days.

@@ -37,6 +37,7 @@ struct SummaryInputs {
 struct RunTally {
   // Every day, from the first: arrived = resolved + dropped + open.
   std::int64_t arrived_total = 0, resolved_total = 0, dropped_total = 0;
+  std::int64_t settled_by_residents_total = 0;
   std::vector<DayMetrics> series;  // one row a day
   DayWindow response_window;       // the last run.percentile_window_days days' response times
   // After the warm-up.
@@ -44,6 +45,7 @@ struct RunTally {
   std::int64_t cases = 0, disputes = 0, reported = 0, requests = 0, resolved = 0, dropped = 0;
   std::int64_t within = 0, small = 0, small_stayed = 0, mediations = 0, agreements = 0;
   std::int64_t escalated = 0, bounced = 0, reached_street = 0, sent_up = 0, reached_city = 0;
+  std::int64_t settled_by_residents = 0;
   double cost = 0, resident_days = 0, response_sum = 0, resolution_sum = 0;
   double case_hours = 0;              // handlers' working hours on cases, every level
   double cost_part[kCostParts] = {};  // cost by part (kCostPartNames)
@@ -74,6 +76,7 @@ void RunTally::fields(IO& io, T& t) {
   io.pod(t.arrived_total);
   io.pod(t.resolved_total);
   io.pod(t.dropped_total);
+  io.pod(t.settled_by_residents_total);
   io.pod(t.cases);
   io.pod(t.disputes);
   io.pod(t.reported);
@@ -90,6 +93,7 @@ void RunTally::fields(IO& io, T& t) {
   io.pod(t.reached_street);
   io.pod(t.sent_up);
   io.pod(t.reached_city);
+  io.pod(t.settled_by_residents);
   io.pod(t.cost);
   io.pod(t.resident_days);
   io.pod(t.response_sum);

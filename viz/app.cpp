@@ -2,6 +2,7 @@
 
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <SFML/Graphics/RenderWindow.hpp>
@@ -14,6 +15,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <map>
 
 #include "engine/i18n.hpp"
 #include "scenarios/lesson.hpp"
@@ -21,6 +23,7 @@
 #include "viz/chart_data.hpp"
 #include "viz/chart_heading.hpp"
 #include "viz/charts.hpp"
+#include "viz/classroom.hpp"
 #include "viz/compare.hpp"
 #include "viz/fonts.hpp"
 #include "viz/imgui_sfml_platform.hpp"
@@ -120,6 +123,8 @@ class App {
   void check_glyphs();
   float left_width() const;
   void draw_menu();
+  void save_answers();
+  void save_scenario();
   void draw_left_panel();
   void draw_controls();
   void draw_governance();
@@ -164,7 +169,11 @@ class App {
   float menu_height_ = 22;
   std::vector<ShippedScenario> shipped_;
   std::vector<ShippedLesson> lessons_;
-  std::string answer_;
+  std::map<std::string, std::string> answers_;  // by lesson: kept over Reset and reloading
+  std::string student_;                         // the student's name, for Save answers
+  std::size_t typed_seen_ = 0;                  // the size of what the student had typed
+  std::string answers_path_ = "govsim-answers.yaml";
+  LocalText description_;  // the scenario's description in each language
   std::string load_text_;
   std::string export_path_ = "govsim-series.csv";
   std::string status_;
@@ -208,7 +217,8 @@ App::App(Scenario scenario, const AppOptions& options)
   ImGui::GetStyle().ScaleAllSizes(options.scale);
   shipped_ = shipped_scenarios();
   lessons_ = shipped_lessons();
-  glyph_text_ = scenario.name + scenario.description + names_text();
+  description_ = scenario_description(scenario);
+  glyph_text_ = scenario.name + description_.en + description_.zh + names_text();
   fonts_ = load_fonts(glyph_text_, options.scale);
   text_box_log().enabled = options.check_layout;
   platform_ = std::make_unique<ImGuiSfmlPlatform>(window_);
@@ -346,6 +356,7 @@ void App::sync() {
       sim_->select_grid(-1);
     }
     seed_input_ = snap_->seed;
+    description_ = scenario_description(*snap_->scenario);
     colours_dirty_ = charts_dirty_ = true;
     window_.setTitle(
         sf::String::fromUtf8(snap_->scenario->name.begin(), snap_->scenario->name.end()));
@@ -354,8 +365,14 @@ void App::sync() {
   if (snap_->lesson.get() != seen_lesson_) {
     seen_lesson_ = snap_->lesson.get();
     check_glyphs();
-    answer_.clear();
     if (seen_lesson_) view_ = seen_lesson_->compare.empty() ? View::Map : View::Compare;
+  }
+  // What the student types (a name, an answer in Chinese) gets glyphs too, between frames.
+  std::size_t typed = student_.size();
+  for (const auto& [lesson, answer] : answers_) typed += answer.size();
+  if (typed != typed_seen_) {
+    typed_seen_ = typed;
+    check_glyphs();
   }
   if (snap_->version != seen_version_) {
     seen_version_ = snap_->version;
@@ -392,28 +409,39 @@ void App::sync() {
 // lesson's, and those in the menus.
 std::string App::names_text() const {
   std::string text;
-  for (const ShippedScenario& s : shipped_) text += s.title;
-  for (const ShippedLesson& l : lessons_) text += l.title;
+  const auto add = [&text](const LocalText& t) { text += t.en + t.zh; };
+  for (const ShippedScenario& s : shipped_) add(s.title);
+  for (const ShippedLesson& l : lessons_) add(l.title);
+  add(description_);
   if (!snap_) return text;
-  if (snap_->scenario) text += snap_->scenario->name + snap_->scenario->description;
+  if (snap_->scenario) text += snap_->scenario->name;
   if (snap_->city)
     for (const auto* names :
          {&snap_->city->street_names, &snap_->city->community_names, &snap_->city->grid_names})
       for (const std::string& n : *names) text += n;
   if (snap_->lesson) {
     const Lesson& l = *snap_->lesson;
-    text += l.title + l.intro + l.try_this + l.look_for + l.question;
+    for (const LocalText* t : {&l.title, &l.intro, &l.try_this, &l.look_for, &l.question}) add(*t);
   }
   for (const LaneView& lane : snap_->lanes) text += lane.label;
+  text += student_;
+  for (const auto& [lesson, answer] : answers_) text += answer;
   return text;
 }
 
 // A city or a lesson with characters the atlas lacks: the atlas is built again with them (between
 // frames: sync() runs before NewFrame).
 void App::check_glyphs() {
-  const std::string text = names_text();
-  if (missing_glyphs(fonts_.ui, text).empty()) return;
-  glyph_text_ += text;
+  // Only characters not asked for before: one that no font has stays missing, and must not
+  // rebuild the atlas at every key the student presses.
+  std::string wanted;
+  for (const unsigned c : missing_glyphs(fonts_.ui, names_text())) {
+    char utf8[5];
+    ImTextCharToUtf8(utf8, c);
+    if (glyph_text_.find(utf8) == std::string::npos) wanted += utf8;
+  }
+  if (wanted.empty()) return;
+  glyph_text_ += wanted;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   fonts_ = load_fonts(glyph_text_, options_.scale);
   ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -460,6 +488,9 @@ void App::draw_menu() {
     if (ImGui::MenuItem(i18n::tr("Export series to CSV")) && snap_)
       status_ = export_series(*snap_, export_path_);
     if (ImGui::MenuItem(i18n::tr("Save screenshot"), "F12")) save_picture_ = true;
+    if (ImGui::MenuItem(i18n::tr("Save answers"), nullptr, false, snap_ && snap_->lesson))
+      save_answers();
+    if (ImGui::MenuItem(i18n::tr("Save scenario"), nullptr, false, ready())) save_scenario();
     ImGui::Separator();
     if (ImGui::MenuItem(i18n::tr("Quit"))) window_.close();
     ImGui::EndMenu();
@@ -467,7 +498,7 @@ void App::draw_menu() {
   if (ImGui::BeginMenu(i18n::tr("Scenarios"))) {
     for (const ShippedScenario& s : shipped_) {
       if (ImGui::MenuItem(s.name.c_str())) sim_->load(s.name, {});
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.title.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.title.shown().c_str());
     }
     ImGui::EndMenu();
   }
@@ -519,6 +550,50 @@ void App::draw_menu() {
   ImGui::EndMainMenuBar();
 }
 
+// File > Save answers: the student's answer to the lesson's question, appended to a YAML file
+// with the name, the lesson, the seed and the day.
+void App::save_answers() {
+  if (!snap_ || !snap_->lesson) return;
+  const Lesson& lesson = *snap_->lesson;
+  Answer a;
+  a.student = student_;
+  a.lesson = lesson.name;
+  a.title = lesson.title.shown();
+  a.question = lesson.question.shown();
+  a.seed = snap_->seed;
+  a.day = snap_->day;
+  a.answer = answers_[lesson.name];
+  a.saved_at = utc_now();
+  const std::string problem = append_answer(answers_path_, a);
+  status_ = problem.empty() ? i18n::tr("answers saved to ") + answers_path_
+                            : i18n::tr("answers not saved: ") + problem;
+}
+
+// File > Save scenario: design A's knobs as they are now, as a scenario that extends the one
+// loaded and holds them from day 0.
+void App::save_scenario() {
+  if (!snap_ || !snap_->scenario || snap_->lanes.empty()) return;
+  const LaneView& lane = snap_->lanes.front();
+  Scenario edited = *snap_->scenario;
+  edited.governance = lane.pending ? *lane.pending : lane.governance;
+  edited.changes.clear();
+  edited.name += "-saved";
+  edited.description = "The knobs of " + snap_->scenario->name + " on day " +
+                       std::to_string(snap_->day) + ", saved from govsim-gui.";
+  const std::string path = edited.name + ".yaml";
+  try {
+    const std::string extends = extends_reference(*snap_->scenario);
+    const Scenario parent = load_scenario(extends);
+    const std::string problem = write_text_file(
+        path, scenario_yaml(edited, parent, extends,
+                            "Saved by govsim-gui; run it with: govsim run " + path));
+    status_ = problem.empty() ? i18n::tr("scenario saved to ") + path
+                              : i18n::tr("scenario not saved: ") + problem;
+  } catch (const std::exception& e) {
+    status_ = i18n::tr("scenario not saved: ") + std::string(e.what());
+  }
+}
+
 void App::draw_controls() {
   const Snapshot& s = *snap_;
   float label_w = 0;
@@ -528,10 +603,10 @@ void App::draw_controls() {
   ImGui::PushFont(fonts_.title);
   ImGui::TextUnformatted(s.scenario ? s.scenario->name.c_str() : "");
   ImGui::PopFont();
-  if (s.scenario && ImGui::IsItemHovered() && !s.scenario->description.empty()) {
+  if (s.scenario && ImGui::IsItemHovered() && !description_.empty()) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-    ImGui::TextUnformatted(s.scenario->description.c_str());
+    ImGui::TextUnformatted(description_.shown().c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
@@ -539,12 +614,14 @@ void App::draw_controls() {
     const auto plural = [](std::uint64_t n, const char* one, const char* many) {
       return std::to_string(n) + " " + (n == 1 ? one : many);
     };
+    ImGui::PushTextWrapPos(0.0f);  // two lines in a narrow panel rather than cut off
     ImGui::TextDisabled(
         "%s, %s, %s, %s",
         plural(s.city->residents, i18n::tr("resident"), i18n::tr("residents")).c_str(),
         plural(s.city->streets, i18n::tr("street"), i18n::tr("streets")).c_str(),
         plural(s.city->communities, i18n::tr("community"), i18n::tr("communities")).c_str(),
         plural(s.city->grids, i18n::tr("grid"), i18n::tr("grids")).c_str());
+    ImGui::PopTextWrapPos();
   }
   char progress[96];
   std::snprintf(progress, sizeof progress, i18n::tr("day %lld of %lld"),
@@ -574,7 +651,11 @@ void App::draw_controls() {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(i18n::tr("speed"));
   ImGui::SameLine(label_w);
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 80);
+  // Room for the "max" check box and its label, whatever the language and the scale.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() -
+                          style.ItemInnerSpacing.x - ImGui::CalcTextSize(i18n::tr("max")).x -
+                          style.ItemSpacing.x);
   float t = position_of(speed_);
   char speed_text[48];
   std::snprintf(speed_text, sizeof speed_text,
@@ -706,7 +787,7 @@ void App::draw_left_panel() {
   if (snap_->lesson) {
     ImGui::SetNextItemOpen(true, ImGuiCond_Appearing);
     if (ImGui::CollapsingHeader(i18n::tr("Lesson")))
-      draw_lesson_panel(*snap_->lesson, answer_, wrap);
+      draw_lesson_panel(*snap_->lesson, student_, answers_[snap_->lesson->name], wrap);
   }
   ImGui::SetNextItemOpen(true, ImGuiCond_Once);
   if (ImGui::CollapsingHeader(i18n::tr("Figures so far"))) draw_figures_table(*snap_);

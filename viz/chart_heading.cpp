@@ -1,6 +1,7 @@
 #include "viz/chart_heading.hpp"
 
 #include <algorithm>
+#include <span>
 
 namespace govsim::viz {
 namespace {
@@ -38,6 +39,38 @@ std::vector<std::string_view> tokens(std::string_view text) {
   return out;
 }
 
+// Line-breaking rules for Chinese (禁则): a line starts with no closing punctuation (a comma, a
+// full stop, a closing bracket...) and ends with no opening bracket.
+constexpr std::string_view kNoLineStart[] = {"，", "。", "、", "；", "：", "？", "！", "）", "」",
+                                             "』", "”",  "’",  "》", "〉", "】", "〕", "…",  "·",
+                                             "％", ",",  ".",  ";",  ":",  "?",  "!",  ")",  "%"};
+constexpr std::string_view kNoLineEnd[] = {"（", "“", "‘", "「", "『", "《", "〈", "【", "〔", "("};
+
+bool starts_with_any(std::string_view token, std::span<const std::string_view> set) {
+  return std::any_of(set.begin(), set.end(),
+                     [&](std::string_view p) { return token.starts_with(p); });
+}
+
+// Joins a token that may not start a line to the one before it, and an opening bracket to the
+// one after it, so that no break falls between them.
+std::vector<std::string_view> keep_together(std::string_view text,
+                                            const std::vector<std::string_view>& in) {
+  std::vector<std::string_view> out;
+  bool join_next = false;
+  for (const std::string_view token : in) {
+    if (!out.empty() && (join_next || starts_with_any(token, kNoLineStart))) {
+      // Tokens are consecutive pieces of `text`: widen the previous one over this one.
+      const std::size_t start = static_cast<std::size_t>(out.back().data() - text.data());
+      out.back() = text.substr(start, out.back().size() + token.size());
+    } else {
+      out.push_back(token);
+    }
+    join_next = std::any_of(std::begin(kNoLineEnd), std::end(kNoLineEnd),
+                            [&](std::string_view p) { return token.ends_with(p); });
+  }
+  return out;
+}
+
 std::string_view trim_right(std::string_view s) {
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   return s;
@@ -49,7 +82,7 @@ std::vector<std::string> wrap_text(std::string_view text, float width, float siz
                                    const MeasureText& measure) {
   std::vector<std::string> lines;
   std::string line;
-  for (const std::string_view token : tokens(text)) {
+  for (const std::string_view token : keep_together(text, tokens(text))) {
     std::string candidate = line + std::string(token);
     if (line.empty() || measure(trim_right(candidate), size) <= width) {
       line = std::move(candidate);

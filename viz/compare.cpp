@@ -18,7 +18,7 @@ std::optional<std::string> draw_compare_picker(const Snapshot& snap,
     if (ImGui::Selectable(i18n::tr("(none: one design)"), snap.lanes.size() < 2)) picked = "";
     for (const ShippedScenario& s : shipped) {
       if (ImGui::Selectable(s.name.c_str(), s.name == current)) picked = s.name;
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.title.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.title.shown().c_str());
     }
     ImGui::EndCombo();
   }

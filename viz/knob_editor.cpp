@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "engine/i18n.hpp"
 #include "engine/input_text.hpp"
 
 namespace govsim::viz {
@@ -113,7 +114,7 @@ class KnobVisitor {
     const std::string saved = prefix_;
     prefix_ = prefix_.empty() ? key : prefix_ + "." + key;
     const bool open = ImGui::TreeNodeEx(key, ImGuiTreeNodeFlags_SpanAvailWidth);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", title);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", i18n::tr(title));
     if (open) {
       describe(*this, sub);
       ImGui::TreePop();
@@ -148,11 +149,12 @@ class KnobVisitor {
       ImGui::BeginTooltip();
       ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
       ImGui::Text("governance.%s", path.c_str());
-      ImGui::TextUnformatted(doc.doc);
-      if (doc.unit[0]) ImGui::TextDisabled("unit: %s", doc.unit);
-      if (!lo.empty()) ImGui::TextDisabled("range: %s to %s", lo.c_str(), hi.c_str());
-      ImGui::TextDisabled("source: %s", doc.source);
-      if (base_) ImGui::TextDisabled("scenario's value: %s", value_of(*base_, path).c_str());
+      ImGui::TextUnformatted(i18n::tr(doc.doc));
+      if (doc.unit[0]) ImGui::TextDisabled(i18n::tr("unit: %s"), i18n::tr(doc.unit));
+      if (!lo.empty()) ImGui::TextDisabled(i18n::tr("range: %s to %s"), lo.c_str(), hi.c_str());
+      ImGui::TextDisabled(i18n::tr("source: %s"), doc.source);
+      if (base_)
+        ImGui::TextDisabled(i18n::tr("scenario's value: %s"), value_of(*base_, path).c_str());
       ImGui::PopTextWrapPos();
       ImGui::EndTooltip();
     }

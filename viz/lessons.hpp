@@ -12,7 +12,9 @@ namespace govsim::viz {
 // Menu items, one per shipped lesson; returns the name of the one picked this frame, or "".
 std::string lessons_menu_items(const std::vector<ShippedLesson>& lessons);
 
-// The lesson's text, with a box for the student's answer (kept in `answer`).
-void draw_lesson_panel(const Lesson& lesson, std::string& answer, float wrap_width);
+// The lesson's text in the language shown, with fields for the student's name and answer (kept
+// in `student` and `answer`, which outlive the panel: Reset does not clear them).
+void draw_lesson_panel(const Lesson& lesson, std::string& student, std::string& answer,
+                       float wrap_width);
 
 }  // namespace govsim::viz

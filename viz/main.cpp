@@ -84,10 +84,12 @@ int run(int argc, char** argv) {
                  "zh or en: the language of the window (default: from LANGUAGE, LC_ALL, "
                  "LC_MESSAGES or LANG); the Language menu switches it while running")
       ->check(CLI::IsMember({"zh", "en"}));
-  cli.add_option("--scale", o.scale,
-                 "size of text and panels, e.g. 1.5 for a projector seen from the back of a room "
-                 "or 2 on a 2560x1440 screen")
-      ->check(CLI::Range(0.5, 4.0));
+  auto* scale =
+      cli.add_option(
+             "--scale", o.scale,
+             "size of text and panels, e.g. 1.5 for a projector seen from the back of a room "
+             "or 2 on a 2560x1440 screen (default: from the screen's DPI)")
+          ->check(CLI::Range(0.5, 4.0));
   cli.add_flag("--check-layout", o.check_layout,
                "with --screenshot: list overlapping text and names without glyphs; exit 1 if any");
   try {
@@ -144,6 +146,7 @@ int run(int argc, char** argv) {
     std::cerr << kNoDisplay << "\n";
     return 2;
   }
+  if (scale->count() == 0) o.scale = govsim::viz::scale_for_dpi(display.dpi());
   return govsim::viz::run_app(std::move(s), o);
 }
 

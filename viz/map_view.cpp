@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "engine/i18n.hpp"
 #include "viz/chart_heading.hpp"
@@ -360,26 +361,31 @@ void MapView::draw_labels(ImDrawList* dl, const City& city, const Region& region
 
 namespace {
 
+// Sizes at the small font's 13 px; the legend grows with the font (--scale, a high-DPI screen), so
+// the tick labels keep their room along the colour bar.
 constexpr float kLegendPad = 8, kLegendBarW = 220, kLegendBarH = 12;
+float legend_unit(float fs) { return fs / 13.0f; }
 constexpr const char* kFlowKeys[] = {N_("sent up"),  N_("sent back down"), N_("new cases"),
                                      N_("resolved"), N_("community"),      N_("street office")};
 
 float legend_height(bool flows, float fs) {
-  return kLegendPad + (fs + 3) + (fs + 5) + (kLegendBarH + 3) + (fs + 6) +
-         (flows ? 3 * (fs + 4) : 0) + kLegendPad;
+  const float k = legend_unit(fs);
+  return k * kLegendPad + (fs + 3) + (fs + 5) + (k * kLegendBarH + 3) + (fs + 6) +
+         (flows ? 3 * (fs + 4) : 0) + k * kLegendPad;
 }
 
 float legend_width(MapMetric metric, ImFont* font) {
   const MetricInfo& info = kMetricInfo[static_cast<std::size_t>(metric)];
   const float fs = font->FontSize;
-  float w = kLegendBarW;
+  const float k = legend_unit(fs);
+  float w = k * kLegendBarW;
   w = std::max(w, font->CalcTextSizeA(fs, 1e9f, 0, i18n::tr(info.note)).x);
   w = std::max(w, font->CalcTextSizeA(fs, 1e9f, 0, i18n::tr(info.label)).x +
                       font->CalcTextSizeA(fs, 1e9f, 0, unit_of(info, 0)).x + 12);
   // The flow keys, two to a row.
   for (const char* key : kFlowKeys)
-    w = std::max(w, 2 * (20 + font->CalcTextSizeA(fs, 1e9f, 0, i18n::tr(key)).x + 8));
-  return w + 2 * kLegendPad;
+    w = std::max(w, 2 * (k * 20 + font->CalcTextSizeA(fs, 1e9f, 0, i18n::tr(key)).x + k * 8));
+  return w + 2 * k * kLegendPad;
 }
 
 }  // namespace
@@ -395,7 +401,8 @@ void draw_map_legend(ImDrawList* dl, const Region& region, MapMetric metric,
                      const ColourScale& scale, bool flows, ImFont* font) {
   const MetricInfo& info = kMetricInfo[static_cast<std::size_t>(metric)];
   const float fs = font->FontSize;
-  const float pad = kLegendPad, bar_w = kLegendBarW, bar_h = kLegendBarH;
+  const float k = legend_unit(fs);
+  const float pad = k * kLegendPad, bar_w = k * kLegendBarW, bar_h = k * kLegendBarH;
   const float box_w = legend_width(metric, font);
   const float box_h = legend_height(flows, fs);
   const ImVec2 p0(region.x + 10, region.y + region.h - 10 - box_h);
@@ -434,31 +441,34 @@ void draw_map_legend(ImDrawList* dl, const Region& region, MapMetric metric,
   y += fs + 6;
   if (!flows) return;
   const auto key = [&](float x, const char* text, auto&& glyph) {
-    glyph(ImVec2(x + 8, y + fs / 2));
-    dl->AddText(font, fs, ImVec2(x + 20, y), IM_COL32(210, 210, 210, 255), i18n::tr(text));
+    glyph(ImVec2(x + k * 8, y + fs / 2));
+    dl->AddText(font, fs, ImVec2(x + k * 20, y), IM_COL32(210, 210, 210, 255), i18n::tr(text));
   };
   const float x0 = p0.x + pad, x1 = p0.x + pad + (box_w - 2 * pad) / 2;
   key(x0, "sent up", [&](ImVec2 c) {
-    dl->AddLine(ImVec2(c.x - 8, c.y), ImVec2(c.x + 8, c.y), IM_COL32(255, 150, 30, 255), 3);
+    dl->AddLine(ImVec2(c.x - k * 8, c.y), ImVec2(c.x + k * 8, c.y), IM_COL32(255, 150, 30, 255),
+                k * 3);
   });
   key(x1, "sent back down", [&](ImVec2 c) {
-    dl->AddLine(ImVec2(c.x - 8, c.y), ImVec2(c.x + 8, c.y), IM_COL32(70, 205, 255, 255), 3);
+    dl->AddLine(ImVec2(c.x - k * 8, c.y), ImVec2(c.x + k * 8, c.y), IM_COL32(70, 205, 255, 255),
+                k * 3);
   });
   y += fs + 4;
-  key(x0, "new cases", [&](ImVec2 c) { dl->AddCircleFilled(c, 4, IM_COL32(250, 250, 250, 255)); });
-  key(x1, "resolved", [&](ImVec2 c) { dl->AddCircle(c, 6, IM_COL32(60, 220, 110, 255), 16, 2); });
+  key(x0, "new cases",
+      [&](ImVec2 c) { dl->AddCircleFilled(c, k * 4, IM_COL32(250, 250, 250, 255)); });
+  key(x1, "resolved",
+      [&](ImVec2 c) { dl->AddCircle(c, k * 6, IM_COL32(60, 220, 110, 255), 16, k * 2); });
   y += fs + 4;
   key(x0, "community", [&](ImVec2 c) {
-    dl->AddCircleFilled(c, 6, IM_COL32(250, 250, 250, 255));
-    dl->AddCircleFilled(c, 4.5f, IM_COL32(30, 34, 40, 255));
+    dl->AddCircleFilled(c, k * 6, IM_COL32(250, 250, 250, 255));
+    dl->AddCircleFilled(c, k * 4.5f, IM_COL32(30, 34, 40, 255));
   });
   key(x1, "street office", [&](ImVec2 c) {
-    dl->AddRectFilled(ImVec2(c.x - 7, c.y - 7), ImVec2(c.x + 7, c.y + 7),
-                      IM_COL32(250, 250, 250, 255));
-    dl->AddRectFilled(ImVec2(c.x - 5.5f, c.y - 5.5f), ImVec2(c.x + 5.5f, c.y + 5.5f),
-                      IM_COL32(30, 34, 40, 255));
-    dl->AddRectFilled(ImVec2(c.x - 2, c.y - 2), ImVec2(c.x + 2, c.y + 2),
-                      IM_COL32(250, 250, 250, 255));
+    for (const auto& [half, colour] :
+         {std::pair{7.0f, IM_COL32(250, 250, 250, 255)}, std::pair{5.5f, IM_COL32(30, 34, 40, 255)},
+          std::pair{2.0f, IM_COL32(250, 250, 250, 255)}})
+      dl->AddRectFilled(ImVec2(c.x - k * half, c.y - k * half),
+                        ImVec2(c.x + k * half, c.y + k * half), colour);
   });
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <exception>
 #include <optional>
 #ifdef __linux__
@@ -60,6 +61,7 @@ struct SimThread::State {
   bool playing = false;
   double speed = 0;
   std::int64_t stop_at = -1;
+  bool lesson_stop_passed = false;  // the lesson's stop_at_day was reached (or skipped) this run
   std::string message, error;
   bool publish_now = true;  // a command changed what the UI shows
   bool stepped = false;     // days ran since the last publish
@@ -153,6 +155,7 @@ std::uint64_t SimThread::set_speed(double days_per_second) {
 std::uint64_t SimThread::run_until(std::int64_t day) {
   return push([day](State& s) {
     s.stop_at = day;
+    s.lesson_stop_passed = true;  // an explicit day to run to wins over the lesson's
     s.speed = 0;
     s.playing = s.day() < day && !s.done();
   });
@@ -215,7 +218,7 @@ std::uint64_t SimThread::load_lesson(const std::string& name_or_path) {
       s.lesson = std::move(lesson);
       s.playing = false;
       rebuild(s);
-      s.message = i18n::tr("lesson: ") + s.lesson->title;
+      s.message = i18n::tr("lesson: ") + s.lesson->title.shown();
     } catch (const std::exception& e) {
       s.error = e.what();
     }
@@ -244,6 +247,7 @@ namespace {
 
 void rebuild(SimThread::State& s) {
   if (s.announce_loading) s.announce_loading();
+  s.lesson_stop_passed = false;
   std::vector<Scenario> designs{s.base};
   if (s.design) designs.push_back(with_design(s.base, *s.design));
   std::vector<Lane> lanes;
@@ -322,6 +326,18 @@ void SimThread::run() {
         s.playing = false;
         s.stop_at = -1;
         s.publish_now = true;
+      }
+      // A lesson pauses by itself on the day its question is about, once a run.
+      if (s.lesson && s.lesson->stop_at_day >= 0 && !s.lesson_stop_passed &&
+          s.day() >= s.lesson->stop_at_day) {
+        s.lesson_stop_passed = true;
+        s.playing = false;
+        s.publish_now = true;
+        char text[160];
+        std::snprintf(text, sizeof text,
+                      i18n::tr("paused on day %lld, the day the lesson's question is about"),
+                      static_cast<long long>(s.day()));
+        s.message = text;
       }
     }
     if (s.playing && s.done()) {

@@ -273,16 +273,24 @@ TEST_CASE("the report opens in headless Chromium without errors, with its charts
   more.insert(more.end(), {"--db", dir + "/sweep.db", "-q"});
   REQUIRE(run_govsim(kSweep, dir, more).code == 0);
   REQUIRE(run_govsim({"report", dir + "/sweep.db", "--out", dir + "/sweep.html"}, dir).code == 0);
+  REQUIRE(run_govsim({"report", dir + "/cmp.db", "--out", dir + "/compare-zh.html", "--lang", "zh"},
+                     dir)
+              .code == 0);
 
   struct Page {
     std::string file;
     std::vector<std::string> ids;
+    std::string text;  // in the page as the browser parsed it
   };
   const std::vector<Page> pages = {
       {"compare.html",
        {"comparison-table", "bars-response_time_p90_h", "bars-cost_per_resident_year",
-        "series-response_time_p90_h", "series-trust_mean", "runs-table", "manifest-table"}},
-      {"sweep.html", {"comparison-table", "surface-response_time_p90_h", "series-backlog"}}};
+        "series-response_time_p90_h", "series-trust_mean", "runs-table", "manifest-table",
+        "design-notes"},
+       "fragmented</b>: Today"},
+      {"sweep.html", {"comparison-table", "surface-response_time_p90_h", "series-backlog"}, ""},
+      // In Chinese: the headings, the tables and what each shipped design is.
+      {"compare-zh.html", {"comparison-table", "design-notes"}, "今天各自为政的做法"}};
   for (const Page& page : pages) {
     const std::string html = slurp(dir + "/" + page.file);
     CHECK_THAT(html, !Catch::Contains("http:") && !Catch::Contains("https:") &&
@@ -308,6 +316,7 @@ TEST_CASE("the report opens in headless Chromium without errors, with its charts
     for (const std::string& id : page.ids) {
       CHECK_THAT(r.out, Catch::Contains("id=\"" + id + "\""));
     }
+    if (!page.text.empty()) CHECK_THAT(r.out, Catch::Contains(page.text));
     std::size_t charts = 0;
     for (std::size_t at = r.out.find("<svg"); at != std::string::npos;
          at = r.out.find("<svg", at + 1)) {

@@ -25,7 +25,20 @@ TEST_CASE("CSV export round-trips: every value reads back with the same bits", "
   const CsvTable runs = read_csv(dir + "/runs.csv");
   CHECK(runs.column("governance.platform.level") < runs.header.size());
   const CsvTable stats = read_csv(dir + "/statistics.csv");
-  CHECK(stats.header[4] == "mean");
+  CHECK(stats.column("mean") < stats.header.size());
+  // Every file has the label and numbers replications from 1, as the report does; summaries
+  // and statistics carry the varied keys too.
+  const CsvTable summaries = read_csv(dir + "/summaries.csv");
+  const CsvTable series = read_csv(dir + "/series.csv");
+  for (const CsvTable* t : {&runs, &summaries, &series}) {
+    REQUIRE(t->column("label") < t->header.size());
+    REQUIRE(t->column("replication") < t->header.size());
+    CHECK(t->rows.front()[t->column("replication")] == "1");
+  }
+  CHECK(summaries.column("governance.platform.level") < summaries.header.size());
+  CHECK(stats.column("governance.platform.level") < stats.header.size());
+  CHECK(summaries.rows.front()[summaries.column("governance.platform.level")] ==
+        runs.rows.front()[runs.column("governance.platform.level")]);
   for (const auto& file : std::filesystem::directory_iterator(dir)) {
     CHECK(file.path().filename().string().find(".tmp-") == std::string::npos);
   }
@@ -87,4 +100,58 @@ TEST_CASE("the report is one page with its charts and nothing from outside", "[r
   CHECK_THAT(html,
              !Catch::Contains("<script") && !Catch::Contains("src=") && !Catch::Contains("<link"));
   CHECK(html.rfind("</html>") != std::string::npos);
+}
+
+TEST_CASE("a seek's path and answer export as seek.csv", "[export]") {
+  const std::string path = scratch("export-seek.db");
+  Store store(path, StoreMode::Fresh);
+  fill(store, 3, 2, 2);
+  const Json step = {{"design", 2},      {"label", "design 2"}, {"round", 1},
+                     {"feasible", true}, {"target_mean", 20.5}, {"target_half_width", 1.5},
+                     {"bound", 22.0},    {"cost_mean", 300.0},  {"cost_half_width", nullptr}};
+  Json first = step;
+  first["design"] = 0;
+  first["label"] = "design 0";
+  first["feasible"] = false;
+  store.set_meta("seek", Json{{"target", "response_time_p90_h<=24"},
+                              {"minimize", "cost_per_resident_year"},
+                              {"steps", Json::array({first, step})},
+                              {"answer", 1},
+                              {"next_cheaper", 0}}
+                             .dump());
+  const std::string dir = scratch("export-seek-csv");
+  const std::vector<std::string> files = export_csv(store, dir);
+  CHECK(files.size() == 7);
+  const CsvTable seek = read_csv(dir + "/seek.csv");
+  REQUIRE(seek.rows.size() == 2);
+  const auto at = [&](std::size_t row, const char* column) {
+    return seek.rows[row][seek.column(column)];
+  };
+  CHECK(at(0, "step") == "1");
+  CHECK(at(1, "governance.platform.level") == "2");
+  CHECK(at(1, "target") == "response_time_p90_h<=24");
+  CHECK(at(1, "bound") == "22");
+  CHECK(at(1, "cost_half_width").empty());
+  CHECK(at(0, "feasible") == "0");
+  CHECK((at(1, "answer") == "1" && at(0, "answer") == "0"));
+  CHECK((at(0, "next_cheaper") == "1" && at(1, "next_cheaper") == "0"));
+  // A store from before the budget mode reads as a target's search.
+  CHECK((at(0, "mode") == "target" && at(0, "maximize") == "0" && at(0, "runner_up") == "0"));
+  // A budget's search: its mode, direction and runner-up.
+  Json record = Json::parse(*store.meta("seek"));
+  record["mode"] = "budget";
+  record["maximize"] = true;
+  record["runner_up"] = 0;
+  store.set_meta("seek", record.dump());
+  const std::string budget_dir = scratch("export-seek-budget-csv");
+  export_csv(store, budget_dir);
+  const CsvTable budget = read_csv(budget_dir + "/seek.csv");
+  CHECK(budget.rows[0][budget.column("mode")] == "budget");
+  CHECK(budget.rows[1][budget.column("maximize")] == "1");
+  CHECK((budget.rows[0][budget.column("runner_up")] == "1" &&
+         budget.rows[1][budget.column("runner_up")] == "0"));
+  // A store without a seek has no seek.csv.
+  Store plain(scratch("export-no-seek.db"), StoreMode::Fresh);
+  fill(plain, 1, 1, 1);
+  CHECK(seek_csv(plain).empty());
 }

@@ -19,10 +19,12 @@ TEST_CASE("every shipped lesson loads, with its text and a scenario that resolve
     CHECK(lesson.name == entry.name);
     CHECK(lesson.title == entry.title);
     CHECK(lesson.source == "<built-in:lessons/" + entry.name + ".yaml>");
-    CHECK(!lesson.intro.empty());
-    CHECK(!lesson.try_this.empty());
-    CHECK(!lesson.look_for.empty());
-    CHECK(lesson.question.find('?') != std::string::npos);
+    // Every shipped lesson's text is in English and Chinese.
+    for (const LocalText* text :
+         {&lesson.title, &lesson.intro, &lesson.try_this, &lesson.look_for, &lesson.question})
+      CHECK(text->has_every_language());
+    CHECK(lesson.question.en.find('?') != std::string::npos);
+    CHECK(lesson.question.zh.find("？") != std::string::npos);
     CHECK(lesson.resolved.name == load_scenario(lesson.scenario).name);
     CHECK(lesson.resolved.run.days > 0);
     if (!lesson.compare.empty()) {
@@ -35,6 +37,11 @@ TEST_CASE("every shipped lesson loads, with its text and a scenario that resolve
 
 TEST_CASE("the platform lesson switches the platform on at day 90") {
   const Lesson lesson = load_lesson("platform-switch");
+  CHECK(lesson.stop_at_day == 150);  // the day its question is about
+  CHECK(load_lesson("mediators").stop_at_day == -1);
+  // A language the text gives is shown in it; English stands in for one it does not give.
+  CHECK(lesson.title.in(i18n::Language::Zh) == "第90天启用数字平台");
+  CHECK(LocalText{"only English", ""}.in(i18n::Language::Zh) == "only English");
   REQUIRE(lesson.resolved.changes.size() == 1);
   CHECK(lesson.resolved.changes[0].day == 90);
   CHECK(lesson.resolved.changes[0].governance.platform.level == 0.8);
@@ -64,6 +71,17 @@ TEST_CASE("lesson mistakes point into the lesson") {
   require_input_error(
       [] { load_lesson(fixture("lessons/bad-scenario.yaml")); },
       {"bad-scenario.yaml:2:11: scenario: unknown scenario 'modren'", "did you mean 'modern'?"});
+  // Texts in several languages: the languages are en and zh, and English is required.
+  require_input_error([] { load_lesson(fixture("lessons/bad-language.yaml")); },
+                      {"bad-language.yaml:4:", "try.fr: unknown key"});
+  require_input_error(
+      [] { load_lesson(fixture("lessons/no-english.yaml")); },
+      {"no-english.yaml:3:", "intro: a text in several languages needs its English"});
+  require_input_error([] { load_lesson(fixture("lessons/stop-late.yaml")); },
+                      {"stop-late.yaml:7:", "stop_at_day: 400 is out of range [1, 180]"});
+  require_input_error(
+      [] { load_scenario(fixture("broken/description-language.yaml")); },
+      {"description-language.yaml:4:", "description.zh_TW: unknown key", "valid keys: 'en', 'zh'"});
   require_input_error([] { load_lesson(fixture("lessons/bad-change-day.yaml")); },
                       {"bad-change-day.yaml", "changes[0].day: 500 is outside"});
   require_input_error([] { load_lesson(fixture("lessons/no-such-lesson.yaml")); },

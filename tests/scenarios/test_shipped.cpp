@@ -39,7 +39,11 @@ TEST_CASE("every shipped scenario loads, by name and from its file") {
     CHECK(by_name.name == entry.name);
     CHECK(by_name.source == "<built-in:" + entry.name + ">");
     CHECK_FALSE(entry.title.empty());
-    CHECK(entry.description.find('\n') == std::string::npos);
+    // Every shipped scenario is described in English and Chinese, each on one line.
+    CHECK(entry.description.has_every_language());
+    CHECK(entry.description.en.find('\n') == std::string::npos);
+    CHECK(entry.description.zh.find('\n') == std::string::npos);
+    CHECK(scenario_description(by_name) == entry.description);
     const Scenario from_file = load_scenario(source_path("scenarios/" + entry.name + ".yaml"));
     CHECK(differing_keys(by_name, from_file).empty());
     CHECK(from_file.changes.size() == by_name.changes.size());
@@ -67,7 +71,9 @@ TEST_CASE("shipped scenarios are listed sorted, with titles") {
   const std::vector<ShippedScenario> shipped = shipped_scenarios();
   for (std::size_t i = 1; i < shipped.size(); ++i) CHECK(shipped[i - 1].name < shipped[i].name);
   CHECK(shipped.front().name == "baseline");
-  CHECK(shipped.front().title == "Baseline city under today's design");
+  CHECK(shipped.front().title.en == "Baseline city under today's design");
+  CHECK(shipped.front().title.in(i18n::Language::Zh) == "基准城市，今天的做法");
+  CHECK(shipped.front().title.in(i18n::Language::En) == "Baseline city under today's design");
 }
 
 TEST_CASE("the baseline is the built-in default: today's fragmented design") {

@@ -45,6 +45,14 @@ TEST_CASE("a run resumed from a checkpoint equals an uninterrupted run") {
       REQUIRE(same_bits(resumed->series()[d], whole.series[d]));
     CHECK(resumed->state_hash() == whole.hash);
     CHECK(resumed->summary().state_hash == whole.summary.state_hash);
+    // The tally the checkpoint carries: the city tier's and residents' counts, and cost by part.
+    const RunSummary s = resumed->summary();
+    CHECK(s.sent_up == whole.summary.sent_up);
+    CHECK(s.reached_city == whole.summary.reached_city);
+    CHECK(s.settled_by_residents == whole.summary.settled_by_residents);
+    CHECK(s.cost_total_cny_year == whole.summary.cost_total_cny_year);
+    for (int k = 0; k < kCostParts; ++k)
+      CHECK(s.cost_part_cny_year[k] == whole.summary.cost_part_cny_year[k]);
   }
 }
 

@@ -84,7 +84,7 @@ TEST_CASE("each governance knob moves its outcome in the expected direction") {
        [](GovernanceConfig& g) { g.staffing.official_hours = 10; }, "community utilisation",
        [](const Run& r) { return series_mean(r, &DayMetrics::utilization_community); }, -1},
       {"staffing.shift_start_h", [](GovernanceConfig& g) { g.staffing.shift_start_h = 8; },
-       [](GovernanceConfig& g) { g.staffing.shift_start_h = 14; }, "response time p50", p50, 0},
+       [](GovernanceConfig& g) { g.staffing.shift_start_h = 14; }, "response time mean", resp, 0},
       {"admin_burden.officials", [](GovernanceConfig& g) { g.admin_burden.officials = 0.2; },
        [](GovernanceConfig& g) { g.admin_burden.officials = 0.8; }, "community utilisation",
        [](const Run& r) { return series_mean(r, &DayMetrics::utilization_community); }, +1},

@@ -24,22 +24,22 @@ double measured_mean(const Run& r, double DayMetrics::*field, std::int64_t from)
 Scenario city_cut_into(std::int64_t grids) {
   Scenario sc;
   sc.source = "<test>";
-  sc.city.residents = 60000;
+  sc.city.residents = 100000;
   sc.city.streets = 2;
   sc.city.communities = 10;
   sc.city.grids = grids;
   sc.run.days = 240;
   sc.run.warmup_days = 60;
   sc.governance.structure = Structure::Grid;
-  sc.governance.staffing.grid_workers_per_grid = 60.0 / double(grids);  // one per 1 000
+  sc.governance.staffing.grid_workers_per_grid = 100.0 / double(grids);  // one per 1 000
   return sc;
 }
 
 }  // namespace
 
-TEST_CASE("the same city cut into 30, 60 or 120 grids gives the same mean trust and security") {
-  const Run a = run(city_cut_into(30), 2), b = run(city_cut_into(60), 2),
-            c = run(city_cut_into(120), 2);
+TEST_CASE("the same city cut into 50, 100 or 200 grids gives the same mean trust and security") {
+  const Run a = run(city_cut_into(50), 2), b = run(city_cut_into(100), 2),
+            c = run(city_cut_into(200), 2);
   const std::int64_t from = 60;
   const double ta = measured_mean(a, &DayMetrics::trust_mean, from),
                tb = measured_mean(b, &DayMetrics::trust_mean, from),
@@ -114,18 +114,26 @@ TEST_CASE(
 }
 
 TEST_CASE("leadership and participation reach trust only through what residents experience") {
-  // With no cases at all, nothing residents experience differs, so neither moves trust.
-  auto quiet = [](double leadership, double participation) {
+  // With no cases at all, nothing residents experience of their cases differs, so neither moves
+  // trust or the sense of gain. Leadership moves nothing else either; participation eases strain
+  // only through the consultation meetings residents attend (MODEL.md 7.15).
+  auto quiet = [](double leadership, double participation, double meetings) {
     Scenario sc = small_town(120);
     sc.model.rates = CaseRates{0, 0, 0, 0, 0, 0};
     sc.governance.leadership = leadership;
     sc.governance.participation = participation;
+    sc.model.behaviour.participation.consultations_per_month = meetings;
     return sc;
   };
-  const Run low = run(quiet(0.0, 0.0), 2), high = run(quiet(1.0, 1.0), 2);
-  CHECK(low.summary.trust_mean == high.summary.trust_mean);
-  CHECK(low.summary.gain_mean == high.summary.gain_mean);
-  CHECK(low.summary.security_mean == high.summary.security_mean);
+  const Run none = run(quiet(0.0, 0.0, 2), 2), leaders = run(quiet(1.0, 0.0, 2), 2),
+            residents = run(quiet(0.0, 1.0, 2), 2), no_meetings = run(quiet(1.0, 1.0, 0), 2);
+  for (const Run* r : {&leaders, &residents, &no_meetings}) {
+    CHECK(r->summary.trust_mean == none.summary.trust_mean);
+    CHECK(r->summary.gain_mean == none.summary.gain_mean);
+  }
+  CHECK(leaders.summary.security_mean == none.summary.security_mean);
+  CHECK(no_meetings.summary.security_mean == none.summary.security_mean);
+  CHECK(residents.summary.security_mean > none.summary.security_mean);  // less grievance
 }
 
 namespace {
@@ -185,4 +193,37 @@ TEST_CASE("a city tier split into departments waits longer than one centre with 
   split_unclear.governance.legal_clarity = joined_unclear.governance.legal_clarity = 0.2;
   const Run c = run(split_unclear, 2), d = run(joined_unclear, 2);
   CHECK(c.summary.bounced > d.summary.bounced);
+}
+
+TEST_CASE("residents settle small disputes among themselves only where they take part") {
+  Scenario none = small_town(200), some = none;
+  none.governance.participation = 0;
+  some.governance.participation = 0.6;
+  const Run a = run(none, 2), b = run(some, 2);
+  CHECK(a.summary.settled_by_residents == 0);
+  CHECK(b.summary.settled_by_residents > 0);
+  CHECK(b.summary.settled_by_residents < b.summary.disputes);
+  // Settled before anyone reported them: fewer disputes reach an office, though the same
+  // neighbours also report more of what they see.
+  Scenario no_watch = some;
+  no_watch.model.detection.neighbour_watch_per_day = 0;
+  Scenario no_watch_no_settle = no_watch;
+  no_watch_no_settle.model.behaviour.participation.self_settle_per_day = 0;
+  const Run c = run(no_watch, 2), d = run(no_watch_no_settle, 2);
+  CHECK(d.summary.settled_by_residents == 0);
+  CHECK(c.summary.reported_disputes_per_10k_year < d.summary.reported_disputes_per_10k_year);
+}
+
+TEST_CASE("consultation meetings ease grievance, and only where residents take part") {
+  Scenario meetings = small_town(200), no_meetings = meetings;
+  meetings.governance.participation = no_meetings.governance.participation = 0.6;
+  no_meetings.model.behaviour.participation.consultations_per_month = 0;
+  const Run a = run(meetings, 2), b = run(no_meetings, 2);
+  const double ga = measured_mean(a, &DayMetrics::grievance_mean, 20),
+               gb = measured_mean(b, &DayMetrics::grievance_mean, 20);
+  INFO("grievance " << ga << " with meetings, " << gb << " without");
+  CHECK(ga < gb);
+  Scenario nobody = meetings, nobody_no_meetings = no_meetings;
+  nobody.governance.participation = nobody_no_meetings.governance.participation = 0;
+  CHECK(run(nobody, 2).hash == run(nobody_no_meetings, 2).hash);
 }

@@ -49,7 +49,8 @@ TEST_CASE("every case is accounted for every day: arrived = resolved + dropped +
       REQUIRE(d.arrived_total == arrived);
       REQUIRE(d.resolved_total == resolved);
       REQUIRE(d.dropped_total == dropped);
-      REQUIRE(d.arrived_total == d.resolved_total + d.dropped_total + d.open_total);
+      REQUIRE(d.arrived_total ==
+              d.resolved_total + d.dropped_total + d.settled_by_residents_total + d.open_total);
       REQUIRE(d.open_total == d.backlog + d.unreported_open);
     }
     CHECK(arrived > 1000);
@@ -117,7 +118,8 @@ TEST_CASE("conservation holds across a policy change that drops cases") {
   sc.changes.push_back(c);
   const Run r = run(sc, 2);
   for (const DayMetrics& d : r.series)
-    REQUIRE(d.arrived_total == d.resolved_total + d.dropped_total + d.open_total);
+    REQUIRE(d.arrived_total ==
+            d.resolved_total + d.dropped_total + d.settled_by_residents_total + d.open_total);
 }
 
 TEST_CASE("the summary says which outcomes reached steady state") {

@@ -29,8 +29,8 @@ void check_lesson(const std::string& name) {
 TEST_CASE("every shipped lesson has checks, and this file tests each of them") {
   std::vector<std::string> names;
   for (const ShippedLesson& l : shipped_lessons()) names.push_back(l.name);
-  CHECK(names == std::vector<std::string>{"fragmented-vs-grid", "halve-grid-workers", "mediators",
-                                          "platform-switch"});
+  CHECK(names == std::vector<std::string>{"city-centre", "fragmented-vs-grid", "halve-grid-workers",
+                                          "mediators", "multi-branch", "platform-switch"});
   for (const std::string& name : names) {
     INFO(name);
     CHECK(!load_lesson(name).checks.expect.empty());
@@ -48,6 +48,10 @@ TEST_CASE("lesson mediators: its text matches its run") { check_lesson("mediator
 TEST_CASE("lesson fragmented-vs-grid: its text matches its run") {
   check_lesson("fragmented-vs-grid");
 }
+
+TEST_CASE("lesson city-centre: its text matches its run") { check_lesson("city-centre"); }
+
+TEST_CASE("lesson multi-branch: its text matches its run") { check_lesson("multi-branch"); }
 
 TEST_CASE("a lesson check of an outcome that is not a daily column points into the lesson") {
   const Lesson lesson = load_lesson(std::string(GOVSIM_SOURCE_DIR) +

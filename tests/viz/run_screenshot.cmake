@@ -2,9 +2,13 @@
 #
 #   cmake -DXVFB_RUN=xvfb-run -DGUI=govsim-gui -DCHECK=check_screenshot -DOUT=file.png
 #         [-DARGS=a;b] [-DEXPECT=text govsim-gui prints] -P run_screenshot.cmake
+#         [-DSCREEN=WxHxD, the virtual screen, default 1600x1000x24]
 file(REMOVE "${OUT}")
+if(NOT SCREEN)
+  set(SCREEN 1600x1000x24)
+endif()
 execute_process(
-  COMMAND ${XVFB_RUN} -a -s "-screen 0 1600x1000x24" ${GUI} --screenshot ${OUT} ${ARGS}
+  COMMAND ${XVFB_RUN} -a -s "-screen 0 ${SCREEN}" ${GUI} --screenshot ${OUT} ${ARGS}
   RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT code EQUAL 0 OR NOT EXISTS "${OUT}")
   message(FATAL_ERROR "govsim-gui failed (exit ${code})\n--- stdout ---\n${out}\n--- stderr ---\n${err}")

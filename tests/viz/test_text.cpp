@@ -52,8 +52,15 @@ std::vector<TextBox> boxes_of(const HeadingLayout& layout) {
 
 TEST_CASE("Chinese wraps between characters, English at spaces", "[text]") {
   const auto zh = wrap_text("纠纷率（每千人每月）", 60, 15, fake_width);
-  REQUIRE(zh.size() == 3);
-  CHECK(zh[0] == "纠纷率（");
+  // No line ends with an opening bracket or starts with closing punctuation (禁则).
+  CHECK(zh == std::vector<std::string>{"纠纷率", "（每千人", "每月）"});
+  CHECK(wrap_text("一二三，四五。", 45, 15, fake_width) ==
+        std::vector<std::string>{"一二", "三，四", "五。"});
+  for (const std::string& line : wrap_text("居民的获得感、幸福感、安全感。", 45, 15, fake_width)) {
+    INFO(line);
+    CHECK(!line.starts_with("、"));
+    CHECK(!line.starts_with("。"));
+  }
   const auto en = wrap_text("Dispute rate (per 1k a month)", 90, 15, fake_width);
   REQUIRE(en.size() >= 3);
   CHECK(en[0] == "Dispute");

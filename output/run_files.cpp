@@ -1,0 +1,52 @@
+#include "output/run_files.hpp"
+
+#include <system_error>
+
+#include "output/atomic_file.hpp"
+#include "output/csv_writer.hpp"
+#include "output/json_writer.hpp"
+#include "output/periods.hpp"
+#include "output/run_folder.hpp"
+#include "sim/observation.hpp"
+
+namespace govsim {
+
+const std::vector<std::string>& run_file_names() {
+  static const std::vector<std::string> names = {"timeseries.csv", "grids.csv", "summary.json",
+                                                 "manifest.json"};
+  return names;
+}
+
+std::string timeseries_csv_text(const Simulation& sim) { return to_csv(sim.series()); }
+// With the street, community and grid names of the city (output/run_folder.hpp).
+std::string grids_csv_text(const Simulation& sim) {
+  return with_grid_names(to_csv(sim.grid_metrics()), sim.observe().city());
+}
+// With the figures of each period between policy changes (output/periods.hpp).
+std::string summary_json_text(const Simulation& sim) {
+  Json summary = summary_to_json(sim.summary());
+  Json periods = Json::array();
+  for (const PeriodMetrics& p : periods_of(sim.series(), sim.scenario().run.warmup_days))
+    periods.push_back(row_to_json(p));
+  summary["periods"] = std::move(periods);
+  return to_file_text(summary);
+}
+
+void write_run_files(const std::filesystem::path& out_dir, const Simulation& sim, RunRecord& record,
+                     std::chrono::steady_clock::time_point wall_start) {
+  const std::vector<std::string>& files = run_file_names();
+  record.scenario = &sim.scenario();
+  record.days_run = sim.day();
+  record.state_hash = sim.state_hash();
+  record.profile = sim.profile();
+  std::error_code ignored;
+  std::filesystem::remove(out_dir / files[3], ignored);
+  write_file_atomically((out_dir / files[0]).string(), timeseries_csv_text(sim));
+  write_file_atomically((out_dir / files[1]).string(), grids_csv_text(sim));
+  write_file_atomically((out_dir / files[2]).string(), summary_json_text(sim));
+  record.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  write_file_atomically((out_dir / files[3]).string(), to_file_text(make_manifest(record)));
+}
+
+}  // namespace govsim
