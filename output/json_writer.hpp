@@ -39,6 +39,7 @@ class RowVisitor {
   void col(const char* name, std::int64_t x) { out_[name] = x; }
   void col(const char* name, std::uint64_t x);
   void col(const char* name, double x);
+  void col(const char* name, const std::string& x) { out_[name] = x; }
 
  private:
   Json& out_;

@@ -29,6 +29,17 @@ std::string summary_json_text(const Simulation& sim) {
   for (const PeriodMetrics& p : periods_of(sim.series(), sim.scenario().run.warmup_days))
     periods.push_back(row_to_json(p));
   summary["periods"] = std::move(periods);
+  const City& city = sim.observe().city();
+  Json costs = Json::array();
+  for (const PlaceCost& c : sim.place_costs()) {
+    Json row = row_to_json(c);
+    if (c.level == "street")
+      row["name"] = city.street_names[std::size_t(c.street)];
+    else if (c.level == "community")
+      row["name"] = city.community_names[std::size_t(c.community)];
+    costs.push_back(std::move(row));
+  }
+  summary["costs"] = std::move(costs);
   return to_file_text(summary);
 }
 

@@ -146,6 +146,32 @@ struct DayCost {
   double part[kCostParts] = {};
 };
 
+// The cost a year of one place over the measured days: a street office with everything under it
+// (its communities, grids, volunteers and its share of the platform), one community (its
+// officials and mediators, its grids' workers and volunteers, its share of the platform), or the
+// city tier (its officials). Staff are counted where they are based; the platform by residents.
+struct PlaceCost {
+  std::string level;  // "street", "community" or "city"
+  std::int64_t street = -1;
+  std::int64_t community = -1;  // -1 for a street or the city tier
+  std::int64_t residents = 0;
+  double part_cny_year[kCostParts] = {};
+  double total_cny_year = 0;
+  double per_resident_year = kNaN;
+};
+
+template <class V>
+void describe(V& v, const PlaceCost& c) {
+  v.col("level", c.level);
+  v.col("street", c.street);
+  v.col("community", c.community);
+  v.col("residents", c.residents);
+  v.col("cost_total_cny_year", c.total_cny_year);
+  v.col("cost_per_resident_year", c.per_resident_year);
+  for (int k = 0; k < kCostParts; ++k)
+    v.col(("cost_" + std::string(kCostPartNames[k]) + "_cny_year").c_str(), c.part_cny_year[k]);
+}
+
 // Whole-run totals of one grid.
 struct GridMetrics {
   std::int64_t grid = 0;

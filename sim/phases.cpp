@@ -1,6 +1,7 @@
 #include "sim/phases.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "engine/units.hpp"
 #include "model/streams.hpp"
@@ -162,29 +163,32 @@ void add_unit_days(const UnitDay& u, DayMetrics& d) {
     if (u.capacity_h[l] > 0) *utilization[l] = u.busy_h[l] / u.capacity_h[l];
 }
 
-// Staff on the rosters, volunteers and the platform: today's cost, by part (kCostPartNames).
+// The part of the cost model a member of staff counts in, and their yearly cost.
 // Staff of the city tier are street officials by role and are counted apart by their level.
+std::pair<int, double> staff_cost(Role role, Level level, const CostConfig& cost) {
+  switch (role) {
+    case Role::GridWorker:
+      return {kCostGridWorkers, cost.grid_worker};
+    case Role::CommunityOfficial:
+      return {kCostCommunityOfficials, cost.community_official};
+    case Role::StreetOfficial:
+      return {level == Level::City ? kCostCityOfficials : kCostStreetOfficials,
+              cost.street_official};
+    case Role::Mediator:
+      return {kCostMediators, cost.mediator};
+  }
+  return {kCostMediators, 0};
+}
+
+// Staff on the rosters, volunteers and the platform: today's cost, by part (kCostPartNames).
 DayCost day_cost(const World& w, const DayMetrics& d) {
   const CostConfig& cost = w.state.gov.costs;
   DayCost c;
   for (const HandlingUnit& u : w.state.units) {
     const Roster& r = u.roster();
     for (std::size_t i = 0; i < r.size(); ++i) {
-      switch (r.role[i]) {
-        case Role::GridWorker:
-          c.part[kCostGridWorkers] += cost.grid_worker;
-          break;
-        case Role::CommunityOfficial:
-          c.part[kCostCommunityOfficials] += cost.community_official;
-          break;
-        case Role::StreetOfficial:
-          c.part[r.level[i] == Level::City ? kCostCityOfficials : kCostStreetOfficials] +=
-              cost.street_official;
-          break;
-        case Role::Mediator:
-          c.part[kCostMediators] += cost.mediator;
-          break;
-      }
+      const auto [part, yuan] = staff_cost(r.role[i], r.level[i], cost);
+      c.part[part] += yuan;
     }
   }
   c.part[kCostVolunteers] = cost.volunteer * double(d.volunteers_active);
@@ -196,6 +200,45 @@ DayCost day_cost(const World& w, const DayMetrics& d) {
   c.total = (staff + c.part[kCostVolunteers] + c.part[kCostPlatform]) / kDaysPerYear;
   for (double& p : c.part) p /= kDaysPerYear;
   return c;
+}
+
+// Today's cost by place (RunTally::cost_community, cost_street): each member of staff where they
+// are based (a grid worker in the community of their grid, a mediator in their community or
+// street), each grid's volunteers and its residents' share of the platform in its community and
+// street. Summed as yearly rates a day (divided by the measured days when reported); serial, in
+// unit, roster and grid order.
+void add_place_costs(World& w) {
+  const City& city = w.city;
+  const CostConfig& cost = w.state.gov.costs;
+  RunTally& t = w.tally;
+  t.cost_community.resize(std::size_t(city.communities) * kCostParts, 0.0);
+  t.cost_street.resize(std::size_t(city.streets + 1) * kCostParts, 0.0);
+  auto add = [&](std::uint32_t street, std::int64_t community, int part, double yuan) {
+    t.cost_street[std::size_t(street) * kCostParts + std::size_t(part)] += yuan;
+    if (community >= 0)
+      t.cost_community[std::size_t(community) * kCostParts + std::size_t(part)] += yuan;
+  };
+  for (const HandlingUnit& u : w.state.units) {
+    const Roster& r = u.roster();
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      const auto [part, yuan] = staff_cost(r.role[i], r.level[i], cost);
+      const std::uint32_t home = r.home[i];
+      if (r.level[i] == Level::City)
+        add(city.streets, -1, part, yuan);
+      else if (r.level[i] == Level::Grid && home < city.grids)
+        add(city.grid_street[home], city.grid_community[home], part, yuan);
+      else if (r.level[i] == Level::Community && home < city.communities)
+        add(city.community_street[home], home, part, yuan);
+      else
+        add(std::min(home, city.streets), -1, part, yuan);
+    }
+  }
+  const double platform = cost.platform_per_resident * w.state.gov.platform.level;
+  for (std::uint32_t g = 0; g < city.grids; ++g) {
+    const std::uint32_t s = city.grid_street[g], c = city.grid_community[g];
+    add(s, c, kCostVolunteers, cost.volunteer * double(w.state.volunteers[g].size()));
+    add(s, c, kCostPlatform, platform * double(city.grid_population[g]));
+  }
 }
 
 // Open cases at the end of the day: the backlog and the running totals.
@@ -251,6 +294,7 @@ void metrics_phase(World& w, Executor&) {
     for (const UnitDay& u : w.today.unit_days) t += u;
     t += CityDay{d, city};
     for (int k = 0; k < kCostParts; ++k) t.cost_part[k] += cost.part[k];
+    add_place_costs(w);
   }
   t.series.push_back(d);
 }

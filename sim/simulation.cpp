@@ -124,6 +124,44 @@ std::vector<GridMetrics> Simulation::grid_metrics() const {
   return out;
 }
 
+std::vector<PlaceCost> Simulation::place_costs() const {
+  const World& w = *world_;
+  const RunTally& t = w.tally;
+  std::vector<PlaceCost> out;
+  const double days = double(w.state.day - w.scenario.run.warmup_days);
+  if (days <= 0 || t.cost_street.empty()) return out;
+  auto row = [&](const char* level, std::int64_t street, std::int64_t community,
+                 std::int64_t residents, const double* parts) {
+    PlaceCost c;
+    c.level = level;
+    c.street = street;
+    c.community = community;
+    c.residents = residents;
+    for (int k = 0; k < kCostParts; ++k) {
+      c.part_cny_year[k] = parts[k] / days;
+      c.total_cny_year += c.part_cny_year[k];
+    }
+    if (residents > 0) c.per_resident_year = c.total_cny_year / double(residents);
+    out.push_back(c);
+  };
+  const City& city = w.city;
+  for (std::uint32_t s = 0; s <= city.streets; ++s) {
+    std::int64_t residents = 0;
+    if (s < city.streets)
+      for (std::uint32_t g = city.street_first_grid[s]; g < city.street_first_grid[s + 1]; ++g)
+        residents += city.grid_population[g];
+    else
+      residents = static_cast<std::int64_t>(city.residents);
+    row(s < city.streets ? "street" : "city", s, -1, residents,
+        &t.cost_street[std::size_t(s) * kCostParts]);
+  }
+  for (std::uint32_t c = 0; c < city.communities; ++c)
+    row("community", city.community_street[c], c,
+        static_cast<std::int64_t>(city.community_population[c]),
+        &t.cost_community[std::size_t(c) * kCostParts]);
+  return out;
+}
+
 RunSummary Simulation::summary() const {
   const World& w = *world_;
   SummaryInputs in;

@@ -46,6 +46,9 @@ class Simulation {
 
   const std::vector<DayMetrics>& series() const;
   std::vector<GridMetrics> grid_metrics() const;
+  // The cost a year of each street office (the city tier last) and each community, over the
+  // measured days (empty before they begin).
+  std::vector<PlaceCost> place_costs() const;
   RunSummary summary() const;
   std::uint64_t state_hash() const;  // digest of every agent's and case's state
   PhaseProfile profile() const;

@@ -49,6 +49,10 @@ struct RunTally {
   double cost = 0, resident_days = 0, response_sum = 0, resolution_sum = 0;
   double case_hours = 0;              // handlers' working hours on cases, every level
   double cost_part[kCostParts] = {};  // cost by part (kCostPartNames)
+  // The same by place: communities x parts, and streets (the city tier last) x parts; staff
+  // where they are based, volunteers and the platform in their grid's community and street;
+  // yearly rates summed over the measured days (Simulation::place_costs divides by the days).
+  std::vector<double> cost_community, cost_street;
   std::int64_t responses = 0;
   LevelDay level[kLevels];
   std::int64_t level_in_system_at_start[kLevels] = {};  // when the measured days begin
@@ -100,6 +104,8 @@ void RunTally::fields(IO& io, T& t) {
   io.pod(t.resolution_sum);
   io.pod(t.case_hours);
   io.pod(t.cost_part);
+  io.vec(t.cost_community);
+  io.vec(t.cost_street);
   io.pod(t.responses);
   io.pod(t.level);
   io.pod(t.level_in_system_at_start);

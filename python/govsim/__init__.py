@@ -393,6 +393,7 @@ class Result:
     - ``timeseries``: DataFrame, one row per day (timeseries.csv).
     - ``grids``: DataFrame, one row per grid (grids.csv).
     - ``summary``: dict of the run's summary figures (summary.json); NaN is None.
+    - ``costs``: DataFrame, the cost a year by street office, city tier and community.
     - ``manifest``: dict (manifest.json): versions, scenario and hash, seed, threads, timing.
     - ``save(dir)`` writes the four files exactly as ``govsim run --out DIR`` does.
     """
@@ -417,6 +418,14 @@ class Result:
     @property
     def summary(self) -> Dict[str, Any]:
         return json.loads(self._core.summary_json())
+
+    @property
+    def costs(self) -> pd.DataFrame:
+        """The cost a year of each street office, the city tier and each community (the
+        ``costs`` list of summary.json): one row per place, with ``level``, ``street``,
+        ``community``, ``name``, ``residents``, ``cost_total_cny_year``,
+        ``cost_per_resident_year`` and the cost model's parts."""
+        return pd.DataFrame(self.summary.get("costs", []))
 
     @property
     def manifest(self) -> Dict[str, Any]:

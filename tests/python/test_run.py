@@ -57,6 +57,10 @@ def test_frames_equal_the_clis_csv(classroom):
     summary = json.loads(read(out / "summary.json"))
     assert result.summary == summary
     assert result.manifest["state_hash"] == summary["state_hash"]
+    costs = result.costs
+    assert list(costs["level"].unique()) == ["street", "city", "community"]
+    streets = costs[costs["level"] != "community"]["cost_total_cny_year"].sum()
+    assert streets == pytest.approx(summary["cost_total_cny_year"], rel=1e-9)
 
 
 def documented_columns(source_dir, table):

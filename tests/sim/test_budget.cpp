@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "output/periods.hpp"
+#include "sim/observation.hpp"
 #include "sim_fixtures.hpp"
 
 using namespace govsim;
@@ -33,6 +34,63 @@ TEST_CASE("the yearly cost total is the sum of its parts, and matches the per-re
   CHECK(s.cost_part_cny_year[kCostCityOfficials] == Approx(6 * c.street_official));
   sc.governance.city_tier.officials_per_100k = 0;
   CHECK(run(sc, 1).summary.cost_part_cny_year[kCostCityOfficials] == 0);
+}
+
+TEST_CASE("the cost by street and community adds up to the city's, each part where it is spent",
+          "[budget]") {
+  Scenario sc = small_town(120);
+  sc.governance.mediators.per_community = 1;
+  sc.governance.mediators.per_street = 2;
+  sc.governance.platform.level = 0.5;
+  sc.governance.city_tier.officials_per_100k = 20;
+  auto ex = make_tbb_executor(2);
+  Simulation sim(sc, *ex);
+  CHECK(sim.place_costs().empty());  // nothing measured yet
+  while (!sim.done()) sim.step();
+  const RunSummary s = sim.summary();
+  const std::vector<PlaceCost> places = sim.place_costs();
+  const City& city = sim.observe().city();
+  REQUIRE(places.size() == std::size_t(city.streets + 1 + city.communities));
+  double streets = 0, communities = 0;
+  std::vector<double> part_streets(kCostParts, 0.0), part_communities(kCostParts, 0.0);
+  std::int64_t street_residents = 0, community_residents = 0;
+  for (const PlaceCost& p : places) {
+    double parts = 0;
+    for (double x : p.part_cny_year) parts += x;
+    CHECK(parts == Approx(p.total_cny_year));
+    if (p.level == "community") {
+      communities += p.total_cny_year;
+      community_residents += p.residents;
+      for (int k = 0; k < kCostParts; ++k) part_communities[std::size_t(k)] += p.part_cny_year[k];
+      // Street and city officials and street mediators are the street's, not a community's.
+      CHECK(p.part_cny_year[kCostStreetOfficials] == 0);
+      CHECK(p.part_cny_year[kCostCityOfficials] == 0);
+      CHECK(p.part_cny_year[kCostCommunityOfficials] > 0);
+      CHECK(p.per_resident_year == Approx(p.total_cny_year / double(p.residents)));
+    } else {
+      streets += p.total_cny_year;
+      for (int k = 0; k < kCostParts; ++k) part_streets[std::size_t(k)] += p.part_cny_year[k];
+      if (p.level == "street") street_residents += p.residents;
+      CHECK((p.level == "city") == (p.street == std::int64_t(city.streets)));
+      if (p.level == "city") {
+        CHECK(p.total_cny_year == Approx(s.cost_part_cny_year[kCostCityOfficials]));
+      }
+    }
+  }
+  // Streets (with the city tier) add up to the city's total and each of its parts.
+  CHECK(streets == Approx(s.cost_total_cny_year).epsilon(1e-9));
+  for (int k = 0; k < kCostParts; ++k)
+    CHECK(part_streets[std::size_t(k)] == Approx(s.cost_part_cny_year[k]).epsilon(1e-9));
+  // Communities hold everything but the street offices' and the city tier's officials and the
+  // street mediators (2 per street).
+  const CostConfig& c = sc.governance.costs;
+  const double street_level = s.cost_part_cny_year[kCostStreetOfficials] +
+                              s.cost_part_cny_year[kCostCityOfficials] +
+                              2.0 * double(city.streets) * c.mediator;
+  CHECK(communities == Approx(s.cost_total_cny_year - street_level).epsilon(1e-9));
+  CHECK(part_communities[kCostPlatform] == Approx(s.cost_part_cny_year[kCostPlatform]));
+  CHECK(street_residents == s.residents);
+  CHECK(community_residents == s.residents);
 }
 
 TEST_CASE("a run with two policy changes has three periods", "[budget][periods]") {
