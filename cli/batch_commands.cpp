@@ -59,11 +59,18 @@ void add_compare_command(CLI::App& app, int& exit_code) {
   c->add_option("--max-replications", compare->max_replications,
                 "--until-precise stops here even if not precise (default 200)")
       ->type_name("R");
+  c->add_option("--periods", compare->periods,
+                "for designs with policy changes: the periods of each run to compare, numbered "
+                "from 1 as printed; the first is the reference (default: every period against "
+                "the first)")
+      ->type_name("K,L,...");
   c->footer(
       "Replication i of every design runs with seed S + i: the same residents, cases and random "
       "streams (common random numbers), so differences are paired by replication.\n"
       "Example: govsim compare fragmented grid-one-branch modern --replications 10 --db cmp.db "
-      "--report cmp.html");
+      "--report cmp.html\n"
+      "Before and after a policy change within each run: govsim compare switch.yaml --periods 2,3 "
+      "(period 3 against period 2, run by run).");
   c->callback([compare, precise, &exit_code] {
     if (precise->count() == 0)
       compare->until_precise = 0;

@@ -36,6 +36,7 @@ struct CompareArgs {
   double until_precise = 0;  // > 0: add replications until the interval is this narrow
   std::string outcome = "response_time_p90_h";
   std::int64_t max_replications = 200;
+  std::string periods;  // "1,3": the periods of each run to show, the first the reference
 };
 
 struct SweepArgs {

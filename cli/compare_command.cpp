@@ -68,6 +68,9 @@ int compare_command(const CompareArgs& args) {
       }
       check_seed(args.batch.seed, args.max_replications);  // seed + i for every i it may run
     }
+    const PeriodSelection periods = args.periods.empty()
+                                        ? PeriodSelection{}
+                                        : parse_period_selection(args.periods, "--periods");
     Plan plan;
     plan.kind = "compare";
     plan.common_overrides = common_overrides(args.batch);
@@ -158,8 +161,12 @@ int compare_command(const CompareArgs& args) {
         // Designs with policy changes: their periods, before and after, run by run.
         if (session.store) {
           for (std::size_t d = 0; d < experiment.size(); ++d) {
-            if (const auto periods = compare_periods(*session.store, d))
-              std::cout << format_periods(*periods, experiment.design(d).label);
+            std::string missing;
+            if (const auto c = compare_periods(*session.store, d, periods, &missing))
+              std::cout << format_periods(*c, experiment.design(d).label);
+            else if (!missing.empty())
+              std::cerr << "govsim: warning: --periods " << args.periods << ": "
+                        << experiment.design(d).label << ": " << missing << "\n";
           }
         }
       }

@@ -579,4 +579,24 @@ TEST_CASE("a compare of a design with two policy changes: three periods, both ma
   };
   CHECK(count("class=\"grid-cell\"") == 2 * 20);
   CHECK_THAT(html, Catch::Contains("id=\"equity-table\""));
+  // --periods chooses the periods and the reference: period 3 against period 2, from the store.
+  std::vector<std::string> again = small_city();
+  again.insert(again.end(), {"--db", dir + "/c.db", "--resume", "--periods", "2,3"});
+  const Result chosen =
+      run_govsim({"compare", dir + "/two-changes.yaml", "fragmented", "-r", "2"}, dir, again);
+  INFO(chosen.err);
+  REQUIRE(chosen.code == 0);
+  CHECK_THAT(chosen.out, Catch::Contains("against period 2, days 30-44"));
+  CHECK_THAT(chosen.out, Catch::Contains("period 3, days 45-"));
+  CHECK_THAT(chosen.out, !Catch::Contains("period 1, days"));
+  again.back() = "1,4";  // the runs have three periods: said, not a failure
+  const Result beyond =
+      run_govsim({"compare", dir + "/two-changes.yaml", "fragmented", "-r", "2"}, dir, again);
+  CHECK(beyond.code == 0);
+  CHECK_THAT(beyond.err, Catch::Contains("period 4 does not exist: the runs have 3 periods"));
+  again.back() = "2";  // a comparison needs two periods: refused before any run
+  const Result one =
+      run_govsim({"compare", dir + "/two-changes.yaml", "fragmented", "-r", "2"}, dir, again);
+  CHECK(one.code == 2);
+  CHECK_THAT(one.err, Catch::Contains("--periods: name at least two periods"));
 }
