@@ -600,3 +600,41 @@ TEST_CASE("a compare of a design with two policy changes: three periods, both ma
   CHECK(one.code == 2);
   CHECK_THAT(one.err, Catch::Contains("--periods: name at least two periods"));
 }
+
+// A planted frontier through the command itself. The street officials' yearly cost changes the
+// cost and nothing else (same seed, same bits of every outcome), so each design at 200 000 is
+// dominated by its twin at 100 000: the same outcome exactly, a higher cost. The cheapest design
+// (no platform, cheap officials) is on the frontier since nothing costs less; the platform at
+// level 1 costs more and answers faster (MODEL.md 7.6), so its cheap twin is on it too.
+TEST_CASE("govsim frontier finds a planted frontier: cost-only twins dominated, the rest on it",
+          "[e2e][frontier]") {
+  const std::string dir = fresh_dir("frontier-planted");
+  std::vector<std::string> more = small_city();
+  more.insert(more.end(), {"--db", dir + "/f.db", "--report", dir + "/f.html"});
+  const Result r = run_govsim(
+      {"frontier", "baseline", "--over", "governance.costs.street_official=100000,200000", "--over",
+       "governance.platform.level=0,1", "--outcome", "response_time_p90_h", "-r", "3",
+       "--max-replications", "6"},
+      dir, more);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Catch::Contains("2 of 4 designs on the frontier"));
+  const Store store(dir + "/f.db", StoreMode::Read);
+  const Json record = Json::parse(*store.meta("frontier"));
+  std::set<std::pair<double, double>> on, off;
+  for (const Json& p : record["points"]) {
+    const double official =
+        std::stod(p["params"]["governance.costs.street_official"].get<std::string>());
+    const double platform = std::stod(p["params"]["governance.platform.level"].get<std::string>());
+    (p["on_frontier"].get<bool>() ? on : off).insert({official, platform});
+    if (official > 100000) {
+      // Dominated clearly, by its cheap twin among others: equal outcome, strictly dearer.
+      CHECK(p["settled"].get<bool>());
+      CHECK_FALSE(p["clearly_dominated_by"].empty());
+    }
+  }
+  CHECK(on == std::set<std::pair<double, double>>{{100000, 0}, {100000, 1}});
+  CHECK(off == std::set<std::pair<double, double>>{{200000, 0}, {200000, 1}});
+  const std::string html = slurp(dir + "/f.html");
+  CHECK_THAT(html, Catch::Contains("frontier"));
+}
