@@ -661,6 +661,8 @@ std::string grids_section(const Store& store, const ReportData& d,
       map.title = std::string(tr(o.label)) + ": " + d.labels[design] + " − " + d.labels[base];
       map.value_label = "Δ " + std::string(tr(o.label));
       map.direction = outcome_direction(o.column) < 0 ? -1 : 1;
+      map.better = tr("better");
+      map.worse = tr("worse");
       for (std::size_t g = 0; g < grids; ++g) {
         std::vector<double> a, b;
         for (const auto& [rep, rows] : runs[base]) {
@@ -724,6 +726,10 @@ std::string frontier_section(const ReportData& d, const Json& f) {
     chart.y_label = outcome_label(yname) + (dims[k]["direction"].get<int>() > 0
                                                 ? std::string(" ") + tr("(higher is better)")
                                                 : std::string(" ") + tr("(lower is better)"));
+    // xgettext:no-c-format
+    chart.on_frontier = tr("on the frontier (95% CI band and whiskers)");
+    chart.dominated = tr("dominated");
+    chart.placed = tr("placed for reference");
     for (const Json& p : f["points"]) chart.marks.push_back(mark(p, p["on_frontier"] ? 1 : 0, k));
     for (const Json& p : f["placed"]) chart.marks.push_back(mark(p, 2, k));
     out += render(chart);

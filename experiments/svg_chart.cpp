@@ -138,7 +138,12 @@ std::string escape_html(const std::string& s) {
 std::string format_number(double x, int significant) {
   if (!std::isfinite(x)) return "n/a";
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*g", significant, x);
+  // Large figures such as yuan a year in whole units ("4500000", not "4.5e+06").
+  constexpr double kPlainFrom = 1e5, kPlainTo = 1e12;
+  if (std::fabs(x) >= kPlainFrom && std::fabs(x) < kPlainTo)
+    std::snprintf(buf, sizeof buf, "%.0f", x);
+  else
+    std::snprintf(buf, sizeof buf, "%.*g", significant, x);
   return buf;
 }
 
@@ -410,9 +415,9 @@ std::string render(const GridMap& c) {
            "\" width=\"16\" height=\"5.2\" fill=\"" + diverging(t) + "\"/>";
   }
   const double best = c.direction >= 0 ? extreme : -extreme;
-  out += text(lx + 22, ly + 8, format_number(best, 3) + " (better)", "start");
+  out += text(lx + 22, ly + 8, format_number(best, 3) + " (" + c.better + ")", "start");
   out += text(lx + 22, ly + 104, "0", "start");
-  out += text(lx + 22, ly + 204, format_number(-best, 3) + " (worse)", "start");
+  out += text(lx + 22, ly + 204, format_number(-best, 3) + " (" + c.worse + ")", "start");
   return out + "</svg>";
 }
 
@@ -449,6 +454,18 @@ std::string render(const FrontierChart& c) {
     if (m.kind == 1) front.push_back(&m);
   std::sort(front.begin(), front.end(),
             [](const FrontierMark* a, const FrontierMark* b) { return a->x < b->x; });
+  // The band: the outcome's 95 % interval along the frontier, upper edge out and lower edge back.
+  std::string band;
+  for (std::size_t i = 0; i < front.size(); ++i)
+    band +=
+        (i ? "L" : "M") + num(x(front[i]->x)) + " " + num(y(front[i]->y + half(front[i]->y_half)));
+  for (std::size_t i = front.size(); i-- > 0;)
+    band += "L" + num(x(front[i]->x)) + " " + num(y(front[i]->y - half(front[i]->y_half)));
+  if (front.size() >= 2)
+    out +=
+        "<path class=\"frontier-band\" fill=\"#1f5fa8\" fill-opacity=\"0.14\" "
+        "stroke=\"none\" d=\"" +
+        band + "Z\"/>";
   std::string path;
   for (std::size_t i = 0; i < front.size(); ++i)
     path += (i ? "L" : "M") + num(x(front[i]->x)) + " " + num(y(front[i]->y));
@@ -482,13 +499,25 @@ std::string render(const FrontierChart& c) {
     }
   }
   // Legend, in a row under the axis title.
-  out += "<circle cx=\"" + num(kLeft + 6) + "\" cy=\"" + num(legend_y) +
-         "\" r=\"5\" fill=\"#1f5fa8\"/>" +
-         text(kLeft + 16, legend_y + 4, "on the frontier (95% CI whiskers)", "start");
-  out += "<circle cx=\"" + num(kLeft + 246) + "\" cy=\"" + num(legend_y) +
-         "\" r=\"3.5\" fill=\"#b8b8b8\"/>" + text(kLeft + 256, legend_y + 4, "dominated", "start");
-  out += "<path d=\"M" + num(kLeft + 346) + " " + num(legend_y - 6) + "l6 6l-6 6l-6 -6Z\" " +
-         "fill=\"#e8710a\"/>" + text(kLeft + 358, legend_y + 4, "placed for reference", "start");
+  // Each entry as wide as its words: about 6.5 px a Latin letter, 13 px a Chinese character
+  // (a three-byte UTF-8 sequence).
+  const auto width = [](const std::string& t) {
+    double px = 30;
+    for (const char ch : t) {
+      const auto u = static_cast<unsigned char>(ch);
+      if ((u & 0xC0) != 0x80) px += u >= 0xE0 ? 13 : 6.5;
+    }
+    return px;
+  };
+  double lx = kLeft;
+  out += "<circle cx=\"" + num(lx + 6) + "\" cy=\"" + num(legend_y) +
+         "\" r=\"5\" fill=\"#1f5fa8\"/>" + text(lx + 16, legend_y + 4, c.on_frontier, "start");
+  lx += width(c.on_frontier);
+  out += "<circle cx=\"" + num(lx + 6) + "\" cy=\"" + num(legend_y) +
+         "\" r=\"3.5\" fill=\"#b8b8b8\"/>" + text(lx + 16, legend_y + 4, c.dominated, "start");
+  lx += width(c.dominated);
+  out += "<path d=\"M" + num(lx + 6) + " " + num(legend_y - 6) + "l6 6l-6 6l-6 -6Z\" " +
+         "fill=\"#e8710a\"/>" + text(lx + 18, legend_y + 4, c.placed, "start");
   return out + "</svg>";
 }
 

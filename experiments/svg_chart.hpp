@@ -104,6 +104,7 @@ struct GridMap {
   std::string value_label;
   int direction = 1;
   std::vector<MapCell> cells;
+  std::string better = "better", worse = "worse";  // the scale's words, in the reader's language
 };
 
 // Cost (x) against an outcome (y): every design as a dot, the frontier's designs joined and with
@@ -122,6 +123,10 @@ struct FrontierChart {
   std::string x_label;
   std::string y_label;
   std::vector<FrontierMark> marks;
+  // The legend's words (the report passes them in the reader's language).
+  std::string on_frontier = "on the frontier (95% CI band and whiskers)";
+  std::string dominated = "dominated";
+  std::string placed = "placed for reference";
 };
 
 std::string render(const LineChart& chart);

@@ -635,6 +635,9 @@ TEST_CASE("govsim frontier finds a planted frontier: cost-only twins dominated, 
   }
   CHECK(on == std::set<std::pair<double, double>>{{100000, 0}, {100000, 1}});
   CHECK(off == std::set<std::pair<double, double>>{{200000, 0}, {200000, 1}});
+  // The chart: the frontier's band (two designs on it), one dot per dominated design.
   const std::string html = slurp(dir + "/f.html");
-  CHECK_THAT(html, Catch::Contains("frontier"));
+  CHECK_THAT(html, Catch::Contains("class=\"frontier-band\""));
+  CHECK_THAT(html, Catch::Contains("class=\"dominated\""));
+  CHECK_THAT(html, !Catch::Contains("e+06"));  // yuan in whole units on the axis
 }
