@@ -127,6 +127,7 @@ void add_commands(CLI::App& app, int& exit_code) {
   validate->callback([validate_args, &exit_code] { exit_code = validate_command(*validate_args); });
 
   add_batch_commands(app, exit_code);
+  add_records_commands(app, exit_code);
   refuse_empty_values(app);
 
   app.require_subcommand(1);

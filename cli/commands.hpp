@@ -60,5 +60,7 @@ int validate_command(const ValidateArgs& args);
 
 // Registers every subcommand on app; the chosen command's exit code lands in exit_code.
 void add_commands(CLI::App& app, int& exit_code);
+// `govsim synth` and `govsim records` (cli/records_commands.cpp).
+void add_records_commands(CLI::App& app, int& exit_code);
 
 }  // namespace govsim

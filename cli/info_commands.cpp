@@ -1,10 +1,14 @@
 // The commands that describe rather than run: check, show, scenarios, keys.
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <iostream>
 #include <string>
 
 #include "cli/commands.hpp"
 #include "cli/scenario_input.hpp"
+#include "engine/i18n.hpp"
+#include "engine/input_text.hpp"
 #include "output/json_writer.hpp"
 #include "output/key_table.hpp"
 #include "scenarios/loader.hpp"
@@ -34,6 +38,31 @@ std::string plural(std::int64_t n, const char* one, const char* many) {
 }
 
 }  // namespace
+
+// A short `--days` on a scenario whose warm-up is longer would otherwise be refused; unless the
+// user set the warm-up themselves, it is shortened to a tenth of the run, and said so.
+void shorten_warmup_to_fit(const ScenarioArgs& original, const std::string& days_text, bool quiet,
+                           ScenarioArgs& input) {
+  if (days_text.empty()) return;
+  for (const std::string& o : input.overrides)
+    if (o.rfind("run.warmup_days=", 0) == 0) return;
+  ScenarioArgs without_days = original;  // the scenario's own warm-up, before --days
+  const Scenario s = load_input(without_days);
+  // Read as the loader reads run.days ("1e2" is 100); anything else the loader reports.
+  const std::optional<double> value = parse_finite(trim(days_text));
+  if (!value || *value != std::floor(*value) || *value > 1e9) return;
+  const auto days = static_cast<std::int64_t>(*value);
+  const std::optional<std::int64_t> fitted = warmup_to_fit(s.run.warmup_days, days);
+  if (!fitted) return;
+  const std::int64_t warmup = *fitted;
+  if (!quiet)
+    std::fprintf(
+        stderr,
+        i18n::tr("govsim: note: warm-up shortened from %lld to %lld days to fit --days %lld\n"),
+        static_cast<long long>(s.run.warmup_days), static_cast<long long>(warmup),
+        static_cast<long long>(days));
+  input.overrides.push_back("run.warmup_days=" + std::to_string(warmup));
+}
 
 Scenario load_input(const ScenarioArgs& args) {
   return args.scenario.empty() ? load_builtin_default(args.overrides)

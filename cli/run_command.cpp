@@ -48,30 +48,6 @@ void make_output_dir(const std::filesystem::path& dir) {
 
 namespace {
 
-// A short `--days` on a scenario whose warm-up is longer would otherwise be refused; unless the
-// user set the warm-up themselves, it is shortened to a tenth of the run, and said so.
-void shorten_warmup_to_fit(const RunArgs& args, ScenarioArgs& input) {
-  if (args.days.empty()) return;
-  for (const std::string& o : input.overrides)
-    if (o.rfind("run.warmup_days=", 0) == 0) return;
-  ScenarioArgs without_days = args.input;  // the scenario's own warm-up, before --days
-  const Scenario s = load_input(without_days);
-  // Read as the loader reads run.days ("1e2" is 100); anything else the loader reports.
-  const std::optional<double> value = parse_finite(trim(args.days));
-  if (!value || *value != std::floor(*value) || *value > 1e9) return;
-  const auto days = static_cast<std::int64_t>(*value);
-  const std::optional<std::int64_t> fitted = warmup_to_fit(s.run.warmup_days, days);
-  if (!fitted) return;
-  const std::int64_t warmup = *fitted;
-  if (!args.quiet)
-    std::fprintf(
-        stderr,
-        i18n::tr("govsim: note: warm-up shortened from %lld to %lld days to fit --days %lld\n"),
-        static_cast<long long>(s.run.warmup_days), static_cast<long long>(warmup),
-        static_cast<long long>(days));
-  input.overrides.push_back("run.warmup_days=" + std::to_string(warmup));
-}
-
 // Reads a checkpoint file whole: a regular file of at most kCheckpointMaxBytes (/dev/zero, a FIFO
 // or a directory is refused at once, as a missing file is: the user's mistake).
 std::string read_checkpoint_file(const std::string& path) {
@@ -145,7 +121,7 @@ int run_command(const RunArgs& args) {
   ScenarioArgs input = args.input;
   if (!args.days.empty()) input.overrides.push_back("run.days=" + args.days);
   if (!args.seed.empty()) input.overrides.push_back("run.seed=" + args.seed);
-  shorten_warmup_to_fit(args, input);
+  shorten_warmup_to_fit(args.input, args.days, args.quiet, input);
   const Scenario scenario = load_input(input);
 
   const std::filesystem::path out_dir =
