@@ -46,8 +46,7 @@ void shorten_warmup_to_fit(const ScenarioArgs& original, const std::string& days
   if (days_text.empty()) return;
   for (const std::string& o : input.overrides)
     if (o.rfind("run.warmup_days=", 0) == 0) return;
-  ScenarioArgs without_days = original;  // the scenario's own warm-up, before --days
-  const Scenario s = load_input(without_days);
+  const Scenario s = load_input(original);  // the scenario's own warm-up, before --days
   // Read as the loader reads run.days ("1e2" is 100); anything else the loader reports.
   const std::optional<double> value = parse_finite(trim(days_text));
   if (!value || *value != std::floor(*value) || *value > 1e9) return;
