@@ -235,10 +235,10 @@ std::string bar_charts(const ReportData& d, const std::vector<std::size_t>& desi
   return out;
 }
 
-// Up to six lines share one chart; more become small multiples: each design in a chart of its own
+// Up to four lines share one chart; more become small multiples: each design in a chart of its own
 // beside the first design (in grey), all on the same y axis, so that none hides another.
 std::string many_lines(const LineChart& chart) {
-  constexpr std::size_t kMaxLines = 6;
+  constexpr std::size_t kMaxLines = 4;
   if (chart.series.size() <= kMaxLines) return render(chart);
   // The extremes of every line and band (bands within the physical bounds): the shared axis.
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;

@@ -641,3 +641,17 @@ TEST_CASE("govsim frontier finds a planted frontier: cost-only twins dominated, 
   CHECK_THAT(html, Catch::Contains("class=\"dominated\""));
   CHECK_THAT(html, !Catch::Contains("e+06"));  // yuan in whole units on the axis
 }
+
+// A sweep of six designs draws its time charts as small multiples (one design each), not six
+// lines with their bands over one another.
+TEST_CASE("a sweep of six designs draws small multiples over time", "[e2e][report]") {
+  const std::string dir = fresh_dir("multiples");
+  std::vector<std::string> more = small_city();
+  more.insert(more.end(), {"--report", dir + "/s.html"});
+  const Result r = run_govsim({"sweep", "baseline", "--vary", "governance.platform.level=0,0.5,1",
+                               "--vary", "governance.volunteers.per_1k=2,8", "-r", "1"},
+                              dir, more);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(slurp(dir + "/s.html"), Catch::Contains("class=\"multiples\""));
+}
