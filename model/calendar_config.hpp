@@ -105,18 +105,20 @@ void describe(V& v, CalendarConfig& c) {
          {"dates", "extra days off: YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, comma separated", "-"});
   v.text("workdays", c.workdays,
          {"dates", "extra make-up working days (调休上班), as holidays", "-"});
-  v.number("offday_duty_share", c.offday_duty_share, 0, 1,
-           {"share",
-            "of the officials and mediators at each office desk, those on duty (值班) on "
-            "weekends and holidays (rounded, each desk)",
-            "B: 1-2 persons on holiday duty at a community office (FIGURES §4)"});
+  v.number(
+      "offday_duty_share", c.offday_duty_share, 0, 1,
+      {"share",
+       "of the officials and mediators at each office desk, those on duty (值班) on "
+       "weekends and holidays (rounded, each desk)",
+       "B: 1-2 persons on holiday duty at a community office (cztn.gov.cn 2010; People's Daily "
+       "Online)"});
   v.number("grid_worker_offday_share", c.grid_worker_offday_share, 0, 1,
            {"share", "of the grid workers at a desk, those working on weekends and holidays", "C"});
   v.number("hotline_platform_level", c.hotline_platform_level, 0, 1.01,
            {"0-1",
             "platform level from which the street office's intake desk is a 24-hour hotline "
             "(every day, around the clock); above 1 = never",
-            "C: 12345 lines answer 24x7 (FIGURES §4)"});
+            "C: 12345 hotlines answer 24x7 (Beijing 接诉即办, 2020)"});
   v.group("rhythms", c.rhythms, "weekly and seasonal rhythms of arising");
 }
 
