@@ -21,7 +21,8 @@ struct DeskSlot {
   std::uint64_t agent;  // who the handler is (the model's index)
   double free_at;       // busy until
   bool on_duty;
-  bool carried = false;  // busy with work no event of this desk will report the end of
+  bool carried = false;      // busy with work no event of this desk will report the end of
+  bool offday_duty = false;  // works the desk's days off too (holiday duty, 值班)
 };
 
 struct DeskEntry {
@@ -47,16 +48,28 @@ struct Desk {
   Heap<DeskEntry> queue;
   std::int64_t waiting = 0;  // entries still waiting (the queue also holds stale ones)
   double wake_at = kInf;     // when a wake-up is scheduled
+  // Days off (a working calendar): off_days[d] != 0 means the desk is closed on day d, except
+  // for handlers on off-day duty; days past the list are working days. Not checkpointed: the
+  // owner points it at its calendar (nullptr: open every day).
+  const std::uint8_t* off_days = nullptr;
+  std::size_t off_len = 0;
+  bool calendar_days = false;  // the owner attaches a calendar's days off (checkpointed)
 
   // The hot ones are defined below, in this header, so that they inline into the dispatch loop.
   bool around_the_clock() const { return shift_len_h >= kDayLength; }
+  bool has_days_off() const { return off_days != nullptr; }
+  // Whether a handler works the shift that starts on day `day`.
+  bool works_on(std::int64_t day, bool duty) const {
+    return duty || off_days == nullptr || day < 0 || static_cast<std::size_t>(day) >= off_len ||
+           off_days[static_cast<std::size_t>(day)] == 0;
+  }
   // Whether a handler can start at t: on duty, free and on shift.
   bool available(const DeskSlot& s, double t) const;
   // Earliest time from t at which the handler could start (kInf if off duty).
   double next_available(const DeskSlot& s, double t) const;
   // Completion time of `work_h` hours of work started at t (inside a shift), counting only
   // working hours.
-  double work_until(double t, double work_h) const;
+  double work_until(double t, double work_h, bool duty = true) const;
   // Index of the first slot from `from` on that can start at t, or slots.size().
   std::size_t first_available(double t, std::size_t from) const;
   // When the desk must wake up to serve its waiting items, if no finishing handler will: the
@@ -72,32 +85,41 @@ struct Desk {
     io.vec(d.queue.items());
     io.pod(d.waiting);
     io.pod(d.wake_at);
+    io.pod(d.calendar_days);
   }
 };
 
 inline bool Desk::available(const DeskSlot& s, double t) const {
   if (!s.on_duty || s.free_at > t) return false;
-  if (around_the_clock()) return true;
+  if (around_the_clock() && !has_days_off()) return true;
   const double h = t - kDayLength * std::floor(t / kDayLength);
   double into = h - shift_start_h;
   if (into < 0) into += kDayLength;
-  return into < shift_len_h;
+  if (!around_the_clock() && into >= shift_len_h) return false;
+  if (!has_days_off()) return true;
+  // The day the shift under way started on.
+  return works_on(static_cast<std::int64_t>(std::floor((t - into) / kDayLength)), s.offday_duty);
 }
 
 inline double Desk::next_available(const DeskSlot& s, double t) const {
   if (!s.on_duty) return kInf;
   const double from = std::max(t, s.free_at);
-  if (available(DeskSlot{s.agent, 0.0, true}, from)) return from;
+  if (available(DeskSlot{s.agent, 0.0, true, false, s.offday_duty}, from)) return from;
   const double day0 = kDayLength * std::floor(from / kDayLength);
   double start = day0 + shift_start_h;
   if (start <= from) start += kDayLength;
+  if (has_days_off())  // the next shift on a day this handler works
+    for (std::size_t guard = 0; guard <= off_len; ++guard) {
+      if (works_on(static_cast<std::int64_t>(std::floor(start / kDayLength)), s.offday_duty)) break;
+      start += kDayLength;
+    }
   return start;
 }
 
 inline std::size_t Desk::first_available(double t, std::size_t from) const {
   const std::size_t n = slots.size();
   std::size_t i = from;
-  if (around_the_clock())  // no clock arithmetic
+  if (around_the_clock() && !has_days_off())  // no clock arithmetic
     while (i < n && !(slots[i].on_duty && slots[i].free_at <= t)) ++i;
   else
     while (i < n && !available(slots[i], t)) ++i;
@@ -108,7 +130,7 @@ inline double Desk::next_wake(double t) const {
   // Busy handlers wake the desk when they finish, except those carried over from before.
   // Around the clock, an idle handler on duty would already have taken an item, so only the
   // carried-over ones can matter.
-  const bool always_open = around_the_clock();
+  const bool always_open = around_the_clock() && !has_days_off();
   double next = kInf;
   for (const DeskSlot& s : slots)
     if (always_open ? s.carried : (s.free_at <= t || s.carried))

@@ -16,6 +16,7 @@
 
 #include "engine/schema.hpp"
 #include "model/behaviour.hpp"
+#include "model/calendar_config.hpp"
 #include "model/limits.hpp"
 
 namespace govsim {
@@ -49,6 +50,7 @@ struct RunConfig {
   // percentile_window_days days, and only when at least percentile_min_responses are there.
   std::int64_t percentile_window_days = 7;
   std::int64_t percentile_min_responses = 30;
+  std::string start_date = "2025-01-01";  // the date of day 0 (the working calendar)
 };
 
 template <class V>
@@ -62,6 +64,8 @@ void describe(V& v, RunConfig& r) {
   v.integer(
       "percentile_min_responses", r.percentile_min_responses, 1, 1000000,
       {"responses", "fewest responses in the window for a daily percentile (else blank)", "-"});
+  v.text("start_date", r.start_date,
+         {"date", "date of the first day, YYYY-MM-DD (weekdays and holidays: calendar.*)", "-"});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -214,6 +218,11 @@ struct DeadlinesConfig {
   double small_h = 72;  // 3 working days
   double big_h = 240;   // about 10 working days
   double hard_h = 360;  // 15 working days
+  // With the working calendar on (calendar.on): deadlines in working days (emergencies keep
+  // emergency_h, in clock hours).
+  std::int64_t small_wd = 3;
+  std::int64_t big_wd = 10;
+  std::int64_t hard_wd = 15;
 };
 
 template <class V>
@@ -226,6 +235,14 @@ void describe(V& v, DeadlinesConfig& d) {
            {"h", "deadline for a big matter", "B/C: about 10 working days"});
   v.number("hard_h", d.hard_h, 0.1, 10000,
            {"h", "deadline for a hard matter", "B/C: 13-15 working days"});
+  v.integer("small_wd", d.small_wd, 1, 100,
+            {"working days", "deadline for a small matter with the calendar on",
+             "B: consultation and help within 3 working days (bureau 12345 rules)"});
+  v.integer("big_wd", d.big_wd, 1, 200,
+            {"working days", "deadline for a big matter with the calendar on", "B/C"});
+  v.integer("hard_wd", d.hard_wd, 1, 300,
+            {"working days", "deadline for a hard matter with the calendar on",
+             "B: complaints within 13 working days; Beijing 15 days"});
 }
 
 struct VolunteerConfig {
@@ -605,6 +622,7 @@ struct Scenario {
   ModelConfig model;
   std::vector<PolicyChange> changes;   // sorted by day
   std::vector<GridRecord> grid_table;  // filled when city.table is set
+  CalendarConfig calendar;
 };
 
 template <class V>
@@ -615,6 +633,7 @@ void describe(V& v, Scenario& s) {
   v.group("city", s.city, "the city: generated from sizes, or read from a table");
   v.group("governance", s.governance, "the governance design");
   v.group("model", s.model, "behaviour constants of residents and cases");
+  v.group("calendar", s.calendar, "the working calendar: days off, duty, rhythms of arrivals");
 }
 
 // Checks that cross fields (shares that must sum to 1, sizes that must nest). Returns "" when

@@ -185,6 +185,8 @@ void raise_grid_cases(const World& w, std::uint32_t g, std::vector<NewCase>& out
               w.today.resident_sums[g].dispute_hazard;
     else
       mean *= pop * (d == static_cast<int>(Domain::Livelihood) ? elderly_f : 1.0);
+    if (!w.rhythm.empty())
+      mean *= w.rhythm[static_cast<std::size_t>(day)][static_cast<std::size_t>(d)];
     const std::uint32_t n = s.poisson(mean);
     for (std::uint32_t k = 0; k < n && k < kMaxCasesPerDomainDay; ++k) {
       std::uint64_t who;

@@ -199,6 +199,7 @@ void HandlingUnit::save(CheckpointWriter& w) const {
 
 void HandlingUnit::load(CheckpointReader& r) {
   fields(r, *this);
+  for (Pool& p : pools_) attach_calendar(p);
   std::vector<Event> events;
   r.vec(events);
   std::uint64_t seq = 0;

@@ -47,6 +47,7 @@ struct LevelDay {
 };
 
 inline constexpr int kChannels = 5;  // indices of Channel
+inline constexpr int kDaysOfWeek = 7;
 
 // What one unit saw during one day. Combined over units in unit order.
 struct UnitDay {
@@ -74,6 +75,12 @@ struct UnitDay {
   std::vector<double> resolution_h;  // every resolution today
   std::vector<CaseTrace> closed;     // cases closed today, when tracing
   std::vector<CaseMove> moves;       // moves between levels today, when tracing
+  // The working calendar: first responses and intake registrations by the weekday of the
+  // report (0 = Monday), summed waits and counts.
+  double response_wd_sum_h[kDaysOfWeek] = {};
+  std::int64_t response_wd[kDaysOfWeek] = {};
+  double intake_wd_sum_h[kDaysOfWeek] = {};
+  std::int64_t intake_wd[kDaysOfWeek] = {};
 
   // Adds another unit's day: counts and sums, and its lists after this one's.
   UnitDay& operator+=(const UnitDay& o);

@@ -31,6 +31,7 @@ class FullBehaviour final : public CaseBehaviour {
   static int add_desk(HandlingUnit& u, HandlingUnit::PoolKind kind, Level level, std::uint32_t home,
                       Role role);
   static void lay_out_desks(HandlingUnit& u);
+  static void assign_offday_duty(HandlingUnit& u);
   static int seat(HandlingUnit& u, std::uint32_t roster_index);
   // How long a referral from one body to another takes to reach it (platform or paper run).
   static double referral_delay(const HandlingUnit& u, double t, bool by_platform, Stream& s);
@@ -65,7 +66,33 @@ int FullBehaviour::add_desk(HandlingUnit& u, HandlingUnit::PoolKind kind, Level 
   const double len =
       volunteers ? u.model_.behaviour.volunteers.session_h : paid_hours(role, u.gov_);
   const double rate = volunteers ? 1.0 : case_share(role, u.gov_, u.model_.behaviour.staff);
-  return u.add_desk(kind, level, home, u.gov_.staffing.shift_start_h, len, rate);
+  const CalendarConfig& cal = *u.ctx_.calendar_config;
+  if (!cal.on || volunteers)  // volunteers keep their own duty roster, any day
+    return u.add_desk(kind, level, home, u.gov_.staffing.shift_start_h, len, rate);
+  // A working year. Where the design has a platform, the intake desk is a 24-hour hotline: the
+  // same staff hours a week, spread over every hour of every day (shifts).
+  if (kind == HandlingUnit::PoolKind::Intake && u.gov_.platform.level >= cal.hotline_platform_level)
+    return u.add_desk(kind, level, home, 0.0, kHoursPerDay,
+                      rate * len / kHoursPerDay * kWorkdaysPerWeek / kDaysPerWeek);
+  const int desk = u.add_desk(kind, level, home, u.gov_.staffing.shift_start_h, len, rate);
+  HandlingUnit::Pool& p = u.pools_[static_cast<std::size_t>(desk)];
+  p.calendar_days = true;
+  u.attach_calendar(p);
+  return desk;
+}
+
+// Who works a desk's days off: the first round(share x handlers) of its slots (holiday duty at
+// an office, weekend shifts of grid workers).
+void FullBehaviour::assign_offday_duty(HandlingUnit& u) {
+  const CalendarConfig& cal = *u.ctx_.calendar_config;
+  for (HandlingUnit::Pool& p : u.pools_) {
+    if (!p.calendar_days) continue;
+    const double share = p.kind == HandlingUnit::PoolKind::GridWorkers
+                             ? cal.grid_worker_offday_share
+                             : cal.offday_duty_share;
+    const auto duty = static_cast<std::size_t>(std::lround(share * double(p.slots.size())));
+    for (std::size_t i = 0; i < p.slots.size(); ++i) p.slots[i].offday_duty = i < duty;
+  }
 }
 
 // The desks every design has: volunteers' and grid workers' desks in a grid design, a desk per
@@ -143,6 +170,7 @@ void FullBehaviour::build_desks(HandlingUnit& u,
       const auto it = busy_until.find(u.roster_.key[s.agent]);
       if (it != busy_until.end()) s.free_at = it->second, s.carried = true;
     }
+  assign_offday_duty(u);
 }
 
 int FullBehaviour::select_desk(const HandlingUnit& u, const Case& c, Level level) const {

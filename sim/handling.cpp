@@ -202,7 +202,9 @@ void HandlingUnit::on_report(Case& c, std::uint32_t slot, double t) {
   if (c.state != CaseState::Unreported) return;
   --unreported_;
   c.t_report = t;
-  c.deadline = t + deadline_h(gov_.deadlines, c.domain, c.tier);
+  c.deadline = ctx_.calendar_config->on && c.domain != Domain::Emergency
+                   ? ctx_.calendar->add_working_days(t, deadline_wd(gov_.deadlines, c.tier))
+                   : t + deadline_h(gov_.deadlines, c.domain, c.tier);
   c.state = CaseState::InTransit;
   ++day_.reported[static_cast<int>(c.channel)];
   if (c.domain != Domain::Dispute)

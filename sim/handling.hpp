@@ -15,6 +15,7 @@
 // (sim/case_behaviour.hpp): the full model and the bare queueing network are its two kinds.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <vector>
@@ -22,6 +23,7 @@
 #include "agents/residents.hpp"
 #include "agents/staff.hpp"
 #include "agents/volunteers.hpp"
+#include "engine/calendar.hpp"
 #include "engine/desk.hpp"
 #include "engine/event_queue.hpp"
 #include "engine/numeric.hpp"
@@ -42,6 +44,8 @@ struct UnitContext {
   std::vector<GridVolunteers>* volunteers;
   std::vector<std::vector<Feedback>>* feedback;
   std::vector<GridTotals>* grid_totals;
+  const Calendar* calendar;               // dates and days off (always set)
+  const CalendarConfig* calendar_config;  // whether the calendar is on, and its rosters
 };
 
 class HandlingUnit {
@@ -163,6 +167,14 @@ class HandlingUnit {
   // desks.cpp: design, desks, dispatch and service
   int add_desk(PoolKind kind, Level level, std::uint32_t home, double start, double len,
                double rate);
+  // The working calendar (calendar.on): the desk keeps the calendar's days off.
+  void attach_calendar(Pool& p) const;
+  // Weekday of a case's report, 0 = Monday.
+  int report_weekday(const Case& c) const {
+    return ctx_.calendar->weekday(
+               static_cast<std::int64_t>(std::floor(c.t_report / kHoursPerDay))) -
+           1;
+  }
   // Joins the desk's books; `wait`: also its queue (else a handler takes it at once).
   void enqueue(Case& c, std::uint32_t slot, int pool, double t, bool wait);
   void unqueue(Case& c, double t);

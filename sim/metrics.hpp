@@ -67,6 +67,11 @@ struct DayMetrics {
   std::int64_t settled_by_residents_total = 0;
   std::int64_t open_total = 0;
   std::int64_t policy_change = 0;  // 1 on a day a policy change took effect
+  // The working calendar: the day's date (YYYYMMDD), ISO weekday (1 = Monday) and whether it is
+  // a working day (always 1 with the calendar off).
+  std::int64_t date = 0;
+  std::int64_t weekday = 0;
+  std::int64_t working_day = 1;
 };
 
 template <class V>
@@ -122,6 +127,9 @@ void describe(V& v, const DayMetrics& m) {
   v.col("settled_by_residents_total", m.settled_by_residents_total);
   v.col("open_total", m.open_total);
   v.col("policy_change", m.policy_change);
+  v.col("date", m.date);
+  v.col("weekday", m.weekday);
+  v.col("working_day", m.working_day);
 }
 
 // The parts of the cost model, CNY: staff by role (the city tier's officials apart from the
@@ -224,6 +232,11 @@ void describe(V& v, const GridMetrics& g) {
   v.col("volunteers", g.volunteers);
 }
 
+// Days of the week, Monday first (the working calendar's outcomes).
+inline constexpr int kWeekdays = 7;
+inline constexpr std::array<const char*, kWeekdays> kWeekdayNames{"mon", "tue", "wed", "thu",
+                                                                  "fri", "sat", "sun"};
+
 // Queueing figures of one level over the measured days: what Little's law and the
 // queueing-network checks need.
 struct LevelSummary {
@@ -296,6 +309,14 @@ struct RunSummary {
   double steady_from_day[kSteadyOutcomes] = {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
   double steady[kSteadyOutcomes] = {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
   std::uint64_t state_hash = 0;
+  // The working calendar: mean response (report to first response) and wait for registration
+  // at an intake desk, by the weekday of the report; the backlog at the end of the last working
+  // day before the run's first Spring Festival break and of the first working day after (-1:
+  // no such break in the run, or the calendar off).
+  double response_time_by_weekday_h[kWeekdays] = {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+  double intake_wait_by_weekday_h[kWeekdays] = {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+  std::int64_t festival_backlog_before = -1;
+  std::int64_t festival_backlog_after = -1;
 };
 
 template <class V>
@@ -366,6 +387,14 @@ void describe(V& v, const RunSummary& s) {
     v.col(("steady_" + o).c_str(), s.steady[k]);
   }
   v.col("state_hash", s.state_hash);
+  for (int k = 0; k < kWeekdays; ++k)
+    v.col(("response_time_" + std::string(kWeekdayNames[k]) + "_h").c_str(),
+          s.response_time_by_weekday_h[k]);
+  for (int k = 0; k < kWeekdays; ++k)
+    v.col(("intake_wait_" + std::string(kWeekdayNames[k]) + "_h").c_str(),
+          s.intake_wait_by_weekday_h[k]);
+  v.col("festival_backlog_before", s.festival_backlog_before);
+  v.col("festival_backlog_after", s.festival_backlog_after);
 }
 
 }  // namespace govsim

@@ -267,6 +267,23 @@ void add_open_cases(World& w, DayMetrics& d) {
   d.open_total = open;
 }
 
+// The day's date and kind, and the backlog around the run's first Spring Festival break.
+void add_calendar_day(World& w, DayMetrics& d) {
+  const Calendar& cal = *w.calendar;
+  const std::int64_t day = w.state.day;
+  d.date = cal.date_number(day);
+  d.weekday = cal.weekday(day);
+  if (!w.scenario.calendar.on) return;
+  d.working_day = cal.working(day) ? 1 : 0;
+  RunTally& t = w.tally;
+  for (const Calendar::Break& b : w.festivals) {
+    if (day == b.last_before && t.festival_backlog_before < 0)
+      t.festival_backlog_before = d.backlog;
+    if (day == b.first_after && t.festival_backlog_after < 0 && t.festival_backlog_before >= 0)
+      t.festival_backlog_after = d.backlog;
+  }
+}
+
 void metrics_phase(World& w, Executor&) {
   const RunConfig& run = w.scenario.run;
   DayMetrics d;
@@ -284,6 +301,7 @@ void metrics_phase(World& w, Executor&) {
   d.cost = cost.total;
   add_open_cases(w, d);
   d.policy_change = w.today.policy_changed ? 1 : 0;
+  add_calendar_day(w, d);
   RunTally& t = w.tally;
   if (w.state.day + 1 == run.warmup_days)  // the measured days begin after today
     for (int l = 0; l < kLevels; ++l) {

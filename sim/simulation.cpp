@@ -11,9 +11,28 @@
 #include "engine/units.hpp"
 #include "sim/observation.hpp"
 #include "sim/phases.hpp"
+#include "sim/rhythms.hpp"
 #include "sim/world.hpp"
 
 namespace govsim {
+
+namespace {
+
+// The run's calendar: its dates always; days off only matter when calendar.on. Laid out a year
+// past the run, for deadlines that fall after it.
+std::unique_ptr<Calendar> make_calendar(const Scenario& s) {
+  CivilDate start;
+  if (!parse_iso_date(s.run.start_date, start))
+    throw InputError(s.source + ": run.start_date: '" + s.run.start_date + "' is not a date");
+  std::vector<std::int64_t> holidays, workdays;
+  if (!parse_date_list(s.calendar.holidays, holidays).empty() ||
+      !parse_date_list(s.calendar.workdays, workdays).empty())
+    throw InputError(s.source + ": calendar.holidays or calendar.workdays is not a list of dates");
+  const std::int64_t laid_out = s.run.days + static_cast<std::int64_t>(kDaysPerYear);
+  return std::make_unique<Calendar>(start, laid_out, s.calendar.official_table, holidays, workdays);
+}
+
+}  // namespace
 
 Simulation::Simulation(const Scenario& scenario, Executor& executor)
     : world_(std::make_unique<World>()), executor_(&executor) {
@@ -38,7 +57,14 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
   s.grid_totals.resize(G);
   s.has_sensors.assign(G, 0);
   s.rounds_hours.assign(G, 0);
-  const UnitContext ctx{&s.residents, &s.volunteers, &s.feedback, &s.grid_totals};
+  w.calendar = make_calendar(w.scenario);
+  if (w.scenario.calendar.on) {
+    w.rhythm = arrival_rhythm(*w.calendar, w.scenario.calendar.rhythms,
+                              w.scenario.model.disputes.share.other, w.scenario.run.days);
+    w.festivals = w.calendar->spring_festivals(0, w.scenario.run.days);
+  }
+  const UnitContext ctx{&s.residents,   &s.volunteers,    &s.feedback,
+                        &s.grid_totals, w.calendar.get(), &w.scenario.calendar};
   // One unit per street office, and last the city tier's, which runs after them (MODEL.md 7.6).
   for (std::uint32_t street = 0; street <= w.city.streets; ++street)
     s.units.emplace_back(w.city, street, w.scenario.model, *w.behaviour, scenario.run.seed, ctx);

@@ -20,6 +20,12 @@ RunTally& RunTally::operator+=(const UnitDay& u) {
   hazards_found += u.hazards_found;
   hazard_detect_sum_h += u.hazard_detect_sum_h;
   for (int l = 0; l < kLevels; ++l) level[l] += u.level[l];
+  for (int k = 0; k < kWeekdays; ++k) {
+    response_wd_sum_h[k] += u.response_wd_sum_h[k];
+    response_wd[k] += u.response_wd[k];
+    intake_wd_sum_h[k] += u.intake_wd_sum_h[k];
+    intake_wd[k] += u.intake_wd[k];
+  }
   return *this;
 }
 
@@ -100,6 +106,14 @@ void summarize_service(const RunTally& t, RunSummary& s) {
   s.resolution_time_p50_h = t.resolution_hist.quantile(kMedian);
   s.resolution_time_p90_h = t.resolution_hist.quantile(kP90);
   if (t.backlog_days > 0) s.overdue_share = double(t.overdue_days) / double(t.backlog_days);
+  for (int k = 0; k < kWeekdays; ++k) {
+    if (t.response_wd[k] > 0)
+      s.response_time_by_weekday_h[k] = t.response_wd_sum_h[k] / double(t.response_wd[k]);
+    if (t.intake_wd[k] > 0)
+      s.intake_wait_by_weekday_h[k] = t.intake_wd_sum_h[k] / double(t.intake_wd[k]);
+  }
+  s.festival_backlog_before = t.festival_backlog_before;
+  s.festival_backlog_after = t.festival_backlog_after;
   if (t.small > 0) s.stayed_in_grid_share = double(t.small_stayed) / double(t.small);
   if (t.mediations > 0) s.mediation_agreement_rate = double(t.agreements) / double(t.mediations);
   s.escalated = t.escalated;

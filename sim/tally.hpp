@@ -65,6 +65,14 @@ struct RunTally {
   // Volunteer retention: who was active a year before the end (or at the warm-up's end).
   std::vector<std::uint32_t> retention_cohort;
   std::int64_t retention_cohort_day = -1;
+  // The working calendar: first responses and intake registrations by the report's weekday
+  // (0 = Monday), after the warm-up; the backlog around the first Spring Festival break of the
+  // run (-1: none), at the end of the last working day before it and of the first one after.
+  double response_wd_sum_h[kWeekdays] = {};
+  std::int64_t response_wd[kWeekdays] = {};
+  double intake_wd_sum_h[kWeekdays] = {};
+  std::int64_t intake_wd[kWeekdays] = {};
+  std::int64_t festival_backlog_before = -1, festival_backlog_after = -1;
 
   RunTally& operator+=(const UnitDay& u);  // one unit's measured day, in unit order
   RunTally& operator+=(const CityDay& d);  // then the city's measured day
@@ -122,6 +130,12 @@ void RunTally::fields(IO& io, T& t) {
   MinuteHistogram::fields(io, t.response_hist);
   MinuteHistogram::fields(io, t.resolution_hist);
   DayWindow::fields(io, t.response_window);
+  io.pod(t.response_wd_sum_h);
+  io.pod(t.response_wd);
+  io.pod(t.intake_wd_sum_h);
+  io.pod(t.intake_wd);
+  io.pod(t.festival_backlog_before);
+  io.pod(t.festival_backlog_after);
 }
 
 }  // namespace govsim

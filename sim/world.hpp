@@ -7,6 +7,7 @@
 // (sim/observation.hpp).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -58,7 +59,10 @@ struct World {
   ModelState state;
   DayBuffers today;
   RunTally tally;
-  std::vector<double> phase_seconds;  // wall time per phase, summed over the run
+  std::unique_ptr<Calendar> calendar;                // the run's dates and days off
+  std::vector<std::array<double, kDomains>> rhythm;  // per day: arising x, when calendar.on
+  std::vector<Calendar::Break> festivals;            // Spring Festival breaks, when calendar.on
+  std::vector<double> phase_seconds;                 // wall time per phase, summed over the run
 };
 
 }  // namespace govsim
