@@ -158,9 +158,13 @@ Calendar::Calendar(const CivilDate& start, std::int64_t days, bool use_table,
   const auto n = static_cast<std::size_t>(std::max<std::int64_t>(days, 0));
   kinds_.resize(n);
   off_.resize(n);
+  off_rank_.resize(n);
+  std::uint32_t before = 0;
   for (std::size_t d = 0; d < n; ++d) {
     kinds_[d] = compute(static_cast<std::int64_t>(d));
     off_[d] = is_working(kinds_[d]) ? 0 : 1;
+    off_rank_[d] = before;
+    before += off_[d];
   }
 }
 

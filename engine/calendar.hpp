@@ -58,6 +58,9 @@ class Calendar {
   std::int64_t date_number(std::int64_t day) const;
   // 1 for each laid-out day that is not a working day (for desks that keep office days).
   const std::vector<std::uint8_t>& off_days() const { return off_; }
+  // For each laid-out day, how many days off came before it: day d is the k-th day off (from 0)
+  // when off_days()[d] and off_ranks()[d] == k (a desk's duty rota turns on it).
+  const std::vector<std::uint32_t>& off_ranks() const { return off_rank_; }
   // The same clock time `n` working days after the day of time t (hours since day 0): the
   // deadline of a matter given n working days.
   double add_working_days(double t_h, std::int64_t n) const;
@@ -79,6 +82,7 @@ class Calendar {
   bool use_table_;
   std::vector<std::int64_t> holidays_, workdays_;  // sorted, days since 1970-01-01
   std::vector<std::uint8_t> off_;
+  std::vector<std::uint32_t> off_rank_;
   std::vector<DayKind> kinds_;
 };
 

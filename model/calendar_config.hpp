@@ -109,7 +109,7 @@ void describe(V& v, CalendarConfig& c) {
       "offday_duty_share", c.offday_duty_share, 0, 1,
       {"share",
        "of the officials and mediators at each office desk, those on duty (值班) on "
-       "weekends and holidays (rounded, each desk)",
+       "weekends and holidays, in a rota",
        "B: 1-2 persons on holiday duty at a community office (cztn.gov.cn 2010; People's Daily "
        "Online)"});
   v.number("grid_worker_offday_share", c.grid_worker_offday_share, 0, 1,

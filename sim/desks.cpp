@@ -57,6 +57,7 @@ int HandlingUnit::add_desk(PoolKind kind, Level level, std::uint32_t home, doubl
 void HandlingUnit::attach_calendar(Pool& p) const {
   if (!p.calendar_days) return;
   p.off_days = ctx_.calendar->off_days().data();
+  p.off_rank = ctx_.calendar->off_ranks().data();
   p.off_len = ctx_.calendar->off_days().size();
 }
 
@@ -83,7 +84,7 @@ void HandlingUnit::begin_day(std::int64_t day) {
     }
     double hours = 0;
     for (const Slot& s : p.slots)
-      if (s.on_duty && p.works_on(day, s.offday_duty))
+      if (s.on_duty && p.works_on(day, s.rota))
         hours += std::min(kHoursPerDay, p.shift_len_h) * p.work_rate;
     day_.capacity_h[rank(p.level)] += hours;
   }
@@ -195,7 +196,7 @@ void HandlingUnit::start_service(Case& c, std::uint32_t slot, int pool, std::siz
   c.succeeds = draw.succeeds;
   leave_queue(c, t);
   c.process_h = draw.process_h;
-  const double done = p.work_until(t, effort / p.work_rate, s.offday_duty);
+  const double done = p.work_until(t, effort / p.work_rate, s.rota);
   s.free_at = done;
   c.state = CaseState::InService;
   c.server = static_cast<std::int64_t>(s.agent);

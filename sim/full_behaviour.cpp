@@ -81,17 +81,17 @@ int FullBehaviour::add_desk(HandlingUnit& u, HandlingUnit::PoolKind kind, Level 
   return desk;
 }
 
-// Who works a desk's days off: the first round(share x handlers) of its slots (holiday duty at
-// an office, weekend shifts of grid workers).
+// Who works a desk's days off: a rota over its handlers (engine/desk.hpp, Desk::works_on), a
+// share of them each day off (holiday duty at an office, weekend shifts of grid workers), so that
+// every handler works that share of the days off, a lone grid worker included.
 void FullBehaviour::assign_offday_duty(HandlingUnit& u) {
   const CalendarConfig& cal = *u.ctx_.calendar_config;
   for (HandlingUnit::Pool& p : u.pools_) {
     if (!p.calendar_days) continue;
-    const double share = p.kind == HandlingUnit::PoolKind::GridWorkers
-                             ? cal.grid_worker_offday_share
-                             : cal.offday_duty_share;
-    const auto duty = static_cast<std::size_t>(std::lround(share * double(p.slots.size())));
-    for (std::size_t i = 0; i < p.slots.size(); ++i) p.slots[i].offday_duty = i < duty;
+    p.offday_share = p.kind == HandlingUnit::PoolKind::GridWorkers ? cal.grid_worker_offday_share
+                                                                   : cal.offday_duty_share;
+    for (std::size_t i = 0; i < p.slots.size(); ++i)
+      p.slots[i].rota = static_cast<std::uint32_t>(i);
   }
 }
 

@@ -88,29 +88,55 @@ TEST_CASE("working-day deadlines skip weekends and holidays") {
   CHECK(breaks[0].first_after == mon + 9);  // Wednesday 5 February
 }
 
-TEST_CASE("a desk with days off: nobody but the duty handler works them") {
-  // Days 0-4 working, 5 and 6 off (a weekend), then working again.
-  const std::vector<std::uint8_t> off{0, 0, 0, 0, 0, 1, 1, 0};
+TEST_CASE("a desk with days off: a rota of its handlers works them") {
+  // Days 0-4 working, 5 and 6 off (a weekend), then working again; days 12 and 13 off too.
+  const std::vector<std::uint8_t> off{0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0};
+  std::vector<std::uint32_t> rank(off.size());
+  for (std::size_t d = 1; d < off.size(); ++d) rank[d] = rank[d - 1] + off[d - 1];
   Desk d{8.5, 8.0, 1.0, {}, {}, 0, kInf};
   d.off_days = off.data();
+  d.off_rank = rank.data();
   d.off_len = off.size();
-  const DeskSlot staff{1, 0.0, true};
-  DeskSlot duty{2, 0.0, true};
-  duty.offday_duty = true;
-  const double sat9 = 5 * 24 + 9.0;
-  CHECK_FALSE(d.available(staff, sat9));
-  CHECK(d.available(duty, sat9));
-  CHECK(d.next_available(staff, sat9) == Approx(7 * 24 + 8.5));
-  // Friday at 15:00, 3 h: 1.5 h on Friday, the rest on Monday (day 7) for staff, Saturday on duty.
+  d.offday_share = 0.5;  // one of two each day off, in turn
+  const DeskSlot first{1, 0.0, true, false, 0};
+  const DeskSlot second{2, 0.0, true, false, 1};
+  d.slots = {first, second};
+  const double sat9 = 5 * 24 + 9.0, sun9 = 6 * 24 + 9.0;
+  CHECK(d.available(first, sat9));
+  CHECK_FALSE(d.available(second, sat9));
+  CHECK_FALSE(d.available(first, sun9));
+  CHECK(d.available(second, sun9));
+  CHECK(d.available(first, 12 * 24 + 9.0));  // the rota goes on the next weekend
+  CHECK(d.available(second, 13 * 24 + 9.0));
+  CHECK(d.next_available(second, sat9) == Approx(6 * 24 + 8.5));
+  // Friday at 15:00, 3 h: 1.5 h on Friday, the rest on the next day this handler works.
   const double fri15 = 4 * 24 + 15.0;
-  CHECK(d.work_until(fri15, 3.0, false) == Approx(7 * 24 + 10.0));
-  CHECK(d.work_until(fri15, 3.0, true) == Approx(5 * 24 + 10.0));
-  d.slots = {staff};
+  CHECK(d.work_until(fri15, 3.0, 0) == Approx(5 * 24 + 10.0));
+  CHECK(d.work_until(fri15, 3.0, 1) == Approx(6 * 24 + 10.0));
+  // With no duty at all, nobody works a day off: the desk wakes on Monday.
+  d.offday_share = 0;
+  CHECK_FALSE(d.available(first, sat9));
+  CHECK(d.work_until(fri15, 3.0, 0) == Approx(7 * 24 + 10.0));
+  d.slots = {first};
   CHECK(d.next_wake(sat9) == Approx(7 * 24 + 8.5));
-  // A desk around the clock with days off (none at the moment) keeps them too.
+  // A lone handler at a share of 0.3 works one day off in 1/0.3: the 4th (k = 3) and the 7th.
+  Desk lone{8.5, 8.0, 1.0, {first}, {}, 0, kInf};
+  const std::vector<std::uint8_t> all_off(10, 1);
+  std::vector<std::uint32_t> ranks(10);
+  for (std::uint32_t k = 0; k < 10; ++k) ranks[k] = k;
+  lone.off_days = all_off.data();
+  lone.off_rank = ranks.data();
+  lone.off_len = all_off.size();
+  lone.offday_share = 0.3;
+  std::vector<int> worked;
+  for (int day = 0; day < 10; ++day)
+    if (lone.works_on(day, 0)) worked.push_back(day);
+  CHECK(worked == std::vector<int>{3, 6, 9});
+  // A desk around the clock with days off keeps them too.
   Desk always{0.0, 24.0, 1.0, {}, {}, 0, kInf};
   always.off_days = off.data();
+  always.off_rank = rank.data();
   always.off_len = off.size();
-  CHECK_FALSE(always.available(staff, sat9));
-  CHECK(always.work_until(4 * 24 + 23.0, 2.0, false) == Approx(7 * 24 + 1.0));
+  CHECK_FALSE(always.available(first, sat9));
+  CHECK(always.work_until(4 * 24 + 23.0, 2.0, 0) == Approx(7 * 24 + 1.0));
 }
