@@ -50,6 +50,11 @@ UnitDay& UnitDay::operator+=(const UnitDay& o) {
   append(resolution_h, o.resolution_h);
   append(closed, o.closed);
   append(moves, o.moves);
+  incidents += o.incidents;
+  repeat_disputes += o.repeat_disputes;
+  crisis_disputes += o.crisis_disputes;
+  counselled += o.counselled;
+  incident_cases += o.incident_cases;
   return *this;
 }
 

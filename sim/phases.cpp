@@ -5,6 +5,7 @@
 #include "engine/units.hpp"
 #include "model/streams.hpp"
 #include "sim/arrivals.hpp"
+#include "sim/people.hpp"
 
 namespace govsim {
 
@@ -56,7 +57,10 @@ void residents_phase(World& w, Executor& ex) {
           step_grid_volunteers(s.volunteers[g], s.residents, first, last, g, s.day, trust_mean,
                                w.scenario.run.seed, s.gov, m);
       w.today.outbox[g].clear();
-      if (w.behaviour->residents_raise_cases()) raise_grid_cases(w, g, w.today.outbox[g]);
+      if (w.behaviour->residents_raise_cases()) {
+        raise_grid_cases(w, g, w.today.outbox[g]);
+        raise_people_cases(w, g, 0, w.today.outbox[g]);
+      }
     }
   });
 }
@@ -184,6 +188,9 @@ DayCost day_cost(const World& w, const DayMetrics& d) {
         case Role::Mediator:
           c.part[kCostMediators] += cost.mediator;
           break;
+        case Role::Counsellor:
+          c.part[kCostCounsellors] += cost.counsellor;
+          break;
       }
     }
   }
@@ -193,7 +200,8 @@ DayCost day_cost(const World& w, const DayMetrics& d) {
   // Staff costs are whole yuan in any sensible configuration, so their sum is exact in any order.
   double staff = 0;
   for (int k = kCostGridWorkers; k <= kCostMediators; ++k) staff += c.part[k];
-  c.total = (staff + c.part[kCostVolunteers] + c.part[kCostPlatform]) / kDaysPerYear;
+  c.total = (staff + c.part[kCostCounsellors] + c.part[kCostVolunteers] + c.part[kCostPlatform]) /
+            kDaysPerYear;
   for (double& p : c.part) p /= kDaysPerYear;
   return c;
 }
@@ -241,6 +249,7 @@ void metrics_phase(World& w, Executor&) {
   d.cost = cost.total;
   add_open_cases(w, d);
   d.policy_change = w.today.policy_changed ? 1 : 0;
+  add_people_day(w, d);
   RunTally& t = w.tally;
   if (w.state.day + 1 == run.warmup_days)  // the measured days begin after today
     for (int l = 0; l < kLevels; ++l) {

@@ -32,6 +32,8 @@ struct SummaryInputs {
   double grid_spread_h = kNaN;  // worst grid's mean response minus the best's
   std::int64_t in_system_end[kLevels] = {};
   std::uint64_t state_hash = 0;
+  double network_ties_mean = kNaN;  // people (MODEL.md 7.23)
+  double network_bytes_per_resident = kNaN;
 };
 
 struct RunTally {
@@ -61,6 +63,9 @@ struct RunTally {
   // Volunteer retention: who was active a year before the end (or at the warm-up's end).
   std::vector<std::uint32_t> retention_cohort;
   std::int64_t retention_cohort_day = -1;
+  // People (MODEL.md 7.23), after the warm-up.
+  std::int64_t incidents = 0, repeat_disputes = 0, crisis_disputes = 0, counselled = 0;
+  std::int64_t counsellor_days = 0;
 
   RunTally& operator+=(const UnitDay& u);  // one unit's measured day, in unit order
   RunTally& operator+=(const CityDay& d);  // then the city's measured day
@@ -116,6 +121,11 @@ void RunTally::fields(IO& io, T& t) {
   MinuteHistogram::fields(io, t.response_hist);
   MinuteHistogram::fields(io, t.resolution_hist);
   DayWindow::fields(io, t.response_window);
+  io.pod(t.incidents);
+  io.pod(t.repeat_disputes);
+  io.pod(t.crisis_disputes);
+  io.pod(t.counselled);
+  io.pod(t.counsellor_days);
 }
 
 }  // namespace govsim
