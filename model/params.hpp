@@ -267,7 +267,8 @@ void describe(V& v, VolunteerConfig& c) {
 struct MediatorConfig {
   double per_community = 0;  // professional mediators / counsellors (专业民调)
   double per_street = 0;
-  double skill = 0.8;  // agreement-rate skill of a new professional mediator
+  double skill = 0.8;       // agreement-rate skill of a new professional mediator
+  bool grid_rooms = false;  // community mediators sit in the grids' mediation rooms (调解室)
 };
 
 template <class V>
@@ -279,6 +280,25 @@ void describe(V& v, MediatorConfig& m) {
   v.number("skill", m.skill, 0, 1,
            {"probability", "agreement rate of a new professional mediator",
             "A: NY community dispute centres 86 %"});
+  v.flag("grid_rooms", m.grid_rooms,
+         {"",
+          "the community's mediators work in the grids' resident mediation rooms (调解室): "
+          "disputes for the community are mediated in the grid",
+          "design option: paper, remedy 3"});
+}
+
+// Psychological counsellors (心理服务人员): crisis-flagged disputes go to them first.
+struct CounsellorConfig {
+  double per_community = 0;
+  double per_street = 0;
+};
+
+template <class V>
+void describe(V& v, CounsellorConfig& c) {
+  v.number("per_community", c.per_community, 0, 50,
+           {"persons", "psychological counsellors in each community", "design option"});
+  v.number("per_street", c.per_street, 0, 500,
+           {"persons", "psychological counsellors at each street office", "design option"});
 }
 
 struct PlatformConfig {
@@ -304,6 +324,7 @@ struct CostConfig {
   double mediator = 90000;
   double volunteer = 1500;            // training, insurance, recognition per volunteer-year
   double platform_per_resident = 12;  // at level 1, CNY per resident-year
+  double counsellor = 85000;          // CNY per person-year
 };
 
 template <class V>
@@ -318,6 +339,8 @@ void describe(V& v, CostConfig& c) {
            {"CNY/person-year", "training, insurance and recognition of a volunteer", "C"});
   v.number("platform_per_resident", c.platform_per_resident, 0, 1e4,
            {"CNY/resident-year", "platform cost at level 1 (scales with level)", "C"});
+  v.number("counsellor", c.counsellor, 0, 1e7,
+           {"CNY/person-year", "psychological counsellor", "C"});
 }
 
 // The city (or district) tier above the street offices: the coordinating centre (综治中心) or the
@@ -360,6 +383,7 @@ struct GovernanceConfig {
   double participation = 0.3;  // residents' participation in co-governance
   CityTierConfig city_tier;
   CostConfig costs;
+  CounsellorConfig counsellors;
 };
 
 template <class V>
@@ -392,6 +416,7 @@ void describe(V& v, GovernanceConfig& g) {
             "C: paper, remedy 2"});
   v.group("city_tier", g.city_tier, "the city or district tier above the street offices");
   v.group("costs", g.costs, "unit costs, for cost per resident and per resolved case");
+  v.group("counsellors", g.counsellors, "psychological counsellors (design option)");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -399,7 +424,7 @@ void describe(V& v, GovernanceConfig& g) {
 // live in the scenario so that calibration and validation can set them.
 struct CaseRates {
   // Cases arising per resident per year, by domain.
-  double dispute = 0.0078;
+  double dispute = 0.0070;
   double administrative = 0.0988;
   double livelihood = 0.0754;
   double environment = 0.052;

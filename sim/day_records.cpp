@@ -54,6 +54,11 @@ UnitDay& UnitDay::operator+=(const UnitDay& o) {
   add(response_wd, o.response_wd);
   add(intake_wd_sum_h, o.intake_wd_sum_h);
   add(intake_wd, o.intake_wd);
+  incidents += o.incidents;
+  repeat_disputes += o.repeat_disputes;
+  crisis_disputes += o.crisis_disputes;
+  counselled += o.counselled;
+  incident_cases += o.incident_cases;
   return *this;
 }
 

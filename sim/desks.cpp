@@ -30,6 +30,8 @@ void HandlingUnit::apply_design(const GovernanceConfig& gov, double now) {
   comm_med_pool_.assign(c1_ - c0_, -1);
   dept_pool_.clear();
   street_pool_ = street_med_pool_ = intake_pool_ = -1;
+  comm_couns_pool_.assign(c1_ - c0_, -1);
+  street_couns_pool_ = -1;
   behaviour_.build_desks(*this, busy_until);
   // Cases waiting at a desk go through the new routing at once, in id order.
   std::vector<std::uint32_t> waiting;

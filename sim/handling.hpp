@@ -20,6 +20,7 @@
 #include <map>
 #include <vector>
 
+#include "agents/households.hpp"
 #include "agents/residents.hpp"
 #include "agents/staff.hpp"
 #include "agents/volunteers.hpp"
@@ -34,6 +35,18 @@
 
 namespace govsim {
 
+// A case to come in a grid from its people (MODEL.md 7.24): an incident an open dispute escalated
+// into, or a dispute the same pair takes up again. The residents phase raises it on `day`.
+struct PendingCase {
+  std::int64_t day;
+  double t;  // when it arises, hours (no earlier than the start of `day`)
+  std::uint32_t resident;
+  std::uint32_t counterpart;
+  std::uint8_t kind;         // the dispute's kind
+  std::uint8_t incident;     // 1 = an incident, 0 = a repeat dispute
+  std::uint8_t pad[6] = {};  // explicit, so that checkpoints hold no stray bytes
+};
+
 class CheckpointWriter;
 class CheckpointReader;
 class CaseBehaviour;
@@ -46,6 +59,9 @@ struct UnitContext {
   std::vector<GridTotals>* grid_totals;
   const Calendar* calendar;               // dates and days off (always set)
   const CalendarConfig* calendar_config;  // whether the calendar is on, and its rosters
+  // People (MODEL.md 7.24): the neighbour network (read) and each grid's cases to come.
+  const NeighbourNetwork* network = nullptr;
+  std::vector<std::vector<PendingCase>>* pending = nullptr;
 };
 
 class HandlingUnit {
@@ -117,7 +133,8 @@ class HandlingUnit {
     Resolve,
     EscalateCheck,
     Settle,  // the parties settle it among themselves (before anyone reported it)
-    Wake
+    Wake,
+    IncidentCheck  // an open dispute may escalate into an incident (sim/people.cpp)
   };
   struct Event {
     double t;
@@ -136,8 +153,9 @@ class HandlingUnit {
     CommunityMediators,
     Street,
     StreetMediators,
-    Intake,         // the street office's intake desk (fragmented design): registers and refers
-    CityDepartment  // the city tier's centre, or one of its departments
+    Intake,          // the street office's intake desk (fragmented design): registers and refers
+    CityDepartment,  // the city tier's centre, or one of its departments
+    Counsellors      // psychological counsellors of a community or street (MODEL.md 7.24)
   };
   using Slot = DeskSlot;  // agent: roster index, or resident id for volunteers
   using Entry = DeskEntry;
@@ -189,6 +207,14 @@ class HandlingUnit {
   void escalate(Case& c, std::uint32_t slot, double t);
   void on_arrive(Case& c, std::uint32_t slot, Level level, double t);
 
+  // people.cpp (MODEL.md 7.24): both parties, escalation into incidents, repeats, counselling
+  void schedule_incident_check(const Case& c, std::uint32_t slot, double from, std::uint32_t n);
+  void on_incident_check(Case& c, std::uint32_t slot, std::uint32_t n, double t);
+  void people_on_close(const Case& c, double t, bool dropped, bool settled, float hardship);
+  bool crisis(const Case& c) const;
+  void finish_counselling(Case& c);
+  double party_grievance(const Case& c) const;
+
   template <class IO, class U>
   static void fields(IO& io, U& u);  // the checkpointed state, in one order (checkpoint.cpp)
   // After a load, every index and count in range (checkpoint.cpp); throws InputError.
@@ -210,6 +236,8 @@ class HandlingUnit {
   std::vector<Pool> pools_;
   std::vector<int> vol_pool_, branch_pool_, comm_pool_, comm_med_pool_, dept_pool_;
   int street_pool_ = -1, street_med_pool_ = -1, intake_pool_ = -1;
+  std::vector<int> comm_couns_pool_;  // counsellors' desk of each community, -1 if none
+  int street_couns_pool_ = -1;
   int queue_pool_[kLevels] = {-1, -1, -1, -1};
   std::vector<std::uint32_t> branch_of_grid_;
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <functional>
 
 #include "engine/errors.hpp"
 #include "engine/units.hpp"
@@ -63,8 +64,15 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
                               w.scenario.model.disputes.share.other, w.scenario.run.days);
     w.festivals = w.calendar->spring_festivals(0, w.scenario.run.days);
   }
-  const UnitContext ctx{&s.residents,   &s.volunteers,    &s.feedback,
-                        &s.grid_totals, w.calendar.get(), &w.scenario.calendar};
+  // People (MODEL.md 7.24): the neighbour network, grids in parallel, and the cases to come.
+  s.network =
+      build_network(w.city, scenario.model.behaviour.people, scenario.run.seed,
+                    [&](std::size_t n, const std::function<void(std::size_t, std::size_t)>& f) {
+                      executor.parallel_for(n, f);
+                    });
+  s.pending_cases.resize(G);
+  const UnitContext ctx{&s.residents,   &s.volunteers,    &s.feedback,      &s.grid_totals,
+                        w.calendar.get(), &w.scenario.calendar, &s.network, &s.pending_cases};
   // One unit per street office, and last the city tier's, which runs after them (MODEL.md 7.6).
   for (std::uint32_t street = 0; street <= w.city.streets; ++street)
     s.units.emplace_back(w.city, street, w.scenario.model, *w.behaviour, scenario.run.seed, ctx);
@@ -146,6 +154,10 @@ std::vector<GridMetrics> Simulation::grid_metrics() const {
     m.happiness_mean = ha / n;
     m.security_mean = se / n;
     m.volunteers = static_cast<std::int64_t>(w.state.volunteers[g].size());
+    m.incidents = t.incidents;
+    m.incidents_per_10k_year = double(t.incidents) / double(m.residents) * kPerTenThousand /
+                               (std::max(1.0, double(w.state.day)) / kDaysPerYear);
+    m.repeat_disputes = t.repeat_disputes;
   }
   return out;
 }
@@ -216,6 +228,9 @@ RunSummary Simulation::summary() const {
   for (int l = 0; l < kLevels; ++l)
     for (const HandlingUnit& u : w.state.units) in.in_system_end[l] += u.in_system(l);
   in.state_hash = state_hash();
+  const NeighbourNetwork& net = w.state.network;
+  in.network_ties_mean = double(net.targets.size()) / double(w.city.residents);
+  in.network_bytes_per_resident = net.bytes_per_resident();
   return w.tally.summarize(in);
 }
 
@@ -245,6 +260,11 @@ std::uint64_t Simulation::state_hash() const {
       mixf(v.experience[i]);
     }
   for (const HandlingUnit& u : w.state.units) h = u.hash(h);
+  // People (MODEL.md 7.24): the incidents and repeat disputes to come.
+  for (const std::vector<PendingCase>& due : w.state.pending_cases)
+    for (const PendingCase& p : due)
+      mix(static_cast<std::uint64_t>(p.day) ^ (std::uint64_t(p.resident) << 20) ^
+          (std::uint64_t(p.counterpart) << 40) ^ (std::uint64_t(p.incident) << 62));
   mix(static_cast<std::uint64_t>(w.state.day));
   return h;
 }

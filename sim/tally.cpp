@@ -52,6 +52,11 @@ RunTally& RunTally::operator+=(const CityDay& day) {
   disputes_settled_in_grid += d.disputes_settled_in_grid;
   overdue_days += d.overdue;
   backlog_days += d.backlog;
+  incidents += d.incidents;
+  repeat_disputes += d.repeat_disputes;
+  crisis_disputes += d.crisis_disputes;
+  counselled += d.counselled;
+  counsellor_days += d.counsellors;
   return *this;
 }
 
@@ -173,6 +178,26 @@ void summarize_steady(const RunTally& t, const SummaryInputs& in, RunSummary& s)
   }
 }
 
+// People (MODEL.md 7.24): incidents, repeats, crises and counsellors' caseload.
+void summarize_people(const RunTally& t, const SummaryInputs& in, RunSummary& s) {
+  s.incidents = t.incidents;
+  if (s.measured_days > 0)
+    s.incidents_per_10k_year = double(t.incidents) / double(s.residents) * kPerTenThousand /
+                               (double(s.measured_days) / kDaysPerYear);
+  if (t.disputes > 0) {
+    s.escalated_dispute_share = double(t.incidents) / double(t.disputes);
+    s.repeat_dispute_share = double(t.repeat_disputes) / double(t.disputes);
+  }
+  std::int64_t reported_disputes = 0;
+  for (int k = 0; k < kDisputeKinds; ++k) reported_disputes += t.reported_disputes[k];
+  if (reported_disputes > 0)
+    s.crisis_dispute_share = double(t.crisis_disputes) / double(reported_disputes);
+  if (t.counsellor_days > 0)
+    s.counsellor_caseload_year = double(t.counselled) / (double(t.counsellor_days) / kDaysPerYear);
+  s.network_ties_mean = in.network_ties_mean;
+  s.network_bytes_per_resident = in.network_bytes_per_resident;
+}
+
 }  // namespace
 
 RunSummary RunTally::summarize(const SummaryInputs& in) const {
@@ -196,6 +221,7 @@ RunSummary RunTally::summarize(const SummaryInputs& in) const {
   s.response_time_grid_spread_h = in.grid_spread_h;
   summarize_levels(*this, in, s);
   summarize_steady(*this, in, s);
+  summarize_people(*this, in, s);
   s.state_hash = in.state_hash;
   return s;
 }

@@ -32,6 +32,8 @@ struct SummaryInputs {
   double grid_spread_h = kNaN;  // worst grid's mean response minus the best's
   std::int64_t in_system_end[kLevels] = {};
   std::uint64_t state_hash = 0;
+  double network_ties_mean = kNaN;  // people (MODEL.md 7.24)
+  double network_bytes_per_resident = kNaN;
 };
 
 struct RunTally {
@@ -73,6 +75,9 @@ struct RunTally {
   double intake_wd_sum_h[kWeekdays] = {};
   std::int64_t intake_wd[kWeekdays] = {};
   std::int64_t festival_backlog_before = -1, festival_backlog_after = -1;
+  // People (MODEL.md 7.24), after the warm-up.
+  std::int64_t incidents = 0, repeat_disputes = 0, crisis_disputes = 0, counselled = 0;
+  std::int64_t counsellor_days = 0;
 
   RunTally& operator+=(const UnitDay& u);  // one unit's measured day, in unit order
   RunTally& operator+=(const CityDay& d);  // then the city's measured day
@@ -136,6 +141,11 @@ void RunTally::fields(IO& io, T& t) {
   io.pod(t.intake_wd);
   io.pod(t.festival_backlog_before);
   io.pod(t.festival_backlog_after);
+  io.pod(t.incidents);
+  io.pod(t.repeat_disputes);
+  io.pod(t.crisis_disputes);
+  io.pod(t.counselled);
+  io.pod(t.counsellor_days);
 }
 
 }  // namespace govsim

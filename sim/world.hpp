@@ -40,6 +40,10 @@ struct ModelState {
   bool pending_design = false;                  // set_governance() waiting for tomorrow
   std::string pending_summary;
   GovernanceConfig pending;
+  // People (MODEL.md 7.24): the neighbour network (rebuilt from the scenario, not checkpointed)
+  // and each grid's incidents and repeat disputes to come (checkpointed).
+  NeighbourNetwork network;
+  std::vector<std::vector<PendingCase>> pending_cases;
 };
 
 struct DayBuffers {
