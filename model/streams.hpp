@@ -23,6 +23,7 @@ enum class Purpose : std::uint32_t {
   CaseHandle,    // per case and attempt: effort, process time, success
   VolunteerDay,  // per volunteer and day: duty, quitting
   QueueArrival,  // queue mode: the arrival process
+  SpaceVisit,    // per case and attempt: whether an official handles it on site
   // Outside the engine: the batch layer's designs of experiments (Latin hypercube, Morris
   // trajectories, bootstrap resamples), keyed by their own sample seed. The number is the one the
   // Latin-hypercube sampler has always used, so its samples are unchanged.

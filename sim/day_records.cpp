@@ -50,6 +50,8 @@ UnitDay& UnitDay::operator+=(const UnitDay& o) {
   append(resolution_h, o.resolution_h);
   append(closed, o.closed);
   append(moves, o.moves);
+  travel_h += o.travel_h;
+  handlers += o.handlers;
   return *this;
 }
 

@@ -74,6 +74,8 @@ struct UnitDay {
   std::vector<double> resolution_h;  // every resolution today
   std::vector<CaseTrace> closed;     // cases closed today, when tracing
   std::vector<CaseMove> moves;       // moves between levels today, when tracing
+  double travel_h = 0;               // staff's travel to on-site work and rounds (MODEL.md 7.23)
+  std::int64_t handlers = 0;         // staff on the rosters today
 
   // Adds another unit's day: counts and sums, and its lists after this one's.
   UnitDay& operator+=(const UnitDay& o);

@@ -66,7 +66,8 @@ struct DayMetrics {
   std::int64_t dropped_total = 0;
   std::int64_t settled_by_residents_total = 0;
   std::int64_t open_total = 0;
-  std::int64_t policy_change = 0;  // 1 on a day a policy change took effect
+  std::int64_t policy_change = 0;          // 1 on a day a policy change took effect
+  double travel_h_per_handler_day = kNaN;  // staff's travel to on-site work and rounds (7.23)
 };
 
 template <class V>
@@ -122,6 +123,7 @@ void describe(V& v, const DayMetrics& m) {
   v.col("settled_by_residents_total", m.settled_by_residents_total);
   v.col("open_total", m.open_total);
   v.col("policy_change", m.policy_change);
+  v.col("travel_h_per_handler_day", m.travel_h_per_handler_day);
 }
 
 // The parts of the cost model, CNY: staff by role (the city tier's officials apart from the
@@ -170,6 +172,13 @@ struct GridMetrics {
   double happiness_mean = 0;
   double security_mean = 0;
   std::int64_t volunteers = 0;
+  // Space (MODEL.md 7.23): the grid's housing (kHousingNames index) and how far a handler goes
+  // to reach it from the street office, the community office and its branch's base (km,
+  // straight line to a place in the grid; the branch's is empty without grid workers).
+  std::int64_t housing = 0;
+  double street_km = kNaN;
+  double community_km = kNaN;
+  double branch_km = kNaN;
 };
 
 template <class V>
@@ -196,6 +205,10 @@ void describe(V& v, const GridMetrics& g) {
   v.col("happiness_mean", g.happiness_mean);
   v.col("security_mean", g.security_mean);
   v.col("volunteers", g.volunteers);
+  v.col("housing", g.housing);
+  v.col("street_km", g.street_km);
+  v.col("community_km", g.community_km);
+  v.col("branch_km", g.branch_km);
 }
 
 // Queueing figures of one level over the measured days: what Little's law and the
@@ -269,6 +282,21 @@ struct RunSummary {
   // not (the measured days still hold a transient or a trend); empty for a run too short to tell.
   double steady_from_day[kSteadyOutcomes] = {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
   double steady[kSteadyOutcomes] = {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+  // Space and equity (MODEL.md 7.23, 4.11): travel, and how grids' whole-run means spread.
+  double travel_h_per_handler_day = kNaN;  // over the measured days
+  double response_time_grid_cv = kNaN;     // of the grids' mean response times
+  double response_time_grid_gini = kNaN;
+  double response_time_worst_decile_h = kNaN;  // mean of the slowest tenth of grids
+  double trust_grid_cv = kNaN;
+  double trust_grid_gini = kNaN;
+  double trust_worst_decile = kNaN;             // mean of the least trusting tenth of grids
+  double response_time_near_quartile_h = kNaN;  // grids nearest their street office
+  double response_time_far_quartile_h = kNaN;   // grids farthest from it
+  double response_time_per_street_km_h = kNaN;  // least-squares slope over grids
+  double resolution_time_per_street_km_h = kNaN;
+  double response_time_by_housing_h[kHousingNames.size()] = {kNaN, kNaN, kNaN,
+                                                             kNaN};  // resident-weighted
+  double trust_by_housing[kHousingNames.size()] = {kNaN, kNaN, kNaN, kNaN};
   std::uint64_t state_hash = 0;
 };
 
@@ -339,6 +367,22 @@ void describe(V& v, const RunSummary& s) {
     v.col(("steady_from_day_" + o).c_str(), s.steady_from_day[k]);
     v.col(("steady_" + o).c_str(), s.steady[k]);
   }
+  v.col("travel_h_per_handler_day", s.travel_h_per_handler_day);
+  v.col("response_time_grid_cv", s.response_time_grid_cv);
+  v.col("response_time_grid_gini", s.response_time_grid_gini);
+  v.col("response_time_worst_decile_h", s.response_time_worst_decile_h);
+  v.col("trust_grid_cv", s.trust_grid_cv);
+  v.col("trust_grid_gini", s.trust_grid_gini);
+  v.col("trust_worst_decile", s.trust_worst_decile);
+  v.col("response_time_near_quartile_h", s.response_time_near_quartile_h);
+  v.col("response_time_far_quartile_h", s.response_time_far_quartile_h);
+  v.col("response_time_per_street_km_h", s.response_time_per_street_km_h);
+  v.col("resolution_time_per_street_km_h", s.resolution_time_per_street_km_h);
+  for (std::size_t h = 0; h < kHousingNames.size(); ++h)
+    v.col(("response_time_mean_h_" + std::string(kHousingNames[h])).c_str(),
+          s.response_time_by_housing_h[h]);
+  for (std::size_t h = 0; h < kHousingNames.size(); ++h)
+    v.col(("trust_mean_" + std::string(kHousingNames[h])).c_str(), s.trust_by_housing[h]);
   v.col("state_hash", s.state_hash);
 }
 

@@ -9,6 +9,7 @@
 
 #include "engine/errors.hpp"
 #include "engine/units.hpp"
+#include "sim/equity.hpp"
 #include "sim/observation.hpp"
 #include "sim/phases.hpp"
 #include "sim/world.hpp"
@@ -33,6 +34,7 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
   for (std::uint32_t g = 0; g < G; ++g)
     elderly += double(w.city.grid_elderly[g]) * double(w.city.grid_population[g]);
   w.city_elderly_share = elderly / double(w.city.residents);
+  w.spill = spill_shares(w.city, scenario.model.space.word_of_mouth_km);
   s.climate.assign(G, GridClimate{});
   s.feedback.resize(G);
   s.grid_totals.resize(G);
@@ -81,6 +83,31 @@ void Simulation::set_tracing(bool on) {
   for (HandlingUnit& u : world_->state.units) u.set_tracing(on);
 }
 
+namespace {
+
+// Each grid's distance from its street office, its community office and its branch's base under
+// the design in force (MODEL.md 7.23).
+void add_distances(const World& w, std::vector<GridMetrics>& out) {
+  const City& c = w.city;
+  for (std::uint32_t s = 0; s < c.streets; ++s) {
+    const Place street = street_office(c, s);
+    for (std::uint32_t g = c.street_first_grid[s]; g < c.street_first_grid[s + 1]; ++g)
+      out[g].street_km = reach_km(c, street, g);
+    for (const Branch& b : w.state.units[s].branches()) {
+      const Place base = grids_centre(c, b.first_grid, b.last_grid);
+      for (std::uint32_t g = b.first_grid; g < b.last_grid; ++g)
+        out[g].branch_km = reach_km(c, base, g);
+    }
+  }
+  for (std::uint32_t k = 0; k < c.communities; ++k) {
+    const Place office = community_office(c, k);
+    for (std::uint32_t g = c.community_first_grid[k]; g < c.community_first_grid[k + 1]; ++g)
+      out[g].community_km = reach_km(c, office, g);
+  }
+}
+
+}  // namespace
+
 std::vector<GridMetrics> Simulation::grid_metrics() const {
   const World& w = *world_;
   std::vector<GridMetrics> out(w.city.grids);
@@ -120,7 +147,9 @@ std::vector<GridMetrics> Simulation::grid_metrics() const {
     m.happiness_mean = ha / n;
     m.security_mean = se / n;
     m.volunteers = static_cast<std::int64_t>(w.state.volunteers[g].size());
+    m.housing = static_cast<std::int64_t>(w.city.grid_housing[g]);
   }
+  add_distances(w, out);
   return out;
 }
 
@@ -152,7 +181,9 @@ RunSummary Simulation::summary() const {
   for (int l = 0; l < kLevels; ++l)
     for (const HandlingUnit& u : w.state.units) in.in_system_end[l] += u.in_system(l);
   in.state_hash = state_hash();
-  return w.tally.summarize(in);
+  RunSummary out = w.tally.summarize(in);
+  add_equity(grids, out);
+  return out;
 }
 
 std::uint64_t Simulation::state_hash() const {

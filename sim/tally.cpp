@@ -46,6 +46,8 @@ RunTally& RunTally::operator+=(const CityDay& day) {
   disputes_settled_in_grid += d.disputes_settled_in_grid;
   overdue_days += d.overdue;
   backlog_days += d.backlog;
+  travel_h += day.units.travel_h;
+  handler_days += day.units.handlers;
   return *this;
 }
 
@@ -182,6 +184,7 @@ RunSummary RunTally::summarize(const SummaryInputs& in) const {
   s.response_time_grid_spread_h = in.grid_spread_h;
   summarize_levels(*this, in, s);
   summarize_steady(*this, in, s);
+  if (handler_days > 0) s.travel_h_per_handler_day = travel_h / double(handler_days);
   s.state_hash = in.state_hash;
   return s;
 }

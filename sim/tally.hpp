@@ -61,6 +61,9 @@ struct RunTally {
   // Volunteer retention: who was active a year before the end (or at the warm-up's end).
   std::vector<std::uint32_t> retention_cohort;
   std::int64_t retention_cohort_day = -1;
+  // Space (MODEL.md 7.23), after the warm-up: staff's travel hours and handler-days.
+  double travel_h = 0;
+  std::int64_t handler_days = 0;
 
   RunTally& operator+=(const UnitDay& u);  // one unit's measured day, in unit order
   RunTally& operator+=(const CityDay& d);  // then the city's measured day
@@ -116,6 +119,8 @@ void RunTally::fields(IO& io, T& t) {
   MinuteHistogram::fields(io, t.response_hist);
   MinuteHistogram::fields(io, t.resolution_hist);
   DayWindow::fields(io, t.response_window);
+  io.pod(t.travel_h);
+  io.pod(t.handler_days);
 }
 
 }  // namespace govsim
