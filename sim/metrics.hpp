@@ -300,6 +300,27 @@ struct RunSummary {
   std::uint64_t state_hash = 0;
 };
 
+// The space and equity columns of the summary (MODEL.md 7.23), in output order.
+template <class V>
+void describe_space(V& v, const RunSummary& s) {
+  v.col("travel_h_per_handler_day", s.travel_h_per_handler_day);
+  v.col("response_time_grid_cv", s.response_time_grid_cv);
+  v.col("response_time_grid_gini", s.response_time_grid_gini);
+  v.col("response_time_worst_decile_h", s.response_time_worst_decile_h);
+  v.col("trust_grid_cv", s.trust_grid_cv);
+  v.col("trust_grid_gini", s.trust_grid_gini);
+  v.col("trust_worst_decile", s.trust_worst_decile);
+  v.col("response_time_near_quartile_h", s.response_time_near_quartile_h);
+  v.col("response_time_far_quartile_h", s.response_time_far_quartile_h);
+  v.col("response_time_per_street_km_h", s.response_time_per_street_km_h);
+  v.col("resolution_time_per_street_km_h", s.resolution_time_per_street_km_h);
+  for (std::size_t h = 0; h < kHousingNames.size(); ++h)
+    v.col(("response_time_mean_h_" + std::string(kHousingNames[h])).c_str(),
+          s.response_time_by_housing_h[h]);
+  for (std::size_t h = 0; h < kHousingNames.size(); ++h)
+    v.col(("trust_mean_" + std::string(kHousingNames[h])).c_str(), s.trust_by_housing[h]);
+}
+
 template <class V>
 void describe(V& v, const RunSummary& s) {
   v.col("days", s.days);
@@ -367,22 +388,7 @@ void describe(V& v, const RunSummary& s) {
     v.col(("steady_from_day_" + o).c_str(), s.steady_from_day[k]);
     v.col(("steady_" + o).c_str(), s.steady[k]);
   }
-  v.col("travel_h_per_handler_day", s.travel_h_per_handler_day);
-  v.col("response_time_grid_cv", s.response_time_grid_cv);
-  v.col("response_time_grid_gini", s.response_time_grid_gini);
-  v.col("response_time_worst_decile_h", s.response_time_worst_decile_h);
-  v.col("trust_grid_cv", s.trust_grid_cv);
-  v.col("trust_grid_gini", s.trust_grid_gini);
-  v.col("trust_worst_decile", s.trust_worst_decile);
-  v.col("response_time_near_quartile_h", s.response_time_near_quartile_h);
-  v.col("response_time_far_quartile_h", s.response_time_far_quartile_h);
-  v.col("response_time_per_street_km_h", s.response_time_per_street_km_h);
-  v.col("resolution_time_per_street_km_h", s.resolution_time_per_street_km_h);
-  for (std::size_t h = 0; h < kHousingNames.size(); ++h)
-    v.col(("response_time_mean_h_" + std::string(kHousingNames[h])).c_str(),
-          s.response_time_by_housing_h[h]);
-  for (std::size_t h = 0; h < kHousingNames.size(); ++h)
-    v.col(("trust_mean_" + std::string(kHousingNames[h])).c_str(), s.trust_by_housing[h]);
+  describe_space(v, s);
   v.col("state_hash", s.state_hash);
 }
 
