@@ -95,8 +95,10 @@ int outcome_direction(const std::string& column) {
                                        "reported_share",
                                        "resolved"};
   static const char* const lower[] = {
-      "response_time", "resolution_time",  "cost",      "dropped",   "overdue", "bounced",
-      "backlog",       "hazard_detection", "escalated", "case_hours"};
+      "response_time", "resolution_time",  "cost",      "dropped",    "overdue", "bounced",
+      "backlog",       "hazard_detection", "escalated", "case_hours", "travel"};
+  if (ends("_cv") || ends("_gini")) return -1;  // spread across grids (trust_grid_cv too)
+  if (ends("_worst_decile")) return 1;          // the least trusting tenth of grids
   for (const char* h : higher)
     if (starts(h)) return 1;
   for (const char* l : lower)
@@ -130,6 +132,12 @@ std::string outcome_label(const std::string& column) {
       {"cost_total_cny_year", N_("cost (CNY a year, whole city)")},
       {"response_time_grid_spread_h", N_("spread of grids' mean response (h)")},
       {"backlog", N_("backlog (open reported cases)")},
+      {"travel_h_per_handler_day", N_("travel (h per handler-day)")},
+      {"response_time_grid_gini", N_("Gini of grids' mean response")},
+      {"response_time_worst_decile_h", N_("response, slowest tenth of grids (h)")},
+      {"trust_grid_gini", N_("Gini of grids' trust")},
+      {"trust_worst_decile", N_("trust, least trusting tenth of grids")},
+      {"response_time_per_street_km_h", N_("response per km from the street office (h)")},
       {"trust", N_("trust (0-1)")},
   };
   const auto it = labels.find(column);

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "engine/errors.hpp"
+#include "model/geometry.hpp"
 #include "model/streams.hpp"
 
 namespace govsim {
@@ -46,8 +47,11 @@ void finish_offsets(City& c) {
 }
 
 // Lays communities out as blocks of grid squares, streets side by side, so that the map reads
-// as districts. Grid squares have the grid's own area.
-void lay_out(City& c) {
+// as districts. Grid squares have the grid's own area. Returns each grid's square side on the map
+// in `cell`, and the widest gap the map leaves between squares that touch in the city.
+double lay_out(City& c, std::vector<double>& cell_km) {
+  cell_km.assign(c.grids, 0.0);
+  double widest_gap = 0;
   double street_x = 0;
   for (std::uint32_t s = 0; s < c.streets; ++s) {
     const std::uint32_t k0 = c.street_first_community[s], k1 = c.street_first_community[s + 1];
@@ -73,10 +77,16 @@ void lay_out(City& c) {
         const std::uint32_t i = g - g0;
         c.grid_x[g] = static_cast<float>(bx + (i % cols + 0.5) * cell);
         c.grid_y[g] = static_cast<float>(by + (i / cols + 0.5) * cell);
+        cell_km[g] = cell;
       }
+      // Between streets three gaps; below a block whose last rows are empty, those rows too.
+      const auto rows = (g1 - g0 + cols - 1) / std::max(1u, cols);
+      widest_gap = std::max(widest_gap, block_w - rows * cell + gap);
     }
+    widest_gap = std::max(widest_gap, 3 * gap);
     street_x += comm_cols * (block_w + gap) + 2 * gap;
   }
+  return widest_gap;
 }
 
 void resize_grids(City& c) {
@@ -154,7 +164,9 @@ City generate(const Scenario& sc) {
   for (std::uint32_t k = 0; k < c.communities; ++k)
     c.community_names.push_back("C" + std::to_string(k + 1));
   finish_offsets(c);
-  lay_out(c);
+  std::vector<double> cell_km;
+  const double gap_km = lay_out(c, cell_km);
+  build_adjacency(c, sc.model.space, cell_km, gap_km);
   return c;
 }
 
@@ -226,6 +238,7 @@ City from_table(const Scenario& sc) {
     }
   }
   finish_offsets(c);
+  build_adjacency(c, sc.model.space, {}, 0.0);
   return c;
 }
 

@@ -43,6 +43,13 @@ struct City {
   // Cold: per grid, the outer rings of its outline (km, like grid_x/grid_y), for maps. Empty
   // unless the city was read from a table with polygons (GeoJSON).
   std::vector<std::vector<std::vector<std::array<float, 2>>>> grid_polygons;
+
+  // Neighbouring grids (model/geometry.hpp), CSR: grid g's neighbours are
+  // grid_neighbours[grid_neighbour_first[g] .. grid_neighbour_first[g + 1]), in increasing order,
+  // each with the length of the shared boundary, km. Symmetric.
+  std::vector<std::uint32_t> grid_neighbour_first;  // grids + 1 offsets
+  std::vector<std::uint32_t> grid_neighbours;
+  std::vector<float> grid_boundary_km;
 };
 
 // Generates the city from the scenario's sizes, or builds it from scenario.grid_table.

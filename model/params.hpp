@@ -18,6 +18,7 @@
 #include "model/behaviour.hpp"
 #include "model/calendar_config.hpp"
 #include "model/limits.hpp"
+#include "model/space_config.hpp"
 
 namespace govsim {
 
@@ -547,6 +548,7 @@ struct ModelConfig {
   double queue_arrivals_per_h = 0;
   std::int64_t queue_handlers = 1;
   double queue_escalate_p = 0;  // chance a case handled at one level is passed to the next
+  SpaceConfig space;            // travel for on-site work, neighbouring grids (MODEL.md 7.25)
 };
 
 template <class V>
@@ -609,6 +611,8 @@ void describe(V& v, ModelConfig& m) {
             {"", "queue mode: handlers at each level", "-"});
   v.number("queue_escalate_p", m.queue_escalate_p, 0, 1,
            {"probability", "queue mode: chance a case moves on to the next level", "-"});
+  v.group("space", m.space,
+          "travel for on-site work, neighbouring grids and what crosses their boundaries");
 }
 
 // ---------------------------------------------------------------------------------------------

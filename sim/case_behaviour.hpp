@@ -21,9 +21,10 @@ namespace govsim {
 
 // What a handler's attempt at a case will take and give.
 struct ServiceDraw {
-  double effort_h;   // the handler's working time
-  double process_h;  // elapsed time after it, waiting on parties and paperwork
-  bool succeeds;     // whether the attempt settles the case
+  double effort_h;      // the handler's working time
+  double process_h;     // elapsed time after it, waiting on parties and paperwork
+  bool succeeds;        // whether the attempt settles the case
+  double travel_h = 0;  // going to the place and back, if the handler must (MODEL.md 7.25)
 };
 
 class CaseBehaviour {

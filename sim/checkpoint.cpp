@@ -218,6 +218,7 @@ void HandlingUnit::load(CheckpointReader& r) {
   // Indices must point inside what was read, or the next step would read out of bounds.
   check_layout(r);
   check_cases(events, r);
+  place_bases();
   events_.restore(std::move(events), seq);
 }
 

@@ -59,6 +59,8 @@ UnitDay& UnitDay::operator+=(const UnitDay& o) {
   crisis_disputes += o.crisis_disputes;
   counselled += o.counselled;
   incident_cases += o.incident_cases;
+  travel_h += o.travel_h;
+  handlers += o.handlers;
   return *this;
 }
 

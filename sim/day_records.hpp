@@ -90,6 +90,8 @@ struct UnitDay {
   std::int64_t crisis_disputes = 0;  // disputes flagged as crises on report today
   std::int64_t counselled = 0;       // crisis cases a counsellor finished today
   std::int64_t incident_cases = 0;   // incidents admitted today (they arose from disputes)
+  double travel_h = 0;               // staff's travel to on-site work and rounds (MODEL.md 7.25)
+  std::int64_t handlers = 0;         // staff on the rosters today
 
   // Adds another unit's day: counts and sums, and its lists after this one's.
   UnitDay& operator+=(const UnitDay& o);

@@ -15,6 +15,7 @@ void HandlingUnit::apply_design(const GovernanceConfig& gov, double now) {
   gov_ = gov;
   ++generation_;
   branches_ = is_city() ? std::vector<Branch>{} : plan_branches(city_, street_, gov_);
+  place_bases();
   std::map<std::uint64_t, double> busy_until;
   for (const Pool& p : pools_)
     if (p.kind != PoolKind::Volunteers)
@@ -90,6 +91,11 @@ void HandlingUnit::begin_day(std::int64_t day) {
         hours += std::min(kHoursPerDay, p.shift_len_h) * p.work_rate;
     day_.capacity_h[rank(p.level)] += hours;
   }
+  // Handlers on the roster today, and the branches' walk to their grids for rounds.
+  day_.handlers += static_cast<std::int64_t>(roster_.size());
+  for (std::uint32_t b = 0; b < branches_.size(); ++b)
+    if (branch_pool_[b] >= 0 && !pools_[static_cast<std::size_t>(branch_pool_[b])].slots.empty())
+      day_.travel_h += rounds_travel_h(b);
   // Volunteers who came on duty may take cases already waiting.
   for (std::size_t p = 0; p < pools_.size(); ++p)
     if (pools_[p].waiting > 0) try_dispatch(static_cast<int>(p), double(day) * kHoursPerDay);
@@ -194,11 +200,13 @@ void HandlingUnit::start_service(Case& c, std::uint32_t slot, int pool, std::siz
   Stream r(seed_, Purpose::CaseHandle, c.id,
            c.needs_intake ? kIntakeDraw : std::uint64_t{c.attempts++});
   const ServiceDraw draw = behaviour_.draw_service(*this, c, p, s, r);
-  const double effort = draw.effort_h;
+  // Going to the place and back is part of the handler's work on the case (MODEL.md 7.25).
+  const double effort = draw.effort_h + draw.travel_h;
   c.succeeds = draw.succeeds;
   leave_queue(c, t);
   c.process_h = draw.process_h;
   const double done = p.work_until(t, effort / p.work_rate, s.rota);
+  day_.travel_h += draw.travel_h;
   s.free_at = done;
   c.state = CaseState::InService;
   c.server = static_cast<std::int64_t>(s.agent);
@@ -210,14 +218,16 @@ void HandlingUnit::start_service(Case& c, std::uint32_t slot, int pool, std::siz
   }
   // Registration at an intake desk is not a response to the problem: the first handler's is.
   if (std::isnan(c.t_first) && !c.needs_intake) {
-    c.t_first = t;
+    // A handler who goes to the place responds on arriving there.
+    const double at = draw.travel_h > 0 ? p.work_until(t, 0.5 * draw.travel_h / p.work_rate) : t;
+    c.t_first = at;
     ++day_.first_responses;
-    day_.response_h.push_back(t - c.t_report);
+    day_.response_h.push_back(at - c.t_report);
     const auto wd = static_cast<std::size_t>(report_weekday(c));
-    day_.response_wd_sum_h[wd] += t - c.t_report;
+    day_.response_wd_sum_h[wd] += at - c.t_report;
     ++day_.response_wd[wd];
     GridTotals& gt = (*ctx_.grid_totals)[c.grid];
-    gt.response_sum_h += t - c.t_report;
+    gt.response_sum_h += at - c.t_report;
     ++gt.responses;
   }
   schedule(done, Ev::ServiceDone, c.id, slot, generation_, p.level);

@@ -390,7 +390,7 @@ ServiceDraw FullBehaviour::draw_service(const HandlingUnit& u, const Case& c,
   if (c.people & kNeedsCounsel)  // the counsellor's session with the parties
     return ServiceDraw{r.exponential(m.behaviour.people.counselling_h), 0.0, true};
   if (c.needs_intake)  // registering and classifying only (intake desk, or the grid worker)
-    return ServiceDraw{r.exponential(m.behaviour.routing.intake_effort_h), 0.0, true};
+    return ServiceDraw{r.exponential(m.behaviour.routing.intake_effort_h), 0.0, true, 0.0};
   d.effort_h = draw_time(r, m.effort_dist, tier_value(m.effort_median_h, c.tier),
                          tier_value(m.effort_sigma, c.tier)) *
                effort_factor(u, p, s);
@@ -399,6 +399,7 @@ ServiceDraw FullBehaviour::draw_service(const HandlingUnit& u, const Case& c,
                       (1.0 - m.behaviour.effort.platform_process_cut * u.gov_.platform.level),
                   m.behaviour.effort.process_sigma);
   d.succeeds = r.bernoulli(success_probability(u, c, p, s));
+  d.travel_h = u.on_site_travel_h(p, c);
   return d;
 }
 

@@ -40,7 +40,11 @@ double HandlingUnit::rounds_hours(std::uint32_t grid) const {
   const Branch& b = branches_[branch_of_grid_[grid - g0_]];
   const int p = branch_pool_[branch_of_grid_[grid - g0_]];
   const double workers = p < 0 ? 0.0 : double(pools_[static_cast<std::size_t>(p)].slots.size());
-  return workers * gov_.staffing.grid_worker_hours * model_.behaviour.staff.rounds_share /
+  // The branch's rounds reach each of its grids from the base once a day (MODEL.md 7.25).
+  const double walk = workers > 0 ? rounds_travel_h(branch_of_grid_[grid - g0_]) : 0.0;
+  return std::max(0.0,
+                  workers * gov_.staffing.grid_worker_hours * model_.behaviour.staff.rounds_share -
+                      walk) /
          double(b.last_grid - b.first_grid);
 }
 

@@ -30,6 +30,7 @@
 #include "engine/numeric.hpp"
 #include "model/case.hpp"
 #include "model/city.hpp"
+#include "model/geometry.hpp"
 #include "model/params.hpp"
 #include "sim/day_records.hpp"
 
@@ -250,6 +251,19 @@ class HandlingUnit {
   std::int64_t in_queue_[kLevels] = {}, in_system_[kLevels] = {};
   double books_t_[kLevels] = {};
   std::vector<Transfer> sent_up_;  // not checkpointed: empty between days
+
+  // travel.cpp: where the unit's bases are and what going to the place costs (MODEL.md 7.25).
+  // Derived from the city and the design in force (recomputed after a design or a checkpoint).
+  void place_bases();
+  // Round-trip hours for a handler at desk p to go to the case's grid and back: grid workers
+  // and mediators always go, officials for the tier's share of site visits, volunteers (who
+  // live in the grid) and registration never. 0 with model.space.travel off.
+  double on_site_travel_h(const Pool& p, const Case& c) const;
+  // Hours a day a branch's rounds spend walking from its base to its grids and back.
+  double rounds_travel_h(std::uint32_t branch) const;
+  Place street_base_, city_base_;
+  std::vector<Place> comm_base_;    // per own community
+  std::vector<Place> branch_base_;  // per branch
 };
 
 }  // namespace govsim

@@ -79,6 +79,8 @@ struct DayMetrics {
   std::int64_t counselled = 0;       // crisis cases counsellors finished today
   std::int64_t counsellors = 0;      // counsellors on the rosters today
   std::int64_t incident_cases = 0;   // incident cases that arose today (from yesterday's incidents)
+  std::int64_t policy_change = 0;          // 1 on a day a policy change took effect
+  double travel_h_per_handler_day = kNaN;  // staff's travel to on-site work and rounds (7.25)
 };
 
 template <class V>
@@ -143,6 +145,7 @@ void describe(V& v, const DayMetrics& m) {
   v.col("counselled", m.counselled);
   v.col("counsellors", m.counsellors);
   v.col("incident_cases", m.incident_cases);
+  v.col("travel_h_per_handler_day", m.travel_h_per_handler_day);
 }
 
 // The parts of the cost model, CNY: staff by role (the city tier's officials apart from the
@@ -222,6 +225,13 @@ struct GridMetrics {
   std::int64_t incidents = 0;
   double incidents_per_10k_year = 0;
   std::int64_t repeat_disputes = 0;
+  // Space (MODEL.md 7.25): the grid's housing (kHousingNames index) and how far a handler goes
+  // to reach it from the street office, the community office and its branch's base (km,
+  // straight line to a place in the grid; the branch's is empty without grid workers).
+  std::int64_t housing = 0;
+  double street_km = kNaN;
+  double community_km = kNaN;
+  double branch_km = kNaN;
 };
 
 template <class V>
@@ -251,6 +261,10 @@ void describe(V& v, const GridMetrics& g) {
   v.col("incidents", g.incidents);
   v.col("incidents_per_10k_year", g.incidents_per_10k_year);
   v.col("repeat_disputes", g.repeat_disputes);
+  v.col("housing", g.housing);
+  v.col("street_km", g.street_km);
+  v.col("community_km", g.community_km);
+  v.col("branch_km", g.branch_km);
 }
 
 // Days of the week, Monday first (the working calendar's outcomes).
@@ -338,6 +352,21 @@ struct RunSummary {
   double counsellor_caseload_year = kNaN;  // crisis cases a counsellor finishes a year
   double network_ties_mean = kNaN;         // neighbour ties per resident
   double network_bytes_per_resident = kNaN;
+  // Space and equity (MODEL.md 7.25, 4.11): travel, and how grids' whole-run means spread.
+  double travel_h_per_handler_day = kNaN;  // over the measured days
+  double response_time_grid_cv = kNaN;     // of the grids' mean response times
+  double response_time_grid_gini = kNaN;
+  double response_time_worst_decile_h = kNaN;  // mean of the slowest tenth of grids
+  double trust_grid_cv = kNaN;
+  double trust_grid_gini = kNaN;
+  double trust_worst_decile = kNaN;             // mean of the least trusting tenth of grids
+  double response_time_near_quartile_h = kNaN;  // grids nearest their street office
+  double response_time_far_quartile_h = kNaN;   // grids farthest from it
+  double response_time_per_street_km_h = kNaN;  // least-squares slope over grids
+  double resolution_time_per_street_km_h = kNaN;
+  double response_time_by_housing_h[kHousingNames.size()] = {kNaN, kNaN, kNaN,
+                                                             kNaN};  // resident-weighted
+  double trust_by_housing[kHousingNames.size()] = {kNaN, kNaN, kNaN, kNaN};
   std::uint64_t state_hash = 0;
   // The working calendar: mean response (report to first response) and wait for registration
   // at an intake desk, by the weekday of the report; the backlog at the end of the last working
@@ -348,6 +377,27 @@ struct RunSummary {
   std::int64_t festival_backlog_before = -1;
   std::int64_t festival_backlog_after = -1;
 };
+
+// The space and equity columns of the summary (MODEL.md 7.25), in output order.
+template <class V>
+void describe_space(V& v, const RunSummary& s) {
+  v.col("travel_h_per_handler_day", s.travel_h_per_handler_day);
+  v.col("response_time_grid_cv", s.response_time_grid_cv);
+  v.col("response_time_grid_gini", s.response_time_grid_gini);
+  v.col("response_time_worst_decile_h", s.response_time_worst_decile_h);
+  v.col("trust_grid_cv", s.trust_grid_cv);
+  v.col("trust_grid_gini", s.trust_grid_gini);
+  v.col("trust_worst_decile", s.trust_worst_decile);
+  v.col("response_time_near_quartile_h", s.response_time_near_quartile_h);
+  v.col("response_time_far_quartile_h", s.response_time_far_quartile_h);
+  v.col("response_time_per_street_km_h", s.response_time_per_street_km_h);
+  v.col("resolution_time_per_street_km_h", s.resolution_time_per_street_km_h);
+  for (std::size_t h = 0; h < kHousingNames.size(); ++h)
+    v.col(("response_time_mean_h_" + std::string(kHousingNames[h])).c_str(),
+          s.response_time_by_housing_h[h]);
+  for (std::size_t h = 0; h < kHousingNames.size(); ++h)
+    v.col(("trust_mean_" + std::string(kHousingNames[h])).c_str(), s.trust_by_housing[h]);
+}
 
 template <class V>
 void describe(V& v, const RunSummary& s) {
@@ -424,6 +474,7 @@ void describe(V& v, const RunSummary& s) {
   v.col("counsellor_caseload_year", s.counsellor_caseload_year);
   v.col("network_ties_mean", s.network_ties_mean);
   v.col("network_bytes_per_resident", s.network_bytes_per_resident);
+  describe_space(v, s);
   v.col("state_hash", s.state_hash);
   for (int k = 0; k < kWeekdays; ++k)
     v.col(("response_time_" + std::string(kWeekdayNames[k]) + "_h").c_str(),

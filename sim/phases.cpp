@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <utility>
+#include <vector>
 
 #include "engine/units.hpp"
 #include "model/streams.hpp"
@@ -310,6 +311,7 @@ void metrics_phase(World& w, Executor&) {
   d.policy_change = w.today.policy_changed ? 1 : 0;
   add_calendar_day(w, d);
   add_people_day(w, d);
+  if (city.handlers > 0) d.travel_h_per_handler_day = city.travel_h / double(city.handlers);
   RunTally& t = w.tally;
   if (w.state.day + 1 == run.warmup_days)  // the measured days begin after today
     for (int l = 0; l < kLevels; ++l) {
@@ -330,24 +332,38 @@ void metrics_phase(World& w, Executor&) {
 // accounts a day, each weighing spillover against an own case; each open hazard (dispute) is
 // near hazard_reach (dispute_reach) residents. Both are per resident, so cutting the same city
 // into more or fewer grids leaves them as they are.
+// Residents near a boundary hear of, and live near, what happens across it: of each grid's
+// accounts, hazards and disputes a share reaches each neighbouring grid (MODEL.md 7.25), still per
+// resident, so the cut into grids changes only where the boundaries run.
 void climate_phase(World& w, Executor&) {
   const ModelConfig& m = w.scenario.model;
   const TrustBehaviour& tb = m.behaviour.trust;
   const SensesBehaviour& sb = m.behaviour.senses;
   const ParticipationBehaviour& pb = m.behaviour.participation;
-  for (std::uint32_t g = 0; g < w.city.grids; ++g) {
+  const std::uint32_t grids = w.city.grids;
+  std::vector<double> accounts(grids), hazards(grids), disputes(grids);
+  for (std::uint32_t g = 0; g < grids; ++g) {
+    const GridTotals& t = w.state.grid_totals[g];
+    accounts[g] = t.satisfaction_today * tb.listeners_per_case;
+    hazards[g] = double(t.open_hazards) * sb.hazard_reach;
+    disputes[g] = double(t.open_disputes) * sb.dispute_reach;
+  }
+  std::vector<double> heard_accounts, near_hazards, near_disputes;
+  spread_across(w.city, w.spill, accounts, heard_accounts);
+  spread_across(w.city, w.spill, hazards, near_hazards);
+  spread_across(w.city, w.spill, disputes, near_disputes);
+  for (std::uint32_t g = 0; g < grids; ++g) {
     GridTotals& t = w.state.grid_totals[g];
     GridClimate& c = w.state.climate[g];
     const double pop = double(w.city.grid_population[g]);
-    const double heard = tb.listeners_per_case / pop;  // accounts per resident per closed case
-    c.neighbour_mood = std::clamp(m.spillover * m.trust_rate * t.satisfaction_today * heard,
+    c.neighbour_mood = std::clamp(m.spillover * m.trust_rate * heard_accounts[g] / pop,
                                   -tb.spillover_cap, tb.spillover_cap);
     if (t.closed_today > 0) {
       const double perf = 0.5 * (t.satisfaction_today / double(t.closed_today) + 1.0);
       c.service += std::min(1.0, tb.service_per_case * double(t.closed_today)) * (perf - c.service);
     }
-    c.hazard_exposure = double(t.open_hazards) * sb.hazard_reach / pop;
-    c.dispute_exposure = double(t.open_disputes) * sb.dispute_reach / pop;
+    c.hazard_exposure = near_hazards[g] / pop;
+    c.dispute_exposure = near_disputes[g] / pop;
     // Tomorrow's consultation meeting (协商议事), if the grid holds one: those who take part
     // have part of their strain eased.
     const double meetings_per_day =

@@ -85,7 +85,7 @@ ServiceDraw QueueBehaviour::draw_service(const HandlingUnit& u, const Case&,
   const auto tier = static_cast<Tier>(rank(desk.level));
   return ServiceDraw{draw_time(r, m.effort_dist, tier_value(m.effort_median_h, tier),
                                tier_value(m.effort_sigma, tier)),
-                     0.0, true};
+                     0.0, true, 0.0};
 }
 
 void QueueBehaviour::on_resolve(HandlingUnit& u, Case& c, std::uint32_t slot, double t) const {

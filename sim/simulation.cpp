@@ -10,6 +10,7 @@
 
 #include "engine/errors.hpp"
 #include "engine/units.hpp"
+#include "sim/equity.hpp"
 #include "sim/observation.hpp"
 #include "sim/phases.hpp"
 #include "sim/rhythms.hpp"
@@ -53,6 +54,7 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
   for (std::uint32_t g = 0; g < G; ++g)
     elderly += double(w.city.grid_elderly[g]) * double(w.city.grid_population[g]);
   w.city_elderly_share = elderly / double(w.city.residents);
+  w.spill = spill_shares(w.city, scenario.model.space.word_of_mouth_km);
   s.climate.assign(G, GridClimate{});
   s.feedback.resize(G);
   s.grid_totals.resize(G);
@@ -115,6 +117,31 @@ void Simulation::set_tracing(bool on) {
   for (HandlingUnit& u : world_->state.units) u.set_tracing(on);
 }
 
+namespace {
+
+// Each grid's distance from its street office, its community office and its branch's base under
+// the design in force (MODEL.md 7.25).
+void add_distances(const World& w, std::vector<GridMetrics>& out) {
+  const City& c = w.city;
+  for (std::uint32_t s = 0; s < c.streets; ++s) {
+    const Place street = street_office(c, s);
+    for (std::uint32_t g = c.street_first_grid[s]; g < c.street_first_grid[s + 1]; ++g)
+      out[g].street_km = reach_km(c, street, g);
+    for (const Branch& b : w.state.units[s].branches()) {
+      const Place base = grids_centre(c, b.first_grid, b.last_grid);
+      for (std::uint32_t g = b.first_grid; g < b.last_grid; ++g)
+        out[g].branch_km = reach_km(c, base, g);
+    }
+  }
+  for (std::uint32_t k = 0; k < c.communities; ++k) {
+    const Place office = community_office(c, k);
+    for (std::uint32_t g = c.community_first_grid[k]; g < c.community_first_grid[k + 1]; ++g)
+      out[g].community_km = reach_km(c, office, g);
+  }
+}
+
+}  // namespace
+
 std::vector<GridMetrics> Simulation::grid_metrics() const {
   const World& w = *world_;
   std::vector<GridMetrics> out(w.city.grids);
@@ -158,7 +185,9 @@ std::vector<GridMetrics> Simulation::grid_metrics() const {
     m.incidents_per_10k_year = double(t.incidents) / double(m.residents) * kPerTenThousand /
                                (std::max(1.0, double(w.state.day)) / kDaysPerYear);
     m.repeat_disputes = t.repeat_disputes;
+    m.housing = static_cast<std::int64_t>(w.city.grid_housing[g]);
   }
+  add_distances(w, out);
   return out;
 }
 
@@ -231,7 +260,9 @@ RunSummary Simulation::summary() const {
   const NeighbourNetwork& net = w.state.network;
   in.network_ties_mean = double(net.targets.size()) / double(w.city.residents);
   in.network_bytes_per_resident = net.bytes_per_resident();
-  return w.tally.summarize(in);
+  RunSummary out = w.tally.summarize(in);
+  add_equity(grids, out);
+  return out;
 }
 
 std::uint64_t Simulation::state_hash() const {

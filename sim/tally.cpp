@@ -57,6 +57,8 @@ RunTally& RunTally::operator+=(const CityDay& day) {
   crisis_disputes += d.crisis_disputes;
   counselled += d.counselled;
   counsellor_days += d.counsellors;
+  travel_h += day.units.travel_h;
+  handler_days += day.units.handlers;
   return *this;
 }
 
@@ -222,6 +224,7 @@ RunSummary RunTally::summarize(const SummaryInputs& in) const {
   summarize_levels(*this, in, s);
   summarize_steady(*this, in, s);
   summarize_people(*this, in, s);
+  if (handler_days > 0) s.travel_h_per_handler_day = travel_h / double(handler_days);
   s.state_hash = in.state_hash;
   return s;
 }

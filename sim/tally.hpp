@@ -78,6 +78,9 @@ struct RunTally {
   // People (MODEL.md 7.24), after the warm-up.
   std::int64_t incidents = 0, repeat_disputes = 0, crisis_disputes = 0, counselled = 0;
   std::int64_t counsellor_days = 0;
+  // Space (MODEL.md 7.25), after the warm-up: staff's travel hours and handler-days.
+  double travel_h = 0;
+  std::int64_t handler_days = 0;
 
   RunTally& operator+=(const UnitDay& u);  // one unit's measured day, in unit order
   RunTally& operator+=(const CityDay& d);  // then the city's measured day
@@ -146,6 +149,8 @@ void RunTally::fields(IO& io, T& t) {
   io.pod(t.crisis_disputes);
   io.pod(t.counselled);
   io.pod(t.counsellor_days);
+  io.pod(t.travel_h);
+  io.pod(t.handler_days);
 }
 
 }  // namespace govsim

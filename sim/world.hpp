@@ -17,6 +17,7 @@
 #include "agents/volunteers.hpp"
 #include "model/case.hpp"
 #include "model/city.hpp"
+#include "model/geometry.hpp"
 #include "model/params.hpp"
 #include "sim/case_behaviour.hpp"
 #include "sim/day_records.hpp"
@@ -60,6 +61,7 @@ struct World {
   City city;
   std::unique_ptr<CaseBehaviour> behaviour;  // the rules cases follow
   double city_elderly_share = 0;             // population-weighted, of the city as built
+  SpillShares spill;  // what crosses each grid boundary by word of mouth (MODEL.md 7.25)
   ModelState state;
   DayBuffers today;
   RunTally tally;

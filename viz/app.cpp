@@ -383,7 +383,7 @@ void App::sync() {
     const auto m = static_cast<std::size_t>(metric_);
     std::vector<const std::vector<float>*> values;
     for (const LaneView& lane : snap_->lanes) values.push_back(&lane.grid_metric[m]);
-    const bool share = metric_ >= MapMetric::Trust;
+    const bool share = metric_ >= MapMetric::Trust && metric_ <= MapMetric::Security;
     if (!lock_scale_ || coloured_metric_ != metric_)
       scale_ = fit_scale(values, kMetricInfo[m].higher_is_better, share,
                          metric_ == MapMetric::Backlog || metric_ == MapMetric::DisputeRate ||
@@ -530,7 +530,7 @@ void App::draw_menu() {
   }
   if (ImGui::BeginMenu(i18n::tr("Help"))) {
     ImGui::TextUnformatted(i18n::tr("Space: play or pause    Right arrow: one day"));
-    ImGui::TextUnformatted(i18n::tr("1-7: colour the map by a metric    F: fit the map"));
+    ImGui::TextUnformatted(i18n::tr("1-8: colour the map by a metric    F: fit the map"));
     ImGui::TextUnformatted(
         i18n::tr("Drag: pan    Wheel: zoom    Click a grid: inspect it    Esc: close"));
     ImGui::TextUnformatted(i18n::tr("Knob changes take effect at the start of the next day."));

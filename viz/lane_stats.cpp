@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "agents/staff.hpp"
+#include "model/geometry.hpp"
 
 namespace govsim::viz {
 namespace {
@@ -179,6 +180,12 @@ void LaneStats::fill(const Observation& w, int selected, LaneView& out) const {
   auto& gain = out.grid_metric[static_cast<int>(MapMetric::Gain)];
   auto& happiness = out.grid_metric[static_cast<int>(MapMetric::Happiness)];
   auto& security = out.grid_metric[static_cast<int>(MapMetric::Security)];
+  auto& distance = out.grid_metric[static_cast<int>(MapMetric::StreetDistance)];
+  for (std::uint32_t s = 0; s < city.streets; ++s) {
+    const Place office = street_office(city, s);
+    for (std::uint32_t g = city.street_first_grid[s]; g < city.street_first_grid[s + 1]; ++g)
+      distance[g] = static_cast<float>(reach_km(city, office, g));
+  }
   for (std::uint32_t g = 0; g < grids_; ++g) {
     const double pop = double(city.grid_population[g]);
     backlog[g] = static_cast<float>(backlog_[g]);

@@ -32,8 +32,9 @@ enum class MapMetric : int {
   Gain,
   Happiness,
   Security,
+  StreetDistance,  // how far a street official goes to reach the grid (MODEL.md 7.25)
 };
-inline constexpr int kMapMetrics = 7;
+inline constexpr int kMapMetrics = 8;
 
 struct MetricInfo {
   const char* key;        // for --metric
@@ -54,6 +55,8 @@ inline constexpr std::array<MetricInfo, kMapMetrics> kMetricInfo{{
     {"gain", N_("Sense of gain"), "", N_("residents' mean, 0 to 1"), "%.2f", true},
     {"happiness", N_("Sense of happiness"), "", N_("residents' mean, 0 to 1"), "%.2f", true},
     {"security", N_("Sense of security"), "", N_("residents' mean, 0 to 1"), "%.2f", true},
+    {"distance", N_("Distance to the street office"), N_("km"),
+     N_("from the street office to a place in the grid"), "%.2f", false},
 }};
 
 // The unit to print after a value, translated: "cases", or "case" for one.
