@@ -79,7 +79,6 @@ struct DayMetrics {
   std::int64_t counselled = 0;       // crisis cases counsellors finished today
   std::int64_t counsellors = 0;      // counsellors on the rosters today
   std::int64_t incident_cases = 0;   // incident cases that arose today (from yesterday's incidents)
-  std::int64_t policy_change = 0;          // 1 on a day a policy change took effect
   double travel_h_per_handler_day = kNaN;  // staff's travel to on-site work and rounds (7.25)
 };
 

@@ -44,6 +44,9 @@ double HandlingUnit::on_site_travel_h(const Pool& p, const Case& c) const {
       return visit() ? trip(street_base_, sp.street_kmh) : 0.0;
     case PoolKind::CityDepartment:
       return visit() ? trip(city_base_, sp.street_kmh) : 0.0;
+    case PoolKind::Counsellors:  // they see the parties where they live, as mediators do
+      return p.level == Level::Community ? trip(comm_base_[p.home - c0_], sp.ebike_kmh)
+                                         : trip(street_base_, sp.street_kmh);
     case PoolKind::Volunteers:
     case PoolKind::Intake:
       break;
