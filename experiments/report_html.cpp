@@ -254,7 +254,7 @@ std::string many_lines(const LineChart& chart) {
     for (const double y : s.lo) take(y);
     for (const double y : s.hi) take(y);
   }
-  std::string out = "<div class=\"multiples\">";
+  std::string out = "<div class=\"multiples\" id=\"" + esc(chart.id) + "\">";
   for (std::size_t k = 1; k < chart.series.size(); ++k) {
     LineChart one = chart;
     one.id = chart.id + "-" + std::to_string(k);

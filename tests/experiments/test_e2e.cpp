@@ -653,5 +653,5 @@ TEST_CASE("a sweep of six designs draws small multiples over time", "[e2e][repor
                               dir, more);
   INFO(r.err);
   REQUIRE(r.code == 0);
-  CHECK_THAT(slurp(dir + "/s.html"), Catch::Contains("class=\"multiples\""));
+  CHECK_THAT(slurp(dir + "/s.html"), Catch::Contains("class=\"multiples\" id=\"series-backlog\""));
 }
