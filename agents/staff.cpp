@@ -84,6 +84,8 @@ double case_share(Role role, const GovernanceConfig& gov, const StaffBehaviour& 
     }
     case Role::Mediator:
       return b.mediator_case_share;
+    case Role::Counsellor:
+      break;  // their desk's share is model.behaviour.people.counsellor_case_share
   }
   return 1.0;
 }
@@ -128,6 +130,8 @@ Roster plan_roster(const City& city, std::uint32_t street, const std::vector<Bra
     for (std::uint32_t i = 0; i < n; ++i) b.add(Role::CommunityOfficial, Level::Community, c, 0, i);
     for (std::uint32_t i = 0, m = spread_count(gov.mediators.per_community, c); i < m; ++i)
       b.add(Role::Mediator, Level::Community, c, 0, i);
+    for (std::uint32_t i = 0, m = spread_count(gov.counsellors.per_community, c); i < m; ++i)
+      b.add(Role::Counsellor, Level::Community, c, 0, i);
   }
   // Street officials: departments under a fragmented design, one coordinated office otherwise.
   std::uint64_t street_pop = 0;
@@ -151,6 +155,8 @@ Roster plan_roster(const City& city, std::uint32_t street, const std::vector<Bra
           i < intake ? kIntakeDepartment : static_cast<std::uint8_t>((i - intake) % depts), i);
   for (std::uint32_t i = 0, m = spread_count(gov.mediators.per_street, street); i < m; ++i)
     b.add(Role::Mediator, Level::Street, street, 0, i);
+  for (std::uint32_t i = 0, m = spread_count(gov.counsellors.per_street, street); i < m; ++i)
+    b.add(Role::Counsellor, Level::Street, street, 0, i);
   return r;
 }
 

@@ -14,8 +14,14 @@
 
 namespace govsim {
 
-enum class Role : std::uint8_t { GridWorker, CommunityOfficial, StreetOfficial, Mediator };
-inline constexpr int kRoles = 4;
+enum class Role : std::uint8_t {
+  GridWorker,
+  CommunityOfficial,
+  StreetOfficial,
+  Mediator,
+  Counsellor  // psychological counsellor (心理服务人员), MODEL.md 7.24
+};
+inline constexpr int kRoles = 5;
 
 // The department number of street officials who staff the intake desk (fragmented design).
 inline constexpr std::uint8_t kIntakeDepartment = 0xFF;

@@ -21,7 +21,8 @@ struct DeskSlot {
   std::uint64_t agent;  // who the handler is (the model's index)
   double free_at;       // busy until
   bool on_duty;
-  bool carried = false;  // busy with work no event of this desk will report the end of
+  bool carried = false;    // busy with work no event of this desk will report the end of
+  std::uint32_t rota = 0;  // place in the desk's duty rota for its days off (its slot index)
 };
 
 struct DeskEntry {
@@ -47,16 +48,40 @@ struct Desk {
   Heap<DeskEntry> queue;
   std::int64_t waiting = 0;  // entries still waiting (the queue also holds stale ones)
   double wake_at = kInf;     // when a wake-up is scheduled
+  // Days off (a working calendar): off_days[d] != 0 means the desk is closed on day d, which is
+  // its off_rank[d]-th day off; days past the list are working days. On its k-th day off the
+  // desk's duty rota puts floor((k + 1) s n) - floor(k s n) of its n handlers on duty (s =
+  // offday_share), the next ones in slot order after those of the day before, so each handler
+  // works a share s of the days off and a lone handler works one in 1/s of them. The pointers
+  // are not checkpointed: the owner points them at its calendar (nullptr: open every day).
+  const std::uint8_t* off_days = nullptr;
+  const std::uint32_t* off_rank = nullptr;
+  std::size_t off_len = 0;
+  double offday_share = 0;
+  bool calendar_days = false;  // the owner attaches a calendar's days off (checkpointed)
 
   // The hot ones are defined below, in this header, so that they inline into the dispatch loop.
   bool around_the_clock() const { return shift_len_h >= kDayLength; }
+  bool has_days_off() const { return off_days != nullptr; }
+  // Whether the handler at place `rota` of the rota works the shift that starts on day `day`.
+  bool works_on(std::int64_t day, std::uint32_t rota) const {
+    if (off_days == nullptr || day < 0 || static_cast<std::size_t>(day) >= off_len ||
+        off_days[static_cast<std::size_t>(day)] == 0)
+      return true;
+    const double n = double(std::max<std::size_t>(slots.size(), 1));
+    const double k = double(off_rank[static_cast<std::size_t>(day)]);
+    const double first = std::floor(k * offday_share * n);
+    const double on = std::floor((k + 1) * offday_share * n) - first;
+    const double from = std::fmod(first, n);  // the first on duty today, in slot order
+    return std::fmod(double(rota) - from + n, n) < on;
+  }
   // Whether a handler can start at t: on duty, free and on shift.
   bool available(const DeskSlot& s, double t) const;
   // Earliest time from t at which the handler could start (kInf if off duty).
   double next_available(const DeskSlot& s, double t) const;
   // Completion time of `work_h` hours of work started at t (inside a shift), counting only
   // working hours.
-  double work_until(double t, double work_h) const;
+  double work_until(double t, double work_h, std::uint32_t rota = 0) const;
   // Index of the first slot from `from` on that can start at t, or slots.size().
   std::size_t first_available(double t, std::size_t from) const;
   // When the desk must wake up to serve its waiting items, if no finishing handler will: the
@@ -72,32 +97,42 @@ struct Desk {
     io.vec(d.queue.items());
     io.pod(d.waiting);
     io.pod(d.wake_at);
+    io.pod(d.calendar_days);
+    io.pod(d.offday_share);
   }
 };
 
 inline bool Desk::available(const DeskSlot& s, double t) const {
   if (!s.on_duty || s.free_at > t) return false;
-  if (around_the_clock()) return true;
+  if (around_the_clock() && !has_days_off()) return true;
   const double h = t - kDayLength * std::floor(t / kDayLength);
   double into = h - shift_start_h;
   if (into < 0) into += kDayLength;
-  return into < shift_len_h;
+  if (!around_the_clock() && into >= shift_len_h) return false;
+  if (!has_days_off()) return true;
+  // The day the shift under way started on.
+  return works_on(static_cast<std::int64_t>(std::floor((t - into) / kDayLength)), s.rota);
 }
 
 inline double Desk::next_available(const DeskSlot& s, double t) const {
   if (!s.on_duty) return kInf;
   const double from = std::max(t, s.free_at);
-  if (available(DeskSlot{s.agent, 0.0, true}, from)) return from;
+  if (available(DeskSlot{s.agent, 0.0, true, false, s.rota}, from)) return from;
   const double day0 = kDayLength * std::floor(from / kDayLength);
   double start = day0 + shift_start_h;
   if (start <= from) start += kDayLength;
+  if (has_days_off())  // the next shift on a day this handler works
+    for (std::size_t guard = 0; guard <= off_len; ++guard) {
+      if (works_on(static_cast<std::int64_t>(std::floor(start / kDayLength)), s.rota)) break;
+      start += kDayLength;
+    }
   return start;
 }
 
 inline std::size_t Desk::first_available(double t, std::size_t from) const {
   const std::size_t n = slots.size();
   std::size_t i = from;
-  if (around_the_clock())  // no clock arithmetic
+  if (around_the_clock() && !has_days_off())  // no clock arithmetic
     while (i < n && !(slots[i].on_duty && slots[i].free_at <= t)) ++i;
   else
     while (i < n && !available(slots[i], t)) ++i;
@@ -108,7 +143,7 @@ inline double Desk::next_wake(double t) const {
   // Busy handlers wake the desk when they finish, except those carried over from before.
   // Around the clock, an idle handler on duty would already have taken an item, so only the
   // carried-over ones can matter.
-  const bool always_open = around_the_clock();
+  const bool always_open = around_the_clock() && !has_days_off();
   double next = kInf;
   for (const DeskSlot& s : slots)
     if (always_open ? s.carried : (s.free_at <= t || s.carried))

@@ -8,6 +8,7 @@ inline constexpr double kHoursPerDay = 24.0;
 inline constexpr double kHoursPerWeek = 7 * kHoursPerDay;
 inline constexpr double kMinutesPerHour = 60.0;
 inline constexpr double kDaysPerWeek = 7.0;
+inline constexpr double kWorkdaysPerWeek = 5.0;  // a working week, Monday to Friday
 inline constexpr double kDaysPerYear = 365.0;
 inline constexpr double kDaysPerMonth = 30.0;
 inline constexpr double kMonthsPerYear = 12.0;

@@ -598,6 +598,118 @@ void describe(V& v, ParticipationBehaviour& p) {
             "C"});
 }
 
+// People (MODEL.md 7.24): households and neighbour ties, the other party of a dispute, escalation
+// of an open dispute into a safety or emergency incident (民转刑), repeat disputes of the same
+// pair, and crisis cases for psychological counsellors (心理服务人员).
+struct PeopleBehaviour {
+  double building_households = 40;  // households per building or compound (ties form inside)
+  double ties_commodity = 3;        // mean neighbour ties per resident, by housing type
+  double ties_old_compound = 6;
+  double ties_urban_village = 7;
+  double ties_mixed = 4;
+  double outside_damages = 0.4;        // share of damages disputes whose other party is outside
+  double outside_housing = 0.5;        // ... housing disputes (a landlord living elsewhere)
+  double outside_other = 0.8;          // ... every other kind (an employer owing wages, a business)
+  double open_strain = 0.002;          // hardship added to each party per day a dispute is open
+  double escalation_per_year = 0.04;   // incident hazard of an open dispute, per year
+  double escalation_time_gain = 0.03;  // hazard added per day unresolved (share of base)
+  double escalation_grievance_gain = 4.0;  // hazard added per unit of the parties' grievance
+  double mediation_cut = 0.5;              // share of the hazard cut while a handler works the case
+  double counselling_cut = 0.6;            // share of the hazard cut after counselling
+  double incident_emergency_share = 0.2;   // incidents that are emergencies (else safety)
+  double incident_security = 0.15;         // security lost by the parties and their neighbours
+  double incident_hardship = 0.1;          // hardship added to both parties by an incident
+  double relapse_share = 0.1;              // settled agreements that fail later
+  double repeat_share = 0.3;               // unsettled or dropped disputes the pair takes up again
+  double repeat_delay_days = 60;           // mean delay until a relapse or repeat dispute arises
+  double crisis_share = 0.01;              // disputes flagged as crises on report
+  double crisis_family_share = 0.05;       // extra crisis share of family disputes (violence)
+  double crisis_repeat_share = 0.1;        // extra crisis share of a pair's repeated dispute
+  double crisis_grievance = 0.6;           // a party's grievance above which a dispute is a crisis
+  double counselling_h = 3;                // counsellor's working time per crisis case
+  double counselling_relief = 0.3;         // share of both parties' hardship a counsellor eases
+  double counsellor_case_share = 0.7;      // share of a counsellor's paid time for cases
+};
+
+template <class V>
+void describe(V& v, PeopleBehaviour& p) {
+  v.number("building_households", p.building_households, 1, 10000,
+           {"households",
+            "households per building or compound; neighbour ties form inside one (CSR network)",
+            "C: one residential building or courtyard"});
+  v.number("ties_commodity", p.ties_commodity, 0, 50,
+           {"ties/resident", "mean neighbour ties per resident in commodity housing", "C"});
+  v.number("ties_old_compound", p.ties_old_compound, 0, 50,
+           {"ties/resident", "mean neighbour ties per resident in old compounds (老旧小区)",
+            "C: long-settled neighbours know each other"});
+  v.number("ties_urban_village", p.ties_urban_village, 0, 50,
+           {"ties/resident", "mean neighbour ties per resident in urban villages (城中村)",
+            "C: dense, shared courtyards"});
+  v.number("ties_mixed", p.ties_mixed, 0, 50,
+           {"ties/resident", "mean neighbour ties per resident in mixed grids", "C"});
+  v.number("outside_damages", p.outside_damages, 0, 1,
+           {"share", "of damages disputes whose other party lives outside the grid", "C"});
+  v.number(
+      "outside_housing", p.outside_housing, 0, 1,
+      {"share", "of housing disputes whose other party (landlord or tenant) lives outside the grid",
+       "C"});
+  v.number("outside_other", p.outside_other, 0, 1,
+           {"share",
+            "of other disputes whose other party (an employer owing wages, a business) is outside "
+            "the grid",
+            "C: wage arrears and consumer disputes"});
+  v.number("open_strain", p.open_strain, 0, 1,
+           {"1/day", "hardship added to each party for each day a dispute stays open", "C"});
+  v.number("escalation_per_year", p.escalation_per_year, 0, 100,
+           {"1/year",
+            "hazard that an open dispute escalates into a safety or emergency incident (民转刑) "
+            "at zero grievance, on the day it arises",
+            "B/C: calibrated to 0.1-1.5 % of mediated disputes escalating (Harbin 0.70 %, "
+            "Huangshi 0.12 %, one district 1.5 %); docs/CALIBRATION.md"});
+  v.number("escalation_time_gain", p.escalation_time_gain, 0, 10,
+           {"1/day", "escalation hazard added per day the dispute stays unresolved (x base)",
+            "C: long grudges (FIGURES.md 1, Xupu)"});
+  v.number("escalation_grievance_gain", p.escalation_grievance_gain, 0, 100,
+           {"", "escalation hazard added per unit of the parties' mean grievance (x base)", "C"});
+  v.number(
+      "mediation_cut", p.mediation_cut, 0, 1,
+      {"share", "of the escalation hazard cut while a handler or mediator works the case", "C"});
+  v.number("counselling_cut", p.counselling_cut, 0, 1,
+           {"share", "of the escalation hazard cut once a counsellor has seen the parties",
+            "C: no quantitative source (FIGURES.md, not found)"});
+  v.number("incident_emergency_share", p.incident_emergency_share, 0, 1,
+           {"share", "of incidents that are emergencies (the rest are safety cases)",
+            "C: Xupu 15 % serious injury or death"});
+  v.number("incident_security", p.incident_security, 0, 1,
+           {"0-1", "security lost by both parties and each of their neighbour ties", "C"});
+  v.number("incident_hardship", p.incident_hardship, 0, 1,
+           {"", "hardship added to both parties by an incident", "C"});
+  v.number("relapse_share", p.relapse_share, 0, 1,
+           {"share", "of settled agreements that fail later: the pair disputes again",
+            "C: upper bound 54 % (Xupu, selection-biased), FIGURES.md 2"});
+  v.number("repeat_share", p.repeat_share, 0, 1,
+           {"share", "of unsettled or dropped disputes the same pair takes up again", "C"});
+  v.number("repeat_delay_days", p.repeat_delay_days, 1, 10000,
+           {"days", "mean delay until a relapsed or repeated dispute arises", "C"});
+  v.number("crisis_share", p.crisis_share, 0, 1,
+           {"share",
+            "of reported disputes flagged as crises by a draw (before the family and repeat "
+            "shares and the grievance threshold; all together about 3 % of reported disputes)",
+            "B/C: crisis share of psychological hotline calls 1.4-4 %, FIGURES.md 3"});
+  v.number("crisis_family_share", p.crisis_family_share, 0, 1,
+           {"share", "added for family disputes (family violence)", "C"});
+  v.number("crisis_repeat_share", p.crisis_repeat_share, 0, 1,
+           {"share", "added for a dispute the same pair had before (relapse or repeat)", "C"});
+  v.number("crisis_grievance", p.crisis_grievance, 0, 1,
+           {"0-1", "a party's grievance above which a dispute is flagged as a crisis", "C"});
+  v.number("counselling_h", p.counselling_h, 0, 1000,
+           {"h", "counsellor's working time per crisis case", "C"});
+  v.number("counselling_relief", p.counselling_relief, 0, 1,
+           {"share", "of both parties' hardship a counsellor's work eases", "C"});
+  v.number("counsellor_case_share", p.counsellor_case_share, 0, 1,
+           {"share", "of a counsellor's paid time for cases", "C"});
+}
+
 // Every behavioural coefficient, grouped by what it shapes.
 struct BehaviourConfig {
   ArisingBehaviour arising;
@@ -612,6 +724,7 @@ struct BehaviourConfig {
   VolunteerBehaviour volunteers;
   StaffBehaviour staff;
   ParticipationBehaviour participation;
+  PeopleBehaviour people;
 };
 
 template <class V>
@@ -630,6 +743,8 @@ void describe(V& v, BehaviourConfig& b) {
   v.group("staff", b.staff, "staff skills, experience and time");
   v.group("participation", b.participation,
           "residents who settle small disputes among themselves and hold consultations");
+  v.group("people", b.people,
+          "households and neighbour ties, two-party disputes, incidents, counsellors");
 }
 
 }  // namespace govsim

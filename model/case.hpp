@@ -35,6 +35,21 @@ enum class CaseState : std::uint8_t {
   Closed,
 };
 
+// A dispute's other party when it is nobody in the grid (an employer, a business, a landlord
+// living elsewhere), and the flags of a case's people (MODEL.md 7.24).
+inline constexpr std::uint32_t kNoParty = 0xFFFFFFFFu;
+enum PeopleFlag : std::uint8_t {
+  kRepeatDispute = 1u << 0,  // the same pair disputed before (a relapse or a repeat)
+  kCrisis = 1u << 1,         // flagged for a counsellor
+  kCounselled = 1u << 2,     // a counsellor has seen the parties
+  kEscalated = 1u << 3,      // escalated into an incident (once)
+  kNeedsCounsel = 1u << 4,   // bound for a counsellor, not yet seen
+  kIncident = 1u << 5,       // this case is an incident that arose from a dispute
+};
+// Sequence blocks of a grid-day after the six domains: incidents and repeated disputes.
+inline constexpr std::uint32_t kIncidentBlock = 6;
+inline constexpr std::uint32_t kRepeatBlock = 7;
+
 // Case ids are (grid, day, sequence within the grid's day): deterministic, whatever the threads.
 // The sequence is stored plus one, so that no case has id 0, which marks a free slot. Each
 // domain has its own block of kMaxCasesPerDomainDay sequence numbers.
@@ -61,6 +76,9 @@ struct NewCase {
   double t_worsen2;
   double t_lapse;   // when it is dropped if still not handled
   double t_settle;  // when the parties settle it among themselves (small disputes), else +inf
+  // People (MODEL.md 7.24): a dispute's other party (kNoParty if outside the grid) and flags.
+  std::uint32_t counterpart = kNoParty;
+  std::uint8_t people = 0;  // PeopleFlag bits
 };
 
 struct Case {                     // bytes
@@ -95,6 +113,8 @@ struct Case {                     // bytes
   std::uint8_t path_len;          // 1  desks reached so far (the first kMaxPath are kept)
   std::array<Level, 6> path;      // 6  level of each desk reached
   std::array<float, 6> path_t_h;  // 24 hours after arising at which it reached each desk
+  std::uint32_t counterpart;      // 4  a dispute's other party, kNoParty if none in the grid
+  std::uint8_t people;            // 1  PeopleFlag bits
 };
 inline constexpr std::size_t kMaxPath = 6;
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "engine/calendar.hpp"
 #include "engine/input_text.hpp"
 
 namespace govsim {
@@ -55,6 +56,20 @@ std::string check_routing(const RoutingConfig& r, const std::string& path) {
   return "";
 }
 
+// The start date and the calendar's own lists of dates.
+std::string check_calendar(const Scenario& s) {
+  CivilDate start;
+  if (!parse_iso_date(s.run.start_date, start))
+    return "run.start_date: '" + s.run.start_date +
+           "' is not a date: write YYYY-MM-DD (for example 2025-01-01)";
+  std::vector<std::int64_t> days;
+  if (std::string m = parse_date_list(s.calendar.holidays, days); !m.empty())
+    return "calendar.holidays: " + m;
+  if (std::string m = parse_date_list(s.calendar.workdays, days); !m.empty())
+    return "calendar.workdays: " + m;
+  return "";
+}
+
 }  // namespace
 
 std::string cross_check(const Scenario& s) {
@@ -64,6 +79,7 @@ std::string cross_check(const Scenario& s) {
   }
   if (std::string m = check_housing(s.city.housing); !m.empty()) return m;
   if (std::string m = check_nesting(s.city); !m.empty()) return m;
+  if (std::string m = check_calendar(s); !m.empty()) return m;
   {
     const DisputeShares& d = s.model.disputes.share;
     const double sum = d.neighbour + d.family + d.damages + d.housing + d.other;

@@ -16,6 +16,7 @@
 
 #include "engine/schema.hpp"
 #include "model/behaviour.hpp"
+#include "model/calendar_config.hpp"
 #include "model/limits.hpp"
 
 namespace govsim {
@@ -49,6 +50,7 @@ struct RunConfig {
   // percentile_window_days days, and only when at least percentile_min_responses are there.
   std::int64_t percentile_window_days = 7;
   std::int64_t percentile_min_responses = 30;
+  std::string start_date = "2025-01-01";  // the date of day 0 (the working calendar)
 };
 
 template <class V>
@@ -62,6 +64,8 @@ void describe(V& v, RunConfig& r) {
   v.integer(
       "percentile_min_responses", r.percentile_min_responses, 1, 1000000,
       {"responses", "fewest responses in the window for a daily percentile (else blank)", "-"});
+  v.text("start_date", r.start_date,
+         {"date", "date of the first day, YYYY-MM-DD (weekdays and holidays: calendar.*)", "-"});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -214,6 +218,11 @@ struct DeadlinesConfig {
   double small_h = 72;  // 3 working days
   double big_h = 240;   // about 10 working days
   double hard_h = 360;  // 15 working days
+  // With the working calendar on (calendar.on): deadlines in working days (emergencies keep
+  // emergency_h, in clock hours).
+  std::int64_t small_wd = 3;
+  std::int64_t big_wd = 10;
+  std::int64_t hard_wd = 15;
 };
 
 template <class V>
@@ -226,6 +235,14 @@ void describe(V& v, DeadlinesConfig& d) {
            {"h", "deadline for a big matter", "B/C: about 10 working days"});
   v.number("hard_h", d.hard_h, 0.1, 10000,
            {"h", "deadline for a hard matter", "B/C: 13-15 working days"});
+  v.integer("small_wd", d.small_wd, 1, 100,
+            {"working days", "deadline for a small matter with the calendar on",
+             "B: consultation and help within 3 working days (bureau 12345 rules)"});
+  v.integer("big_wd", d.big_wd, 1, 200,
+            {"working days", "deadline for a big matter with the calendar on", "B/C"});
+  v.integer("hard_wd", d.hard_wd, 1, 300,
+            {"working days", "deadline for a hard matter with the calendar on",
+             "B: complaints within 13 working days; Beijing 15 days"});
 }
 
 struct VolunteerConfig {
@@ -250,7 +267,8 @@ void describe(V& v, VolunteerConfig& c) {
 struct MediatorConfig {
   double per_community = 0;  // professional mediators / counsellors (专业民调)
   double per_street = 0;
-  double skill = 0.8;  // agreement-rate skill of a new professional mediator
+  double skill = 0.8;       // agreement-rate skill of a new professional mediator
+  bool grid_rooms = false;  // community mediators sit in the grids' mediation rooms (调解室)
 };
 
 template <class V>
@@ -262,6 +280,25 @@ void describe(V& v, MediatorConfig& m) {
   v.number("skill", m.skill, 0, 1,
            {"probability", "agreement rate of a new professional mediator",
             "A: NY community dispute centres 86 %"});
+  v.flag("grid_rooms", m.grid_rooms,
+         {"",
+          "the community's mediators work in the grids' resident mediation rooms (调解室): "
+          "disputes for the community are mediated in the grid",
+          "design option: paper, remedy 3"});
+}
+
+// Psychological counsellors (心理服务人员): crisis-flagged disputes go to them first.
+struct CounsellorConfig {
+  double per_community = 0;
+  double per_street = 0;
+};
+
+template <class V>
+void describe(V& v, CounsellorConfig& c) {
+  v.number("per_community", c.per_community, 0, 50,
+           {"persons", "psychological counsellors in each community", "design option"});
+  v.number("per_street", c.per_street, 0, 500,
+           {"persons", "psychological counsellors at each street office", "design option"});
 }
 
 struct PlatformConfig {
@@ -287,6 +324,7 @@ struct CostConfig {
   double mediator = 90000;
   double volunteer = 1500;            // training, insurance, recognition per volunteer-year
   double platform_per_resident = 12;  // at level 1, CNY per resident-year
+  double counsellor = 85000;          // CNY per person-year
 };
 
 template <class V>
@@ -301,6 +339,8 @@ void describe(V& v, CostConfig& c) {
            {"CNY/person-year", "training, insurance and recognition of a volunteer", "C"});
   v.number("platform_per_resident", c.platform_per_resident, 0, 1e4,
            {"CNY/resident-year", "platform cost at level 1 (scales with level)", "C"});
+  v.number("counsellor", c.counsellor, 0, 1e7,
+           {"CNY/person-year", "psychological counsellor", "C"});
 }
 
 // The city (or district) tier above the street offices: the coordinating centre (综治中心) or the
@@ -343,6 +383,7 @@ struct GovernanceConfig {
   double participation = 0.3;  // residents' participation in co-governance
   CityTierConfig city_tier;
   CostConfig costs;
+  CounsellorConfig counsellors;
 };
 
 template <class V>
@@ -375,6 +416,7 @@ void describe(V& v, GovernanceConfig& g) {
             "C: paper, remedy 2"});
   v.group("city_tier", g.city_tier, "the city or district tier above the street offices");
   v.group("costs", g.costs, "unit costs, for cost per resident and per resolved case");
+  v.group("counsellors", g.counsellors, "psychological counsellors (design option)");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,7 +424,7 @@ void describe(V& v, GovernanceConfig& g) {
 // live in the scenario so that calibration and validation can set them.
 struct CaseRates {
   // Cases arising per resident per year, by domain.
-  double dispute = 0.0078;
+  double dispute = 0.0070;
   double administrative = 0.0988;
   double livelihood = 0.0754;
   double environment = 0.052;
@@ -605,6 +647,7 @@ struct Scenario {
   ModelConfig model;
   std::vector<PolicyChange> changes;   // sorted by day
   std::vector<GridRecord> grid_table;  // filled when city.table is set
+  CalendarConfig calendar;
 };
 
 template <class V>
@@ -615,6 +658,7 @@ void describe(V& v, Scenario& s) {
   v.group("city", s.city, "the city: generated from sizes, or read from a table");
   v.group("governance", s.governance, "the governance design");
   v.group("model", s.model, "behaviour constants of residents and cases");
+  v.group("calendar", s.calendar, "the working calendar: days off, duty, rhythms of arrivals");
 }
 
 // Checks that cross fields (shares that must sum to 1, sizes that must nest). Returns "" when

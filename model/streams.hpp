@@ -23,6 +23,11 @@ enum class Purpose : std::uint32_t {
   CaseHandle,    // per case and attempt: effort, process time, success
   VolunteerDay,  // per volunteer and day: duty, quitting
   QueueArrival,  // queue mode: the arrival process
+  // People (MODEL.md 7.24)
+  PeopleNetwork,     // per grid: neighbour ties
+  PeopleParty,       // per dispute: who the other party is, whether it is a crisis
+  PeopleEscalation,  // per dispute and check: escalation into an incident
+  PeopleRepeat,      // per dispute: relapse or repeat of the same pair
   // Outside the engine: the batch layer's designs of experiments (Latin hypercube, Morris
   // trajectories, bootstrap resamples), keyed by their own sample seed. The number is the one the
   // Latin-hypercube sampler has always used, so its samples are unchanged.

@@ -148,7 +148,30 @@ NewCase draw_case(const World& w, std::uint32_t g, std::uint64_t id, std::uint32
   return n;
 }
 
+// Detection by walking the grid: volunteers (by training and procedures) and grid workers'
+// rounds (diluted when a branch covers several grids).
+Patrols patrols_of(const World& w, std::uint32_t g) {
+  const ModelConfig& m = w.scenario.model;
+  const double pop = double(w.city.grid_first_resident[g + 1] - w.city.grid_first_resident[g]);
+  const GovernanceConfig& gov = w.state.gov;
+  const DetectionConfig& det = m.detection;
+  const double vol_eff = (det.volunteer_base + det.volunteer_training * gov.volunteers.training) *
+                         (gov.volunteers.procedures ? det.procedures_factor : 1.0);
+  const double rounds_eff = 1.0 - det.rounds_dilution * double(gov.grids_per_branch - 1);
+  const double cover_h = det.cover_hours_per_1k * pop / kPerThousand;
+  return Patrols{
+      w.today.volunteer_day[g].patrol_hours * vol_eff / kHoursPerDay / cover_h,
+      w.state.rounds_hours[g] * std::max(det.rounds_floor, rounds_eff) / kHoursPerDay / cover_h,
+      gov.participation * det.neighbour_watch_per_day / kHoursPerDay};
+}
+
 }  // namespace
+
+NewCase draw_grid_case(const World& w, std::uint32_t g, std::uint64_t id, std::uint32_t resident,
+                       Domain domain) {
+  return draw_case(w, g, id, resident, domain, double(w.state.day) * kHoursPerDay,
+                   patrols_of(w, g));
+}
 
 void raise_grid_cases(const World& w, std::uint32_t g, std::vector<NewCase>& out) {
   const std::int64_t day = w.state.day;
@@ -157,19 +180,8 @@ void raise_grid_cases(const World& w, std::uint32_t g, std::vector<NewCase>& out
   const std::uint64_t first = w.city.grid_first_resident[g];
   const std::uint64_t last = w.city.grid_first_resident[g + 1];
   const double pop = double(last - first);
-  // Detection by walking the grid: volunteers (by training and procedures) and grid
-  // workers' rounds (diluted when a branch covers several grids).
-  const GovernanceConfig& gov = w.state.gov;
-  const DetectionConfig& det = m.detection;
   const ArisingBehaviour& arising = m.behaviour.arising;
-  const double vol_eff = (det.volunteer_base + det.volunteer_training * gov.volunteers.training) *
-                         (gov.volunteers.procedures ? det.procedures_factor : 1.0);
-  const double rounds_eff = 1.0 - det.rounds_dilution * double(gov.grids_per_branch - 1);
-  const double cover_h = det.cover_hours_per_1k * pop / kPerThousand;
-  const Patrols patrols{
-      w.today.volunteer_day[g].patrol_hours * vol_eff / kHoursPerDay / cover_h,
-      w.state.rounds_hours[g] * std::max(det.rounds_floor, rounds_eff) / kHoursPerDay / cover_h,
-      gov.participation * det.neighbour_watch_per_day / kHoursPerDay};
+  const Patrols patrols = patrols_of(w, g);
   const double elderly_f =
       std::max(arising.elderly_livelihood_floor,
                1.0 + arising.elderly_livelihood * (w.city.grid_elderly[g] - w.city_elderly_share));
@@ -185,6 +197,8 @@ void raise_grid_cases(const World& w, std::uint32_t g, std::vector<NewCase>& out
               w.today.resident_sums[g].dispute_hazard;
     else
       mean *= pop * (d == static_cast<int>(Domain::Livelihood) ? elderly_f : 1.0);
+    if (!w.rhythm.empty())
+      mean *= w.rhythm[static_cast<std::size_t>(day)][static_cast<std::size_t>(d)];
     const std::uint32_t n = s.poisson(mean);
     for (std::uint32_t k = 0; k < n && k < kMaxCasesPerDomainDay; ++k) {
       std::uint64_t who;

@@ -29,6 +29,19 @@ inline std::uint8_t priority_of(Domain d) {
   return 2;
 }
 
+// Working days a tier is given when the calendar is on (emergencies keep clock hours).
+inline std::int64_t deadline_wd(const DeadlinesConfig& d, Tier tier) {
+  switch (tier) {
+    case Tier::Small:
+      return d.small_wd;
+    case Tier::Big:
+      return d.big_wd;
+    case Tier::Hard:
+      return d.hard_wd;
+  }
+  return d.small_wd;
+}
+
 inline double deadline_h(const DeadlinesConfig& d, Domain domain, Tier tier) {
   if (domain == Domain::Emergency) return d.emergency_h;
   switch (tier) {

@@ -71,6 +71,7 @@ void state_fields(IO& io, S& s) {
   io.vec(s.rounds_hours);
   io.pod(s.day);
   io.pod(s.next_change);
+  for (auto& p : s.pending_cases) io.vec(p);  // people (MODEL.md 7.24)
 }
 
 template <class IO, class W>
@@ -133,6 +134,14 @@ void check_state(const World& w, std::size_t residents, std::size_t grids,
   for (const auto& f : s.feedback)
     for (const Feedback& x : f)
       if (x.resident >= residents) r.fail("feedback names a resident who does not exist");
+  if (s.pending_cases.size() != grids) r.fail("its populations do not match its scenario's city");
+  for (std::size_t g = 0; g < grids; ++g)
+    for (const PendingCase& pc : s.pending_cases[g])
+      if (pc.resident < w.city.grid_first_resident[g] ||
+          pc.resident >= w.city.grid_first_resident[g + 1] ||
+          (pc.counterpart != kNoParty && pc.counterpart >= residents) || pc.kind >= kDisputeKinds ||
+          pc.incident > 1 || std::isnan(pc.t) || pc.day < 0)
+        r.fail("a case to come names a grid, resident or kind that does not exist");
   if (s.next_change > w.scenario.changes.size()) r.fail("the next policy change is out of range");
   if (s.day < 0 || s.day > w.scenario.run.days) r.fail("its day is outside the run");
   for (const GovernanceConfig* g : {&s.gov, &s.pending})
@@ -188,6 +197,8 @@ void HandlingUnit::fields(IO& io, U& u) {
   io.pod(u.in_queue_);
   io.pod(u.in_system_);
   io.pod(u.books_t_);
+  io.vec(u.comm_couns_pool_);  // people (MODEL.md 7.24)
+  io.pod(u.street_couns_pool_);
 }
 
 void HandlingUnit::save(CheckpointWriter& w) const {
@@ -199,6 +210,7 @@ void HandlingUnit::save(CheckpointWriter& w) const {
 
 void HandlingUnit::load(CheckpointReader& r) {
   fields(r, *this);
+  for (Pool& p : pools_) attach_calendar(p);
   std::vector<Event> events;
   r.vec(events);
   std::uint64_t seq = 0;
@@ -231,13 +243,14 @@ void HandlingUnit::check_layout(const CheckpointReader& r) const {
       !all_ok(comm_pool_, c1_ - c0_) || !all_ok(comm_med_pool_, c1_ - c0_) ||
       !all_ok(dept_pool_, dept_pool_.size()) || !desk_ok(street_pool_) ||
       !desk_ok(street_med_pool_) || !desk_ok(intake_pool_) ||
+      !all_ok(comm_couns_pool_, c1_ - c0_) || !desk_ok(street_couns_pool_) ||
       !std::all_of(std::begin(queue_pool_), std::end(queue_pool_), desk_ok))
     r.fail("a desk index is out of range");
   if (branch_of_grid_.size() != g1_ - g0_) r.fail("the grids' branches do not match the street");
   for (std::uint32_t b : branch_of_grid_)
     if (b >= std::max<std::size_t>(1, branches_.size())) r.fail("a grid's branch does not exist");
   for (const Pool& p : pools_) {
-    if (static_cast<int>(p.kind) > static_cast<int>(PoolKind::CityDepartment) ||
+    if (static_cast<int>(p.kind) > static_cast<int>(PoolKind::Counsellors) ||
         static_cast<int>(p.level) >= kLevels)
       r.fail("a desk has an unknown kind or level");
     if (p.kind == PoolKind::Volunteers && (p.home < g0_ || p.home >= g1_))
@@ -276,7 +289,8 @@ bool case_fields_valid(const Case& c) {
          static_cast<int>(c.origin_tier) < kTiers && static_cast<int>(c.level) < kLevels &&
          static_cast<int>(c.channel) <= static_cast<int>(Channel::Platform) &&
          static_cast<int>(c.state) <= static_cast<int>(CaseState::Closed) &&
-         c.kind < kDisputeKinds && !std::isnan(c.t_arise);
+         c.kind < kDisputeKinds && !std::isnan(c.t_arise) &&
+         c.people <= (kIncident | (kIncident - 1));
 }
 
 }  // namespace
@@ -288,7 +302,8 @@ void HandlingUnit::check_cases(const std::vector<Event>& events, const Checkpoin
     if (!case_fields_valid(c)) r.fail("a case is damaged");
     // The city tier's unit holds cases of every grid; a street office, of its own.
     if (c.grid >= city_.grids || (!is_city() && (c.grid < g0_ || c.grid >= g1_)) ||
-        c.resident >= ctx_.residents->size())
+        c.resident >= ctx_.residents->size() ||
+        (c.counterpart != kNoParty && c.counterpart >= ctx_.residents->size()))
       r.fail("a case points at a grid or resident that does not exist");
     // A case still in service under an earlier design may keep a stale desk index: it is
     // never used (its service-done event is of the earlier generation). A waiting case's desk
@@ -297,7 +312,7 @@ void HandlingUnit::check_cases(const std::vector<Event>& events, const Checkpoin
       r.fail("a case points at a desk that does not exist");
   }
   for (const Event& e : events) {
-    if (static_cast<int>(e.type) > static_cast<int>(Ev::Wake) ||
+    if (static_cast<int>(e.type) > static_cast<int>(Ev::IncidentCheck) ||
         static_cast<int>(e.level) >= kLevels || std::isnan(e.t))
       r.fail("an event is damaged");
     const bool pool_event = e.type == Ev::Wake;

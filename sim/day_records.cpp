@@ -50,6 +50,15 @@ UnitDay& UnitDay::operator+=(const UnitDay& o) {
   append(resolution_h, o.resolution_h);
   append(closed, o.closed);
   append(moves, o.moves);
+  add(response_wd_sum_h, o.response_wd_sum_h);
+  add(response_wd, o.response_wd);
+  add(intake_wd_sum_h, o.intake_wd_sum_h);
+  add(intake_wd, o.intake_wd);
+  incidents += o.incidents;
+  repeat_disputes += o.repeat_disputes;
+  crisis_disputes += o.crisis_disputes;
+  counselled += o.counselled;
+  incident_cases += o.incident_cases;
   return *this;
 }
 

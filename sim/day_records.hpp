@@ -20,6 +20,9 @@ struct GridTotals {
   std::int64_t open = 0;
   double satisfaction_today = 0;  // sum over cases closed today
   std::int64_t closed_today = 0;
+  // People (MODEL.md 7.24)
+  std::int64_t incidents = 0;        // incidents that arose from the grid's disputes
+  std::int64_t repeat_disputes = 0;  // relapsed or repeated disputes of the same pair
 };
 
 // Queueing books of one level (grid, community or street) for one day: the queue is the wait
@@ -47,6 +50,7 @@ struct LevelDay {
 };
 
 inline constexpr int kChannels = 5;  // indices of Channel
+inline constexpr int kDaysOfWeek = 7;
 
 // What one unit saw during one day. Combined over units in unit order.
 struct UnitDay {
@@ -74,6 +78,18 @@ struct UnitDay {
   std::vector<double> resolution_h;  // every resolution today
   std::vector<CaseTrace> closed;     // cases closed today, when tracing
   std::vector<CaseMove> moves;       // moves between levels today, when tracing
+  // The working calendar: first responses and intake registrations by the weekday of the
+  // report (0 = Monday), summed waits and counts.
+  double response_wd_sum_h[kDaysOfWeek] = {};
+  std::int64_t response_wd[kDaysOfWeek] = {};
+  double intake_wd_sum_h[kDaysOfWeek] = {};
+  std::int64_t intake_wd[kDaysOfWeek] = {};
+  // People (MODEL.md 7.24)
+  std::int64_t incidents = 0;        // disputes that escalated into an incident today
+  std::int64_t repeat_disputes = 0;  // relapsed or repeated disputes admitted today
+  std::int64_t crisis_disputes = 0;  // disputes flagged as crises on report today
+  std::int64_t counselled = 0;       // crisis cases a counsellor finished today
+  std::int64_t incident_cases = 0;   // incidents admitted today (they arose from disputes)
 
   // Adds another unit's day: counts and sums, and its lists after this one's.
   UnitDay& operator+=(const UnitDay& o);

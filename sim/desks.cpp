@@ -30,6 +30,8 @@ void HandlingUnit::apply_design(const GovernanceConfig& gov, double now) {
   comm_med_pool_.assign(c1_ - c0_, -1);
   dept_pool_.clear();
   street_pool_ = street_med_pool_ = intake_pool_ = -1;
+  comm_couns_pool_.assign(c1_ - c0_, -1);
+  street_couns_pool_ = -1;
   behaviour_.build_desks(*this, busy_until);
   // Cases waiting at a desk go through the new routing at once, in id order.
   std::vector<std::uint32_t> waiting;
@@ -52,6 +54,13 @@ int HandlingUnit::add_desk(PoolKind kind, Level level, std::uint32_t home, doubl
                            double rate) {
   pools_.push_back(Pool{Desk{start, len, rate, {}, {}, 0, kInf}, kind, level, home});
   return static_cast<int>(pools_.size() - 1);
+}
+
+void HandlingUnit::attach_calendar(Pool& p) const {
+  if (!p.calendar_days) return;
+  p.off_days = ctx_.calendar->off_days().data();
+  p.off_rank = ctx_.calendar->off_ranks().data();
+  p.off_len = ctx_.calendar->off_days().size();
 }
 
 void HandlingUnit::begin_day(std::int64_t day) {
@@ -77,7 +86,8 @@ void HandlingUnit::begin_day(std::int64_t day) {
     }
     double hours = 0;
     for (const Slot& s : p.slots)
-      if (s.on_duty) hours += std::min(kHoursPerDay, p.shift_len_h) * p.work_rate;
+      if (s.on_duty && p.works_on(day, s.rota))
+        hours += std::min(kHoursPerDay, p.shift_len_h) * p.work_rate;
     day_.capacity_h[rank(p.level)] += hours;
   }
   // Volunteers who came on duty may take cases already waiting.
@@ -188,16 +198,24 @@ void HandlingUnit::start_service(Case& c, std::uint32_t slot, int pool, std::siz
   c.succeeds = draw.succeeds;
   leave_queue(c, t);
   c.process_h = draw.process_h;
-  const double done = p.work_until(t, effort / p.work_rate);
+  const double done = p.work_until(t, effort / p.work_rate, s.rota);
   s.free_at = done;
   c.state = CaseState::InService;
   c.server = static_cast<std::int64_t>(s.agent);
   day_.busy_h[rank(p.level)] += effort;
+  if (c.needs_intake) {  // registration at the intake desk, by the weekday of the report
+    const auto wd = static_cast<std::size_t>(report_weekday(c));
+    day_.intake_wd_sum_h[wd] += t - c.t_report;
+    ++day_.intake_wd[wd];
+  }
   // Registration at an intake desk is not a response to the problem: the first handler's is.
   if (std::isnan(c.t_first) && !c.needs_intake) {
     c.t_first = t;
     ++day_.first_responses;
     day_.response_h.push_back(t - c.t_report);
+    const auto wd = static_cast<std::size_t>(report_weekday(c));
+    day_.response_wd_sum_h[wd] += t - c.t_report;
+    ++day_.response_wd[wd];
     GridTotals& gt = (*ctx_.grid_totals)[c.grid];
     gt.response_sum_h += t - c.t_report;
     ++gt.responses;

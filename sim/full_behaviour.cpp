@@ -31,6 +31,7 @@ class FullBehaviour final : public CaseBehaviour {
   static int add_desk(HandlingUnit& u, HandlingUnit::PoolKind kind, Level level, std::uint32_t home,
                       Role role);
   static void lay_out_desks(HandlingUnit& u);
+  static void assign_offday_duty(HandlingUnit& u);
   static int seat(HandlingUnit& u, std::uint32_t roster_index);
   // How long a referral from one body to another takes to reach it (platform or paper run).
   static double referral_delay(const HandlingUnit& u, double t, bool by_platform, Stream& s);
@@ -42,6 +43,12 @@ class FullBehaviour final : public CaseBehaviour {
                               const DeskSlot& s);
   static double success_probability(const HandlingUnit& u, const Case& c,
                                     const HandlingUnit::Pool& p, const DeskSlot& s);
+  // People (MODEL.md 7.24): mediation rooms in the grids, and counsellors for crisis disputes.
+  static bool grid_rooms(const HandlingUnit& u) {
+    return u.gov_.mediators.grid_rooms && u.gov_.structure == Structure::Grid;
+  }
+  static int counsellors_for(const HandlingUnit& u, const Case& c);
+  static bool send_to_counsellor(HandlingUnit& u, Case& c, std::uint32_t slot, double t);
 };
 
 std::unique_ptr<CaseBehaviour> make_full_behaviour() { return std::make_unique<FullBehaviour>(); }
@@ -64,8 +71,37 @@ int FullBehaviour::add_desk(HandlingUnit& u, HandlingUnit::PoolKind kind, Level 
   const bool volunteers = kind == HandlingUnit::PoolKind::Volunteers;
   const double len =
       volunteers ? u.model_.behaviour.volunteers.session_h : paid_hours(role, u.gov_);
-  const double rate = volunteers ? 1.0 : case_share(role, u.gov_, u.model_.behaviour.staff);
-  return u.add_desk(kind, level, home, u.gov_.staffing.shift_start_h, len, rate);
+  const double rate = volunteers ? 1.0
+                      : role == Role::Counsellor
+                          ? u.model_.behaviour.people.counsellor_case_share
+                          : case_share(role, u.gov_, u.model_.behaviour.staff);
+  const CalendarConfig& cal = *u.ctx_.calendar_config;
+  if (!cal.on || volunteers)  // volunteers keep their own duty roster, any day
+    return u.add_desk(kind, level, home, u.gov_.staffing.shift_start_h, len, rate);
+  // A working year. Where the design has a platform, the intake desk is a 24-hour hotline: the
+  // same staff hours a week, spread over every hour of every day (shifts).
+  if (kind == HandlingUnit::PoolKind::Intake && u.gov_.platform.level >= cal.hotline_platform_level)
+    return u.add_desk(kind, level, home, 0.0, kHoursPerDay,
+                      rate * len / kHoursPerDay * kWorkdaysPerWeek / kDaysPerWeek);
+  const int desk = u.add_desk(kind, level, home, u.gov_.staffing.shift_start_h, len, rate);
+  HandlingUnit::Pool& p = u.pools_[static_cast<std::size_t>(desk)];
+  p.calendar_days = true;
+  u.attach_calendar(p);
+  return desk;
+}
+
+// Who works a desk's days off: a rota over its handlers (engine/desk.hpp, Desk::works_on), a
+// share of them each day off (holiday duty at an office, weekend shifts of grid workers), so that
+// every handler works that share of the days off, a lone grid worker included.
+void FullBehaviour::assign_offday_duty(HandlingUnit& u) {
+  const CalendarConfig& cal = *u.ctx_.calendar_config;
+  for (HandlingUnit::Pool& p : u.pools_) {
+    if (!p.calendar_days) continue;
+    p.offday_share = p.kind == HandlingUnit::PoolKind::GridWorkers ? cal.grid_worker_offday_share
+                                                                   : cal.offday_duty_share;
+    for (std::size_t i = 0; i < p.slots.size(); ++i)
+      p.slots[i].rota = static_cast<std::uint32_t>(i);
+  }
 }
 
 // The desks every design has: volunteers' and grid workers' desks in a grid design, a desk per
@@ -119,15 +155,23 @@ int FullBehaviour::seat(HandlingUnit& u, std::uint32_t i) {
     case Role::Mediator:
       if (r.level[i] == Level::Community) {
         int& desk = u.comm_med_pool_[r.home[i] - u.c0_];
-        if (desk < 0)
-          desk = add_desk(u, PoolKind::CommunityMediators, Level::Community, r.home[i],
-                          Role::Mediator);
+        if (desk < 0)  // in the grids' mediation rooms (调解室) where the design has them
+          desk =
+              add_desk(u, PoolKind::CommunityMediators,
+                       grid_rooms(u) ? Level::Grid : Level::Community, r.home[i], Role::Mediator);
         return desk;
       }
       if (u.street_med_pool_ < 0)
         u.street_med_pool_ =
             add_desk(u, PoolKind::StreetMediators, Level::Street, u.street_, Role::Mediator);
       return u.street_med_pool_;
+    case Role::Counsellor: {
+      int& desk = r.level[i] == Level::Community ? u.comm_couns_pool_[r.home[i] - u.c0_]
+                                                 : u.street_couns_pool_;
+      if (desk < 0)
+        desk = add_desk(u, PoolKind::Counsellors, r.level[i], r.home[i], Role::Counsellor);
+      return desk;
+    }
   }
   return -1;
 }
@@ -143,6 +187,7 @@ void FullBehaviour::build_desks(HandlingUnit& u,
       const auto it = busy_until.find(u.roster_.key[s.agent]);
       if (it != busy_until.end()) s.free_at = it->second, s.carried = true;
     }
+  assign_offday_duty(u);
 }
 
 int FullBehaviour::select_desk(const HandlingUnit& u, const Case& c, Level level) const {
@@ -153,6 +198,10 @@ int FullBehaviour::select_desk(const HandlingUnit& u, const Case& c, Level level
   const std::uint32_t gi = c.grid - u.g0_;
   const std::uint32_t ci = u.city_.grid_community[c.grid] - u.c0_;
   auto staffed = [&](int p) { return p >= 0 && !pools[static_cast<std::size_t>(p)].slots.empty(); };
+  if (c.people & kNeedsCounsel) {
+    const int cp = counsellors_for(u, c);
+    if (cp >= 0) return cp;
+  }
   if (c.needs_intake) {
     if (staffed(u.intake_pool_)) return u.intake_pool_;
     if (grid && staffed(u.branch_pool_[u.branch_of_grid_[gi]]))  // the grid worker writes it up
@@ -162,6 +211,8 @@ int FullBehaviour::select_desk(const HandlingUnit& u, const Case& c, Level level
   if (!grid && level == Level::Grid) level = Level::Community;  // no grid tier to go to
   switch (level) {
     case Level::Grid: {
+      if (c.domain == Domain::Dispute && grid_rooms(u) && staffed(u.comm_med_pool_[ci]))
+        return u.comm_med_pool_[ci];  // the mediation room (调解室)
       const int vp = u.vol_pool_[gi];
       if (c.tier == Tier::Small && volunteer_domain(c.domain) && staffed(vp)) {
         const Pool& v = pools[static_cast<std::size_t>(vp)];
@@ -202,6 +253,7 @@ int FullBehaviour::select_desk(const HandlingUnit& u, const Case& c, Level level
 // office's intake desk, which registers and classifies it (on_resolve) and refers it on.
 void FullBehaviour::on_report(HandlingUnit& u, Case& c, std::uint32_t slot, double t) const {
   using Ev = HandlingUnit::Ev;
+  if (send_to_counsellor(u, c, slot, t)) return;
   if (c.channel == Channel::Platform) {
     u.route(c, slot, triage(u, c), t, true);
     return;
@@ -225,7 +277,11 @@ void FullBehaviour::on_report(HandlingUnit& u, Case& c, std::uint32_t slot, doub
 // Triage: a wrong first guess sends the case one level off; it then has to climb.
 Level FullBehaviour::triage(const HandlingUnit& u, const Case& c) {
   Stream s(u.seed_, Purpose::CaseRoute, c.id, kTriageDraw);
-  const Level level = u.level_for(c.tier);
+  Level level = u.level_for(c.tier);
+  // Disputes for the community are mediated in the grid where its mediators sit in the rooms.
+  if (c.domain == Domain::Dispute && level == Level::Community && grid_rooms(u) &&
+      u.comm_med_pool_[u.city_.grid_community[c.grid] - u.c0_] >= 0)
+    level = Level::Grid;
   if (s.bernoulli(u.gov_.routing.triage_accuracy)) return level;
   return rank(level) > 0 ? static_cast<Level>(rank(level) - 1)
                          : static_cast<Level>(rank(level) + 1);
@@ -309,7 +365,7 @@ void FullBehaviour::route(HandlingUnit& u, Case& c, std::uint32_t slot, Level le
 // waits for its own desk.
 void FullBehaviour::on_enqueued(HandlingUnit& u, const Case& c, std::uint32_t slot,
                                 double t) const {
-  if (rank(c.level) >= rank(Level::Street)) return;
+  if (rank(c.level) >= rank(Level::Street) || (c.people & kNeedsCounsel)) return;
   const GovernanceConfig& gov = u.gov_;
   Stream s(u.seed_, Purpose::CaseRoute, c.id, kNoticeDraw + c.epoch);
   double notice = 0;
@@ -331,6 +387,8 @@ ServiceDraw FullBehaviour::draw_service(const HandlingUnit& u, const Case& c,
                                         Stream& r) const {
   const ModelConfig& m = u.model_;
   ServiceDraw d{};
+  if (c.people & kNeedsCounsel)  // the counsellor's session with the parties
+    return ServiceDraw{r.exponential(m.behaviour.people.counselling_h), 0.0, true};
   if (c.needs_intake)  // registering and classifying only (intake desk, or the grid worker)
     return ServiceDraw{r.exponential(m.behaviour.routing.intake_effort_h), 0.0, true};
   d.effort_h = draw_time(r, m.effort_dist, tier_value(m.effort_median_h, c.tier),
@@ -370,6 +428,7 @@ double FullBehaviour::effort_factor(const HandlingUnit& u, const HandlingUnit::P
       f = b.mediator * (b.unskilled - b.skill_cut * roster.skill[s.agent]);
       break;
     case PoolKind::Intake:
+    case PoolKind::Counsellors:
       break;  // not a handler's work on the case (draw_service)
     case PoolKind::Community:
     case PoolKind::Street:
@@ -412,7 +471,8 @@ double FullBehaviour::success_probability(const HandlingUnit& u, const Case& c,
       break;
     }
     case PoolKind::Intake:
-      return 1.0;  // registration always completes
+    case PoolKind::Counsellors:
+      return 1.0;  // registration and a counsellor's session always complete
     case PoolKind::GridWorkers:
     case PoolKind::Community:
     case PoolKind::Street:
@@ -429,6 +489,11 @@ double FullBehaviour::success_probability(const HandlingUnit& u, const Case& c,
 }
 
 void FullBehaviour::on_resolve(HandlingUnit& u, Case& c, std::uint32_t slot, double t) const {
+  if (c.people & kNeedsCounsel) {  // seen by a counsellor: on to where the report would go
+    u.finish_counselling(c);
+    on_report(u, c, slot, t);
+    return;
+  }
   if (c.needs_intake) {  // registered and classified: referred to the level it belongs to
     c.needs_intake = false;
     Level level = triage(u, c);
@@ -456,6 +521,37 @@ void FullBehaviour::on_resolve(HandlingUnit& u, Case& c, std::uint32_t slot, dou
     return;
   }
   u.escalate(c, slot, t);
+}
+
+// ---------------------------------------------------------------------------------------------
+// People (MODEL.md 7.24)
+
+// The counsellors' desk for a case: its community's, else its street office's; -1 if neither.
+int FullBehaviour::counsellors_for(const HandlingUnit& u, const Case& c) {
+  if (u.is_city()) return -1;
+  auto staffed = [&](int p) {
+    return p >= 0 && !u.pools_[static_cast<std::size_t>(p)].slots.empty();
+  };
+  const int comm = u.comm_couns_pool_[u.city_.grid_community[c.grid] - u.c0_];
+  if (staffed(comm)) return comm;
+  return staffed(u.street_couns_pool_) ? u.street_couns_pool_ : -1;
+}
+
+// A dispute flagged as a crisis when reported goes to a counsellor first, where the design has
+// them; the counsellor's session done, on_resolve sends it on as the report would have gone.
+bool FullBehaviour::send_to_counsellor(HandlingUnit& u, Case& c, std::uint32_t slot, double t) {
+  if (c.domain != Domain::Dispute || (c.people & (kCrisis | kCounselled))) return false;
+  if (!u.crisis(c)) return false;
+  c.people |= kCrisis;
+  ++u.day_.crisis_disputes;
+  const int p = counsellors_for(u, c);
+  if (p < 0) return false;
+  c.people |= kNeedsCounsel;
+  const Level level = u.pools_[static_cast<std::size_t>(p)].level;
+  c.level = level;
+  c.state = CaseState::InTransit;
+  u.schedule(t, HandlingUnit::Ev::Arrive, c.id, slot, 0, level);
+  return true;
 }
 
 }  // namespace govsim

@@ -65,6 +65,7 @@ void HandlingUnit::take_transfer(const Case& from, double t) {
   c.server = -1;
   c.state = CaseState::InTransit;
   ++open_;
+  schedule_incident_check(c, slot, t, 0);  // its escalation goes on at the city tier
   route(c, slot, Level::City, t, false);
 }
 
@@ -91,9 +92,9 @@ void HandlingUnit::settle_among_residents(Case& c, std::uint32_t slot, double t)
   if (hazard_domain(c.domain)) --gt.open_hazards;
   ++day_.settled_by_residents;
   const double weight = (1.0 + rank(c.tier)) / double(kTiers);
-  (*ctx_.feedback)[c.grid].push_back(Feedback{
-      c.resident, 0.0f, static_cast<float>(model_.behaviour.outcome.settled_hardship * weight),
-      0.0f, false});
+  const auto eased = static_cast<float>(model_.behaviour.outcome.settled_hardship * weight);
+  (*ctx_.feedback)[c.grid].push_back(Feedback{c.resident, 0.0f, eased, 0.0f, false});
+  people_on_close(c, t, false, true, eased);
   if (tracing_)
     day_.closed.push_back(CaseTrace{c.id, c.grid, c.domain, c.origin_tier, c.tier, c.channel, false,
                                     true, c.bounces, 0, c.path, c.path_t_h, c.t_arise, c.t_report,
@@ -124,6 +125,8 @@ void HandlingUnit::admit(const NewCase& n) {
   c.level = Level::Grid;
   c.channel = n.channel;
   c.state = CaseState::Unreported;
+  c.counterpart = n.counterpart;
+  c.people = n.people;
   ++open_;
   ++unreported_;
   GridTotals& gt = (*ctx_.grid_totals)[c.grid];
@@ -132,6 +135,9 @@ void HandlingUnit::admit(const NewCase& n) {
   if (c.domain == Domain::Dispute) ++gt.disputes, ++gt.open_disputes;
   if (hazard_domain(c.domain)) ++gt.open_hazards;
   ++day_.admitted;
+  if (c.people & kRepeatDispute) ++day_.repeat_disputes, ++gt.repeat_disputes;
+  if (c.people & kIncident) ++day_.incident_cases;
+  schedule_incident_check(c, slot, c.t_arise, 0);
   auto timer = [&](double t, Ev type) {
     events_.push_timer(Event{t, 0, c.id, slot, 0, type, Level::Grid});
   };
@@ -190,6 +196,9 @@ void HandlingUnit::handle(const Event& e) {
     case Ev::Settle:
       settle_among_residents(c, e.index, e.t);
       break;
+    case Ev::IncidentCheck:
+      on_incident_check(c, e.index, e.aux, e.t);
+      break;
     case Ev::Wake:
       break;
   }
@@ -202,7 +211,9 @@ void HandlingUnit::on_report(Case& c, std::uint32_t slot, double t) {
   if (c.state != CaseState::Unreported) return;
   --unreported_;
   c.t_report = t;
-  c.deadline = t + deadline_h(gov_.deadlines, c.domain, c.tier);
+  c.deadline = ctx_.calendar_config->on && c.domain != Domain::Emergency
+                   ? ctx_.calendar->add_working_days(t, deadline_wd(gov_.deadlines, c.tier))
+                   : t + deadline_h(gov_.deadlines, c.domain, c.tier);
   c.state = CaseState::InTransit;
   ++day_.reported[static_cast<int>(c.channel)];
   if (c.domain != Domain::Dispute)
@@ -329,6 +340,7 @@ void HandlingUnit::close(Case& c, std::uint32_t slot, double t, bool dropped, bo
   }
   (*ctx_.feedback)[c.grid].push_back(
       Feedback{c.resident, satisfaction, hardship, security, contacted});
+  people_on_close(c, t, dropped, settled, hardship);
   if (tracing_)
     day_.closed.push_back(
         CaseTrace{c.id, c.grid, c.domain, c.origin_tier, c.tier, c.channel, dropped, settled,
@@ -370,7 +382,8 @@ std::uint64_t HandlingUnit::hash(std::uint64_t h) const {
     mixd(c.t_report);
     mixd(c.t_first);
     mix(static_cast<std::uint64_t>(c.state) | (static_cast<std::uint64_t>(c.tier) << 8) |
-        (static_cast<std::uint64_t>(c.level) << 16) | (std::uint64_t(c.bounces) << 24));
+        (static_cast<std::uint64_t>(c.level) << 16) | (std::uint64_t(c.bounces) << 24) |
+        (std::uint64_t(c.people) << 32));
   }
   for (std::size_t i = 0; i < roster_.size(); ++i) {
     mix(roster_.key[i]);

@@ -15,13 +15,16 @@
 // (sim/case_behaviour.hpp): the full model and the bare queueing network are its two kinds.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <vector>
 
+#include "agents/households.hpp"
 #include "agents/residents.hpp"
 #include "agents/staff.hpp"
 #include "agents/volunteers.hpp"
+#include "engine/calendar.hpp"
 #include "engine/desk.hpp"
 #include "engine/event_queue.hpp"
 #include "engine/numeric.hpp"
@@ -31,6 +34,18 @@
 #include "sim/day_records.hpp"
 
 namespace govsim {
+
+// A case to come in a grid from its people (MODEL.md 7.24): an incident an open dispute escalated
+// into, or a dispute the same pair takes up again. The residents phase raises it on `day`.
+struct PendingCase {
+  std::int64_t day;
+  double t;  // when it arises, hours (no earlier than the start of `day`)
+  std::uint32_t resident;
+  std::uint32_t counterpart;
+  std::uint8_t kind;         // the dispute's kind
+  std::uint8_t incident;     // 1 = an incident, 0 = a repeat dispute
+  std::uint8_t pad[6] = {};  // explicit, so that checkpoints hold no stray bytes
+};
 
 class CheckpointWriter;
 class CheckpointReader;
@@ -42,6 +57,11 @@ struct UnitContext {
   std::vector<GridVolunteers>* volunteers;
   std::vector<std::vector<Feedback>>* feedback;
   std::vector<GridTotals>* grid_totals;
+  const Calendar* calendar;               // dates and days off (always set)
+  const CalendarConfig* calendar_config;  // whether the calendar is on, and its rosters
+  // People (MODEL.md 7.24): the neighbour network (read) and each grid's cases to come.
+  const NeighbourNetwork* network = nullptr;
+  std::vector<std::vector<PendingCase>>* pending = nullptr;
 };
 
 class HandlingUnit {
@@ -113,7 +133,8 @@ class HandlingUnit {
     Resolve,
     EscalateCheck,
     Settle,  // the parties settle it among themselves (before anyone reported it)
-    Wake
+    Wake,
+    IncidentCheck  // an open dispute may escalate into an incident (sim/people.cpp)
   };
   struct Event {
     double t;
@@ -132,8 +153,9 @@ class HandlingUnit {
     CommunityMediators,
     Street,
     StreetMediators,
-    Intake,         // the street office's intake desk (fragmented design): registers and refers
-    CityDepartment  // the city tier's centre, or one of its departments
+    Intake,          // the street office's intake desk (fragmented design): registers and refers
+    CityDepartment,  // the city tier's centre, or one of its departments
+    Counsellors      // psychological counsellors of a community or street (MODEL.md 7.24)
   };
   using Slot = DeskSlot;  // agent: roster index, or resident id for volunteers
   using Entry = DeskEntry;
@@ -163,6 +185,14 @@ class HandlingUnit {
   // desks.cpp: design, desks, dispatch and service
   int add_desk(PoolKind kind, Level level, std::uint32_t home, double start, double len,
                double rate);
+  // The working calendar (calendar.on): the desk keeps the calendar's days off.
+  void attach_calendar(Pool& p) const;
+  // Weekday of a case's report, 0 = Monday.
+  int report_weekday(const Case& c) const {
+    return ctx_.calendar->weekday(
+               static_cast<std::int64_t>(std::floor(c.t_report / kHoursPerDay))) -
+           1;
+  }
   // Joins the desk's books; `wait`: also its queue (else a handler takes it at once).
   void enqueue(Case& c, std::uint32_t slot, int pool, double t, bool wait);
   void unqueue(Case& c, double t);
@@ -176,6 +206,14 @@ class HandlingUnit {
   void route(Case& c, std::uint32_t slot, Level level, double t, bool initial);
   void escalate(Case& c, std::uint32_t slot, double t);
   void on_arrive(Case& c, std::uint32_t slot, Level level, double t);
+
+  // people.cpp (MODEL.md 7.24): both parties, escalation into incidents, repeats, counselling
+  void schedule_incident_check(const Case& c, std::uint32_t slot, double from, std::uint32_t n);
+  void on_incident_check(Case& c, std::uint32_t slot, std::uint32_t n, double t);
+  void people_on_close(const Case& c, double t, bool dropped, bool settled, float hardship);
+  bool crisis(const Case& c) const;
+  void finish_counselling(Case& c);
+  double party_grievance(const Case& c) const;
 
   template <class IO, class U>
   static void fields(IO& io, U& u);  // the checkpointed state, in one order (checkpoint.cpp)
@@ -198,6 +236,8 @@ class HandlingUnit {
   std::vector<Pool> pools_;
   std::vector<int> vol_pool_, branch_pool_, comm_pool_, comm_med_pool_, dept_pool_;
   int street_pool_ = -1, street_med_pool_ = -1, intake_pool_ = -1;
+  std::vector<int> comm_couns_pool_;  // counsellors' desk of each community, -1 if none
+  int street_couns_pool_ = -1;
   int queue_pool_[kLevels] = {-1, -1, -1, -1};
   std::vector<std::uint32_t> branch_of_grid_;
 

@@ -67,6 +67,18 @@ struct DayMetrics {
   std::int64_t settled_by_residents_total = 0;
   std::int64_t open_total = 0;
   std::int64_t policy_change = 0;  // 1 on a day a policy change took effect
+  // The working calendar: the day's date (YYYYMMDD), ISO weekday (1 = Monday) and whether it is
+  // a working day (always 1 with the calendar off).
+  std::int64_t date = 0;
+  std::int64_t weekday = 0;
+  std::int64_t working_day = 1;
+  // People (MODEL.md 7.24)
+  std::int64_t incidents = 0;        // disputes that escalated into an incident today
+  std::int64_t repeat_disputes = 0;  // relapsed or repeated disputes that arose today
+  std::int64_t crisis_disputes = 0;  // disputes flagged as crises on report today
+  std::int64_t counselled = 0;       // crisis cases counsellors finished today
+  std::int64_t counsellors = 0;      // counsellors on the rosters today
+  std::int64_t incident_cases = 0;   // incident cases that arose today (from yesterday's incidents)
 };
 
 template <class V>
@@ -122,6 +134,15 @@ void describe(V& v, const DayMetrics& m) {
   v.col("settled_by_residents_total", m.settled_by_residents_total);
   v.col("open_total", m.open_total);
   v.col("policy_change", m.policy_change);
+  v.col("date", m.date);
+  v.col("weekday", m.weekday);
+  v.col("working_day", m.working_day);
+  v.col("incidents", m.incidents);
+  v.col("repeat_disputes", m.repeat_disputes);
+  v.col("crisis_disputes", m.crisis_disputes);
+  v.col("counselled", m.counselled);
+  v.col("counsellors", m.counsellors);
+  v.col("incident_cases", m.incident_cases);
 }
 
 // The parts of the cost model, CNY: staff by role (the city tier's officials apart from the
@@ -134,11 +155,12 @@ enum CostPart : int {
   kCostMediators,
   kCostVolunteers,
   kCostPlatform,
+  kCostCounsellors,
   kCostParts
 };
 inline constexpr std::array<const char*, kCostParts> kCostPartNames{
     "grid_workers", "community_officials", "street_officials", "city_officials",
-    "mediators",    "volunteers",          "platform"};
+    "mediators",    "volunteers",          "platform",         "counsellors"};
 
 // One day's cost: the total and its parts.
 struct DayCost {
@@ -196,6 +218,10 @@ struct GridMetrics {
   double happiness_mean = 0;
   double security_mean = 0;
   std::int64_t volunteers = 0;
+  // People (MODEL.md 7.24)
+  std::int64_t incidents = 0;
+  double incidents_per_10k_year = 0;
+  std::int64_t repeat_disputes = 0;
 };
 
 template <class V>
@@ -222,7 +248,15 @@ void describe(V& v, const GridMetrics& g) {
   v.col("happiness_mean", g.happiness_mean);
   v.col("security_mean", g.security_mean);
   v.col("volunteers", g.volunteers);
+  v.col("incidents", g.incidents);
+  v.col("incidents_per_10k_year", g.incidents_per_10k_year);
+  v.col("repeat_disputes", g.repeat_disputes);
 }
+
+// Days of the week, Monday first (the working calendar's outcomes).
+inline constexpr int kWeekdays = 7;
+inline constexpr std::array<const char*, kWeekdays> kWeekdayNames{"mon", "tue", "wed", "thu",
+                                                                  "fri", "sat", "sun"};
 
 // Queueing figures of one level over the measured days: what Little's law and the
 // queueing-network checks need.
@@ -295,7 +329,24 @@ struct RunSummary {
   // not (the measured days still hold a transient or a trend); empty for a run too short to tell.
   double steady_from_day[kSteadyOutcomes] = {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
   double steady[kSteadyOutcomes] = {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+  // People (MODEL.md 7.24)
+  std::int64_t incidents = 0;
+  double incidents_per_10k_year = 0;
+  double escalated_dispute_share = kNaN;   // incidents per dispute that arose
+  double repeat_dispute_share = kNaN;      // relapsed or repeated disputes per dispute that arose
+  double crisis_dispute_share = kNaN;      // crisis-flagged per reported dispute
+  double counsellor_caseload_year = kNaN;  // crisis cases a counsellor finishes a year
+  double network_ties_mean = kNaN;         // neighbour ties per resident
+  double network_bytes_per_resident = kNaN;
   std::uint64_t state_hash = 0;
+  // The working calendar: mean response (report to first response) and wait for registration
+  // at an intake desk, by the weekday of the report; the backlog at the end of the last working
+  // day before the run's first Spring Festival break and of the first working day after (-1:
+  // no such break in the run, or the calendar off).
+  double response_time_by_weekday_h[kWeekdays] = {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+  double intake_wait_by_weekday_h[kWeekdays] = {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+  std::int64_t festival_backlog_before = -1;
+  std::int64_t festival_backlog_after = -1;
 };
 
 template <class V>
@@ -365,7 +416,23 @@ void describe(V& v, const RunSummary& s) {
     v.col(("steady_from_day_" + o).c_str(), s.steady_from_day[k]);
     v.col(("steady_" + o).c_str(), s.steady[k]);
   }
+  v.col("incidents", s.incidents);
+  v.col("incidents_per_10k_year", s.incidents_per_10k_year);
+  v.col("escalated_dispute_share", s.escalated_dispute_share);
+  v.col("repeat_dispute_share", s.repeat_dispute_share);
+  v.col("crisis_dispute_share", s.crisis_dispute_share);
+  v.col("counsellor_caseload_year", s.counsellor_caseload_year);
+  v.col("network_ties_mean", s.network_ties_mean);
+  v.col("network_bytes_per_resident", s.network_bytes_per_resident);
   v.col("state_hash", s.state_hash);
+  for (int k = 0; k < kWeekdays; ++k)
+    v.col(("response_time_" + std::string(kWeekdayNames[k]) + "_h").c_str(),
+          s.response_time_by_weekday_h[k]);
+  for (int k = 0; k < kWeekdays; ++k)
+    v.col(("intake_wait_" + std::string(kWeekdayNames[k]) + "_h").c_str(),
+          s.intake_wait_by_weekday_h[k]);
+  v.col("festival_backlog_before", s.festival_backlog_before);
+  v.col("festival_backlog_after", s.festival_backlog_after);
 }
 
 }  // namespace govsim

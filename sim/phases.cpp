@@ -6,6 +6,7 @@
 #include "engine/units.hpp"
 #include "model/streams.hpp"
 #include "sim/arrivals.hpp"
+#include "sim/people.hpp"
 
 namespace govsim {
 
@@ -57,7 +58,10 @@ void residents_phase(World& w, Executor& ex) {
           step_grid_volunteers(s.volunteers[g], s.residents, first, last, g, s.day, trust_mean,
                                w.scenario.run.seed, s.gov, m);
       w.today.outbox[g].clear();
-      if (w.behaviour->residents_raise_cases()) raise_grid_cases(w, g, w.today.outbox[g]);
+      if (w.behaviour->residents_raise_cases()) {
+        raise_grid_cases(w, g, w.today.outbox[g]);
+        raise_people_cases(w, g, 0, w.today.outbox[g]);
+      }
     }
   });
 }
@@ -176,6 +180,8 @@ std::pair<int, double> staff_cost(Role role, Level level, const CostConfig& cost
               cost.street_official};
     case Role::Mediator:
       return {kCostMediators, cost.mediator};
+    case Role::Counsellor:
+      return {kCostCounsellors, cost.counsellor};
   }
   return {kCostMediators, 0};
 }
@@ -197,7 +203,8 @@ DayCost day_cost(const World& w, const DayMetrics& d) {
   // Staff costs are whole yuan in any sensible configuration, so their sum is exact in any order.
   double staff = 0;
   for (int k = kCostGridWorkers; k <= kCostMediators; ++k) staff += c.part[k];
-  c.total = (staff + c.part[kCostVolunteers] + c.part[kCostPlatform]) / kDaysPerYear;
+  c.total = (staff + c.part[kCostCounsellors] + c.part[kCostVolunteers] + c.part[kCostPlatform]) /
+            kDaysPerYear;
   for (double& p : c.part) p /= kDaysPerYear;
   return c;
 }
@@ -267,6 +274,23 @@ void add_open_cases(World& w, DayMetrics& d) {
   d.open_total = open;
 }
 
+// The day's date and kind, and the backlog around the run's first Spring Festival break.
+void add_calendar_day(World& w, DayMetrics& d) {
+  const Calendar& cal = *w.calendar;
+  const std::int64_t day = w.state.day;
+  d.date = cal.date_number(day);
+  d.weekday = cal.weekday(day);
+  if (!w.scenario.calendar.on) return;
+  d.working_day = cal.working(day) ? 1 : 0;
+  RunTally& t = w.tally;
+  for (const Calendar::Break& b : w.festivals) {
+    if (day == b.last_before && t.festival_backlog_before < 0)
+      t.festival_backlog_before = d.backlog;
+    if (day == b.first_after && t.festival_backlog_after < 0 && t.festival_backlog_before >= 0)
+      t.festival_backlog_after = d.backlog;
+  }
+}
+
 void metrics_phase(World& w, Executor&) {
   const RunConfig& run = w.scenario.run;
   DayMetrics d;
@@ -284,6 +308,8 @@ void metrics_phase(World& w, Executor&) {
   d.cost = cost.total;
   add_open_cases(w, d);
   d.policy_change = w.today.policy_changed ? 1 : 0;
+  add_calendar_day(w, d);
+  add_people_day(w, d);
   RunTally& t = w.tally;
   if (w.state.day + 1 == run.warmup_days)  // the measured days begin after today
     for (int l = 0; l < kLevels; ++l) {

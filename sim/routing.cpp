@@ -50,8 +50,12 @@ void HandlingUnit::on_arrive(Case& c, std::uint32_t slot, Level level, double t)
   }
   if (c.path_len < 255) ++c.path_len;
   c.level = at;
-  if (at != Level::Grid) c.left_grid = true;
-  if (at == Level::Street && !intake && !c.reached_street) {
+  // A counsellor sees the parties beside the handling of the case (MODEL.md 7.24): the case
+  // has not left the grid, nor reached the street office, by it.
+  const bool counsel = kind == PoolKind::Counsellors;
+  if (!counsel) c.people = static_cast<std::uint8_t>(c.people & ~kNeedsCounsel);  // none left
+  if (at != Level::Grid && !counsel) c.left_grid = true;
+  if (at == Level::Street && !intake && !counsel && !c.reached_street) {
     c.reached_street = true;
     ++day_.reached_street;
   }

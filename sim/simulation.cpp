@@ -6,14 +6,34 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <functional>
 
 #include "engine/errors.hpp"
 #include "engine/units.hpp"
 #include "sim/observation.hpp"
 #include "sim/phases.hpp"
+#include "sim/rhythms.hpp"
 #include "sim/world.hpp"
 
 namespace govsim {
+
+namespace {
+
+// The run's calendar: its dates always; days off only matter when calendar.on. Laid out a year
+// past the run, for deadlines that fall after it.
+std::unique_ptr<Calendar> make_calendar(const Scenario& s) {
+  CivilDate start;
+  if (!parse_iso_date(s.run.start_date, start))
+    throw InputError(s.source + ": run.start_date: '" + s.run.start_date + "' is not a date");
+  std::vector<std::int64_t> holidays, workdays;
+  if (!parse_date_list(s.calendar.holidays, holidays).empty() ||
+      !parse_date_list(s.calendar.workdays, workdays).empty())
+    throw InputError(s.source + ": calendar.holidays or calendar.workdays is not a list of dates");
+  const std::int64_t laid_out = s.run.days + static_cast<std::int64_t>(kDaysPerYear);
+  return std::make_unique<Calendar>(start, laid_out, s.calendar.official_table, holidays, workdays);
+}
+
+}  // namespace
 
 Simulation::Simulation(const Scenario& scenario, Executor& executor)
     : world_(std::make_unique<World>()), executor_(&executor) {
@@ -38,7 +58,21 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
   s.grid_totals.resize(G);
   s.has_sensors.assign(G, 0);
   s.rounds_hours.assign(G, 0);
-  const UnitContext ctx{&s.residents, &s.volunteers, &s.feedback, &s.grid_totals};
+  w.calendar = make_calendar(w.scenario);
+  if (w.scenario.calendar.on) {
+    w.rhythm = arrival_rhythm(*w.calendar, w.scenario.calendar.rhythms,
+                              w.scenario.model.disputes.share.other, w.scenario.run.days);
+    w.festivals = w.calendar->spring_festivals(0, w.scenario.run.days);
+  }
+  // People (MODEL.md 7.24): the neighbour network, grids in parallel, and the cases to come.
+  s.network =
+      build_network(w.city, scenario.model.behaviour.people, scenario.run.seed,
+                    [&](std::size_t n, const std::function<void(std::size_t, std::size_t)>& f) {
+                      executor.parallel_for(n, f);
+                    });
+  s.pending_cases.resize(G);
+  const UnitContext ctx{&s.residents,   &s.volunteers,    &s.feedback,      &s.grid_totals,
+                        w.calendar.get(), &w.scenario.calendar, &s.network, &s.pending_cases};
   // One unit per street office, and last the city tier's, which runs after them (MODEL.md 7.6).
   for (std::uint32_t street = 0; street <= w.city.streets; ++street)
     s.units.emplace_back(w.city, street, w.scenario.model, *w.behaviour, scenario.run.seed, ctx);
@@ -120,6 +154,10 @@ std::vector<GridMetrics> Simulation::grid_metrics() const {
     m.happiness_mean = ha / n;
     m.security_mean = se / n;
     m.volunteers = static_cast<std::int64_t>(w.state.volunteers[g].size());
+    m.incidents = t.incidents;
+    m.incidents_per_10k_year = double(t.incidents) / double(m.residents) * kPerTenThousand /
+                               (std::max(1.0, double(w.state.day)) / kDaysPerYear);
+    m.repeat_disputes = t.repeat_disputes;
   }
   return out;
 }
@@ -190,6 +228,9 @@ RunSummary Simulation::summary() const {
   for (int l = 0; l < kLevels; ++l)
     for (const HandlingUnit& u : w.state.units) in.in_system_end[l] += u.in_system(l);
   in.state_hash = state_hash();
+  const NeighbourNetwork& net = w.state.network;
+  in.network_ties_mean = double(net.targets.size()) / double(w.city.residents);
+  in.network_bytes_per_resident = net.bytes_per_resident();
   return w.tally.summarize(in);
 }
 
@@ -219,6 +260,11 @@ std::uint64_t Simulation::state_hash() const {
       mixf(v.experience[i]);
     }
   for (const HandlingUnit& u : w.state.units) h = u.hash(h);
+  // People (MODEL.md 7.24): the incidents and repeat disputes to come.
+  for (const std::vector<PendingCase>& due : w.state.pending_cases)
+    for (const PendingCase& p : due)
+      mix(static_cast<std::uint64_t>(p.day) ^ (std::uint64_t(p.resident) << 20) ^
+          (std::uint64_t(p.counterpart) << 40) ^ (std::uint64_t(p.incident) << 62));
   mix(static_cast<std::uint64_t>(w.state.day));
   return h;
 }

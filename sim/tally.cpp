@@ -20,6 +20,12 @@ RunTally& RunTally::operator+=(const UnitDay& u) {
   hazards_found += u.hazards_found;
   hazard_detect_sum_h += u.hazard_detect_sum_h;
   for (int l = 0; l < kLevels; ++l) level[l] += u.level[l];
+  for (int k = 0; k < kWeekdays; ++k) {
+    response_wd_sum_h[k] += u.response_wd_sum_h[k];
+    response_wd[k] += u.response_wd[k];
+    intake_wd_sum_h[k] += u.intake_wd_sum_h[k];
+    intake_wd[k] += u.intake_wd[k];
+  }
   return *this;
 }
 
@@ -46,6 +52,11 @@ RunTally& RunTally::operator+=(const CityDay& day) {
   disputes_settled_in_grid += d.disputes_settled_in_grid;
   overdue_days += d.overdue;
   backlog_days += d.backlog;
+  incidents += d.incidents;
+  repeat_disputes += d.repeat_disputes;
+  crisis_disputes += d.crisis_disputes;
+  counselled += d.counselled;
+  counsellor_days += d.counsellors;
   return *this;
 }
 
@@ -100,6 +111,14 @@ void summarize_service(const RunTally& t, RunSummary& s) {
   s.resolution_time_p50_h = t.resolution_hist.quantile(kMedian);
   s.resolution_time_p90_h = t.resolution_hist.quantile(kP90);
   if (t.backlog_days > 0) s.overdue_share = double(t.overdue_days) / double(t.backlog_days);
+  for (int k = 0; k < kWeekdays; ++k) {
+    if (t.response_wd[k] > 0)
+      s.response_time_by_weekday_h[k] = t.response_wd_sum_h[k] / double(t.response_wd[k]);
+    if (t.intake_wd[k] > 0)
+      s.intake_wait_by_weekday_h[k] = t.intake_wd_sum_h[k] / double(t.intake_wd[k]);
+  }
+  s.festival_backlog_before = t.festival_backlog_before;
+  s.festival_backlog_after = t.festival_backlog_after;
   if (t.small > 0) s.stayed_in_grid_share = double(t.small_stayed) / double(t.small);
   if (t.mediations > 0) s.mediation_agreement_rate = double(t.agreements) / double(t.mediations);
   s.escalated = t.escalated;
@@ -159,6 +178,26 @@ void summarize_steady(const RunTally& t, const SummaryInputs& in, RunSummary& s)
   }
 }
 
+// People (MODEL.md 7.24): incidents, repeats, crises and counsellors' caseload.
+void summarize_people(const RunTally& t, const SummaryInputs& in, RunSummary& s) {
+  s.incidents = t.incidents;
+  if (s.measured_days > 0)
+    s.incidents_per_10k_year = double(t.incidents) / double(s.residents) * kPerTenThousand /
+                               (double(s.measured_days) / kDaysPerYear);
+  if (t.disputes > 0) {
+    s.escalated_dispute_share = double(t.incidents) / double(t.disputes);
+    s.repeat_dispute_share = double(t.repeat_disputes) / double(t.disputes);
+  }
+  std::int64_t reported_disputes = 0;
+  for (int k = 0; k < kDisputeKinds; ++k) reported_disputes += t.reported_disputes[k];
+  if (reported_disputes > 0)
+    s.crisis_dispute_share = double(t.crisis_disputes) / double(reported_disputes);
+  if (t.counsellor_days > 0)
+    s.counsellor_caseload_year = double(t.counselled) / (double(t.counsellor_days) / kDaysPerYear);
+  s.network_ties_mean = in.network_ties_mean;
+  s.network_bytes_per_resident = in.network_bytes_per_resident;
+}
+
 }  // namespace
 
 RunSummary RunTally::summarize(const SummaryInputs& in) const {
@@ -182,6 +221,7 @@ RunSummary RunTally::summarize(const SummaryInputs& in) const {
   s.response_time_grid_spread_h = in.grid_spread_h;
   summarize_levels(*this, in, s);
   summarize_steady(*this, in, s);
+  summarize_people(*this, in, s);
   s.state_hash = in.state_hash;
   return s;
 }

@@ -32,6 +32,8 @@ struct SummaryInputs {
   double grid_spread_h = kNaN;  // worst grid's mean response minus the best's
   std::int64_t in_system_end[kLevels] = {};
   std::uint64_t state_hash = 0;
+  double network_ties_mean = kNaN;  // people (MODEL.md 7.24)
+  double network_bytes_per_resident = kNaN;
 };
 
 struct RunTally {
@@ -65,6 +67,17 @@ struct RunTally {
   // Volunteer retention: who was active a year before the end (or at the warm-up's end).
   std::vector<std::uint32_t> retention_cohort;
   std::int64_t retention_cohort_day = -1;
+  // The working calendar: first responses and intake registrations by the report's weekday
+  // (0 = Monday), after the warm-up; the backlog around the first Spring Festival break of the
+  // run (-1: none), at the end of the last working day before it and of the first one after.
+  double response_wd_sum_h[kWeekdays] = {};
+  std::int64_t response_wd[kWeekdays] = {};
+  double intake_wd_sum_h[kWeekdays] = {};
+  std::int64_t intake_wd[kWeekdays] = {};
+  std::int64_t festival_backlog_before = -1, festival_backlog_after = -1;
+  // People (MODEL.md 7.24), after the warm-up.
+  std::int64_t incidents = 0, repeat_disputes = 0, crisis_disputes = 0, counselled = 0;
+  std::int64_t counsellor_days = 0;
 
   RunTally& operator+=(const UnitDay& u);  // one unit's measured day, in unit order
   RunTally& operator+=(const CityDay& d);  // then the city's measured day
@@ -122,6 +135,17 @@ void RunTally::fields(IO& io, T& t) {
   MinuteHistogram::fields(io, t.response_hist);
   MinuteHistogram::fields(io, t.resolution_hist);
   DayWindow::fields(io, t.response_window);
+  io.pod(t.response_wd_sum_h);
+  io.pod(t.response_wd);
+  io.pod(t.intake_wd_sum_h);
+  io.pod(t.intake_wd);
+  io.pod(t.festival_backlog_before);
+  io.pod(t.festival_backlog_after);
+  io.pod(t.incidents);
+  io.pod(t.repeat_disputes);
+  io.pod(t.crisis_disputes);
+  io.pod(t.counselled);
+  io.pod(t.counsellor_days);
 }
 
 }  // namespace govsim

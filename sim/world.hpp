@@ -7,6 +7,7 @@
 // (sim/observation.hpp).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -39,6 +40,10 @@ struct ModelState {
   bool pending_design = false;                  // set_governance() waiting for tomorrow
   std::string pending_summary;
   GovernanceConfig pending;
+  // People (MODEL.md 7.24): the neighbour network (rebuilt from the scenario, not checkpointed)
+  // and each grid's incidents and repeat disputes to come (checkpointed).
+  NeighbourNetwork network;
+  std::vector<std::vector<PendingCase>> pending_cases;
 };
 
 struct DayBuffers {
@@ -58,7 +63,10 @@ struct World {
   ModelState state;
   DayBuffers today;
   RunTally tally;
-  std::vector<double> phase_seconds;  // wall time per phase, summed over the run
+  std::unique_ptr<Calendar> calendar;                // the run's dates and days off
+  std::vector<std::array<double, kDomains>> rhythm;  // per day: arising x, when calendar.on
+  std::vector<Calendar::Break> festivals;            // Spring Festival breaks, when calendar.on
+  std::vector<double> phase_seconds;                 // wall time per phase, summed over the run
 };
 
 }  // namespace govsim

@@ -35,6 +35,10 @@ constexpr const char* kTexts[] = {
     N_("deadline for a small matter, report to closure"),
     N_("deadline for a big matter"),
     N_("deadline for a hard matter"),
+    N_("working days"),
+    N_("deadline for a small matter with the calendar on"),
+    N_("deadline for a big matter with the calendar on"),
+    N_("deadline for a hard matter with the calendar on"),
     N_("persons/1k residents"),
     N_("volunteers at the start of the run"),
     N_("0-1"),
@@ -80,6 +84,12 @@ constexpr const char* kTexts[] = {
        "who volunteer"),
     N_("the city or district tier above the street offices"),
     N_("unit costs, for cost per resident and per resolved case"),
+    N_("the community's mediators work in the grids' resident mediation rooms (调解室): disputes "
+       "for the community are mediated in the grid"),
+    N_("psychological counsellors in each community"),
+    N_("psychological counsellors at each street office"),
+    N_("psychological counsellor"),
+    N_("psychological counsellors (design option)"),
 };
 
 }  // namespace

@@ -255,6 +255,8 @@ void LaneStats::fill_detail(const Observation& w, int grid, GridDetail& d) const
         if (r.level[i] == Level::Community) d.community_mediators += r.home[i] == k ? 1 : 0;
         if (r.level[i] == Level::Street) d.street_mediators += r.home[i] == s ? 1 : 0;
         break;
+      case Role::Counsellor:
+        break;
     }
   }
   const GridVolunteers& v = w.volunteers(g);

@@ -105,7 +105,8 @@ TEST_CASE("each design in the chain adds only its remedy") {
                    "governance.city_tier.departments"}));
   CHECK(diff("grid-one-branch", "grid-multi-branch") == with_name({"governance.grids_per_branch"}));
   CHECK(diff("grid-volunteers", "grid-mediators") ==
-        with_name({"governance.mediators.per_community", "governance.mediators.per_street"}));
+        with_name({"governance.mediators.per_community", "governance.mediators.per_street",
+                   "governance.counsellors.per_community", "governance.counsellors.per_street"}));
   CHECK(diff("grid-mediators", "grid-legal") == with_name({"governance.legal_clarity"}));
   CHECK(diff("grid-legal", "grid-platform") ==
         with_name({"governance.platform.level", "governance.platform.sensor_coverage"}));

@@ -1,0 +1,135 @@
+#include "agents/households.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "model/streams.hpp"
+
+namespace govsim {
+
+double ties_of(HousingType housing, const PeopleBehaviour& p) {
+  switch (housing) {
+    case HousingType::OldCompound:
+      return p.ties_old_compound;
+    case HousingType::UrbanVillage:
+      return p.ties_urban_village;
+    case HousingType::Commodity:
+      return p.ties_commodity;
+    case HousingType::Mixed:
+      return p.ties_mixed;
+  }
+  return p.ties_mixed;
+}
+
+double NeighbourNetwork::bytes_per_resident() const {
+  const double residents = offsets.empty() ? 0.0 : double(offsets.size() - 1);
+  if (residents <= 0) return 0;
+  return double((offsets.size() + targets.size()) * sizeof(std::uint32_t)) / residents;
+}
+
+namespace {
+
+// One grid's ties as local rows: offsets (n + 1) and targets (local resident numbers).
+struct GridRows {
+  std::vector<std::uint32_t> offsets;
+  std::vector<std::uint32_t> targets;
+};
+
+// Ties inside one building: residents [r0, r1) of households [h0, h1). Draws pairs of residents
+// of different households until `want` distinct pairs are found (or the building has no more).
+void building_ties(std::uint64_t r0, std::uint64_t r1, std::uint64_t n, std::uint64_t h,
+                   double ties, Stream& s, std::vector<std::uint64_t>& pairs) {
+  const std::uint64_t m = r1 - r0;
+  if (m < 2 || household_of(r0, n, h) == household_of(r1 - 1, n, h)) return;
+  const std::uint64_t all = m * (m - 1) / 2;  // pairs, some inside a household
+  const auto want = std::min<std::uint64_t>(
+      all / 2,
+      static_cast<std::uint64_t>(std::llround(double(m) * ties * 0.5)));  // each tie joins two
+  const std::size_t start = pairs.size();
+  // Rounds of draws, each for the pairs still missing; duplicates are removed after each round,
+  // so a round never overshoots.
+  for (int round = 0; round < 8 && pairs.size() - start < want; ++round) {
+    const std::uint64_t missing = want - (pairs.size() - start);
+    for (std::uint64_t k = 0; k < missing; ++k) {
+      const std::uint64_t a = r0 + s.below(static_cast<std::uint32_t>(m));
+      const std::uint64_t b = r0 + s.below(static_cast<std::uint32_t>(m));
+      if (a == b || household_of(a, n, h) == household_of(b, n, h)) continue;
+      pairs.push_back(std::min(a, b) << 32 | std::max(a, b));
+    }
+    std::sort(pairs.begin() + static_cast<std::ptrdiff_t>(start), pairs.end());
+    pairs.erase(std::unique(pairs.begin() + static_cast<std::ptrdiff_t>(start), pairs.end()),
+                pairs.end());
+  }
+}
+
+GridRows grid_rows(const City& city, std::uint32_t g, const PeopleBehaviour& p,
+                   std::uint64_t seed) {
+  const std::uint64_t n = city.grid_population[g];
+  const std::uint64_t h =
+      std::clamp<std::uint64_t>(city.grid_households[g], 1, std::max<std::uint64_t>(n, 1));
+  GridRows rows;
+  rows.offsets.assign(n + 1, 0);
+  if (n < 2) return rows;
+  const double ties = ties_of(city.grid_housing[g], p);
+  const auto per_building =
+      std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(p.building_households)));
+  std::vector<std::uint64_t> pairs;
+  for (std::uint64_t b = 0; b * per_building < h; ++b) {
+    const std::uint64_t h0 = b * per_building, h1 = std::min(h, h0 + per_building);
+    Stream s(seed, Purpose::PeopleNetwork, g, b);
+    building_ties(household_start(h0, n, h), household_start(h1, n, h), n, h, ties, s, pairs);
+  }
+  for (std::uint64_t e : pairs) {
+    ++rows.offsets[(e >> 32) + 1];
+    ++rows.offsets[(e & 0xFFFFFFFFu) + 1];
+  }
+  for (std::uint64_t i = 0; i < n; ++i) rows.offsets[i + 1] += rows.offsets[i];
+  rows.targets.resize(rows.offsets[n]);
+  std::vector<std::uint32_t> fill(rows.offsets.begin(), rows.offsets.end() - 1);
+  for (std::uint64_t e : pairs) {
+    const auto a = static_cast<std::uint32_t>(e >> 32), b = static_cast<std::uint32_t>(e);
+    rows.targets[fill[a]++] = b;
+    rows.targets[fill[b]++] = a;
+  }
+  for (std::uint64_t i = 0; i < n; ++i)
+    std::sort(rows.targets.begin() + rows.offsets[i], rows.targets.begin() + rows.offsets[i + 1]);
+  return rows;
+}
+
+}  // namespace
+
+NeighbourNetwork build_network(const City& city, const PeopleBehaviour& people, std::uint64_t seed,
+                               const GridLoop& loop) {
+  std::vector<GridRows> rows(city.grids);
+  loop(city.grids, [&](std::size_t b, std::size_t e) {
+    for (std::size_t g = b; g < e; ++g)
+      rows[g] = grid_rows(city, static_cast<std::uint32_t>(g), people, seed);
+  });
+  std::vector<std::uint64_t> first_target(city.grids + 1, 0);
+  for (std::uint32_t g = 0; g < city.grids; ++g)
+    first_target[g + 1] = first_target[g] + rows[g].targets.size();
+  if (first_target[city.grids] > std::numeric_limits<std::uint32_t>::max() ||
+      city.residents > std::numeric_limits<std::uint32_t>::max())
+    throw std::length_error("the neighbour network has more than 2^32 ties");
+  NeighbourNetwork net;
+  net.offsets.assign(city.residents + 1, 0);
+  net.targets.assign(first_target[city.grids], 0);
+  net.offsets[city.residents] = static_cast<std::uint32_t>(first_target[city.grids]);
+  loop(city.grids, [&](std::size_t b, std::size_t e) {
+    for (std::size_t g = b; g < e; ++g) {
+      const std::uint64_t first = city.grid_first_resident[g];
+      const auto base = static_cast<std::uint32_t>(first_target[g]);
+      const GridRows& r = rows[g];
+      for (std::size_t i = 0; i + 1 < r.offsets.size(); ++i)
+        net.offsets[first + i] = base + r.offsets[i];
+      for (std::size_t k = 0; k < r.targets.size(); ++k)
+        net.targets[first_target[g] + k] = static_cast<std::uint32_t>(first + r.targets[k]);
+      rows[g] = GridRows{};
+    }
+  });
+  return net;
+}
+
+}  // namespace govsim

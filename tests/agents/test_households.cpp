@@ -1,0 +1,86 @@
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+#include "agents/households.hpp"
+#include "engine/parallel.hpp"
+
+using namespace govsim;
+
+namespace {
+
+City town(HousingType housing, std::uint64_t residents = 20000, std::uint32_t grids = 20) {
+  Scenario sc;
+  sc.city.residents = static_cast<std::int64_t>(residents);
+  sc.city.streets = 2;
+  sc.city.communities = 4;
+  sc.city.grids = grids;
+  City city = build_city(sc);
+  std::fill(city.grid_housing.begin(), city.grid_housing.end(), housing);
+  return city;
+}
+
+// Serial, in one range.
+void serial(std::size_t n, const std::function<void(std::size_t, std::size_t)>& f) { f(0, n); }
+
+NeighbourNetwork build(const City& city, const PeopleBehaviour& p, int threads) {
+  if (threads == 1) return build_network(city, p, 7, serial);
+  ParallelLoop loop(threads);
+  return build_network(city, p, 7, [&](std::size_t n, const auto& f) { loop.for_ranges(n, f); });
+}
+
+}  // namespace
+
+TEST_CASE("households are consecutive runs of a grid's residents") {
+  const std::uint64_t n = 263, h = 100;
+  std::uint64_t last = 0;
+  for (std::uint64_t r = 0; r < n; ++r) {
+    const std::uint64_t k = household_of(r, n, h);
+    CHECK(household_start(k, n, h) <= r);
+    CHECK(r < household_start(k + 1, n, h));
+    CHECK(k >= last);
+    last = k;
+  }
+  CHECK(last == h - 1);
+}
+
+TEST_CASE("the neighbour network is symmetric, inside the grid and between households") {
+  const City city = town(HousingType::OldCompound);
+  const PeopleBehaviour p;
+  const NeighbourNetwork net = build(city, p, 1);
+  REQUIRE(net.offsets.size() == city.residents + 1);
+  for (std::uint32_t g = 0; g < city.grids; ++g) {
+    const std::uint64_t first = city.grid_first_resident[g], last = city.grid_first_resident[g + 1];
+    const std::uint64_t n = last - first, h = city.grid_households[g];
+    for (std::uint64_t i = first; i < last; ++i)
+      for (const std::uint32_t* t = net.begin(i); t != net.end(i); ++t) {
+        REQUIRE(*t >= first);
+        REQUIRE(*t < last);
+        CHECK(household_of(*t - first, n, h) != household_of(i - first, n, h));
+        CHECK(std::binary_search(net.begin(*t), net.end(*t), static_cast<std::uint32_t>(i)));
+      }
+  }
+}
+
+TEST_CASE("the network has the configured mean degree by housing type") {
+  PeopleBehaviour p;
+  for (HousingType h : {HousingType::Commodity, HousingType::OldCompound, HousingType::UrbanVillage,
+                        HousingType::Mixed}) {
+    const City city = town(h);
+    const NeighbourNetwork net = build(city, p, 1);
+    const double mean = double(net.targets.size()) / double(city.residents);
+    CHECK(mean == Approx(ties_of(h, p)).epsilon(0.03));
+  }
+  p.ties_old_compound = 0;
+  CHECK(build(town(HousingType::OldCompound), p, 1).targets.empty());
+}
+
+TEST_CASE("the network is the same bits at one and two threads") {
+  const City city = town(HousingType::Mixed, 50000, 60);
+  const PeopleBehaviour p;
+  const NeighbourNetwork a = build(city, p, 1), b = build(city, p, 2);
+  CHECK(a.offsets == b.offsets);
+  CHECK(a.targets == b.targets);
+  // 32-bit offsets and targets: (1 + mean degree) x 4 bytes a resident.
+  CHECK(a.bytes_per_resident() ==
+        Approx(4.0 * (1.0 + double(a.targets.size()) / double(city.residents))).epsilon(0.001));
+}
