@@ -71,8 +71,8 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
                       executor.parallel_for(n, f);
                     });
   s.pending_cases.resize(G);
-  const UnitContext ctx{&s.residents,   &s.volunteers,    &s.feedback,      &s.grid_totals,
-                        w.calendar.get(), &w.scenario.calendar, &s.network, &s.pending_cases};
+  const UnitContext ctx{&s.residents,     &s.volunteers,        &s.feedback, &s.grid_totals,
+                        w.calendar.get(), &w.scenario.calendar, &s.network,  &s.pending_cases};
   // One unit per street office, and last the city tier's, which runs after them (MODEL.md 7.6).
   for (std::uint32_t street = 0; street <= w.city.streets; ++street)
     s.units.emplace_back(w.city, street, w.scenario.model, *w.behaviour, scenario.run.seed, ctx);
