@@ -349,6 +349,32 @@ struct RunSummary {
   std::int64_t festival_backlog_after = -1;
 };
 
+// The people figures of the summary (MODEL.md 7.24), in output order.
+template <class V>
+void describe_people(V& v, const RunSummary& s) {
+  v.col("incidents", s.incidents);
+  v.col("incidents_per_10k_year", s.incidents_per_10k_year);
+  v.col("escalated_dispute_share", s.escalated_dispute_share);
+  v.col("repeat_dispute_share", s.repeat_dispute_share);
+  v.col("crisis_dispute_share", s.crisis_dispute_share);
+  v.col("counsellor_caseload_year", s.counsellor_caseload_year);
+  v.col("network_ties_mean", s.network_ties_mean);
+  v.col("network_bytes_per_resident", s.network_bytes_per_resident);
+}
+
+// The working calendar's figures of the summary (MODEL.md 7.23), in output order.
+template <class V>
+void describe_calendar(V& v, const RunSummary& s) {
+  for (int k = 0; k < kWeekdays; ++k)
+    v.col(("response_time_" + std::string(kWeekdayNames[k]) + "_h").c_str(),
+          s.response_time_by_weekday_h[k]);
+  for (int k = 0; k < kWeekdays; ++k)
+    v.col(("intake_wait_" + std::string(kWeekdayNames[k]) + "_h").c_str(),
+          s.intake_wait_by_weekday_h[k]);
+  v.col("festival_backlog_before", s.festival_backlog_before);
+  v.col("festival_backlog_after", s.festival_backlog_after);
+}
+
 template <class V>
 void describe(V& v, const RunSummary& s) {
   v.col("days", s.days);
@@ -416,23 +442,9 @@ void describe(V& v, const RunSummary& s) {
     v.col(("steady_from_day_" + o).c_str(), s.steady_from_day[k]);
     v.col(("steady_" + o).c_str(), s.steady[k]);
   }
-  v.col("incidents", s.incidents);
-  v.col("incidents_per_10k_year", s.incidents_per_10k_year);
-  v.col("escalated_dispute_share", s.escalated_dispute_share);
-  v.col("repeat_dispute_share", s.repeat_dispute_share);
-  v.col("crisis_dispute_share", s.crisis_dispute_share);
-  v.col("counsellor_caseload_year", s.counsellor_caseload_year);
-  v.col("network_ties_mean", s.network_ties_mean);
-  v.col("network_bytes_per_resident", s.network_bytes_per_resident);
+  describe_people(v, s);
   v.col("state_hash", s.state_hash);
-  for (int k = 0; k < kWeekdays; ++k)
-    v.col(("response_time_" + std::string(kWeekdayNames[k]) + "_h").c_str(),
-          s.response_time_by_weekday_h[k]);
-  for (int k = 0; k < kWeekdays; ++k)
-    v.col(("intake_wait_" + std::string(kWeekdayNames[k]) + "_h").c_str(),
-          s.intake_wait_by_weekday_h[k]);
-  v.col("festival_backlog_before", s.festival_backlog_before);
-  v.col("festival_backlog_after", s.festival_backlog_after);
+  describe_calendar(v, s);
 }
 
 }  // namespace govsim
