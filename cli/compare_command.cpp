@@ -49,6 +49,19 @@ std::string format_width(double x) {
   return buf;
 }
 
+// Designs with policy changes: their periods, before and after, run by run.
+void print_periods(const Store& store, const Experiment& experiment, const PeriodSelection& periods,
+                   const std::string& periods_text) {
+  for (std::size_t d = 0; d < experiment.size(); ++d) {
+    std::string missing;
+    if (const auto c = compare_periods(store, d, periods, &missing))
+      std::cout << format_periods(*c, experiment.design(d).label);
+    else if (!missing.empty())
+      std::cerr << "govsim: warning: --periods " << periods_text << ": "
+                << experiment.design(d).label << ": " << missing << "\n";
+  }
+}
+
 }  // namespace
 
 int compare_command(const CompareArgs& args) {
@@ -158,17 +171,7 @@ int compare_command(const CompareArgs& args) {
         const ResultGrid grid = result_grid(experiment, specs, outcome);
         for (const std::size_t c : shown) table.push_back(compare_outcome(grid, c));
         std::cout << format_comparison(grid, table);
-        // Designs with policy changes: their periods, before and after, run by run.
-        if (session.store) {
-          for (std::size_t d = 0; d < experiment.size(); ++d) {
-            std::string missing;
-            if (const auto c = compare_periods(*session.store, d, periods, &missing))
-              std::cout << format_periods(*c, experiment.design(d).label);
-            else if (!missing.empty())
-              std::cerr << "govsim: warning: --periods " << args.periods << ": "
-                        << experiment.design(d).label << ": " << missing << "\n";
-          }
-        }
+        if (session.store) print_periods(*session.store, experiment, periods, args.periods);
       }
     }
     finish(session, args.batch);

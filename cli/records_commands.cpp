@@ -13,8 +13,8 @@
 #include "cli/scenario_input.hpp"
 #include "engine/errors.hpp"
 #include "engine/executor.hpp"
+#include "engine/histogram.hpp"
 #include "engine/input_text.hpp"
-#include "engine/numeric.hpp"
 #include "experiments/synth_records.hpp"
 #include "model/case.hpp"
 #include "output/atomic_file.hpp"
@@ -74,13 +74,6 @@ int synth_command(const SynthArgs& args) {
   return 0;
 }
 
-double quantile(std::vector<double> v, double q) {
-  if (v.empty()) return kNaN;
-  std::sort(v.begin(), v.end());
-  const auto k = static_cast<std::size_t>(std::ceil(q * double(v.size())));
-  return v[std::min(v.size() - 1, k == 0 ? 0 : k - 1)];
-}
-
 std::string percent(double part, double whole) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f %%", 100.0 * part / whole);
@@ -106,15 +99,15 @@ int records_command(const RecordsArgs& args) {
   LocalMinutes first = set.records.front().received, last = first;
   std::map<int, std::int64_t> by_domain;
   std::map<std::string, std::int64_t> by_street;
-  std::vector<double> response, closure;
+  MinuteHistogram response, closure;  // exact to the minute, as the records are
   std::int64_t open = 0, handed = 0;
   for (const CaseRecord& r : set.records) {
     first = std::min(first, r.received);
     last = std::max(last, r.received);
     ++by_domain[r.domain];
     ++by_street[r.street.empty() ? "(no street)" : r.street];
-    if (r.first_response) response.push_back(double(*r.first_response - r.received) / 60.0);
-    if (r.closed) closure.push_back(double(*r.closed - r.received) / 60.0);
+    if (r.first_response) response.add(double(*r.first_response - r.received) / 60.0);
+    if (r.closed) closure.add(double(*r.closed - r.received) / 60.0);
     open += r.outcome == "open" ? 1 : 0;
     handed += r.handoffs.empty() ? 0 : 1;
   }
@@ -129,10 +122,10 @@ int records_command(const RecordsArgs& args) {
   std::cout << "\n  streets: " << by_street.size() << "; open at the end: " << open
             << "; handed on at least once: " << handed << " (" << percent(double(handed), n)
             << ")\n";
-  std::cout << "  first response: median " << hours(quantile(response, 0.5)) << ", p90 "
-            << hours(quantile(response, 0.9)) << " (" << response.size() << " cases with one)\n";
-  std::cout << "  closure: median " << hours(quantile(closure, 0.5)) << ", p90 "
-            << hours(quantile(closure, 0.9)) << " (" << closure.size()
+  std::cout << "  first response: median " << hours(response.quantile(0.5)) << ", p90 "
+            << hours(response.quantile(0.9)) << " (" << response.count() << " cases with one)\n";
+  std::cout << "  closure: median " << hours(closure.quantile(0.5)) << ", p90 "
+            << hours(closure.quantile(0.9)) << " (" << closure.count()
             << " closed; the open ones are censored, so these understate the true times)\n";
   if (!set.skipped.empty()) {
     std::int64_t skipped = 0;

@@ -97,7 +97,7 @@ struct Desk {
     io.vec(d.queue.items());
     io.pod(d.waiting);
     io.pod(d.wake_at);
-    io.pod(d.calendar_days);
+    io.flag(d.calendar_days);
     io.pod(d.offday_share);
   }
 };

@@ -19,20 +19,6 @@ LocalMinutes minute_of(LocalMinutes start, double hours) {
   return start + static_cast<LocalMinutes>(std::floor(hours * kMinutesPerHour));
 }
 
-CaseRecord record_of(const City& city, std::uint64_t id, std::uint32_t grid, Domain domain,
-                     Tier tier, Channel channel) {
-  CaseRecord r;
-  r.id = std::to_string(id);
-  r.street = city.street_names[city.grid_street[grid]];
-  r.community = city.community_names[city.grid_community[grid]];
-  r.grid = city.grid_names[grid];
-  r.domain = static_cast<int>(domain);
-  r.category = kDomainNames[static_cast<std::size_t>(domain)];
-  r.tier = static_cast<int>(tier);
-  r.channel = kChannelNames[static_cast<std::size_t>(channel)];
-  return r;
-}
-
 // The desks after the first, each as a hand-off: up a level is an escalation, down or across a
 // referral (a dispatch from an intake desk, a bounce or a re-assignment alike).
 void add_handoffs(CaseRecord& r, LocalMinutes start, double t_arise, std::size_t path_len,
@@ -45,6 +31,26 @@ void add_handoffs(CaseRecord& r, LocalMinutes start, double t_arise, std::size_t
     h.reason = path[k] > path[k - 1] ? "escalate" : "refer";
     r.handoffs.push_back(h);
   }
+}
+
+// What a reported case's record holds whether it is closed (a CaseTrace) or still open (a Case):
+// where, what, when it was received and first answered, and every hand-off.
+template <class C>
+CaseRecord reported_record(const City& city, LocalMinutes start, const C& c) {
+  CaseRecord r;
+  r.id = std::to_string(c.id);
+  r.street = city.street_names[city.grid_street[c.grid]];
+  r.community = city.community_names[city.grid_community[c.grid]];
+  r.grid = city.grid_names[c.grid];
+  r.domain = static_cast<int>(c.domain);
+  r.category = kDomainNames[static_cast<std::size_t>(c.domain)];
+  r.tier = static_cast<int>(c.tier);
+  r.channel = kChannelNames[static_cast<std::size_t>(c.channel)];
+  r.received = minute_of(start, c.t_report);
+  if (std::isfinite(c.t_first))
+    r.first_response = std::max(r.received, minute_of(start, c.t_first));
+  add_handoffs(r, start, c.t_arise, c.path_len, c.path, c.path_t_h);
+  return r;
 }
 
 }  // namespace
@@ -61,11 +67,7 @@ std::vector<CaseRecord> synthesize_records(const Scenario& scenario, Executor& e
     for (const UnitDay& u : o.unit_days())
       for (const CaseTrace& c : u.closed) {
         if (!std::isfinite(c.t_report)) continue;  // never reported: no record
-        CaseRecord r = record_of(o.city(), c.id, c.grid, c.domain, c.tier, c.channel);
-        r.received = minute_of(start, c.t_report);
-        if (std::isfinite(c.t_first))
-          r.first_response = std::max(r.received, minute_of(start, c.t_first));
-        add_handoffs(r, start, c.t_arise, c.path_len, c.path, c.path_t_h);
+        CaseRecord r = reported_record(o.city(), start, c);
         r.closed = std::max(r.received, minute_of(start, c.t_closed));
         r.outcome = c.dropped ? "dropped" : "resolved";
         out.push_back(std::move(r));
@@ -76,11 +78,7 @@ std::vector<CaseRecord> synthesize_records(const Scenario& scenario, Executor& e
   for (std::uint32_t u = 0; u < o.units(); ++u)
     o.unit(u).for_each_open([&](const Case& c) {
       if (!std::isfinite(c.t_report)) return;
-      CaseRecord r = record_of(o.city(), c.id, c.grid, c.domain, c.tier, c.channel);
-      r.received = minute_of(start, c.t_report);
-      if (std::isfinite(c.t_first))
-        r.first_response = std::max(r.received, minute_of(start, c.t_first));
-      add_handoffs(r, start, c.t_arise, c.path_len, c.path, c.path_t_h);
+      CaseRecord r = reported_record(o.city(), start, c);
       r.outcome = "open";
       out.push_back(std::move(r));
     });

@@ -257,8 +257,11 @@ void HandlingUnit::check_layout(const CheckpointReader& r) const {
     if (p.kind == PoolKind::Volunteers && (p.home < g0_ || p.home >= g1_))
       r.fail("a volunteers' desk is outside its street");
     if (!std::isfinite(p.shift_start_h) || !(p.shift_len_h > 0) || !(p.work_rate > 0) ||
-        !std::isfinite(p.work_rate) || std::isnan(p.wake_at) || p.waiting < 0)
+        !std::isfinite(p.work_rate) || std::isnan(p.wake_at) || p.waiting < 0 ||
+        !(p.offday_share >= 0 && p.offday_share <= 1))
       r.fail("a desk's shift is not a shift");
+    if (p.calendar_days && ctx_.calendar == nullptr)
+      r.fail("a desk keeps a working calendar the run does not have");
     for (const Slot& s : p.slots) {
       std::uint8_t on_duty = 0, carried = 0;  // read as bytes: only 0 and 1 are bools
       std::memcpy(&on_duty, &s.on_duty, 1);

@@ -58,7 +58,7 @@ int HandlingUnit::add_desk(PoolKind kind, Level level, std::uint32_t home, doubl
 }
 
 void HandlingUnit::attach_calendar(Pool& p) const {
-  if (!p.calendar_days) return;
+  if (!p.calendar_days || ctx_.calendar == nullptr) return;
   p.off_days = ctx_.calendar->off_days().data();
   p.off_rank = ctx_.calendar->off_ranks().data();
   p.off_len = ctx_.calendar->off_days().size();
@@ -117,6 +117,17 @@ void HandlingUnit::enqueue(Case& c, std::uint32_t slot, int pool, double t, bool
     ++p.waiting;
   }
   behaviour_.on_enqueued(*this, c, slot, t);
+}
+
+double HandlingUnit::in_system_age_h(int level, double t) const {
+  // In a level's system: queued at one of its desks (in_system_ counts the same cases) or with
+  // a handler there.
+  double age = 0;
+  for (const Case& c : cases_)
+    if (((c.state == CaseState::Queued && c.pool >= 0) || c.state == CaseState::InService) &&
+        rank(c.level) == level)
+      age += t - c.t_level;
+  return age;
 }
 
 void HandlingUnit::unqueue(Case& c, double t) {

@@ -98,6 +98,9 @@ class HandlingUnit {
   std::int64_t open_cases() const { return open_; }
   // Cases waiting or in service at a level's desks now.
   std::int64_t in_system(int level) const { return in_system_[level]; }
+  // Hours the cases waiting or in service at a level's desks at time t have spent there so far
+  // (the edge terms of Little's law over a finite window, MODEL.md 4.11).
+  double in_system_age_h(int level, double t) const;
   std::int64_t unreported_open() const { return unreported_; }
   // Reported, not yet closed: count, summed age and those past their deadline at time `now`.
   void backlog(double now, std::int64_t& count, double& age_sum_h, std::int64_t& overdue) const;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "engine/numeric.hpp"
+#include "engine/units.hpp"
 #include "model/case.hpp"
 
 namespace govsim {
@@ -281,7 +282,23 @@ struct LevelSummary {
   double in_system_mean = kNaN;         // time-average number waiting or in service
   std::int64_t in_system_start = 0;     // waiting or in service when the measured days begin
   std::int64_t in_system_end = 0;       // and at the end of the run
+  // Hours those cases had spent at the level by then: the edge terms of Little's law over the
+  // measured window, in_system_mean = arrivals_per_h x time_in_system_mean_h + edge_h, with
+  // edge_h = (age_end - age_start - (in_system_end - in_system_start) x time_in_system_mean_h)
+  // / measured hours (MODEL.md 4.11).
+  double in_system_age_start_h = 0;
+  double in_system_age_end_h = 0;
 };
+
+// The edge terms of Little's law over the measured window, in cases: the hours spent at the
+// level inside the window by the cases there at its end, less those spent before it by the cases
+// there at its start, less what lambda W counts for the cases that arrived and have not left.
+// in_system_mean = arrivals_per_h x time_in_system_mean_h + little_edge, exactly (MODEL.md 4.11).
+inline double little_edge(const LevelSummary& q, std::int64_t measured_days) {
+  const double hours = double(measured_days) * kHoursPerDay;
+  const double grew = double(q.in_system_end - q.in_system_start);
+  return (q.in_system_age_end_h - q.in_system_age_start_h - grew * q.time_in_system_mean_h) / hours;
+}
 
 // Daily outcomes whose steady state the summary reports (MSER-5 on the daily series).
 inline constexpr int kSteadyOutcomes = 6;
@@ -398,6 +415,32 @@ void describe_space(V& v, const RunSummary& s) {
     v.col(("trust_mean_" + std::string(kHousingNames[h])).c_str(), s.trust_by_housing[h]);
 }
 
+// The people figures of the summary (MODEL.md 7.24), in output order.
+template <class V>
+void describe_people(V& v, const RunSummary& s) {
+  v.col("incidents", s.incidents);
+  v.col("incidents_per_10k_year", s.incidents_per_10k_year);
+  v.col("escalated_dispute_share", s.escalated_dispute_share);
+  v.col("repeat_dispute_share", s.repeat_dispute_share);
+  v.col("crisis_dispute_share", s.crisis_dispute_share);
+  v.col("counsellor_caseload_year", s.counsellor_caseload_year);
+  v.col("network_ties_mean", s.network_ties_mean);
+  v.col("network_bytes_per_resident", s.network_bytes_per_resident);
+}
+
+// The working calendar's figures of the summary (MODEL.md 7.23), in output order.
+template <class V>
+void describe_calendar(V& v, const RunSummary& s) {
+  for (int k = 0; k < kWeekdays; ++k)
+    v.col(("response_time_" + std::string(kWeekdayNames[k]) + "_h").c_str(),
+          s.response_time_by_weekday_h[k]);
+  for (int k = 0; k < kWeekdays; ++k)
+    v.col(("intake_wait_" + std::string(kWeekdayNames[k]) + "_h").c_str(),
+          s.intake_wait_by_weekday_h[k]);
+  v.col("festival_backlog_before", s.festival_backlog_before);
+  v.col("festival_backlog_after", s.festival_backlog_after);
+}
+
 template <class V>
 void describe(V& v, const RunSummary& s) {
   v.col("days", s.days);
@@ -459,30 +502,18 @@ void describe(V& v, const RunSummary& s) {
     v.col((p + "_in_system_mean").c_str(), q.in_system_mean);
     v.col((p + "_in_system_start").c_str(), q.in_system_start);
     v.col((p + "_in_system_end").c_str(), q.in_system_end);
+    v.col((p + "_in_system_age_start_h").c_str(), q.in_system_age_start_h);
+    v.col((p + "_in_system_age_end_h").c_str(), q.in_system_age_end_h);
   }
   for (int k = 0; k < kSteadyOutcomes; ++k) {
     const std::string o = kSteadyOutcomeNames[k];
     v.col(("steady_from_day_" + o).c_str(), s.steady_from_day[k]);
     v.col(("steady_" + o).c_str(), s.steady[k]);
   }
-  v.col("incidents", s.incidents);
-  v.col("incidents_per_10k_year", s.incidents_per_10k_year);
-  v.col("escalated_dispute_share", s.escalated_dispute_share);
-  v.col("repeat_dispute_share", s.repeat_dispute_share);
-  v.col("crisis_dispute_share", s.crisis_dispute_share);
-  v.col("counsellor_caseload_year", s.counsellor_caseload_year);
-  v.col("network_ties_mean", s.network_ties_mean);
-  v.col("network_bytes_per_resident", s.network_bytes_per_resident);
+  describe_people(v, s);
   describe_space(v, s);
   v.col("state_hash", s.state_hash);
-  for (int k = 0; k < kWeekdays; ++k)
-    v.col(("response_time_" + std::string(kWeekdayNames[k]) + "_h").c_str(),
-          s.response_time_by_weekday_h[k]);
-  for (int k = 0; k < kWeekdays; ++k)
-    v.col(("intake_wait_" + std::string(kWeekdayNames[k]) + "_h").c_str(),
-          s.intake_wait_by_weekday_h[k]);
-  v.col("festival_backlog_before", s.festival_backlog_before);
-  v.col("festival_backlog_after", s.festival_backlog_after);
+  describe_calendar(v, s);
 }
 
 }  // namespace govsim

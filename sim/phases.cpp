@@ -316,7 +316,12 @@ void metrics_phase(World& w, Executor&) {
   if (w.state.day + 1 == run.warmup_days)  // the measured days begin after today
     for (int l = 0; l < kLevels; ++l) {
       t.level_in_system_at_start[l] = 0;
-      for (const HandlingUnit& u : w.state.units) t.level_in_system_at_start[l] += u.in_system(l);
+      t.level_age_at_start_h[l] = 0;
+      const double now = double(w.state.day + 1) * kHoursPerDay;
+      for (const HandlingUnit& u : w.state.units) {
+        t.level_in_system_at_start[l] += u.in_system(l);
+        t.level_age_at_start_h[l] += u.in_system_age_h(l, now);
+      }
     }
   if (w.state.day >= run.warmup_days) {
     for (const UnitDay& u : w.today.unit_days) t += u;

@@ -73,8 +73,8 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
                       executor.parallel_for(n, f);
                     });
   s.pending_cases.resize(G);
-  const UnitContext ctx{&s.residents,   &s.volunteers,    &s.feedback,      &s.grid_totals,
-                        w.calendar.get(), &w.scenario.calendar, &s.network, &s.pending_cases};
+  const UnitContext ctx{&s.residents,     &s.volunteers,        &s.feedback, &s.grid_totals,
+                        w.calendar.get(), &w.scenario.calendar, &s.network,  &s.pending_cases};
   // One unit per street office, and last the city tier's, which runs after them (MODEL.md 7.6).
   for (std::uint32_t street = 0; street <= w.city.streets; ++street)
     s.units.emplace_back(w.city, street, w.scenario.model, *w.behaviour, scenario.run.seed, ctx);
@@ -255,7 +255,10 @@ RunSummary Simulation::summary() const {
       lo = std::min(lo, g.response_time_mean_h), hi = std::max(hi, g.response_time_mean_h);
   if (hi >= lo) in.grid_spread_h = hi - lo;
   for (int l = 0; l < kLevels; ++l)
-    for (const HandlingUnit& u : w.state.units) in.in_system_end[l] += u.in_system(l);
+    for (const HandlingUnit& u : w.state.units) {
+      in.in_system_end[l] += u.in_system(l);
+      in.in_system_age_end_h[l] += u.in_system_age_h(l, double(w.state.day) * kHoursPerDay);
+    }
   in.state_hash = state_hash();
   const NeighbourNetwork& net = w.state.network;
   in.network_ties_mean = double(net.targets.size()) / double(w.city.residents);

@@ -141,6 +141,8 @@ void summarize_levels(const RunTally& t, const SummaryInputs& in, RunSummary& s)
     LevelSummary& q = s.level[l];
     q.in_system_start = t.level_in_system_at_start[l];
     q.in_system_end = in.in_system_end[l];
+    q.in_system_age_start_h = t.level_age_at_start_h[l];
+    q.in_system_age_end_h = in.in_system_age_end_h[l];
     if (hours > 0) {
       q.arrivals_per_h = double(a.arrivals) / hours;
       q.queue_mean = a.queue_area / hours;

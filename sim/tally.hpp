@@ -31,6 +31,7 @@ struct SummaryInputs {
   double retention = kNaN;      // volunteer retention over the cohort's year
   double grid_spread_h = kNaN;  // worst grid's mean response minus the best's
   std::int64_t in_system_end[kLevels] = {};
+  double in_system_age_end_h[kLevels] = {};  // hours those cases had spent at the level
   std::uint64_t state_hash = 0;
   double network_ties_mean = kNaN;  // people (MODEL.md 7.24)
   double network_bytes_per_resident = kNaN;
@@ -58,6 +59,7 @@ struct RunTally {
   std::int64_t responses = 0;
   LevelDay level[kLevels];
   std::int64_t level_in_system_at_start[kLevels] = {};  // when the measured days begin
+  double level_age_at_start_h[kLevels] = {};            // and the hours they had spent there
   std::int64_t reported_disputes[kDisputeKinds] = {};   // by kind
   std::int64_t reported_tier[kTiers] = {};              // by severity when reported
   std::int64_t disputes_resolved = 0, disputes_settled_in_grid = 0;
@@ -125,6 +127,7 @@ void RunTally::fields(IO& io, T& t) {
   io.pod(t.responses);
   io.pod(t.level);
   io.pod(t.level_in_system_at_start);
+  io.pod(t.level_age_at_start_h);
   io.pod(t.reported_disputes);
   io.pod(t.reported_tier);
   io.pod(t.disputes_resolved);

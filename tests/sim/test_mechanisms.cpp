@@ -2,7 +2,9 @@
 // 7.7, 7.15, 7.16), not from per-design constants: what one resident meets does not depend on
 // how the city is cut into grids; hand-offs take the same time and bounce by the same rule in
 // either design; leadership and participation reach trust only through residents' experience.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "sim_fixtures.hpp"
 
@@ -200,7 +202,12 @@ TEST_CASE("a city tier split into departments waits longer than one centre with 
   const Run a = run(split, 2), b = run(joined, 2);
   INFO("city wait " << city_level(a).wait_mean_h << " h split, " << city_level(b).wait_mean_h
                     << " h joined");
-  CHECK(a.summary.sent_up == b.summary.sent_up);  // the streets decide alike
+  // The streets decide alike. The counts need not match to the case: a case open longer at the
+  // city tier is an open dispute residents live near, across grid boundaries too (MODEL.md
+  // 7.16, 7.25), which feeds back into what arises and is reported.
+  INFO("sent up " << a.summary.sent_up << " split, " << b.summary.sent_up << " joined");
+  CHECK(std::abs(double(a.summary.sent_up - b.summary.sent_up)) <=
+        0.05 * double(std::max(a.summary.sent_up, b.summary.sent_up)));
   CHECK(city_level(a).wait_mean_h > city_level(b).wait_mean_h);
   // With unclear duties the split tier also misroutes among its departments.
   Scenario split_unclear = split, joined_unclear = joined;
