@@ -28,7 +28,7 @@ enum class Purpose : std::uint32_t {
   PeopleParty,       // per dispute: who the other party is, whether it is a crisis
   PeopleEscalation,  // per dispute and check: escalation into an incident
   PeopleRepeat,      // per dispute: relapse or repeat of the same pair
-  SpaceVisit,    // per case and attempt: whether an official handles it on site
+  SpaceVisit,        // per case and attempt: whether an official handles it on site
   // Outside the engine: the batch layer's designs of experiments (Latin hypercube, Morris
   // trajectories, bootstrap resamples), keyed by their own sample seed. The number is the one the
   // Latin-hypercube sampler has always used, so its samples are unchanged.
