@@ -8,7 +8,7 @@
 #
 # Run from the repository root, with a build of the commit whose results the tables should show
 # (a tree with uncommitted changes is marked "-dirty"). The full run is 100 points of 365 days of
-# the seven claim designs: 700 runs of the baseline city, about 4 minutes of one core.
+# the nine claim designs: 900 runs of the baseline city, about 6 minutes of one core.
 set -euo pipefail
 govsim=${1:-build/cli/govsim}
 shift || true
