@@ -30,4 +30,10 @@ TEST_CASE("golden state hashes") {
   CHECK(hex(run(grid, 2).hash) == "ce86c0e54ad6a5a4");
   CHECK(hex(run(frag, 2).hash) == "2a91902d3057032d");
   CHECK(hex(run(queue, 1).hash) == "3e052b3d28c1cb21");
+  // The shipped scenarios' setting: the working calendar on, across a Spring Festival.
+  Scenario working = grid;
+  working.calendar.on = true;
+  working.run.start_date = "2026-01-20";
+  CHECK(hex(run(working, 2).hash) == "f75434e99f6a696d");
+  CHECK(run(working, 1).hash == run(working, 2).hash);
 }
