@@ -385,9 +385,10 @@ void App::sync() {
     for (const LaneView& lane : snap_->lanes) values.push_back(&lane.grid_metric[m]);
     const bool share = metric_ >= MapMetric::Trust && metric_ <= MapMetric::Security;
     if (!lock_scale_ || coloured_metric_ != metric_)
-      scale_ = fit_scale(values, kMetricInfo[m].higher_is_better, share,
-                         metric_ == MapMetric::Backlog || metric_ == MapMetric::DisputeRate ||
-                             metric_ == MapMetric::MedianResponse);
+      scale_ =
+          fit_scale(values, kMetricInfo[m].higher_is_better, share,
+                    metric_ == MapMetric::Backlog || metric_ == MapMetric::DisputeRate ||
+                        metric_ == MapMetric::MedianResponse || metric_ == MapMetric::Incidents);
     for (std::size_t l = 0; l < snap_->lanes.size() && l < maps_.size(); ++l)
       maps_[l].set_colours(*values[l], scale_);
     float norm = 0.5f;
@@ -530,7 +531,7 @@ void App::draw_menu() {
   }
   if (ImGui::BeginMenu(i18n::tr("Help"))) {
     ImGui::TextUnformatted(i18n::tr("Space: play or pause    Right arrow: one day"));
-    ImGui::TextUnformatted(i18n::tr("1-8: colour the map by a metric    F: fit the map"));
+    ImGui::TextUnformatted(i18n::tr("1-9: colour the map by a metric    F: fit the map"));
     ImGui::TextUnformatted(
         i18n::tr("Drag: pan    Wheel: zoom    Click a grid: inspect it    Esc: close"));
     ImGui::TextUnformatted(i18n::tr("Knob changes take effect at the start of the next day."));
@@ -734,7 +735,8 @@ void App::draw_governance() {
       ImGui::PopTextWrapPos();
     }
     ImGui::PushID(static_cast<int>(l));
-    const KnobEdit edit = draw_knob_editor(e.config, &lane.initial);
+    const KnobEdit edit =
+        draw_knob_editor(e.config, &lane.initial, s.scenario ? &s.scenario->calendar : nullptr);
     ImGui::PopID();
     e.active = edit.active;
     if (edit.committed && s.scenario) {
@@ -753,9 +755,7 @@ void App::draw_governance() {
   };
   if (s.lanes.size() == 1) {
     edit_lane(0);
-    return;
-  }
-  if (ImGui::BeginTabBar("lanes")) {
+  } else if (ImGui::BeginTabBar("lanes")) {
     for (std::size_t l = 0; l < s.lanes.size(); ++l) {
       const std::string tab = std::string(l == 0 ? "A: " : "B: ") + s.lanes[l].label;
       if (ImGui::BeginTabItem(tab.c_str())) {
@@ -764,6 +764,11 @@ void App::draw_governance() {
       }
     }
     ImGui::EndTabBar();
+  }
+  if (s.scenario) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", fixed_keys_note(*s.scenario).c_str());
+    ImGui::PopTextWrapPos();
   }
 }
 

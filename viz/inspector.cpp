@@ -7,15 +7,13 @@
 #include <string>
 
 #include "engine/i18n.hpp"
+#include "viz/grid_people.hpp"
 
 namespace govsim::viz {
 namespace {
 
 constexpr const char* kChannelNames[] = {N_("nobody"), N_("resident"), N_("volunteer"),
                                          N_("rounds"), N_("platform")};
-constexpr const char* kStateNames[] = {N_("not yet reported"),   N_("on its way to a desk"),
-                                       N_("waiting at a desk"),  N_("being handled"),
-                                       N_("waiting on parties"), N_("closed")};
 
 void heading(const char* text) {
   ImGui::Spacing();
@@ -23,23 +21,12 @@ void heading(const char* text) {
   ImGui::Separator();
 }
 
-std::string duration(double hours) {
-  char text[32];
-  if (std::isnan(hours)) return "-";
-  if (hours < 48) {
-    std::snprintf(text, sizeof text, i18n::tr("%.1f h"), hours);
-  } else {
-    std::snprintf(text, sizeof text, i18n::tr("%.1f d"), hours / 24);
-  }
-  return text;
-}
-
 std::string path_text(const CaseRow& c) {
   std::string text;
   for (std::size_t i = 0; i < c.path_len && i < kMaxPath; ++i) {
     if (!text.empty()) text += " -> ";
     text += level_label(static_cast<std::size_t>(c.path[i]));
-    text += " (" + duration(double(c.path_t_h[i])) + ")";
+    text += " (" + duration_text(double(c.path_t_h[i])) + ")";
   }
   return text.empty() ? i18n::tr("no desk yet") : text;
 }
@@ -50,11 +37,11 @@ void case_row(const CaseRow& c, double now_h) {
   const char* origin = tier_label(static_cast<std::size_t>(c.origin_tier));
   std::string outcome;
   if (c.state != CaseState::Closed) {
-    outcome = std::string(i18n::tr(kStateNames[static_cast<std::size_t>(c.state)])) +
-              i18n::tr(", open ") + duration(now_h - c.t_arise);
+    outcome = std::string(case_state_label(c.state)) + i18n::tr(", open ") +
+              duration_text(now_h - c.t_arise);
   } else {
     outcome = i18n::tr(c.dropped ? N_("dropped") : (c.settled ? N_("settled") : N_("resolved")));
-    outcome += i18n::tr(" after ") + duration(c.t_closed - c.t_arise);
+    outcome += i18n::tr(" after ") + duration_text(c.t_closed - c.t_arise);
   }
   ImGui::Bullet();
   ImGui::TextColored(ImVec4(0.95f, 0.85f, 0.55f, 1), "%s, %s%s%s", domain, tier,
@@ -67,10 +54,30 @@ void case_row(const CaseRow& c, double now_h) {
   ImGui::TextWrapped(
       i18n::tr("reported by %s after %s; first response %s after the report%s"),
       i18n::tr(kChannelNames[static_cast<std::size_t>(c.channel)]),
-      duration(c.t_report - c.t_arise).c_str(), duration(c.t_first - c.t_report).c_str(),
+      duration_text(c.t_report - c.t_arise).c_str(), duration_text(c.t_first - c.t_report).c_str(),
       c.bounces > 0 ? (i18n::tr(", bounced ") + std::to_string(c.bounces) + "x").c_str() : "");
   ImGui::TextWrapped(i18n::tr("path: %s"), path_text(c).c_str());
   ImGui::Unindent();
+}
+
+// Households and ties, open disputes with both parties, incidents (MODEL.md 7.24).
+void people_section(const GridDetail& d, double now_h) {
+  const PeopleRows rows = people_rows(d, now_h);
+  heading(i18n::tr("People"));
+  ImGui::TextWrapped("%s", rows.households.c_str());
+  const auto list = [](const std::vector<PeopleRow>& items) {
+    for (const PeopleRow& r : items) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", r.parties.c_str());
+      ImGui::Indent();
+      ImGui::TextDisabled("%s", r.status.c_str());
+      ImGui::Unindent();
+    }
+  };
+  ImGui::TextColored(ImVec4(0.95f, 0.85f, 0.55f, 1), "%s", rows.disputes_heading.c_str());
+  list(rows.disputes);
+  ImGui::TextColored(ImVec4(0.95f, 0.85f, 0.55f, 1), "%s", rows.incidents_heading.c_str());
+  list(rows.incidents);
 }
 
 void lane_details(const Snapshot& snap, const LaneView& lane, int g) {
@@ -147,6 +154,7 @@ void lane_details(const Snapshot& snap, const LaneView& lane, int g) {
     for (const CaseRow& c : d.open_cases) case_row(c, now_h);
     ImGui::TreePop();
   }
+  people_section(d, now_h);
   heading(i18n::tr("Recent cases"));
   if (d.recent.empty()) ImGui::TextDisabled("%s", i18n::tr("none closed yet"));
   for (const CaseRow& c : d.recent) case_row(c, now_h);
