@@ -158,6 +158,7 @@ class App {
   bool charts_dirty_ = true;
   View view_;
   int selected_ = -1;
+  int inspect_tab_ = -1;  // the inspector's tab to bring to the front (--inspect)
   int hovered_ = -1, hovered_map_ = -1;
   std::array<Editing, 2> editing_;
   bool dragging_ = false, drag_moved_ = false;
@@ -192,6 +193,7 @@ App::App(Scenario scenario, const AppOptions& options)
       metric_(options.metric),
       view_(options.view),
       selected_(options.select),
+      inspect_tab_(options.inspect),
       seed_input_(scenario.run.seed),
       speed_(options.speed > 0 ? options.speed : 20),
       max_speed_(options.speed <= 0) {
@@ -860,15 +862,22 @@ void App::draw_inspector_window() {
   if (selected_ < 0 || !snap_ || map_count_ == 0) return;
   const Region& last = map_regions_[std::size_t(map_count_ - 1)];
   const float w = kInspectorWidth * options_.scale;
-  const float h = std::min(640.0f, map_regions_[0].h - 16);
-  ImGui::SetNextWindowPos(ImVec2(last.x + last.w - w - 8, last.y + 8), ImGuiCond_Always);
+  const float x = last.x + last.w - w - 8;
+  float bottom = last.y + last.h - 8;
+  // On a narrow map the legend (lower left) reaches under the inspector: end the inspector above
+  // it.
+  const ImVec2 legend = map_legend_size(overlay_.flows, fonts_.small);
+  if (last.x + 10 + legend.x > x) bottom = std::min(bottom, last.y + last.h - 10 - legend.y - 8);
+  const float h = std::max(std::min(640.0f, bottom - (last.y + 8)), 160.0f);
+  text_box_log().add({x, last.y + 8, x + w, last.y + 8 + h}, "grid inspector");
+  ImGui::SetNextWindowPos(ImVec2(x, last.y + 8), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.96f);
   bool open = true;
   ImGui::Begin((std::string(i18n::tr("Grid inspector")) + "###inspector").c_str(), &open,
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                    ImGuiWindowFlags_NoSavedSettings);
-  draw_inspector(*snap_, selected_);
+  draw_inspector(*snap_, selected_, inspect_tab_);
   ImGui::End();
   if (!open) {
     selected_ = -1;

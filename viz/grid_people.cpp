@@ -35,7 +35,7 @@ const char* outside_label(std::uint8_t kind) {
 std::string flags_text(std::uint8_t people) {
   std::string text;
   const auto add = [&](std::uint8_t bit, const char* label) {
-    if ((people & bit) != 0) text += std::string(" · ") + i18n::tr(label);
+    if ((people & bit) != 0) text += (text.empty() ? "" : " · ") + std::string(i18n::tr(label));
   };
   add(kRepeatDispute, N_("repeat"));
   add(kCrisis, N_("crisis"));
@@ -97,8 +97,8 @@ PeopleRows people_rows(const GridDetail& d, double now_h) {
                          party_text(d, r.counterpart, r.kind).c_str());
     row.status = format(i18n::tr("%s, %s (%s), open %s"), kind_label(r.kind),
                         case_state_label(r.state), level_label(static_cast<std::size_t>(r.level)),
-                        duration_text(now_h - r.t_arise).c_str()) +
-                 flags_text(r.people);
+                        duration_text(now_h - r.t_arise).c_str());
+    row.flags = flags_text(r.people);
     rows.disputes.push_back(std::move(row));
   }
 

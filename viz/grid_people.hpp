@@ -19,6 +19,7 @@ const char* case_state_label(CaseState state);
 struct PeopleRow {
   std::string parties;  // "resident #1204 (household 37) and a landlord living elsewhere"
   std::string status;   // "housing dispute, waiting at a desk (community), open 3.2 d"
+  std::string flags;    // "repeat · crisis", "" for none
 };
 
 struct PeopleRows {

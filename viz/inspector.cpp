@@ -63,30 +63,28 @@ void case_row(const CaseRow& c, double now_h) {
 // Households and ties, open disputes with both parties, incidents (MODEL.md 7.24).
 void people_section(const GridDetail& d, double now_h) {
   const PeopleRows rows = people_rows(d, now_h);
-  heading(i18n::tr("People"));
+  heading(i18n::tr("Households"));
   ImGui::TextWrapped("%s", rows.households.c_str());
   const auto list = [](const std::vector<PeopleRow>& items) {
     for (const PeopleRow& r : items) {
       ImGui::Bullet();
       ImGui::TextWrapped("%s", r.parties.c_str());
       ImGui::Indent();
-      ImGui::TextDisabled("%s", r.status.c_str());
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::TextWrapped("%s", r.status.c_str());
+      ImGui::PopStyleColor();
+      if (!r.flags.empty()) ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.35f, 1), "%s", r.flags.c_str());
       ImGui::Unindent();
     }
   };
-  ImGui::TextColored(ImVec4(0.95f, 0.85f, 0.55f, 1), "%s", rows.disputes_heading.c_str());
+  heading(rows.disputes_heading.c_str());
   list(rows.disputes);
-  ImGui::TextColored(ImVec4(0.95f, 0.85f, 0.55f, 1), "%s", rows.incidents_heading.c_str());
+  heading(rows.incidents_heading.c_str());
   list(rows.incidents);
 }
 
-void lane_details(const Snapshot& snap, const LaneView& lane, int g) {
-  const GridDetail& d = lane.detail;
-  if (d.grid != g) {
-    ImGui::TextDisabled("%s", i18n::tr("loading..."));
-    return;
-  }
-  const auto gi = static_cast<std::size_t>(g);
+// The grid's figures now and its staff.
+void now_tab(const LaneView& lane, const GridDetail& d, std::size_t gi) {
   heading(i18n::tr("Now"));
   for (int m = 0; m < kMapMetrics; ++m) {
     const MetricInfo& info = kMetricInfo[static_cast<std::size_t>(m)];
@@ -116,7 +114,10 @@ void lane_details(const Snapshot& snap, const LaneView& lane, int g) {
               d.community_mediators);
   ImGui::Text(i18n::tr("street officials: %d, mediators: %d"), d.street_officials,
               d.street_mediators);
+}
 
+// Open cases by domain and tier, the oldest of them, and the latest closed.
+void cases_tab(const GridDetail& d, double now_h) {
   heading(i18n::tr("Open cases"));
   int total = 0;
   for (const auto& row : d.open)
@@ -149,20 +150,48 @@ void lane_details(const Snapshot& snap, const LaneView& lane, int g) {
     }
     ImGui::EndTable();
   }
-  const double now_h = double(snap.day) * 24.0;
   if (!d.open_cases.empty() && ImGui::TreeNode("oldest", "%s", i18n::tr("oldest open cases"))) {
     for (const CaseRow& c : d.open_cases) case_row(c, now_h);
     ImGui::TreePop();
   }
-  people_section(d, now_h);
   heading(i18n::tr("Recent cases"));
   if (d.recent.empty()) ImGui::TextDisabled("%s", i18n::tr("none closed yet"));
   for (const CaseRow& c : d.recent) case_row(c, now_h);
 }
 
+void lane_details(const Snapshot& snap, const LaneView& lane, int g, int& open_tab) {
+  const GridDetail& d = lane.detail;
+  if (d.grid != g) {
+    ImGui::TextDisabled("%s", i18n::tr("loading..."));
+    return;
+  }
+  const double now_h = double(snap.day) * 24.0;
+  if (!ImGui::BeginTabBar("sections")) return;
+  for (int t = 0; t < kInspectorTabs; ++t) {
+    const ImGuiTabItemFlags flags = t == open_tab ? ImGuiTabItemFlags_SetSelected : 0;
+    const std::string label =
+        std::string(i18n::tr(kInspectorTabLabels[static_cast<std::size_t>(t)])) + "###" +
+        kInspectorTabKeys[static_cast<std::size_t>(t)];
+    if (!ImGui::BeginTabItem(label.c_str(), nullptr, flags)) continue;
+    switch (static_cast<InspectorTab>(t)) {
+      case InspectorTab::Now:
+        now_tab(lane, d, static_cast<std::size_t>(g));
+        break;
+      case InspectorTab::People:
+        people_section(d, now_h);
+        break;
+      case InspectorTab::Cases:
+        cases_tab(d, now_h);
+        break;
+    }
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+}
+
 }  // namespace
 
-void draw_inspector(const Snapshot& snap, int grid) {
+void draw_inspector(const Snapshot& snap, int grid, int& open_tab) {
   if (!snap.city || grid < 0 || static_cast<std::uint32_t>(grid) >= snap.city->grids) return;
   const City& city = *snap.city;
   const auto g = static_cast<std::size_t>(grid);
@@ -175,18 +204,20 @@ void draw_inspector(const Snapshot& snap, int grid) {
   ImGui::Text(i18n::tr("%s; %.0f%% aged 60+, %.0f%% migrants"), housing_label(city.grid_housing[g]),
               double(city.grid_elderly[g]) * 100, double(city.grid_migrant[g]) * 100);
   if (snap.lanes.size() == 1) {
-    lane_details(snap, snap.lanes[0], grid);
+    lane_details(snap, snap.lanes[0], grid, open_tab);
+    if (snap.lanes[0].detail.grid == grid) open_tab = -1;
     return;
   }
   if (ImGui::BeginTabBar("designs")) {
     for (std::size_t l = 0; l < snap.lanes.size(); ++l) {
       const std::string tab = std::string(l == 0 ? "A: " : "B: ") + snap.lanes[l].label;
       if (ImGui::BeginTabItem(tab.c_str())) {
-        lane_details(snap, snap.lanes[l], grid);
+        lane_details(snap, snap.lanes[l], grid, open_tab);
         ImGui::EndTabItem();
       }
     }
     ImGui::EndTabBar();
+    if (snap.lanes[0].detail.grid == grid) open_tab = -1;
   }
 }
 

@@ -155,8 +155,10 @@ TEST_CASE("a party is a resident with the household, or the kind of party from o
   REQUIRE(rows.disputes.size() == 1);
   CHECK(rows.disputes_heading == "open disputes: 3 (the oldest 1 shown)");
   CHECK(rows.disputes[0].parties == "resident #101 (household 1) and a landlord living elsewhere");
-  CHECK(rows.disputes[0].status ==
-        "housing dispute, waiting at a desk (community), open 3.0 d · repeat");
+  CHECK(rows.disputes[0].status == "housing dispute, waiting at a desk (community), open 3.0 d");
+  CHECK(rows.disputes[0].flags == "repeat");
+  d.disputes[0].people = kCrisis | kEscalated;
+  CHECK(people_rows(d, 0).disputes[0].flags == "crisis · escalated into an incident");
   InLanguage zh(i18n::Language::Zh);
   CHECK(party_text(d, kNoParty, 3) == "住在别处的房东");
   CHECK(people_rows(d, 24 + 72).disputes[0].status.find("房屋宅基地纠纷") == 0);
