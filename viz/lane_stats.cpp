@@ -60,16 +60,14 @@ CaseRow row_of(const CaseTrace& t) {
 }
 
 DisputeRow dispute_of(const Case& c) {
-  DisputeRow r;
-  r.id = c.id;
-  r.resident = c.resident;
-  r.counterpart = c.counterpart;
-  r.kind = c.kind;
-  r.people = c.people;
-  r.state = c.state;
-  r.level = c.level;
-  r.t_arise = c.t_arise;
-  return r;
+  return {.id = c.id,
+          .resident = c.resident,
+          .counterpart = c.counterpart,
+          .kind = c.kind,
+          .people = c.people,
+          .state = c.state,
+          .level = c.level,
+          .t_arise = c.t_arise};
 }
 
 CaseRow row_of(const Case& c) {
@@ -133,13 +131,12 @@ void LaneStats::after_step(const Observation& w) {
     for (const NewCase& n : w.new_cases(g)) {
       if ((n.people & kIncident) != 0) {
         ++incidents_[g];
-        IncidentRow row;
-        row.id = n.id;
-        row.resident = n.resident;
-        row.counterpart = n.counterpart;
-        row.domain = n.domain;
-        row.t_arise = n.t_arise;
-        incident_log_.push_back({g, row});
+        incident_log_.push_back({g,
+                                 {.id = n.id,
+                                  .resident = n.resident,
+                                  .counterpart = n.counterpart,
+                                  .domain = n.domain,
+                                  .t_arise = n.t_arise}});
       }
       if (n.domain != Domain::Dispute) continue;
       dispute_days_[slot].push_back(g);
