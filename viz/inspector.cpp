@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -86,6 +87,11 @@ void people_section(const GridDetail& d, double now_h) {
 // The grid's figures now and its staff.
 void now_tab(const LaneView& lane, const GridDetail& d, std::size_t gi) {
   heading(i18n::tr("Now"));
+  // The values in a column after the widest label ("Distance to the street office:").
+  float column = ImGui::GetFontSize() * 11;
+  for (const MetricInfo& info : kMetricInfo)
+    column = std::max(column, ImGui::CalcTextSize(i18n::tr(info.label)).x +
+                                  ImGui::CalcTextSize(": ").x + ImGui::GetFontSize());
   for (int m = 0; m < kMapMetrics; ++m) {
     const MetricInfo& info = kMetricInfo[static_cast<std::size_t>(m)];
     const float v = lane.grid_metric[static_cast<std::size_t>(m)][gi];
@@ -96,7 +102,7 @@ void now_tab(const LaneView& lane, const GridDetail& d, std::size_t gi) {
       std::snprintf(value, sizeof value, info.format, double(v));
     }
     ImGui::Text("%s:", i18n::tr(info.label));
-    ImGui::SameLine(ImGui::GetFontSize() * 11);
+    ImGui::SameLine(column);
     ImGui::Text("%s %s", value, unit_of(info, v));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", i18n::tr(info.note));
   }
