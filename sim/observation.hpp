@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "agents/households.hpp"
 #include "sim/world.hpp"
 
 namespace govsim {
@@ -22,6 +23,8 @@ class Observation {
   const std::vector<NewCase>& new_cases(std::uint32_t grid) const { return w_.today.outbox[grid]; }
   const ResidentSums& grid_sums(std::uint32_t grid) const { return w_.today.resident_sums[grid]; }
   const GridVolunteers& volunteers(std::uint32_t grid) const { return w_.state.volunteers[grid]; }
+  // The neighbour network (MODEL.md 7.24): each resident's ties, as compressed rows.
+  const NeighbourNetwork& network() const { return w_.state.network; }
   // What each street office saw on the day last stepped (traces when tracing is on).
   const std::vector<UnitDay>& unit_days() const { return w_.today.unit_days; }
   std::size_t units() const { return w_.state.units.size(); }

@@ -158,6 +158,7 @@ class App {
   bool charts_dirty_ = true;
   View view_;
   int selected_ = -1;
+  int inspect_tab_ = -1;  // the inspector's tab to bring to the front (--inspect)
   int hovered_ = -1, hovered_map_ = -1;
   std::array<Editing, 2> editing_;
   bool dragging_ = false, drag_moved_ = false;
@@ -192,6 +193,7 @@ App::App(Scenario scenario, const AppOptions& options)
       metric_(options.metric),
       view_(options.view),
       selected_(options.select),
+      inspect_tab_(options.inspect),
       seed_input_(scenario.run.seed),
       speed_(options.speed > 0 ? options.speed : 20),
       max_speed_(options.speed <= 0) {
@@ -385,9 +387,10 @@ void App::sync() {
     for (const LaneView& lane : snap_->lanes) values.push_back(&lane.grid_metric[m]);
     const bool share = metric_ >= MapMetric::Trust && metric_ <= MapMetric::Security;
     if (!lock_scale_ || coloured_metric_ != metric_)
-      scale_ = fit_scale(values, kMetricInfo[m].higher_is_better, share,
-                         metric_ == MapMetric::Backlog || metric_ == MapMetric::DisputeRate ||
-                             metric_ == MapMetric::MedianResponse);
+      scale_ =
+          fit_scale(values, kMetricInfo[m].higher_is_better, share,
+                    metric_ == MapMetric::Backlog || metric_ == MapMetric::DisputeRate ||
+                        metric_ == MapMetric::MedianResponse || metric_ == MapMetric::Incidents);
     for (std::size_t l = 0; l < snap_->lanes.size() && l < maps_.size(); ++l)
       maps_[l].set_colours(*values[l], scale_);
     float norm = 0.5f;
@@ -530,7 +533,7 @@ void App::draw_menu() {
   }
   if (ImGui::BeginMenu(i18n::tr("Help"))) {
     ImGui::TextUnformatted(i18n::tr("Space: play or pause    Right arrow: one day"));
-    ImGui::TextUnformatted(i18n::tr("1-8: colour the map by a metric    F: fit the map"));
+    ImGui::TextUnformatted(i18n::tr("1-9: colour the map by a metric    F: fit the map"));
     ImGui::TextUnformatted(
         i18n::tr("Drag: pan    Wheel: zoom    Click a grid: inspect it    Esc: close"));
     ImGui::TextUnformatted(i18n::tr("Knob changes take effect at the start of the next day."));
@@ -734,7 +737,8 @@ void App::draw_governance() {
       ImGui::PopTextWrapPos();
     }
     ImGui::PushID(static_cast<int>(l));
-    const KnobEdit edit = draw_knob_editor(e.config, &lane.initial);
+    const KnobEdit edit =
+        draw_knob_editor(e.config, &lane.initial, s.scenario ? &s.scenario->calendar : nullptr);
     ImGui::PopID();
     e.active = edit.active;
     if (edit.committed && s.scenario) {
@@ -753,9 +757,7 @@ void App::draw_governance() {
   };
   if (s.lanes.size() == 1) {
     edit_lane(0);
-    return;
-  }
-  if (ImGui::BeginTabBar("lanes")) {
+  } else if (ImGui::BeginTabBar("lanes")) {
     for (std::size_t l = 0; l < s.lanes.size(); ++l) {
       const std::string tab = std::string(l == 0 ? "A: " : "B: ") + s.lanes[l].label;
       if (ImGui::BeginTabItem(tab.c_str())) {
@@ -764,6 +766,11 @@ void App::draw_governance() {
       }
     }
     ImGui::EndTabBar();
+  }
+  if (s.scenario) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", fixed_keys_note(*s.scenario).c_str());
+    ImGui::PopTextWrapPos();
   }
 }
 
@@ -855,15 +862,22 @@ void App::draw_inspector_window() {
   if (selected_ < 0 || !snap_ || map_count_ == 0) return;
   const Region& last = map_regions_[std::size_t(map_count_ - 1)];
   const float w = kInspectorWidth * options_.scale;
-  const float h = std::min(640.0f, map_regions_[0].h - 16);
-  ImGui::SetNextWindowPos(ImVec2(last.x + last.w - w - 8, last.y + 8), ImGuiCond_Always);
+  const float x = last.x + last.w - w - 8;
+  float bottom = last.y + last.h - 8;
+  // On a narrow map the legend (lower left) reaches under the inspector: end the inspector above
+  // it.
+  const ImVec2 legend = map_legend_size(overlay_.flows, fonts_.small);
+  if (last.x + 10 + legend.x > x) bottom = std::min(bottom, last.y + last.h - 10 - legend.y - 8);
+  const float h = std::max(std::min(640.0f, bottom - (last.y + 8)), 160.0f);
+  text_box_log().add({x, last.y + 8, x + w, last.y + 8 + h}, "grid inspector");
+  ImGui::SetNextWindowPos(ImVec2(x, last.y + 8), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.96f);
   bool open = true;
   ImGui::Begin((std::string(i18n::tr("Grid inspector")) + "###inspector").c_str(), &open,
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                    ImGuiWindowFlags_NoSavedSettings);
-  draw_inspector(*snap_, selected_);
+  draw_inspector(*snap_, selected_, inspect_tab_);
   ImGui::End();
   if (!open) {
     selected_ = -1;

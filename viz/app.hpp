@@ -19,6 +19,7 @@ struct AppOptions {
   std::string compare;  // design B's scenario; "" = one design
   std::string lesson;   // a lesson to start with
   int select = -1;      // a grid to open in the inspector
+  int inspect = -1;     // the inspector's tab to show first (InspectorTab), -1 = as it was
   bool play = false;
   double speed = 20;       // days a second; 0 = as fast as possible
   int threads = 0;         // simulation threads; 0 = every core but one

@@ -2,20 +2,19 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
 
 #include "engine/i18n.hpp"
+#include "viz/grid_people.hpp"
 
 namespace govsim::viz {
 namespace {
 
 constexpr const char* kChannelNames[] = {N_("nobody"), N_("resident"), N_("volunteer"),
                                          N_("rounds"), N_("platform")};
-constexpr const char* kStateNames[] = {N_("not yet reported"),   N_("on its way to a desk"),
-                                       N_("waiting at a desk"),  N_("being handled"),
-                                       N_("waiting on parties"), N_("closed")};
 
 void heading(const char* text) {
   ImGui::Spacing();
@@ -23,23 +22,12 @@ void heading(const char* text) {
   ImGui::Separator();
 }
 
-std::string duration(double hours) {
-  char text[32];
-  if (std::isnan(hours)) return "-";
-  if (hours < 48) {
-    std::snprintf(text, sizeof text, i18n::tr("%.1f h"), hours);
-  } else {
-    std::snprintf(text, sizeof text, i18n::tr("%.1f d"), hours / 24);
-  }
-  return text;
-}
-
 std::string path_text(const CaseRow& c) {
   std::string text;
   for (std::size_t i = 0; i < c.path_len && i < kMaxPath; ++i) {
     if (!text.empty()) text += " -> ";
     text += level_label(static_cast<std::size_t>(c.path[i]));
-    text += " (" + duration(double(c.path_t_h[i])) + ")";
+    text += " (" + duration_text(double(c.path_t_h[i])) + ")";
   }
   return text.empty() ? i18n::tr("no desk yet") : text;
 }
@@ -50,11 +38,11 @@ void case_row(const CaseRow& c, double now_h) {
   const char* origin = tier_label(static_cast<std::size_t>(c.origin_tier));
   std::string outcome;
   if (c.state != CaseState::Closed) {
-    outcome = std::string(i18n::tr(kStateNames[static_cast<std::size_t>(c.state)])) +
-              i18n::tr(", open ") + duration(now_h - c.t_arise);
+    outcome = std::string(case_state_label(c.state)) + i18n::tr(", open ") +
+              duration_text(now_h - c.t_arise);
   } else {
     outcome = i18n::tr(c.dropped ? N_("dropped") : (c.settled ? N_("settled") : N_("resolved")));
-    outcome += i18n::tr(" after ") + duration(c.t_closed - c.t_arise);
+    outcome += i18n::tr(" after ") + duration_text(c.t_closed - c.t_arise);
   }
   ImGui::Bullet();
   ImGui::TextColored(ImVec4(0.95f, 0.85f, 0.55f, 1), "%s, %s%s%s", domain, tier,
@@ -67,20 +55,43 @@ void case_row(const CaseRow& c, double now_h) {
   ImGui::TextWrapped(
       i18n::tr("reported by %s after %s; first response %s after the report%s"),
       i18n::tr(kChannelNames[static_cast<std::size_t>(c.channel)]),
-      duration(c.t_report - c.t_arise).c_str(), duration(c.t_first - c.t_report).c_str(),
+      duration_text(c.t_report - c.t_arise).c_str(), duration_text(c.t_first - c.t_report).c_str(),
       c.bounces > 0 ? (i18n::tr(", bounced ") + std::to_string(c.bounces) + "x").c_str() : "");
   ImGui::TextWrapped(i18n::tr("path: %s"), path_text(c).c_str());
   ImGui::Unindent();
 }
 
-void lane_details(const Snapshot& snap, const LaneView& lane, int g) {
-  const GridDetail& d = lane.detail;
-  if (d.grid != g) {
-    ImGui::TextDisabled("%s", i18n::tr("loading..."));
-    return;
-  }
-  const auto gi = static_cast<std::size_t>(g);
+// Households and ties, open disputes with both parties, incidents (MODEL.md 7.24).
+void people_section(const GridDetail& d, double now_h) {
+  const PeopleRows rows = people_rows(d, now_h);
+  heading(i18n::tr("Households"));
+  ImGui::TextWrapped("%s", rows.households.c_str());
+  const auto list = [](const std::vector<PeopleRow>& items) {
+    for (const PeopleRow& r : items) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", r.parties.c_str());
+      ImGui::Indent();
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::TextWrapped("%s", r.status.c_str());
+      ImGui::PopStyleColor();
+      if (!r.flags.empty()) ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.35f, 1), "%s", r.flags.c_str());
+      ImGui::Unindent();
+    }
+  };
+  heading(rows.disputes_heading.c_str());
+  list(rows.disputes);
+  heading(rows.incidents_heading.c_str());
+  list(rows.incidents);
+}
+
+// The grid's figures now and its staff.
+void now_tab(const LaneView& lane, const GridDetail& d, std::size_t gi) {
   heading(i18n::tr("Now"));
+  // The values in a column after the widest label ("Distance to the street office:").
+  float column = ImGui::GetFontSize() * 11;
+  for (const MetricInfo& info : kMetricInfo)
+    column = std::max(column, ImGui::CalcTextSize(i18n::tr(info.label)).x +
+                                  ImGui::CalcTextSize(": ").x + ImGui::GetFontSize());
   for (int m = 0; m < kMapMetrics; ++m) {
     const MetricInfo& info = kMetricInfo[static_cast<std::size_t>(m)];
     const float v = lane.grid_metric[static_cast<std::size_t>(m)][gi];
@@ -91,7 +102,7 @@ void lane_details(const Snapshot& snap, const LaneView& lane, int g) {
       std::snprintf(value, sizeof value, info.format, double(v));
     }
     ImGui::Text("%s:", i18n::tr(info.label));
-    ImGui::SameLine(ImGui::GetFontSize() * 11);
+    ImGui::SameLine(column);
     ImGui::Text("%s %s", value, unit_of(info, v));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", i18n::tr(info.note));
   }
@@ -109,7 +120,10 @@ void lane_details(const Snapshot& snap, const LaneView& lane, int g) {
               d.community_mediators);
   ImGui::Text(i18n::tr("street officials: %d, mediators: %d"), d.street_officials,
               d.street_mediators);
+}
 
+// Open cases by domain and tier, the oldest of them, and the latest closed.
+void cases_tab(const GridDetail& d, double now_h) {
   heading(i18n::tr("Open cases"));
   int total = 0;
   for (const auto& row : d.open)
@@ -142,7 +156,6 @@ void lane_details(const Snapshot& snap, const LaneView& lane, int g) {
     }
     ImGui::EndTable();
   }
-  const double now_h = double(snap.day) * 24.0;
   if (!d.open_cases.empty() && ImGui::TreeNode("oldest", "%s", i18n::tr("oldest open cases"))) {
     for (const CaseRow& c : d.open_cases) case_row(c, now_h);
     ImGui::TreePop();
@@ -152,9 +165,39 @@ void lane_details(const Snapshot& snap, const LaneView& lane, int g) {
   for (const CaseRow& c : d.recent) case_row(c, now_h);
 }
 
+void lane_details(const Snapshot& snap, const LaneView& lane, int g, int& open_tab) {
+  const GridDetail& d = lane.detail;
+  if (d.grid != g) {
+    ImGui::TextDisabled("%s", i18n::tr("loading..."));
+    return;
+  }
+  const double now_h = double(snap.day) * 24.0;
+  if (!ImGui::BeginTabBar("sections")) return;
+  for (int t = 0; t < kInspectorTabs; ++t) {
+    const ImGuiTabItemFlags flags = t == open_tab ? ImGuiTabItemFlags_SetSelected : 0;
+    const std::string label =
+        std::string(i18n::tr(kInspectorTabLabels[static_cast<std::size_t>(t)])) + "###" +
+        kInspectorTabKeys[static_cast<std::size_t>(t)];
+    if (!ImGui::BeginTabItem(label.c_str(), nullptr, flags)) continue;
+    switch (static_cast<InspectorTab>(t)) {
+      case InspectorTab::Now:
+        now_tab(lane, d, static_cast<std::size_t>(g));
+        break;
+      case InspectorTab::People:
+        people_section(d, now_h);
+        break;
+      case InspectorTab::Cases:
+        cases_tab(d, now_h);
+        break;
+    }
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+}
+
 }  // namespace
 
-void draw_inspector(const Snapshot& snap, int grid) {
+void draw_inspector(const Snapshot& snap, int grid, int& open_tab) {
   if (!snap.city || grid < 0 || static_cast<std::uint32_t>(grid) >= snap.city->grids) return;
   const City& city = *snap.city;
   const auto g = static_cast<std::size_t>(grid);
@@ -167,18 +210,20 @@ void draw_inspector(const Snapshot& snap, int grid) {
   ImGui::Text(i18n::tr("%s; %.0f%% aged 60+, %.0f%% migrants"), housing_label(city.grid_housing[g]),
               double(city.grid_elderly[g]) * 100, double(city.grid_migrant[g]) * 100);
   if (snap.lanes.size() == 1) {
-    lane_details(snap, snap.lanes[0], grid);
+    lane_details(snap, snap.lanes[0], grid, open_tab);
+    if (snap.lanes[0].detail.grid == grid) open_tab = -1;
     return;
   }
   if (ImGui::BeginTabBar("designs")) {
     for (std::size_t l = 0; l < snap.lanes.size(); ++l) {
       const std::string tab = std::string(l == 0 ? "A: " : "B: ") + snap.lanes[l].label;
       if (ImGui::BeginTabItem(tab.c_str())) {
-        lane_details(snap, snap.lanes[l], grid);
+        lane_details(snap, snap.lanes[l], grid, open_tab);
         ImGui::EndTabItem();
       }
     }
     ImGui::EndTabBar();
+    if (snap.lanes[0].detail.grid == grid) open_tab = -1;
   }
 }
 

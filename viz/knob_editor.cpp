@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <initializer_list>
+#include <string>
 
 #include "engine/i18n.hpp"
 #include "engine/input_text.hpp"
@@ -57,7 +59,9 @@ std::string value_of(const GovernanceConfig& g, const std::string& path) {
 
 class KnobVisitor {
  public:
-  KnobVisitor(const GovernanceConfig* base) : base_(base) {}
+  KnobVisitor(const GovernanceConfig& edited, const GovernanceConfig* base,
+              const CalendarConfig* calendar)
+      : edited_(edited), base_(base), calendar_(calendar) {}
   KnobEdit edit;
 
   void number(const char* key, double& v, double lo, double hi, const FieldDoc& doc) {
@@ -127,9 +131,13 @@ class KnobVisitor {
   std::string row(const char* key, const std::string& value) {
     const std::string path = prefix_.empty() ? key : prefix_ + "." + key;
     const bool changed = base_ && value_of(*base_, path) != value;
+    idle_ = calendar_ ? knob_idle_reason(path, edited_, *calendar_) : nullptr;
     ImGui::AlignTextToFramePadding();
     if (changed) {
       ImGui::TextColored(ImVec4(1.0f, 0.78f, 0.35f, 1.0f), "%s *", key);
+    } else if (idle_) {
+      ImGui::TextDisabled("%s", key);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", idle_);
     } else {
       ImGui::TextUnformatted(key);
     }
@@ -150,6 +158,7 @@ class KnobVisitor {
       ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
       ImGui::Text("governance.%s", path.c_str());
       ImGui::TextUnformatted(i18n::tr(doc.doc));
+      if (idle_) ImGui::TextColored(ImVec4(1.0f, 0.78f, 0.35f, 1.0f), "%s", idle_);
       if (doc.unit[0]) ImGui::TextDisabled(i18n::tr("unit: %s"), i18n::tr(doc.unit));
       if (!lo.empty()) ImGui::TextDisabled(i18n::tr("range: %s to %s"), lo.c_str(), hi.c_str());
       ImGui::TextDisabled(i18n::tr("source: %s"), doc.source);
@@ -160,14 +169,47 @@ class KnobVisitor {
     }
   }
 
+  const GovernanceConfig& edited_;
   const GovernanceConfig* base_;
+  const CalendarConfig* calendar_;
+  const char* idle_ = nullptr;  // of the row being drawn
   std::string prefix_;
 };
 
 }  // namespace
 
-KnobEdit draw_knob_editor(GovernanceConfig& config, const GovernanceConfig* changed_from) {
-  KnobVisitor visitor(changed_from);
+const char* knob_idle_reason(const std::string& path, const GovernanceConfig& config,
+                             const CalendarConfig& calendar) {
+  const auto is = [&](std::initializer_list<const char*> keys) {
+    return std::any_of(keys.begin(), keys.end(), [&](const char* k) { return path == k; });
+  };
+  if (calendar.on && is({"deadlines.small_h", "deadlines.big_h", "deadlines.hard_h"}))
+    return i18n::tr(
+        "no effect in this run: the working calendar is on, so the deadlines in "
+        "working days apply");
+  if (!calendar.on && is({"deadlines.small_wd", "deadlines.big_wd", "deadlines.hard_wd"}))
+    return i18n::tr(
+        "no effect in this run: the working calendar is off (calendar.on in the "
+        "scenario; it cannot change during a run)");
+  if (config.structure != Structure::Grid && path == "mediators.grid_rooms")
+    return i18n::tr("no effect under the fragmented structure: there are no grid mediation rooms");
+  return nullptr;
+}
+
+std::string fixed_keys_note(const Scenario& scenario) {
+  char text[640];
+  std::snprintf(text, sizeof text,
+                i18n::tr("Fixed for the whole run, set in the scenario (then load it again): the "
+                         "working calendar (calendar.*, now %s), people (model.behaviour.people.*) "
+                         "and space (model.space.*, travel to the grids %s)."),
+                i18n::tr(scenario.calendar.on ? N_("on") : N_("off")),
+                i18n::tr(scenario.model.space.travel ? N_("on") : N_("off")));
+  return text;
+}
+
+KnobEdit draw_knob_editor(GovernanceConfig& config, const GovernanceConfig* changed_from,
+                          const CalendarConfig* calendar) {
+  KnobVisitor visitor(config, changed_from, calendar);
   describe(visitor, config);
   return visitor.edit;
 }

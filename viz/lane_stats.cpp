@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "agents/households.hpp"
 #include "agents/staff.hpp"
 #include "model/geometry.hpp"
 
@@ -13,6 +14,7 @@ namespace {
 constexpr std::size_t kRecentPerGrid = 8;
 constexpr std::size_t kRecentBudgetBytes = 32u << 20;
 constexpr std::size_t kOpenRowsShown = 12;
+constexpr double kDaysPerYear = 365.0;
 
 void resize_flows(FlowRates& f, const City& c) {
   for (auto* v :
@@ -57,6 +59,17 @@ CaseRow row_of(const CaseTrace& t) {
   return r;
 }
 
+DisputeRow dispute_of(const Case& c) {
+  return {.id = c.id,
+          .resident = c.resident,
+          .counterpart = c.counterpart,
+          .kind = c.kind,
+          .people = c.people,
+          .state = c.state,
+          .level = c.level,
+          .t_arise = c.t_arise};
+}
+
 CaseRow row_of(const Case& c) {
   CaseRow r;
   r.id = c.id;
@@ -81,6 +94,7 @@ LaneStats::LaneStats(const City& city) : grids_(city.grids) {
   disputes_in_window_.assign(grids_, 0);
   backlog_.assign(grids_, 0);
   open_.assign(grids_, 0.0f);
+  incidents_.assign(grids_, 0);
   resize_flows(flows_, city);
   resize_flows(today_, city);
   recent_per_grid_ =
@@ -115,6 +129,15 @@ void LaneStats::after_step(const Observation& w) {
   for (std::uint32_t g = 0; g < grids_; ++g) {
     today_.new_cases[g] = static_cast<float>(w.new_cases(g).size());
     for (const NewCase& n : w.new_cases(g)) {
+      if ((n.people & kIncident) != 0) {
+        ++incidents_[g];
+        incident_log_.push_back({g,
+                                 {.id = n.id,
+                                  .resident = n.resident,
+                                  .counterpart = n.counterpart,
+                                  .domain = n.domain,
+                                  .t_arise = n.t_arise}});
+      }
       if (n.domain != Domain::Dispute) continue;
       dispute_days_[slot].push_back(g);
       ++disputes_in_window_[g];
@@ -181,6 +204,7 @@ void LaneStats::fill(const Observation& w, int selected, LaneView& out) const {
   auto& happiness = out.grid_metric[static_cast<int>(MapMetric::Happiness)];
   auto& security = out.grid_metric[static_cast<int>(MapMetric::Security)];
   auto& distance = out.grid_metric[static_cast<int>(MapMetric::StreetDistance)];
+  auto& incidents = out.grid_metric[static_cast<int>(MapMetric::Incidents)];
   for (std::uint32_t s = 0; s < city.streets; ++s) {
     const Place office = street_office(city, s);
     for (std::uint32_t g = city.street_first_grid[s]; g < city.street_first_grid[s + 1]; ++g)
@@ -191,6 +215,8 @@ void LaneStats::fill(const Observation& w, int selected, LaneView& out) const {
     backlog[g] = static_cast<float>(backlog_[g]);
     if (days_seen_ == 0) continue;
     dispute[g] = static_cast<float>(double(disputes_in_window_[g]) / pop * 1000.0 * 30.0 / window);
+    incidents[g] = static_cast<float>(double(incidents_[g]) / pop * 10000.0 * kDaysPerYear /
+                                      double(days_seen_));
     const ResidentSums& s = w.grid_sums(g);
     trust[g] = static_cast<float>(s.trust / pop);
     gain[g] = static_cast<float>(s.gain / pop);
@@ -221,6 +247,34 @@ void LaneStats::fill(const Observation& w, int selected, LaneView& out) const {
   }
 }
 
+void LaneStats::fill_people(const Observation& w, std::uint32_t g,
+                            std::vector<std::pair<std::uint64_t, CaseState>>& open_incidents,
+                            GridDetail& d) const {
+  const City& city = w.city();
+  d.first_resident = city.grid_first_resident[g];
+  d.residents = city.grid_first_resident[g + 1] - d.first_resident;
+  d.households = city.grid_households[g];
+  const NeighbourNetwork& net = w.network();
+  if (net.offsets.size() > d.first_resident + d.residents)
+    d.tie_ends = net.offsets[d.first_resident + d.residents] - net.offsets[d.first_resident];
+  std::sort(d.disputes.begin(), d.disputes.end(), [](const DisputeRow& a, const DisputeRow& b) {
+    return a.t_arise < b.t_arise || (a.t_arise == b.t_arise && a.id < b.id);
+  });
+  if (d.disputes.size() > kOpenRowsShown) d.disputes.resize(kOpenRowsShown);
+  d.incidents = static_cast<int>(incidents_[g]);
+  std::sort(open_incidents.begin(), open_incidents.end());
+  for (auto it = incident_log_.rbegin();
+       it != incident_log_.rend() && d.incident_rows.size() < kOpenRowsShown; ++it) {
+    if (it->grid != g) continue;
+    IncidentRow row = it->row;
+    const auto open = std::lower_bound(open_incidents.begin(), open_incidents.end(),
+                                       std::pair{row.id, CaseState::Unreported});
+    row.state =
+        open != open_incidents.end() && open->first == row.id ? open->second : CaseState::Closed;
+    d.incident_rows.push_back(row);
+  }
+}
+
 void LaneStats::fill_detail(const Observation& w, int grid, GridDetail& d) const {
   const City& city = w.city();
   const auto g = static_cast<std::uint32_t>(grid);
@@ -228,16 +282,23 @@ void LaneStats::fill_detail(const Observation& w, int grid, GridDetail& d) const
   d.grid = grid;
   const HandlingUnit& unit = w.unit(s);
   std::vector<CaseRow> open;
+  std::vector<std::pair<std::uint64_t, CaseState>> open_incidents;
   unit.for_each_open([&](const Case& c) {
     if (c.grid != g) return;
     ++d.open[static_cast<int>(c.domain)][static_cast<int>(c.tier)];
     if (c.state == CaseState::Unreported) ++d.unreported;
     open.push_back(row_of(c));
+    if (c.domain == Domain::Dispute) {
+      ++d.open_disputes;
+      d.disputes.push_back(dispute_of(c));
+    }
+    if ((c.people & kIncident) != 0) open_incidents.emplace_back(c.id, c.state);
   });
   std::sort(open.begin(), open.end(),
             [](const CaseRow& a, const CaseRow& b) { return a.t_arise < b.t_arise; });
   if (open.size() > kOpenRowsShown) open.resize(kOpenRowsShown);
   d.open_cases = std::move(open);
+  fill_people(w, g, open_incidents, d);
 
   std::uint32_t branch_first = ~0u;
   for (const Branch& b : unit.branches()) {

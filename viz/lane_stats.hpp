@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "sim/observation.hpp"
@@ -33,6 +34,11 @@ class LaneStats {
   };
   void add_recent(const CaseRow& row, std::uint32_t grid);
   void fill_detail(const Observation& w, int grid, GridDetail& d) const;
+  // The people part of the detail: households and ties, the disputes (already gathered) sorted
+  // and cut, the incidents with the states of those still open.
+  void fill_people(const Observation& w, std::uint32_t g,
+                   std::vector<std::pair<std::uint64_t, CaseState>>& open_incidents,
+                   GridDetail& d) const;
 
   std::uint32_t grids_ = 0;
   std::int64_t days_seen_ = 0;
@@ -41,6 +47,14 @@ class LaneStats {
   std::vector<std::uint32_t> disputes_in_window_;  // per grid
   std::vector<std::uint32_t> backlog_;             // per grid, reported and open
   std::vector<float> open_;                        // per grid, all open
+  std::vector<std::uint32_t> incidents_;           // per grid, since day 1
+  // Every incident so far, in the order they arose (they are rare: a few per 10k residents a
+  // year), for the inspector's list of the selected grid's.
+  struct Incident {
+    std::uint32_t grid;
+    IncidentRow row;
+  };
+  std::vector<Incident> incident_log_;
   FlowRates flows_;
   FlowRates today_;  // scratch
   // The latest closed cases of each grid, a ring of recent_per_grid_ rows per grid (fewer, or

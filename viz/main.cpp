@@ -17,6 +17,7 @@
 #include "scenarios/loader.hpp"
 #include "viz/app.hpp"
 #include "viz/display_check.hpp"
+#include "viz/inspector.hpp"
 
 namespace {
 
@@ -30,6 +31,19 @@ constexpr const char* kNoDisplay =
 Scenario load(const std::string& name, const std::vector<std::string>& overrides) {
   return name.empty() ? govsim::load_builtin_default(overrides)
                       : govsim::load_scenario(name, overrides);
+}
+
+std::string joined(const std::vector<std::string>& keys) {
+  std::string list;
+  for (const auto& k : keys) list += (list.empty() ? "" : ", ") + k;
+  return list;
+}
+
+// The index of `key` in `keys` (a value CLI11 has checked), -1 if it is not there.
+int index_of(const std::vector<std::string>& keys, const std::string& key) {
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (keys[i] == key) return static_cast<int>(i);
+  return -1;
 }
 
 int run(int argc, char** argv) {
@@ -54,17 +68,18 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"map", "compare", "charts"}));
   std::vector<std::string> metric_keys;
   for (const auto& info : govsim::viz::kMetricInfo) metric_keys.emplace_back(info.key);
-  cli.add_option(
-         "--metric", metric,
-         "colour the map by: " +
-             [&] {
-               std::string list;
-               for (const auto& k : metric_keys) list += (list.empty() ? "" : ", ") + k;
-               return list;
-             }())
+  cli.add_option("--metric", metric, "colour the map by: " + joined(metric_keys))
       ->check(CLI::IsMember(metric_keys));
   cli.add_option("--select", o.select, "open the inspector on this grid (0-based index)")
       ->type_name("GRID");
+  std::string inspect;
+  const std::vector<std::string> tab_keys(govsim::viz::kInspectorTabKeys.begin(),
+                                          govsim::viz::kInspectorTabKeys.end());
+  cli.add_option(
+         "--inspect", inspect,
+         "with --select: the inspector's tab to show (overview, people: households, disputes "
+         "and incidents, cases)")
+      ->check(CLI::IsMember(tab_keys));
   cli.add_flag("--play", o.play, "start playing at once");
   cli.add_option("--speed", o.speed, "days a second; 0 = as fast as possible")
       ->check(CLI::Range(0.0, 100000.0));
@@ -114,8 +129,8 @@ int run(int argc, char** argv) {
   o.view = view == "compare"
                ? govsim::viz::View::Compare
                : (view == "charts" ? govsim::viz::View::Charts : govsim::viz::View::Map);
-  for (std::size_t i = 0; i < metric_keys.size(); ++i)
-    if (metric_keys[i] == metric) o.metric = static_cast<govsim::viz::MapMetric>(i);
+  o.metric = static_cast<govsim::viz::MapMetric>(index_of(metric_keys, metric));
+  o.inspect = index_of(tab_keys, inspect);
 
   Scenario s;
   try {

@@ -32,9 +32,10 @@ enum class MapMetric : int {
   Gain,
   Happiness,
   Security,
+  Incidents,       // incidents that arose from disputes (民转刑, MODEL.md 7.24), so far
   StreetDistance,  // how far a street official goes to reach the grid (MODEL.md 7.25)
 };
-inline constexpr int kMapMetrics = 8;
+inline constexpr int kMapMetrics = 9;
 
 struct MetricInfo {
   const char* key;        // for --metric
@@ -55,6 +56,8 @@ inline constexpr std::array<MetricInfo, kMapMetrics> kMetricInfo{{
     {"gain", N_("Sense of gain"), "", N_("residents' mean, 0 to 1"), "%.2f", true},
     {"happiness", N_("Sense of happiness"), "", N_("residents' mean, 0 to 1"), "%.2f", true},
     {"security", N_("Sense of security"), "", N_("residents' mean, 0 to 1"), "%.2f", true},
+    {"incidents", N_("Incidents"), N_("per 10k a year"),
+     N_("incidents that arose from disputes, since day 1"), "%.1f", false},
     {"distance", N_("Distance to the street office"), N_("km"),
      N_("from the street office to a place in the grid"), "%.2f", false},
 }};
@@ -89,7 +92,9 @@ inline const char* tier_label(std::size_t tier) {
   return i18n::tr(kLabels[tier]);
 }
 inline const char* level_label(std::size_t level) {
-  static constexpr const char* kLabels[] = {N_("grid"), N_("community"), N_("street")};
+  static constexpr const char* kLabels[] = {N_("grid"), N_("community"), N_("street"),
+                                            N_("city tier")};
+  static_assert(std::size(kLabels) == kLevels);
   return i18n::tr(kLabels[level]);
 }
 
@@ -163,6 +168,28 @@ struct CaseRow {
   double t_arise = 0, t_report = kNaN, t_first = kNaN, t_closed = kNaN;
 };
 
+// An open dispute of the selected grid with both parties (MODEL.md 7.24).
+struct DisputeRow {
+  std::uint64_t id = 0;
+  std::uint32_t resident = 0;
+  std::uint32_t counterpart = kNoParty;  // kNoParty: a party from outside the grid
+  std::uint8_t kind = 0;                 // kDisputeKindNames
+  std::uint8_t people = 0;               // PeopleFlag bits
+  CaseState state = CaseState::Unreported;
+  Level level = Level::Grid;
+  double t_arise = 0;
+};
+
+// An incident that arose from one of the grid's disputes (民转刑), open or closed.
+struct IncidentRow {
+  std::uint64_t id = 0;
+  std::uint32_t resident = 0;
+  std::uint32_t counterpart = kNoParty;
+  Domain domain = Domain::Safety;
+  CaseState state = CaseState::Closed;  // Closed once it is no longer open
+  double t_arise = 0;
+};
+
 // Details of the grid the user clicked on.
 struct GridDetail {
   int grid = -1;
@@ -174,6 +201,16 @@ struct GridDetail {
   int volunteers = 0, volunteers_on_duty = 0;
   std::vector<CaseRow> open_cases;  // the oldest first, at most a dozen
   std::vector<CaseRow> recent;      // closed, the newest first
+  // People (MODEL.md 7.24): the grid's households and neighbour ties, its open disputes with both
+  // parties, and the incidents that arose from its disputes.
+  std::uint64_t first_resident = 0;  // the grid's residents are [first_resident, +residents)
+  std::uint64_t residents = 0;
+  std::uint64_t households = 0;
+  std::uint64_t tie_ends = 0;  // neighbour ties of the grid's residents, each tie counted twice
+  int open_disputes = 0;
+  std::vector<DisputeRow> disputes;        // open, the oldest first, at most a dozen
+  int incidents = 0;                       // since day 1
+  std::vector<IncidentRow> incident_rows;  // the newest first, at most a dozen
 };
 
 // One design running on the city (two in compare mode).
