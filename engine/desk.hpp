@@ -81,7 +81,8 @@ struct Desk {
   double next_available(const DeskSlot& s, double t) const;
   // Completion time of `work_h` hours of work started at t (inside a shift), counting only
   // working hours.
-  double work_until(double t, double work_h, std::uint32_t rota = 0) const;
+  // `rota`: the handler's place in the duty rota (DeskSlot::rota), whose days off count.
+  double work_until(double t, double work_h, std::uint32_t rota) const;
   // Index of the first slot from `from` on that can start at t, or slots.size().
   std::size_t first_available(double t, std::size_t from) const;
   // When the desk must wake up to serve its waiting items, if no finishing handler will: the

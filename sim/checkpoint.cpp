@@ -11,6 +11,10 @@
 namespace govsim {
 namespace {
 
+// Larger than any time a run can reach (36 500 days are 876 000 h), small enough that a day
+// number made from it fits any integer.
+constexpr double kMaxHours = 1e9;
+
 template <class IO, class G>
 void grid_record_fields(IO& io, G& g) {
   io.str(g.street);
@@ -104,9 +108,13 @@ void check_values(const ModelState& s, const CheckpointReader& r) {
         !(c.consultation >= 0 && c.consultation <= 1))
       r.fail("a grid's climate is out of range");
   for (const auto& f : s.feedback)
-    for (const Feedback& x : f)
-      if (!(x.satisfaction >= -1 && x.satisfaction <= 1) || !std::isfinite(x.hardship))
+    for (const Feedback& x : f) {
+      std::uint8_t contacted = 0;  // read as a byte: only 0 and 1 are bools
+      std::memcpy(&contacted, &x.contacted, 1);
+      if (!(x.satisfaction >= -1 && x.satisfaction <= 1) || !std::isfinite(x.hardship) ||
+          !std::isfinite(x.security) || contacted > 1 || x.resident >= p.hardship.size())
         r.fail("feedback is out of range");
+    }
   for (double h : s.rounds_hours)
     if (!(h >= 0 && h < kMany)) r.fail("a grid's rounds are out of range");
 }
@@ -260,19 +268,31 @@ void HandlingUnit::check_layout(const CheckpointReader& r) const {
         !std::isfinite(p.work_rate) || std::isnan(p.wake_at) || p.waiting < 0 ||
         !(p.offday_share >= 0 && p.offday_share <= 1))
       r.fail("a desk's shift is not a shift");
-    if (p.calendar_days && ctx_.calendar == nullptr)
+    if (p.calendar_days && !ctx_.calendar_config->on)
       r.fail("a desk keeps a working calendar the run does not have");
+    // Where travel looks up the desk's base (sim/travel.cpp): its community, or a branch.
+    const bool community_based = p.kind == PoolKind::Community ||
+                                 p.kind == PoolKind::CommunityMediators ||
+                                 (p.kind == PoolKind::Counsellors && p.level == Level::Community);
+    if (community_based && (p.home < c0_ || p.home >= c1_))
+      r.fail("a community's desk is outside its street");
+    if (p.kind == PoolKind::GridWorkers && branches_.empty())
+      r.fail("a grid workers' desk has no branch");
     for (const Slot& s : p.slots) {
       std::uint8_t on_duty = 0, carried = 0;  // read as bytes: only 0 and 1 are bools
       std::memcpy(&on_duty, &s.on_duty, 1);
       std::memcpy(&carried, &s.carried, 1);
-      if (on_duty > 1 || carried > 1 || std::isnan(s.free_at))
+      // Finite and within a long run's hours: the calendar turns free_at into a day number.
+      if (on_duty > 1 || carried > 1 || !(std::abs(s.free_at) < kMaxHours))
         r.fail("a desk's handler is damaged");
       if (p.kind != PoolKind::Volunteers && s.agent >= roster_.size())
         r.fail("a desk names a member of staff who does not exist");
     }
     for (const Entry& e : p.queue.items())
-      if (e.slot >= cases_.size()) r.fail("a desk's queue names a case that does not exist");
+      if (e.slot >= cases_.size() || std::isnan(e.deadline))
+        r.fail("a desk's queue names a case that does not exist");
+    if (!std::is_heap(p.queue.items().begin(), p.queue.items().end()))
+      r.fail("a desk's queue is out of order");
   }
 }
 

@@ -230,7 +230,8 @@ void HandlingUnit::start_service(Case& c, std::uint32_t slot, int pool, std::siz
   // Registration at an intake desk is not a response to the problem: the first handler's is.
   if (std::isnan(c.t_first) && !c.needs_intake) {
     // A handler who goes to the place responds on arriving there.
-    const double at = draw.travel_h > 0 ? p.work_until(t, 0.5 * draw.travel_h / p.work_rate) : t;
+    const double at =
+        draw.travel_h > 0 ? p.work_until(t, 0.5 * draw.travel_h / p.work_rate, s.rota) : t;
     c.t_first = at;
     ++day_.first_responses;
     day_.response_h.push_back(at - c.t_report);

@@ -44,10 +44,9 @@ const std::vector<Claim>& paper_claims() {
          "grid-mediators", "incidents_per_10k_year", -1, kIncidentsDisagreement},
         {"grid-level mediation settles more disputes in the grid", "grid-mediators", "grid-rooms",
          "disputes_settled_in_grid_share", +1, kRoomsDisagreement},
-        // Space (MODEL.md 7.25): what travel costs when several grids share one branch's
-        // workers, and whether their pooling still pays for it.
-        {"several grids sharing one branch spend more time travelling", "grid-one-branch",
-         "grid-multi-branch", "travel_h_per_handler_day", +1},
+        // Space (MODEL.md 7.25): several grids sharing one branch's workers walk farther (by
+        // construction: a one-grid branch sits in its grid), so the question is whether their
+        // pooling still pays for the walking.
         {"several grids sharing one branch still answer sooner (pooling outweighs walking)",
          "grid-one-branch", "grid-multi-branch", "response_time_p90_h", -1},
     };

@@ -6,11 +6,11 @@ using namespace govsim;
 
 TEST_CASE("work counts only the hours of the shift") {
   Desk d{8.5, 8.0, 1.0, {}, {}, 0, kInf};  // 08:30 to 16:30
-  CHECK(d.work_until(9.0, 2.0) == Approx(11.0));
+  CHECK(d.work_until(9.0, 2.0, 0) == Approx(11.0));
   // 3 h started at 15:00: 1.5 h today, 1.5 h from 08:30 tomorrow.
-  CHECK(d.work_until(15.0, 3.0) == Approx(24.0 + 10.0));
+  CHECK(d.work_until(15.0, 3.0, 0) == Approx(24.0 + 10.0));
   Desk always{0.0, 24.0, 1.0, {}, {}, 0, kInf};
-  CHECK(always.work_until(23.0, 5.0) == Approx(28.0));
+  CHECK(always.work_until(23.0, 5.0, 0) == Approx(28.0));
 }
 
 TEST_CASE("a handler is available on duty, free and on shift") {

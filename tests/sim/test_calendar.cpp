@@ -58,6 +58,28 @@ TEST_CASE("weekends lengthen waits at office-hours desks but not at a 24-hour pl
   CHECK(resp_office > resp_flat + 0.2);
 }
 
+TEST_CASE("a handler on duty on a day off arrives on that day, not on another's duty day") {
+  // Several grids share a branch whose workers cover the days off by a rota (half of them each
+  // day). A worker who goes to the place on a Saturday arrives within minutes; before, the
+  // arrival was timed on the first worker's rota, which could put it days later.
+  auto branch = [](bool travel) {
+    Scenario sc = small_town(150);
+    sc.run.warmup_days = 30;
+    sc.governance.grids_per_branch = 3;
+    sc.governance.staffing.grid_workers_per_grid = 2;
+    sc.calendar.on = true;
+    sc.calendar.grid_worker_offday_share = 0.5;
+    sc.model.space.travel = travel;
+    return sc;
+  };
+  const RunSummary walk = run(branch(true), 2).summary, fly = run(branch(false), 2).summary;
+  const double sat_walk = walk.response_time_by_weekday_h[5],
+               sat_fly = fly.response_time_by_weekday_h[5];
+  INFO("Saturday reports' mean response: " << sat_walk << " h with travel, " << sat_fly
+                                           << " h without");
+  CHECK(sat_walk - sat_fly < 2.0);
+}
+
 TEST_CASE("the rhythms keep each year's mean arising rate") {
   const Calendar cal(CivilDate{2025, 1, 1}, 2 * 366, true, {}, {});
   RhythmConfig r;
