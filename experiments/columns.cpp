@@ -94,9 +94,11 @@ int outcome_direction(const std::string& column) {
                                        "volunteer_retention",
                                        "reported_share",
                                        "resolved"};
-  static const char* const lower[] = {
-      "response_time", "resolution_time",  "cost",      "dropped",    "overdue", "bounced",
-      "backlog",       "hazard_detection", "escalated", "case_hours", "travel"};
+  static const char* const lower[] = {"response_time", "resolution_time",  "cost",
+                                      "dropped",       "overdue",          "bounced",
+                                      "backlog",       "hazard_detection", "escalated",
+                                      "case_hours",    "travel",           "incidents",
+                                      "intake_wait",   "repeat_dispute",   "festival_backlog"};
   if (ends("_cv") || ends("_gini")) return -1;  // spread across grids (trust_grid_cv too)
   if (ends("_worst_decile")) return 1;          // the least trusting tenth of grids
   for (const char* h : higher)
@@ -138,6 +140,14 @@ std::string outcome_label(const std::string& column) {
       {"trust_grid_gini", N_("Gini of grids' trust")},
       {"trust_worst_decile", N_("trust, least trusting tenth of grids")},
       {"response_time_per_street_km_h", N_("response per km from the street office (h)")},
+      {"response_time_near_quartile_h", N_("response, nearest quarter of grids (h)")},
+      {"response_time_far_quartile_h", N_("response, farthest quarter of grids (h)")},
+      {"incidents", N_("incidents (disputes turned criminal)")},
+      {"incidents_per_10k_year", N_("incidents per 10k residents a year")},
+      {"escalated_dispute_share", N_("share of disputes escalated into incidents")},
+      {"repeat_dispute_share", N_("share of disputes repeated")},
+      {"counsellor_caseload_year", N_("counsellor caseload (cases a year)")},
+      {"festival_backlog_after", N_("backlog after the Spring Festival")},
       {"trust", N_("trust (0-1)")},
   };
   const auto it = labels.find(column);

@@ -112,6 +112,14 @@ TEST_CASE("each outcome knows which way is better", "[stats]") {
   CHECK(outcome_direction("within_deadline_share") == 1);
   CHECK(outcome_direction("disputes_per_10k_year") == 0);
   CHECK(outcome_direction("grid_wait_mean_h") == -1);
+  // People, space and the working calendar (MODEL.md 7.23-7.25).
+  CHECK(outcome_direction("incidents_per_10k_year") == -1);
+  CHECK(outcome_direction("escalated_dispute_share") == -1);
+  CHECK(outcome_direction("repeat_dispute_share") == -1);
+  CHECK(outcome_direction("intake_wait_sat_h") == -1);
+  CHECK(outcome_direction("response_time_far_quartile_h") == -1);
+  CHECK(outcome_direction("trust_worst_decile") == 1);
+  CHECK(outcome_direction("counsellor_caseload_year") == 0);
 }
 
 TEST_CASE("an exact difference prints without a false interval", "[stats]") {
