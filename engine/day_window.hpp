@@ -57,6 +57,16 @@ struct DayWindow {
     return out[0];
   }
 
+  // Whether the days' sizes add up to the values held (a checkpoint's window is checked).
+  bool consistent() const {
+    std::uint64_t n = 0;
+    for (std::uint64_t k : day_sizes) {
+      if (k > values.size() - n) return false;
+      n += k;
+    }
+    return n == values.size();
+  }
+
   template <class IO, class T>
   static void fields(IO& io, T& w) {
     io.vec(w.values);

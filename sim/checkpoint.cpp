@@ -157,6 +157,14 @@ void check_state(const World& w, std::size_t residents, std::size_t grids,
       r.fail("a design in it is invalid: " + problem);
   if (!w.tally.response_hist.valid() || !w.tally.resolution_hist.valid())
     r.fail("a histogram has the wrong size");
+  if (!w.tally.response_window.consistent())
+    r.fail("the window of recent response times does not add up");
+  const auto place_costs_ok = [](const std::vector<double>& v, std::size_t places) {
+    return v.empty() || v.size() == places * kCostParts;
+  };
+  if (!place_costs_ok(w.tally.cost_community, std::size_t(w.city.communities)) ||
+      !place_costs_ok(w.tally.cost_street, std::size_t(w.city.streets) + 1))
+    r.fail("the costs by place do not match the city");
   check_values(s, r);
 }
 

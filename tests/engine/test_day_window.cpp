@@ -46,3 +46,14 @@ TEST_CASE("a day window of one day is that day's percentile") {
   CHECK(w.values == std::vector<double>{7, 9});
   CHECK(w.quantile(0.5, 1, scratch) == 7);
 }
+
+TEST_CASE("a day window knows when its days do not add up to its values") {
+  DayWindow w;
+  w.add_day({1.0, 2.0}, 3);
+  w.add_day({3.0}, 3);
+  CHECK(w.consistent());
+  w.day_sizes.back() = 2;  // as a damaged checkpoint could say
+  CHECK_FALSE(w.consistent());
+  w.day_sizes = {~std::uint64_t{0} - 1, 4};  // sizes that overflow when added
+  CHECK_FALSE(w.consistent());
+}
