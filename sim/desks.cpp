@@ -58,7 +58,7 @@ int HandlingUnit::add_desk(PoolKind kind, Level level, std::uint32_t home, doubl
 }
 
 void HandlingUnit::attach_calendar(Pool& p) const {
-  if (!p.calendar_days || ctx_.calendar == nullptr) return;
+  if (!p.calendar_days) return;  // ctx_.calendar is always set (sim/handling.hpp)
   p.off_days = ctx_.calendar->off_days().data();
   p.off_rank = ctx_.calendar->off_ranks().data();
   p.off_len = ctx_.calendar->off_days().size();
