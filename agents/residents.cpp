@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "agents/resident_day.hpp"
 #include "model/streams.hpp"
 
 namespace govsim {
@@ -88,9 +89,9 @@ ResidentSums step_grid_residents(Residents& r, std::uint64_t first, std::uint64_
   apply_feedback(r, feedback, model);
   const TrustBehaviour& tb = model.behaviour.trust;
   const SensesBehaviour& sb = model.behaviour.senses;
-  // The daily update is written in float with eight lane accumulators so that the compiler can
-  // vectorise it; each grid's sums are then combined in a fixed order, so the result does not
-  // depend on which thread runs the grid.
+  // The daily update runs in float over the grid's residents (agents/resident_day.cpp, vector
+  // code); each grid's sums are then combined in a fixed order, so the result does not depend on
+  // which thread runs the grid.
   const float decay = static_cast<float>(model.grievance_decay);
   // A consultation meeting (协商议事) today eases the strain of those who take part; per
   // resident, the expected share (a mean field, like the neighbours' accounts).
@@ -116,43 +117,19 @@ ResidentSums step_grid_residents(Residents& r, std::uint64_t first, std::uint64_
                             static_cast<float>(sb.security_hazards) * hazard -
                             static_cast<float>(sb.security_disputes) * disputes;
   const float secure_grievance = static_cast<float>(sb.security_grievance);
-  float* __restrict hard = r.hardship.data();
-  float* __restrict trust = r.trust.data();
-  float* __restrict gain = r.gain.data();
-  float* __restrict happy = r.happiness.data();
-  float* __restrict secure = r.security.data();
-  constexpr int kLanes = 8;
-  float acc[5][kLanes] = {};
-  auto one = [&](std::uint64_t i, int lane) {
-    const float h = hard[i] * keep + floor_strain;
-    hard[i] = h;
-    const float t =
-        std::clamp(trust[i] + anchor_rate * (trust_anchor - trust[i]) + mood, 0.0f, 1.0f);
-    trust[i] = t;
-    const float g = h * (1.0f - t);
-    const float ga =
-        std::clamp(gain[i] + rate * (gain_trust * t + gain_base - gain[i]), 0.0f, 1.0f);
-    const float ha =
-        std::clamp(happy[i] + rate * (happy_base - happy_grievance * g - happy[i]), 0.0f, 1.0f);
-    const float se =
-        std::clamp(secure[i] + rate * (secure_base - secure_grievance * g - secure[i]), 0.0f, 1.0f);
-    gain[i] = ga;
-    happy[i] = ha;
-    secure[i] = se;
-    acc[0][lane] += t;
-    acc[1][lane] += g;
-    acc[2][lane] += ga;
-    acc[3][lane] += ha;
-    acc[4][lane] += se;
-  };
-  std::uint64_t i = first;
-  for (; i + kLanes <= last; i += kLanes)
-    for (int l = 0; l < kLanes; ++l) one(i + static_cast<std::uint64_t>(l), l);
-  for (int l = 0; i < last; ++i, ++l) one(i, l);
+  const ResidentDay day{keep,        floor_strain,    trust_anchor, anchor_rate, mood,
+                        rate,        gain_base,       gain_trust,   happy_base,  happy_grievance,
+                        secure_base, secure_grievance};
+  const ResidentColumns columns{r.hardship.data() + first, r.trust.data() + first,
+                                r.gain.data() + first,     r.happiness.data() + first,
+                                r.security.data() + first, last - first};
+  const ResidentDaySums day_sums = step_resident_day(columns, day);
   ResidentSums sums;
-  double* out[5] = {&sums.trust, &sums.grievance, &sums.gain, &sums.happiness, &sums.security};
-  for (int k = 0; k < 5; ++k)
-    for (int l = 0; l < kLanes; ++l) *out[k] += static_cast<double>(acc[k][l]);
+  sums.trust = day_sums.sum[0];
+  sums.grievance = day_sums.sum[1];
+  sums.gain = day_sums.sum[2];
+  sums.happiness = day_sums.sum[3];
+  sums.security = day_sums.sum[4];
   sums.dispute_hazard = double(last - first) + model.grievance_dispute_gain * sums.grievance;
   return sums;
 }

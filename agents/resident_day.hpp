@@ -1,0 +1,45 @@
+// The residents' daily update as a plain loop over float arrays: the one per-resident loop that
+// runs every day, kept in a translation unit of its own so that it can be compiled to vector code
+// (agents/CMakeLists.txt) without touching anything else.
+#pragma once
+
+#include <cstdint>
+
+namespace govsim {
+
+// Today's coefficients of one grid, the same for every resident of it (agents/residents.cpp
+// derives them from the scenario and the grid's climate).
+struct ResidentDay {
+  float keep = 1;             // share of yesterday's strain kept
+  float floor_strain = 0;     // strain every resident keeps (decay x floor)
+  float trust_anchor = 0.5f;  // what the grid's service record says
+  float anchor_rate = 0;      // how fast trust moves toward it, per day
+  float mood = 0;             // trust change from neighbours' accounts, per resident
+  float rate = 0;             // how fast the three senses move, per day
+  float gain_base = 0, gain_trust = 0;
+  float happy_base = 0, happy_grievance = 0;
+  float secure_base = 0, secure_grievance = 0;
+};
+
+// The five arrays the update reads and writes, for residents [0, n) of one grid.
+struct ResidentColumns {
+  float* hardship;
+  float* trust;
+  float* gain;
+  float* happiness;
+  float* security;
+  std::uint64_t n;
+};
+
+// Sums over the grid's residents of the updated trust, grievance, gain, happiness and security,
+// in that order. Each is added in eight lanes (resident k to lane k % 8) and the lanes in order,
+// so the bits do not depend on the thread or the CPU's vector width.
+struct ResidentDaySums {
+  double sum[5] = {};
+};
+
+// Clamps with std::clamp(x, 0, 1)'s result for every finite x (the state is finite: it is
+// clamped from the start and a checkpoint with a value outside [0, 1] is refused).
+ResidentDaySums step_resident_day(const ResidentColumns& columns, const ResidentDay& day);
+
+}  // namespace govsim

@@ -1,0 +1,101 @@
+// The residents' daily loop is compiled to vector code with flags that let the compiler treat
+// its clamps as minimum and maximum instructions (agents/CMakeLists.txt). Its results must be the
+// bits of the same update written with std::clamp and compiled without those flags (this file
+// is), for values in range, at and beyond the clamps' edges, and for every grid size's tail.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cstring>
+#include <vector>
+
+#include "agents/resident_day.hpp"
+#include "engine/rng.hpp"
+#include "model/streams.hpp"
+
+using namespace govsim;
+
+namespace {
+
+struct Arrays {
+  std::vector<float> hard, trust, gain, happy, secure;
+  ResidentColumns columns() {
+    return {hard.data(), trust.data(), gain.data(), happy.data(), secure.data(), hard.size()};
+  }
+};
+
+// The update as it was written before it moved to its own file: std::clamp, eight lanes.
+ResidentDaySums reference(Arrays& a, const ResidentDay& d) {
+  float acc[5][8] = {};
+  for (std::size_t i = 0; i < a.hard.size(); ++i) {
+    const std::size_t l = i % 8;
+    const float h = a.hard[i] * d.keep + d.floor_strain;
+    a.hard[i] = h;
+    const float t =
+        std::clamp(a.trust[i] + d.anchor_rate * (d.trust_anchor - a.trust[i]) + d.mood, 0.0f, 1.0f);
+    a.trust[i] = t;
+    const float g = h * (1.0f - t);
+    const float ga =
+        std::clamp(a.gain[i] + d.rate * (d.gain_trust * t + d.gain_base - a.gain[i]), 0.0f, 1.0f);
+    const float ha = std::clamp(
+        a.happy[i] + d.rate * (d.happy_base - d.happy_grievance * g - a.happy[i]), 0.0f, 1.0f);
+    const float se = std::clamp(
+        a.secure[i] + d.rate * (d.secure_base - d.secure_grievance * g - a.secure[i]), 0.0f, 1.0f);
+    a.gain[i] = ga;
+    a.happy[i] = ha;
+    a.secure[i] = se;
+    acc[0][l] += t;
+    acc[1][l] += g;
+    acc[2][l] += ga;
+    acc[3][l] += ha;
+    acc[4][l] += se;
+  }
+  ResidentDaySums s;
+  for (int k = 0; k < 5; ++k)
+    for (int l = 0; l < 8; ++l) s.sum[k] += static_cast<double>(acc[k][l]);
+  return s;
+}
+
+bool same_bits(const std::vector<float>& a, const std::vector<float>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("the vectorised resident day gives std::clamp's bits") {
+  for (std::uint64_t trial = 0; trial < 200; ++trial) {
+    Stream s(7, Purpose::ResidentInit, trial, 0);
+    const auto n = static_cast<std::size_t>(s.uniform() * 40.0);  // every tail length, and 0
+    Arrays a;
+    for (auto* v : {&a.hard, &a.trust, &a.gain, &a.happy, &a.secure}) {
+      v->resize(n);
+      for (float& x : *v) {
+        const double u = s.uniform();
+        // A tenth at the edges exactly; the rest anywhere in [0, 1].
+        x = u < 0.05 ? 0.0f : u < 0.1 ? 1.0f : static_cast<float>(s.uniform());
+      }
+    }
+    // Coefficients large enough, either way, that many values land beyond the clamps.
+    auto coef = [&](double scale) { return static_cast<float>(scale * (2.0 * s.uniform() - 1.0)); };
+    const ResidentDay d{static_cast<float>(s.uniform()),
+                        coef(0.1),
+                        static_cast<float>(s.uniform()),
+                        static_cast<float>(s.uniform()),
+                        coef(0.8),
+                        static_cast<float>(s.uniform()),
+                        coef(2.0),
+                        coef(2.0),
+                        coef(2.0),
+                        coef(2.0),
+                        coef(2.0),
+                        coef(2.0)};
+    Arrays b = a;
+    const ResidentDaySums fast = step_resident_day(a.columns(), d);
+    const ResidentDaySums slow = reference(b, d);
+    INFO("trial " << trial << ", " << n << " residents");
+    CHECK(same_bits(a.hard, b.hard));
+    CHECK(same_bits(a.trust, b.trust));
+    CHECK(same_bits(a.gain, b.gain));
+    CHECK(same_bits(a.happy, b.happy));
+    CHECK(same_bits(a.secure, b.secure));
+    CHECK(std::memcmp(fast.sum, slow.sum, sizeof fast.sum) == 0);
+  }
+}
