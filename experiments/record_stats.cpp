@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <string_view>
 
 #include "engine/calendar.hpp"
@@ -47,10 +48,12 @@ struct Row {
   std::int16_t hour_of_week = 0;  // 0 = Monday 00:00-01:00
   std::int8_t domain = 0;
   std::int8_t tier = -1;
+  std::int8_t last_level = -1;  // the level of the last hand-off by `to` (-1 none, or unknown)
   std::uint8_t flags = 0;
   double satisfaction = kNaN;  // of a case closed by `to` that gives one
   LocalMinutes response = -1;  // minutes to the first response by `to`; -1 for none
   LocalMinutes duration = 0;   // minutes to closure, or to `to` when open (censored)
+  LocalMinutes last_stay = 0;  // minutes from the last hand-off to closure (or to `to`)
 };
 
 // A local day the window touches: the share of it inside the window, its kind and its month.
@@ -86,8 +89,9 @@ bool is_referral(const std::string& reason) {
          kReferralReasons.end();
 }
 
-// Hand-offs by `to`: how many, and whether one moved the case up a level or back or across.
-void read_handoffs(const CaseRecord& r, LocalMinutes to, Row& row) {
+// Hand-offs by `to`: how many, whether one moved the case up a level or back or across, and
+// where and when the last went. `end` is the closure, or `to` for an open case.
+void read_handoffs(const CaseRecord& r, LocalMinutes to, LocalMinutes end, Row& row) {
   int previous = -1;  // the first desk's level is not in the records
   for (const Handoff& h : r.handoffs) {
     if (h.at > to) break;
@@ -97,6 +101,8 @@ void read_handoffs(const CaseRecord& r, LocalMinutes to, Row& row) {
     row.flags |= kHanded;
     if (up) row.flags |= kEscalated;
     if (is_referral(h.reason)) row.flags |= kReferred;
+    row.last_level = static_cast<std::int8_t>(rank);
+    row.last_stay = end - h.at;
     previous = rank;
   }
 }
@@ -122,7 +128,14 @@ std::int32_t intern(const std::string& name, std::map<std::string, std::int32_t>
   return it->second;
 }
 
+void check_record(const CaseRecord& r) {
+  if (r.domain < 0 || r.domain >= kDomains || r.tier < -1 || r.tier >= kTiers)
+    throw std::invalid_argument("record_stats: the record of line " + std::to_string(r.line) +
+                                " has no domain or tier of the model's");
+}
+
 Row make_row(const CaseRecord& r, const RecordWindow& w, LocalMinutes first_day) {
+  check_record(r);
   Row row;
   const LocalMinutes day = floor_div(r.received, kMinutesPerDay);
   row.day = static_cast<std::int32_t>(day - first_day);
@@ -132,12 +145,13 @@ Row make_row(const CaseRecord& r, const RecordWindow& w, LocalMinutes first_day)
   row.tier = static_cast<std::int8_t>(r.tier);
   if (r.first_response && *r.first_response <= w.to) row.response = *r.first_response - r.received;
   const bool closed = r.closed && *r.closed <= w.to;
-  row.duration = (closed ? *r.closed : w.to) - r.received;
+  const LocalMinutes end = closed ? *r.closed : w.to;
+  row.duration = end - r.received;
   if (!closed) row.flags |= kOpen;
   if (closed && r.outcome == "dropped") row.flags |= kDropped;
   if (closed && r.satisfaction) row.satisfaction = *r.satisfaction;
   if (!r.repeat_of.empty()) row.flags |= kRepeat;
-  read_handoffs(r, w.to, row);
+  read_handoffs(r, w.to, end, row);
   return row;
 }
 
@@ -178,7 +192,7 @@ template <class Censored>
 std::array<double, 2> survival_quantiles(const Prepared& p, const std::vector<double>& weight,
                                          const std::vector<std::uint32_t>& order,
                                          LocalMinutes Row::*time, Censored censored) {
-  constexpr std::array<double, 2> kLevels{kMedian, kP90};
+  constexpr std::array<double, 2> kQuantiles{kMedian, kP90};
   std::array<double, 2> out{kNaN, kNaN};
   double at_risk = 0;
   for (std::uint32_t i : order) at_risk += weight[std::size_t(p.rows[i].day)];
@@ -194,8 +208,8 @@ std::array<double, 2> survival_quantiles(const Prepared& p, const std::vector<do
     }
     if (events > 0) survival *= 1 - events / at_risk;
     at_risk -= leaving;
-    for (std::size_t k = 0; k < kLevels.size(); ++k)
-      if (std::isnan(out[k]) && survival <= 1 - kLevels[k] + kSurvivalSlack)
+    for (std::size_t k = 0; k < kQuantiles.size(); ++k)
+      if (std::isnan(out[k]) && survival <= 1 - kQuantiles[k] + kSurvivalSlack)
         out[k] = double(t) / kMinutesPerHour;
   }
   return out;
@@ -215,6 +229,7 @@ struct Tally {
   std::vector<std::array<double, kDomains>> by_grid_domain;
   CensoredSample closure;
   std::array<CensoredSample, kTiers> closure_by_tier;
+  std::array<CensoredSample, kLevels> closure_by_level;
 
   void add_flags(const Row& row, double w) {
     handed += row.flags & kHanded ? w : 0;
@@ -224,13 +239,16 @@ struct Tally {
     open += row.flags & kOpen ? w : 0;
     repeat += row.flags & kRepeat ? w : 0;
   }
-  void add_duration(const Row& row, double w) {
-    const double h = double(row.duration) / kMinutesPerHour;
-    const bool censored = row.flags & kOpen;
-    censored ? closure.add_censored(h, w) : closure.add_closed(h, w);
-    if (row.tier < 0) return;
-    CensoredSample& s = closure_by_tier[std::size_t(row.tier)];
+  static void add_time(CensoredSample& s, LocalMinutes minutes, bool censored, double w) {
+    const double h = double(minutes) / kMinutesPerHour;
     censored ? s.add_censored(h, w) : s.add_closed(h, w);
+  }
+  void add_durations(const Row& row, double w) {
+    const bool censored = row.flags & kOpen;
+    add_time(closure, row.duration, censored, w);
+    if (row.tier >= 0) add_time(closure_by_tier[std::size_t(row.tier)], row.duration, censored, w);
+    if (row.last_level >= 0)
+      add_time(closure_by_level[std::size_t(row.last_level)], row.last_stay, censored, w);
   }
   void add(const Row& row, const WindowDay& day, double w) {
     const auto d = std::size_t(row.domain);
@@ -245,7 +263,7 @@ struct Tally {
     if (!std::isnan(row.satisfaction)) rated += w, satisfaction_sum += w * row.satisfaction;
     by_channel[std::size_t(row.channel)] += w;
     by_grid_domain[std::size_t(row.grid)][d] += w;
-    add_duration(row, w);
+    add_durations(row, w);
   }
 };
 
@@ -322,6 +340,8 @@ void fill_times(const Prepared& p, const std::vector<double>& weight, const Tall
   s.closure = t.closure.fit();
   for (std::size_t k = 0; k < std::size_t(kTiers); ++k)
     s.closure_by_tier[k] = t.closure_by_tier[k].fit();
+  for (std::size_t l = 0; l < std::size_t(kLevels); ++l)
+    s.closure_by_level[l] = t.closure_by_level[l].fit();
 }
 
 // The statistics with each day of the window counted `weight[day]` times (1 for the records as
@@ -362,13 +382,15 @@ std::vector<std::pair<std::string, double>> all_values(const RecordStats& s) {
   v.emplace_back("response_mean_h", s.response_mean_h);
   v.emplace_back("closure_p50_h", s.closure_p50_h);
   v.emplace_back("closure_p90_h", s.closure_p90_h);
-  v.emplace_back("closure.mu", s.closure.mu);
-  v.emplace_back("closure.sigma", s.closure.sigma);
-  for (std::size_t k = 0; k < std::size_t(kTiers); ++k) {
-    const std::string tier = std::string("closure_by_tier.") + kTierNames[k];
-    v.emplace_back(tier + ".mu", s.closure_by_tier[k].mu);
-    v.emplace_back(tier + ".sigma", s.closure_by_tier[k].sigma);
-  }
+  const auto fit = [&v](const std::string& name, const LognormalFit& f) {
+    v.emplace_back(name + ".mu", f.mu);
+    v.emplace_back(name + ".sigma", f.sigma);
+  };
+  fit("closure", s.closure);
+  for (std::size_t k = 0; k < std::size_t(kTiers); ++k)
+    fit(std::string("closure_by_tier.") + kTierNames[k], s.closure_by_tier[k]);
+  for (std::size_t l = 0; l < std::size_t(kLevels); ++l)
+    fit(std::string("closure_by_level.") + kLevelNames[l], s.closure_by_level[l]);
   v.emplace_back("handed_share", s.handed_share);
   v.emplace_back("escalated_share", s.escalated_share);
   v.emplace_back("referred_share", s.referred_share);

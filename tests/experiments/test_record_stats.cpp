@@ -91,6 +91,8 @@ TEST_CASE("record_stats: rates, day-off rhythm and hour of the week", "[records]
   RecordWindow w = week();
   w.residents = 10000;
   const RecordStats s = record_stats(rs, w);
+  CHECK(s.from == w.from);
+  CHECK(s.to == w.to);
   CHECK(s.days == 7);
   CHECK(s.cases == 5);
   CHECK(s.per_day[kDispute] == Approx(4.0 / 7));
@@ -120,6 +122,18 @@ TEST_CASE("record_stats: rates, day-off rhythm and hour of the week", "[records]
   CHECK(h.day_off_ratio[kDispute] == Approx((2.0 / 3) / (2.0 / 4)));
   // Without residents there is no rate per resident.
   CHECK(std::isnan(record_stats(rs, week()).per_10k_year[kDispute]));
+}
+
+TEST_CASE("record_stats: a record without a domain is refused, an empty window is empty",
+          "[records]") {
+  CaseRecord bad = record(monday() + kHour);
+  bad.domain = -1;
+  bad.line = 7;
+  CHECK_THROWS_WITH(record_stats({bad}, week()), Catch::Contains("line 7"));
+  const RecordStats none = record_stats({record(monday() + kHour)}, RecordWindow{});
+  CHECK(none.cases == 0);
+  CHECK(std::isnan(none.per_day[kDispute]));
+  CHECK(std::isnan(none.closure.mu));
 }
 
 TEST_CASE("record_stats: cases per day of each month, part days counted in part", "[records]") {
@@ -241,7 +255,19 @@ TEST_CASE("record_stats: hand-offs, shares, channels and grids", "[records]") {
   CHECK(s.per_day_by_grid_domain.at("g1")[kDispute] == Approx(1.0 / 7));
   CHECK(s.per_day_by_grid_domain.at("g1")[kAdministrative] == Approx(1.0 / 7));
   CHECK(s.per_day_by_grid_domain.at("g2")[kAdministrative] == 0);
+  // Handling time at the level last handed to: street 40 min (r1); community 40, 40 and 50 min
+  // (r2, r5; r3, whose later hand-off is after the end); none at grid level or the city.
+  constexpr std::size_t kGrid = 0, kCommunity = 1, kStreet = 2, kCity = 3;
+  CHECK(s.closure_by_level[kStreet].closed == 1);
+  CHECK(s.closure_by_level[kStreet].mu == Approx(std::log(40.0 / 60)));
+  CHECK(s.closure_by_level[kCommunity].closed == 3);
+  CHECK(s.closure_by_level[kCommunity].median_h() > 40.0 / 60);
+  CHECK(s.closure_by_level[kCommunity].median_h() < 50.0 / 60);
+  CHECK(s.closure_by_level[kGrid].closed == 0);
+  CHECK(s.closure_by_level[kCity].closed == 0);
   const auto values = stat_values(s);
+  CHECK(value_of(values, "closure_by_level.street.mu") == Approx(std::log(40.0 / 60)));
+  CHECK(std::isnan(value_of(values, "closure_by_level.city.mu")));
   CHECK(value_of(values, "escalated_share") == Approx(3.0 / 5));
   CHECK(value_of(values, "per_day.administrative") == Approx(1.0 / 7));
 }
