@@ -15,7 +15,9 @@
 namespace govsim {
 namespace {
 
-constexpr LocalMinutes kMinutesPerDay = 24 * 60;
+constexpr LocalMinutes kWholeMinutesPerHour = 60;
+constexpr LocalMinutes kWholeHoursPerDay = 24;
+constexpr LocalMinutes kMinutesPerDay = kWholeHoursPerDay * kWholeMinutesPerHour;
 constexpr int kHoursOfWeek = 168;
 constexpr int kMonths = 12;
 constexpr int kFirstDayOff = 6;  // ISO weekday: Saturday (and Sunday, 7)
@@ -94,7 +96,7 @@ bool is_referral(const std::string& reason) {
 void read_handoffs(const CaseRecord& r, LocalMinutes to, LocalMinutes end, Row& row) {
   int previous = -1;  // the first desk's level is not in the records
   for (const Handoff& h : r.handoffs) {
-    if (h.at > to) break;
+    if (h.at > to) continue;
     const int rank = level_rank(h.level);
     const bool up = previous >= 0 && rank >= 0 ? rank > previous : h.reason == "escalate";
     ++row.handoffs;
@@ -139,8 +141,9 @@ Row make_row(const CaseRecord& r, const RecordWindow& w, LocalMinutes first_day)
   Row row;
   const LocalMinutes day = floor_div(r.received, kMinutesPerDay);
   row.day = static_cast<std::int32_t>(day - first_day);
-  row.hour_of_week = static_cast<std::int16_t>(
-      (iso_weekday(day) - 1) * 24 + (r.received - day * kMinutesPerDay) / LocalMinutes(60));
+  row.hour_of_week =
+      static_cast<std::int16_t>((iso_weekday(day) - 1) * kWholeHoursPerDay +
+                                (r.received - day * kMinutesPerDay) / kWholeMinutesPerHour);
   row.domain = static_cast<std::int8_t>(r.domain);
   row.tier = static_cast<std::int8_t>(r.tier);
   if (r.first_response && *r.first_response <= w.to) row.response = *r.first_response - r.received;

@@ -4,7 +4,9 @@
 #include <cmath>
 #include <cstring>
 
+#include "../sim/sim_fixtures.hpp"
 #include "engine/executor.hpp"
+#include "engine/units.hpp"
 #include "experiments/censored_lognormal.hpp"
 #include "experiments/record_stats.hpp"
 #include "experiments/synth_records.hpp"
@@ -397,23 +399,11 @@ TEST_CASE("bootstrap: a daily rate's 95 % interval covers the truth and narrows 
 
 TEST_CASE("record_stats of synthesised records: the rates the run counted as reported",
           "[records]") {
-  Scenario sc;
-  sc.source = "<test>";
-  sc.city.residents = 20000;
-  sc.city.streets = 2;
-  sc.city.communities = 4;
-  sc.city.grids = 20;
-  sc.run.days = 60;
-  sc.run.warmup_days = 10;
+  const Scenario sc = testing::small_town(60);
   const LocalMinutes start = *local_midnight(2025, 1, 1);
   auto ex = make_tbb_executor(1);
   const std::vector<CaseRecord> records = batch::synthesize_records(sc, *ex, start);
-  RunSummary summary;
-  {
-    Simulation sim(sc, *ex);
-    while (!sim.done()) sim.step();
-    summary = sim.summary();
-  }
+  const RunSummary summary = testing::run(sc, 1).summary;
   // The summary counts the days after the warm-up.
   RecordWindow w;
   w.from = start + sc.run.warmup_days * kDay;
@@ -431,7 +421,7 @@ TEST_CASE("record_stats of synthesised records: the rates the run counted as rep
   REQUIRE(summary.reported_disputes_per_10k_year > 0);
   CHECK(s.per_10k_year[kDispute] ==
         Approx(summary.reported_disputes_per_10k_year).epsilon(kSameCases));
-  CHECK(requests / 12 == Approx(summary.requests_per_10k_month).epsilon(kSameCases));
+  CHECK(requests / kMonthsPerYear == Approx(summary.requests_per_10k_month).epsilon(kSameCases));
   CHECK(hazards == Approx(summary.hazards_found_per_10k_year).epsilon(kSameCases));
   // The warm-up's cases are left out: the whole run's records give other rates.
   w.from = start;
