@@ -128,6 +128,7 @@ void add_commands(CLI::App& app, int& exit_code) {
 
   add_batch_commands(app, exit_code);
   add_records_commands(app, exit_code);
+  add_calibrate_command(app, exit_code);
   refuse_empty_values(app);
 
   app.require_subcommand(1);

@@ -62,5 +62,9 @@ int validate_command(const ValidateArgs& args);
 void add_commands(CLI::App& app, int& exit_code);
 // `govsim synth` and `govsim records` (cli/records_commands.cpp).
 void add_records_commands(CLI::App& app, int& exit_code);
+// `govsim calibrate` (cli/calibrate_command.cpp).
+void add_calibrate_command(CLI::App& app, int& exit_code);
+// --utc-offset: "+08:00", "-05:30", "+8" as minutes east of UTC; throws InputError otherwise.
+int parse_utc_offset(const std::string& text);
 
 }  // namespace govsim

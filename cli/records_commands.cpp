@@ -28,7 +28,7 @@ struct SynthArgs {
   std::string out;
   std::string days, seed;
   int threads = 0;
-  std::string start = "2025-01-01";
+  std::string start;  // the records' first day; "" = the scenario's, after its warm-up
   std::string utc_offset = "+08:00";
   bool overwrite = false;
 };
@@ -40,37 +40,42 @@ struct RecordsArgs {
   bool skip_bad_rows = false;
 };
 
-// "+08:00", "-05:30", "+8": minutes east of UTC.
-int parse_utc_offset(const std::string& text) {
-  const std::optional<LocalMinutes> t = parse_local_time("2025-01-01T00:00" + text, 0);
-  const std::optional<LocalMinutes> day = local_midnight(2025, 1, 1);
-  if (!t || !day || (text.empty() || (text[0] != '+' && text[0] != '-')))
-    throw InputError("--utc-offset: '" + text +
-                     "' is not an offset from UTC; write it as +08:00 (China) or -05:00");
-  return static_cast<int>(*day - *t);
-}
-
 int synth_command(const SynthArgs& args) {
   check_command_paths({{"--out", args.out, PathRole::OutputFile}});
   if (!args.overwrite && std::filesystem::exists(args.out))
     throw InputError("--out: '" + args.out + "' exists; add --overwrite to replace it");
   const int offset = parse_utc_offset(args.utc_offset);
-  const std::optional<LocalMinutes> start = parse_local_time(args.start, offset);
-  if (!start)
-    throw InputError("--start: '" + args.start + "' is not a date; write it as 2025-01-01");
   ScenarioArgs input = args.input;
   shorten_warmup_to_fit(args.input, args.days, false, input);
   if (!args.days.empty()) input.overrides.push_back("run.days=" + args.days);
   if (!args.seed.empty()) input.overrides.push_back("run.seed=" + args.seed);
-  const Scenario scenario = load_input(input);
+  Scenario scenario = load_input(input);
+  constexpr LocalMinutes kMinutesPerDay = 1440;
+  const LocalMinutes warmup = scenario.run.warmup_days * kMinutesPerDay;
+  // The records start after the warm-up, as a district's do (its system has been running for
+  // years): --start dates their first day, and the run starts the warm-up's days before it, so
+  // that weekdays and holidays fall where the calendar puts them.
+  if (!args.start.empty()) {
+    const std::optional<LocalMinutes> first = parse_local_time(args.start, offset);
+    if (!first || *first % kMinutesPerDay != 0)
+      throw InputError("--start: '" + args.start + "' is not a date; write it as 2025-01-01");
+    input.overrides.push_back("run.start_date=" +
+                              format_local_time(*first - warmup, 0).substr(0, 10));
+    scenario = load_input(input);
+  }
+  const std::optional<LocalMinutes> day0 = parse_local_time(scenario.run.start_date, offset);
+  if (!day0) throw InputError("run.start_date: '" + scenario.run.start_date + "' is not a date");
   auto executor = make_tbb_executor(args.threads);
-  const std::vector<CaseRecord> records = batch::synthesize_records(scenario, *executor, *start);
+  const std::vector<CaseRecord> records =
+      batch::synthesize_records(scenario, *executor, *day0, {}, *day0 + warmup);
   write_file_atomically(args.out, case_records_csv(records, offset));
   std::int64_t open = 0;
   for (const CaseRecord& r : records) open += r.outcome == "open" ? 1 : 0;
   std::cout << "synth: " << records.size() << " case records of " << scenario.name << " ("
-            << scenario.run.days << " days from " << args.start << ", seed " << scenario.run.seed
-            << "; " << open << " still open at the end) -> " << args.out << "\n";
+            << scenario.run.days - scenario.run.warmup_days << " days from "
+            << format_local_time(*day0 + warmup, 0).substr(0, 10) << " after a "
+            << scenario.run.warmup_days << "-day warm-up, seed " << scenario.run.seed << "; "
+            << open << " still open at the end) -> " << args.out << "\n";
   return 0;
 }
 
@@ -115,6 +120,7 @@ int records_command(const RecordsArgs& args) {
   std::cout << "records: " << set.records.size() << " cases in " << args.file << ", received "
             << format_local_time(first, options.utc_offset_minutes) << " to "
             << format_local_time(last, options.utc_offset_minutes) << "\n";
+  if (set.encoding != "UTF-8") std::cout << "  read as " << set.encoding << "\n";
   std::cout << "  by domain:";
   for (const auto& [d, k] : by_domain)
     std::cout << " " << kDomainNames[static_cast<std::size_t>(d)] << " " << k << " ("
@@ -140,6 +146,15 @@ int records_command(const RecordsArgs& args) {
 
 }  // namespace
 
+int parse_utc_offset(const std::string& text) {
+  const std::optional<LocalMinutes> t = parse_local_time("2025-01-01T00:00" + text, 0);
+  const std::optional<LocalMinutes> day = local_midnight(2025, 1, 1);
+  if (!t || !day || (text.empty() || (text[0] != '+' && text[0] != '-')))
+    throw InputError("--utc-offset: '" + text +
+                     "' is not an offset from UTC; write it as +08:00 (China) or -05:00");
+  return static_cast<int>(*day - *t);
+}
+
 void add_records_commands(CLI::App& app, int& exit_code) {
   auto synth = std::make_shared<SynthArgs>();
   auto* s = app.add_subcommand("synth", "write the model's cases as case records (CSV)");
@@ -153,7 +168,9 @@ void add_records_commands(CLI::App& app, int& exit_code) {
       ->type_name("N");
   s->add_option("--seed", synth->seed, "master random seed")->type_name("S");
   s->add_option("--threads", synth->threads, "worker threads; 0 = every core")->type_name("T");
-  s->add_option("--start", synth->start, "the date of the run's first day (default 2025-01-01)")
+  s->add_option("--start", synth->start,
+                "the date of the records' first day, after the warm-up (default: the scenario's "
+                "run.start_date plus run.warmup_days)")
       ->type_name("DATE");
   s->add_option("--utc-offset", synth->utc_offset, "the records' time zone (default +08:00)")
       ->type_name("+HH:MM");

@@ -405,12 +405,22 @@ std::vector<std::pair<std::string, double>> all_values(const RecordStats& s) {
   return v;
 }
 
-// A replicate's multiplicity for each day: as many draws of a day, with replacement, as the
-// window has days. Keyed by the replicate, so the draws do not depend on which thread runs it.
+// A replicate's multiplicity for each day: a circular block bootstrap of week-long blocks. Blocks
+// of kBlockDays consecutive days (wrapping from the window's last day to its first) start on days
+// drawn with replacement until the replicate has as many days as the window, the last block cut
+// short. Whole weeks keep the weekly rhythm and the days' dependence inside each draw: a backlog
+// carries over to the next days, so closure times of neighbouring days move together, and single
+// days drawn independently would understate the spread of every statistic of handling times.
+// Keyed by the replicate, so the draws do not depend on which thread runs it.
 std::vector<double> resampled_days(std::size_t days, std::uint64_t seed, std::size_t replicate) {
+  constexpr std::size_t kBlockDays = 7;
   std::vector<double> weight(days, 0);
   Stream s(seed, Purpose::Sampling, replicate, kRecordBootstrapTime);
-  for (std::size_t i = 0; i < days; ++i) weight[s.below(static_cast<std::uint32_t>(days))] += 1;
+  for (std::size_t filled = 0; filled < days;) {
+    const std::size_t first = s.below(static_cast<std::uint32_t>(days));
+    for (std::size_t k = 0; k < kBlockDays && filled < days; ++k, ++filled)
+      weight[(first + k) % days] += 1;
+  }
   return weight;
 }
 

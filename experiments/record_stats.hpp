@@ -90,8 +90,9 @@ RecordStats record_stats(const std::vector<CaseRecord>& records, const RecordWin
 // per-grid, per-hour and channel tables.
 std::vector<std::pair<std::string, double>> stat_values(const RecordStats& stats);
 
-// A block bootstrap over days: each replicate draws whole days of the window with replacement
-// (a day's cases stay together, so a busy day's queue stays one draw) and recomputes the stats.
+// A block bootstrap over days: each replicate draws week-long blocks of consecutive days of the
+// window with replacement (circularly; a day's cases stay together, and so do a week's, whose
+// backlog carries from day to day) and recomputes the stats.
 struct BootstrapInterval {
   std::string name;
   double estimate = 0;       // from the records as they are

@@ -50,6 +50,18 @@ svg .marker{stroke:#555;stroke-dasharray:3 3;stroke-width:1.2}svg .marker-label{
 
 std::string esc(const std::string& s) { return escape_html(s); }
 
+}  // namespace
+
+std::string report_page_head(const std::string& title) {
+  return "<!DOCTYPE html>\n<html lang=\"" + std::string(i18n::html_lang(i18n::language())) +
+         "\"><head><meta charset=\"utf-8\">"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+         "<title>" +
+         esc(title) + "</title><style>" + kStyle + "</style></head><body>\n";
+}
+
+namespace {
+
 std::optional<double> as_number(const std::string& text) {
   double x = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), x);
@@ -1012,12 +1024,7 @@ std::string render_report(const Store& store, const ReportOptions& options) {
   std::string title = "govsim " + d.kind + ": " + std::to_string(d.labels.size()) + " " + tr(noun);
   if (d.kind == "seek") title += ", " + std::to_string(designs.size()) + " evaluated";
   if (sensitivity) title += sensitivity->method == "oat" ? " (one at a time)" : " (Morris)";
-  std::string html = "<!DOCTYPE html>\n<html lang=\"" +
-                     std::string(i18n::html_lang(i18n::language())) +
-                     "\"><head><meta charset=\"utf-8\">"
-                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                     "<title>" +
-                     esc(title) + "</title><style>" + kStyle + "</style></head><body>\n";
+  std::string html = report_page_head(title);
   char lede[512];
   std::snprintf(lede, sizeof lede,
                 tr("%lld runs%s, up to %lld replications per design; replication i of every "

@@ -17,6 +17,10 @@ struct ReportOptions {
   std::string surface_outcome;        // for the response surface; "" = the first outcome
 };
 
+// The start of a report page, to <body>: the document's language, the title and the reports'
+// inline style (shared by `govsim report` and the fit report of `govsim calibrate`).
+std::string report_page_head(const std::string& title);
+
 std::string render_report(const Store& store, const ReportOptions& options);
 void write_report(const Store& store, const ReportOptions& options, const std::string& path);
 

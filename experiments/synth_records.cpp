@@ -57,7 +57,8 @@ CaseRecord reported_record(const City& city, LocalMinutes start, const C& c) {
 
 std::vector<CaseRecord> synthesize_records(const Scenario& scenario, Executor& executor,
                                            LocalMinutes start,
-                                           const std::function<void(std::int64_t)>& day_done) {
+                                           const std::function<void(std::int64_t)>& day_done,
+                                           LocalMinutes keep_from) {
   Simulation sim(scenario, executor);
   sim.set_tracing(true);
   std::vector<CaseRecord> out;
@@ -68,6 +69,7 @@ std::vector<CaseRecord> synthesize_records(const Scenario& scenario, Executor& e
       for (const CaseTrace& c : u.closed) {
         if (!std::isfinite(c.t_report)) continue;  // never reported: no record
         CaseRecord r = reported_record(o.city(), start, c);
+        if (r.received < keep_from) continue;
         r.closed = std::max(r.received, minute_of(start, c.t_closed));
         r.outcome = c.dropped ? "dropped" : "resolved";
         out.push_back(std::move(r));
@@ -79,6 +81,7 @@ std::vector<CaseRecord> synthesize_records(const Scenario& scenario, Executor& e
     o.unit(u).for_each_open([&](const Case& c) {
       if (!std::isfinite(c.t_report)) return;
       CaseRecord r = reported_record(o.city(), start, c);
+      if (r.received < keep_from) return;
       r.outcome = "open";
       out.push_back(std::move(r));
     });

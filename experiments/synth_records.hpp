@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <limits>
 #include <vector>
 
 #include "engine/executor.hpp"
@@ -17,9 +18,11 @@ namespace govsim::batch {
 // first response, each later desk as a hand-off (escalate up a level, bounce down), closure and
 // outcome (resolved or dropped), at whole minutes after `start`, the local time of day 0's
 // midnight. Cases never reported (settled among residents, dropped unseen) leave no record, as
-// they leave none in a real platform. `day_done` is called after each day.
-std::vector<CaseRecord> synthesize_records(const Scenario& scenario, Executor& executor,
-                                           LocalMinutes start,
-                                           const std::function<void(std::int64_t)>& day_done = {});
+// they leave none in a real platform. `day_done` is called after each day. Cases received before
+// `keep_from` leave no record (a warm-up's).
+std::vector<CaseRecord> synthesize_records(
+    const Scenario& scenario, Executor& executor, LocalMinutes start,
+    const std::function<void(std::int64_t)>& day_done = {},
+    LocalMinutes keep_from = std::numeric_limits<LocalMinutes>::min());
 
 }  // namespace govsim::batch

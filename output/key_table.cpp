@@ -18,11 +18,13 @@ class KeyVisitor {
   void number(const char* key, double& x, double lo, double hi, const FieldDoc& doc) {
     add(key, "number", format_csv_number(x), range(format_csv_number(lo), format_csv_number(hi)),
         doc);
+    set_numbers(x, lo, hi);
   }
   template <class Int>
   void integer(const char* key, Int& x, std::int64_t lo, std::int64_t hi, const FieldDoc& doc) {
     add(key, "integer", format_csv_number(x), range(format_csv_number(lo), format_csv_number(hi)),
         doc);
+    set_numbers(double(x), double(lo), double(hi));
   }
   void flag(const char* key, bool& x, const FieldDoc& doc) {
     add(key, "bool", x ? "true" : "false", "true, false", doc);
@@ -55,6 +57,12 @@ class KeyVisitor {
         {prefix_ + key, type, std::move(value), std::move(choices), doc.unit, doc.doc, doc.source});
   }
 
+  void set_numbers(double value, double lo, double hi) {
+    rows_.back().value = value;
+    rows_.back().lo = lo;
+    rows_.back().hi = hi;
+  }
+
   std::vector<KeyRow>& rows_;
   std::string prefix_;
 };
@@ -74,11 +82,13 @@ std::string markdown_cell(const std::string& s) {
 
 }  // namespace
 
-std::vector<KeyRow> scenario_keys() {
+std::vector<KeyRow> scenario_keys() { return scenario_keys(Scenario{}); }
+
+std::vector<KeyRow> scenario_keys(const Scenario& scenario) {
   std::vector<KeyRow> rows;
-  Scenario defaults;
   KeyVisitor visitor(rows, "");
-  describe(visitor, defaults);
+  Scenario copy = scenario;  // the describe lists take their values by reference
+  describe(visitor, copy);
   return rows;
 }
 

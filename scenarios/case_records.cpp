@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "engine/errors.hpp"
 #include "engine/input_text.hpp"
@@ -14,6 +15,8 @@
 #include "model/limits.hpp"
 #include "scenarios/bounded_file.hpp"
 #include "scenarios/csv_reader.hpp"
+#include "scenarios/text_encoding.hpp"
+#include "scenarios/utf8.hpp"
 
 namespace govsim {
 namespace {
@@ -211,6 +214,7 @@ class RowReader {
     if (auto b = read_time(text(kClosed), "closed_at", r.received, bad(kClosed, "", ""), r.closed))
       return b;
     if (auto b = read_handoffs(text(kHandoffs), r, bad(kHandoffs, "", ""))) return b;
+    if (auto b = check_order(r, bad(kClosed, "", ""))) return b;
     if (auto b = read_outcome(text(kOutcome), r, bad(kOutcome, "", ""))) return b;
     if (auto b = read_satisfaction(text(kSatisfaction), r, bad(kSatisfaction, "", ""))) return b;
     r.repeat_of = text(kRepeatOf);
@@ -228,6 +232,24 @@ class RowReader {
     b.reason = reason;
     b.message = m;
     return b;
+  }
+
+  // A case's times in order: the first response and every hand-off before (or at) its closure.
+  std::optional<BadRow> check_order(const CaseRecord& r, const BadRow& at) const {
+    if (!r.closed) return std::nullopt;
+    const auto when = [&](LocalMinutes t) {
+      return format_local_time(t, options_.utc_offset_minutes);
+    };
+    if (r.first_response && *r.first_response > *r.closed)
+      return with(at, "closed_at before first_response_at",
+                  "closed_at " + when(*r.closed) + " is before the first response (" +
+                      when(*r.first_response) + "); the times are out of order");
+    for (const Handoff& h : r.handoffs)
+      if (h.at > *r.closed)
+        return with(at, "closed_at before a hand-off",
+                    "closed_at " + when(*r.closed) + " is before the hand-off to " + h.level +
+                        " at " + when(h.at) + "; the times are out of order");
+    return std::nullopt;
   }
 
   std::optional<BadRow> read_category(CaseRecord& r, const BadRow& at) const {
@@ -310,6 +332,10 @@ class RowReader {
       if (h.at < r.received)
         return with(at, "handoffs before received_at",
                     "hand-off " + quoted_for_message(entry) + " is before the case was received");
+      if (!r.handoffs.empty() && h.at < r.handoffs.back().at)
+        return with(at, "handoffs out of order",
+                    "hand-off " + quoted_for_message(entry) +
+                        " is before the one listed before it; list the hand-offs in time order");
       h.level = lower(words[used]);
       if (words.size() > used + 1) h.reason = lower(words[used + 1]);
       r.handoffs.push_back(h);
@@ -571,9 +597,19 @@ RecordSet read_case_records(const std::string& text, const std::string& path,
   RecordSet set;
   const auto at = read_record_header(csv, cells, set.columns_used);
   const RowReader reader(options, categories);
+  std::map<std::string, int> id_line;  // a case's id -> the line it was first read at
   while (csv.next(cells)) {
     CaseRecord r;
-    const auto bad = reader.read(cells, at, csv.record_line(), r);
+    auto bad = reader.read(cells, at, csv.record_line(), r);
+    if (!bad && !r.id.empty()) {
+      const auto [seen, fresh] = id_line.emplace(r.id, r.line);
+      if (!fresh) {
+        const std::size_t c = *at[kId];
+        bad = BadRow{cells[c].line, cells[c].column, "duplicate id",
+                     "id " + quoted_for_message(r.id) + " is also the id of the case at line " +
+                         std::to_string(seen->second) + "; each case needs its own"};
+      }
+    }
     if (!bad) {
       set.records.push_back(std::move(r));
       continue;
@@ -592,9 +628,23 @@ RecordSet read_case_records(const std::string& text, const std::string& path,
 }
 
 RecordSet read_case_records_file(const std::string& path, const RecordOptions& options) {
-  const std::string text = read_bounded_file(
-      path, limits::kTableBytes, bounded_file_messages("records file", limits::kTableBytes));
-  return read_case_records(text, path, options);
+  std::string text = read_bounded_file(path, limits::kTableBytes,
+                                       bounded_file_messages("records file", limits::kTableBytes));
+  std::string encoding = "UTF-8";
+  const std::size_t bad = first_invalid_utf8(text);
+  if (bad != std::string::npos) {
+    std::optional<std::string> converted = gb18030_to_utf8(text);
+    if (!converted)
+      throw InputError(path + ": " + byte_position(text, bad) +
+                       ": the file is neither UTF-8 nor GBK/GB18030; save it as CSV UTF-8 (a "
+                       "spreadsheet's \"CSV UTF-8\" format), or convert it, e.g. iconv -f GBK "
+                       "-t UTF-8 FILE > FILE-utf8.csv");
+    text = std::move(*converted);
+    encoding = "GB18030 (GBK), converted to UTF-8";
+  }
+  RecordSet set = read_case_records(text, path, options);
+  set.encoding = encoding;
+  return set;
 }
 
 std::string case_records_csv(const std::vector<CaseRecord>& records, int utc_offset_minutes) {

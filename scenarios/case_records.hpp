@@ -65,6 +65,7 @@ struct RecordSet {
   std::map<std::string, std::int64_t> skipped;
   std::map<std::string, int> first_skipped_line;
   std::vector<std::string> columns_used;  // the canonical names of the columns found
+  std::string encoding = "UTF-8";         // the file's, as read_case_records_file found it
 };
 
 // The canonical column names, in the order synth writes them.
@@ -79,6 +80,8 @@ const std::vector<std::pair<std::string, std::string>>& default_category_map();
 // only a bad header or mapping file, or no good row at all, is an error.
 RecordSet read_case_records(const std::string& text, const std::string& path,
                             const RecordOptions& options);
+// A file that is not UTF-8 is read as GB18030 (GBK) when it decodes as that (`encoding` says
+// so), and refused with advice when it does not.
 RecordSet read_case_records_file(const std::string& path, const RecordOptions& options);
 
 // The records as CSV with the canonical header, times in the records' zone.

@@ -8,6 +8,7 @@ packages=(
   gettext                     # msgfmt compiles the message catalogues (po/), xgettext checks them
   libtbb-dev libyaml-cpp-dev catch2 librandom123-dev libcli11-dev nlohmann-json3-dev
   libsqlite3-dev
+  libnlopt-cxx-dev libeigen3-dev  # govsim calibrate: the optimiser, and the linear algebra of its intervals
   libsfml-dev libimgui-dev libgl-dev libx11-dev xvfb xauth
   fonts-dejavu-core           # the GUI's font (it falls back to ImGui's own without it)
   fonts-wqy-microhei          # the GUI's Chinese glyphs (names of cities, the zh_CN catalogue)

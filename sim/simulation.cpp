@@ -18,11 +18,9 @@
 
 namespace govsim {
 
-namespace {
-
 // The run's calendar: its dates always; days off only matter when calendar.on. Laid out a year
 // past the run, for deadlines that fall after it.
-std::unique_ptr<Calendar> make_calendar(const Scenario& s) {
+std::unique_ptr<Calendar> scenario_calendar(const Scenario& s) {
   CivilDate start;
   if (!parse_iso_date(s.run.start_date, start))
     throw InputError(s.source + ": run.start_date: '" + s.run.start_date + "' is not a date");
@@ -33,8 +31,6 @@ std::unique_ptr<Calendar> make_calendar(const Scenario& s) {
   const std::int64_t laid_out = s.run.days + static_cast<std::int64_t>(kDaysPerYear);
   return std::make_unique<Calendar>(start, laid_out, s.calendar.official_table, holidays, workdays);
 }
-
-}  // namespace
 
 Simulation::Simulation(const Scenario& scenario, Executor& executor)
     : world_(std::make_unique<World>()), executor_(&executor) {
@@ -60,7 +56,7 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
   s.grid_totals.resize(G);
   s.has_sensors.assign(G, 0);
   s.rounds_hours.assign(G, 0);
-  w.calendar = make_calendar(w.scenario);
+  w.calendar = scenario_calendar(w.scenario);
   if (w.scenario.calendar.on) {
     w.rhythm = arrival_rhythm(*w.calendar, w.scenario.calendar.rhythms,
                               w.scenario.model.disputes.share.other, w.scenario.run.days);

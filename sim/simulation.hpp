@@ -18,6 +18,7 @@
 namespace govsim {
 
 struct World;       // all running state; defined in sim/world.hpp
+class Calendar;     // engine/calendar.hpp
 class Observation;  // sim/observation.hpp
 
 // Wall-clock time spent in each phase of the step, summed over the run.
@@ -25,6 +26,12 @@ struct PhaseProfile {
   std::vector<std::string> names;
   std::vector<double> seconds;
 };
+
+// The scenario's calendar from run.start_date: its dates always, and its days off (weekends, the
+// State Council's notices when calendar.official_table, the scenario's own holidays and working
+// days), whether or not calendar.on makes them matter to the run. Laid out a year past the run.
+// Throws InputError for a start date or a date list that is not one.
+std::unique_ptr<Calendar> scenario_calendar(const Scenario& scenario);
 
 class Simulation {
  public:

@@ -1,5 +1,7 @@
 // Case records (docs/RECORDS.md): dates in every accepted form, Chinese headers, the category
 // table, located errors, lenient mode and the round trip through the canonical CSV.
+#include <iconv.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -122,6 +124,21 @@ TEST_CASE("bad records name the file, line, column and what is valid; lenient mo
              Catch::Contains("records.csv:1:1") && Catch::Contains("no 'received_at' column"));
   CHECK_THAT(error_of("received_at,受理时间,category\n"), Catch::Contains("second 'received_at'"));
   CHECK_THAT(error_of(head), Catch::Contains("no case could be read"));
+  // Duplicate ids, and times out of order (a hand-off before the one listed before it, a
+  // closure before a hand-off or before the first response).
+  CHECK_THAT(error_of(head + "7,2025-03-01 08:00,dispute,,\n7,2025-03-02 08:00,dispute,,\n"),
+             Catch::Contains("records.csv:3:1") &&
+                 Catch::Contains("id '7' is also the id of the case at line 2"));
+  const std::string timed = "id,received_at,category,handoffs,first_response_at,closed_at\n";
+  CHECK_THAT(error_of(timed + "1,2025-03-01 08:00,dispute,"
+                              "2025-03-02 09:00 street;2025-03-01 10:00 community,,\n"),
+             Catch::Contains("records.csv:2:28") && Catch::Contains("in time order"));
+  CHECK_THAT(
+      error_of(timed + "1,2025-03-01 08:00,dispute,2025-03-03 09:00 street,,"
+                       "2025-03-02 08:00\n"),
+      Catch::Contains("is before the hand-off to street") && Catch::Contains("out of order"));
+  CHECK_THAT(error_of(timed + "1,2025-03-01 08:00,dispute,,2025-03-04 08:00,2025-03-02 08:00\n"),
+             Catch::Contains("is before the first response"));
   // Lenient: the bad rows are counted by reason, with the first line of each.
   RecordOptions lenient;
   lenient.skip_bad_rows = true;
@@ -154,5 +171,52 @@ TEST_CASE("a category table maps a district's own categories, checked", "[record
   CHECK_THAT(error_of("received_at,category\n2025-03-01 08:00,dispute\n", o),
              Catch::Contains("categories.csv:1:14") && Catch::Contains("unknown domain") &&
                  Catch::Contains("environment"));
+  std::filesystem::remove_all(dir);
+}
+
+namespace {
+// The text in GBK, as a spreadsheet on a Chinese Windows saves "CSV".
+std::string to_gbk(const std::string& utf8) {
+  iconv_t cd = iconv_open("GBK", "UTF-8");
+  REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
+  std::string out(utf8.size() * 2, '\0');
+  char* in = const_cast<char*>(utf8.data());
+  std::size_t in_left = utf8.size(), out_left = out.size();
+  char* to = out.data();
+  REQUIRE(iconv(cd, &in, &in_left, &to, &out_left) != static_cast<std::size_t>(-1));
+  iconv_close(cd);
+  out.resize(out.size() - out_left);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a GBK file is read as GB18030; a file in neither encoding is refused with advice",
+          "[records]") {
+  const auto dir = std::filesystem::temp_directory_path() / "govsim-records-gbk-test";
+  std::filesystem::create_directories(dir);
+  const std::string utf8 =
+      "受理时间,事项类别,所属网格\n2025年3月1日 8时30分,矛盾纠纷,东风网格\n"
+      "2025-03-02 09:00,环境卫生,西湖网格\n";
+  const std::string gbk = to_gbk(utf8);
+  REQUIRE(gbk != utf8);
+  const std::string path = (dir / "gbk.csv").string();
+  std::ofstream(path, std::ios::binary) << gbk;
+  const RecordSet set = read_case_records_file(path, {});
+  const RecordSet expected = read_case_records(utf8, path, {});
+  CHECK(set.encoding.find("GB18030") != std::string::npos);
+  REQUIRE(set.records.size() == 2);
+  CHECK(set.records[0].grid == "东风网格");
+  CHECK(set.records[1].domain == expected.records[1].domain);
+  CHECK(set.records[0].received == expected.records[0].received);
+  // Bytes that are neither UTF-8 nor GB18030: the place of the first bad byte and the advice.
+  std::ofstream(path, std::ios::binary) << "received_at,category\n2025-03-01 08:00,\x80\xFF\n";
+  std::string error;
+  try {
+    read_case_records_file(path, {});
+  } catch (const InputError& e) {
+    error = e.what();
+  }
+  CHECK_THAT(error, Catch::Contains("line 2, column 18") && Catch::Contains("neither UTF-8") &&
+                        Catch::Contains("iconv -f GBK"));
   std::filesystem::remove_all(dir);
 }
