@@ -15,6 +15,7 @@
 #include <functional>
 #include <vector>
 
+#include "agents/grid_loop.hpp"
 #include "model/city.hpp"
 #include "model/params.hpp"
 
@@ -30,10 +31,6 @@ struct NeighbourNetwork {
   // Bytes of the network per resident.
   double bytes_per_resident() const;
 };
-
-// Calls body(begin, end) over disjoint ranges of [0, n) (possibly on several threads).
-using GridLoop =
-    std::function<void(std::size_t n, const std::function<void(std::size_t, std::size_t)>& body)>;
 
 // Builds the network of the whole city, grids in parallel through `loop`.
 NeighbourNetwork build_network(const City& city, const PeopleBehaviour& people, std::uint64_t seed,

@@ -33,7 +33,7 @@ void apply_feedback(Residents& r, const std::vector<Feedback>& feedback, const M
 
 }  // namespace
 
-void init_residents(Residents& r, const City& city, const Scenario& sc) {
+void init_residents(Residents& r, const City& city, const Scenario& sc, const GridLoop& loop) {
   const std::size_t n = city.residents;
   r.hardship.resize(n);
   r.trust.resize(n);
@@ -45,29 +45,33 @@ void init_residents(Residents& r, const City& city, const Scenario& sc) {
   r.flags.assign(n, 0);
   const ResidentStart& st = sc.model.behaviour.residents;
   const ReportingBehaviour& rep = sc.model.behaviour.reporting;
-  for (std::uint32_t g = 0; g < city.grids; ++g) {
-    const bool old = city.grid_housing[g] == HousingType::OldCompound;
-    for (std::uint64_t i = city.grid_first_resident[g]; i < city.grid_first_resident[g + 1]; ++i) {
-      Stream s(sc.run.seed, Purpose::ResidentInit, i, 0);
-      std::uint8_t f = 0;
-      if (s.bernoulli(city.grid_migrant[g])) f |= kMigrant;
-      if (s.bernoulli(city.grid_elderly[g])) f |= kElderly;
-      r.flags[i] = f;
-      // Old compounds carry more strain; migrants trust local bodies a little less at first.
-      r.hardship[i] =
-          clamp01(s.lognormal(old ? st.hardship_old_compound : st.hardship, st.hardship_sigma));
-      r.trust[i] = clamp01(st.trust + st.trust_sd * s.normal() -
-                           ((f & kMigrant) ? st.migrant_trust_gap : 0.0));
-      r.expectation[i] = clamp01(st.expectation + st.sense_sd * s.normal());
-      r.gain[i] = clamp01(st.gain + st.sense_sd * s.normal());
-      r.happiness[i] = clamp01(st.happiness + st.sense_sd * s.normal());
-      r.security[i] = clamp01(st.security + st.sense_sd * s.normal());
-      // Elderly residents report more, migrants less (weaker ties to the committee).
-      const double base = sc.model.report_propensity * ((f & kElderly) ? rep.elderly : 1.0) *
-                          ((f & kMigrant) ? rep.migrant : 1.0);
-      r.propensity[i] = clamp01(base * s.lognormal(1.0, rep.propensity_sigma));
+  for_each_grid_range(loop, city.grids, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t gi = begin; gi < end; ++gi) {
+      const auto g = static_cast<std::uint32_t>(gi);
+      const bool old = city.grid_housing[g] == HousingType::OldCompound;
+      for (std::uint64_t i = city.grid_first_resident[g]; i < city.grid_first_resident[g + 1];
+           ++i) {
+        Stream s(sc.run.seed, Purpose::ResidentInit, i, 0);
+        std::uint8_t f = 0;
+        if (s.bernoulli(city.grid_migrant[g])) f |= kMigrant;
+        if (s.bernoulli(city.grid_elderly[g])) f |= kElderly;
+        r.flags[i] = f;
+        // Old compounds carry more strain; migrants trust local bodies a little less at first.
+        r.hardship[i] =
+            clamp01(s.lognormal(old ? st.hardship_old_compound : st.hardship, st.hardship_sigma));
+        r.trust[i] = clamp01(st.trust + st.trust_sd * s.normal() -
+                             ((f & kMigrant) ? st.migrant_trust_gap : 0.0));
+        r.expectation[i] = clamp01(st.expectation + st.sense_sd * s.normal());
+        r.gain[i] = clamp01(st.gain + st.sense_sd * s.normal());
+        r.happiness[i] = clamp01(st.happiness + st.sense_sd * s.normal());
+        r.security[i] = clamp01(st.security + st.sense_sd * s.normal());
+        // Elderly residents report more, migrants less (weaker ties to the committee).
+        const double base = sc.model.report_propensity * ((f & kElderly) ? rep.elderly : 1.0) *
+                            ((f & kMigrant) ? rep.migrant : 1.0);
+        r.propensity[i] = clamp01(base * s.lognormal(1.0, rep.propensity_sigma));
+      }
     }
-  }
+  });
 }
 
 double dispute_hazard(const Residents& r, std::size_t i, double base, double housing_factor,

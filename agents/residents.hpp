@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "agents/grid_loop.hpp"
 #include "model/city.hpp"
 #include "model/params.hpp"
 
@@ -71,7 +72,10 @@ struct ResidentSums {
   }
 };
 
-void init_residents(Residents& r, const City& city, const Scenario& scenario);
+// Every resident's starting state, drawn from the resident's own stream: grids in parallel
+// through `loop` (serial without one), the same bits either way.
+void init_residents(Residents& r, const City& city, const Scenario& scenario,
+                    const GridLoop& loop = {});
 
 // One day of one grid's residents: apply yesterday's feedback, update trust, grievance and the
 // three senses, and return the grid's sums. Reads only the grid's own residents and climate:

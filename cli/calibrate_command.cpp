@@ -27,7 +27,7 @@ constexpr LocalMinutes kMinutesPerDay = 1440;
 
 struct CalibrateArgs {
   ScenarioArgs input;
-  std::string records, out, report, json, categories, holdout;
+  std::string records, out, report, json, categories, holdout, from, to;
   std::string utc_offset = "+08:00";
   std::vector<std::string> fit;
   std::vector<std::string> holdout_change;  // governance KEY=VALUE from the holdout date
@@ -86,6 +86,68 @@ void check_grids(RecordSet& set, const City& city, const std::string& path, bool
   set.records = std::move(kept);
 }
 
+constexpr int kMinFitDays = 28;
+// A window with more than this share of its days without a single case has a gap (a stray date,
+// an export of two periods): the rates would be fitted to days nobody recorded.
+constexpr double kMaxEmptyDays = 0.2;
+
+std::string date_text(LocalMinutes t) { return format_local_time(t, 0).substr(0, 10); }
+
+// The fit's window: --from and --to when given, else from the first day a case was received to
+// the day after the last; refused when many of its days have no case at all.
+void set_window(const std::vector<CaseRecord>& records, const CalibrateArgs& args, int offset,
+                batch::CalibrateOptions& options) {
+  LocalMinutes first = records.front().received, last = first;
+  for (const CaseRecord& r : records) {
+    first = std::min(first, r.received);
+    last = std::max(last, r.received);
+  }
+  options.from = day_floor(first);
+  options.to = day_floor(last) + kMinutesPerDay;
+  const auto date = [&](const std::string& flag, const std::string& text) {
+    const std::optional<LocalMinutes> t = parse_local_time(text, offset);
+    if (!t || *t != day_floor(*t))
+      throw InputError(flag + ": '" + text + "' is not a date; write it as 2025-01-01");
+    return *t;
+  };
+  if (!args.from.empty()) options.from = date("--from", args.from);
+  if (!args.to.empty()) options.to = date("--to", args.to) + kMinutesPerDay;  // --to is inclusive
+  if (options.to - options.from < kMinutesPerDay * kMinFitDays)
+    throw InputError("the window " + date_text(options.from) + " to " + date_text(options.to - 1) +
+                     " is shorter than " + std::to_string(kMinFitDays) +
+                     " days; calibrate needs a month or more");
+  const auto days = static_cast<std::size_t>((options.to - options.from) / kMinutesPerDay);
+  std::vector<char> busy(days, 0);
+  for (const CaseRecord& r : records)
+    if (r.received >= options.from && r.received < options.to)
+      busy[static_cast<std::size_t>((r.received - options.from) / kMinutesPerDay)] = 1;
+  const auto empty = static_cast<std::size_t>(std::count(busy.begin(), busy.end(), 0));
+  if (double(empty) > kMaxEmptyDays * double(days))
+    throw InputError(args.records + ": " + std::to_string(empty) + " of the " +
+                     std::to_string(days) + " days from " + date_text(options.from) + " to " +
+                     date_text(options.to - 1) +
+                     " have no case at all; a stray date or a gap in the export? Choose the "
+                     "window with --from and --to");
+}
+
+// The --set values as the fitted file must say them: a file named relative to this folder is
+// named relative to the fitted file's folder, as the file's own keys are read.
+std::vector<std::string> rebased_overrides(const std::vector<std::string>& overrides,
+                                           const std::string& out) {
+  std::vector<std::string> rebased;
+  for (const std::string& o : overrides) {
+    const std::size_t eq = o.find('=');
+    const std::string value = eq == std::string::npos ? "" : o.substr(eq + 1);
+    if (!value.empty() && fs::path(value).is_relative() && fs::is_regular_file(value))
+      rebased.push_back(
+          o.substr(0, eq + 1) +
+          fs::relative(fs::absolute(value), fs::absolute(out).parent_path()).generic_string());
+    else
+      rebased.push_back(o);
+  }
+  return rebased;
+}
+
 void print_values(const batch::CalibrationResult& r) {
   std::size_t width = 3;
   for (const auto& f : r.values) width = std::max(width, f.parameter.key.size());
@@ -134,26 +196,6 @@ int calibrate_command(const CalibrateArgs& args) {
   options.bootstrap = args.bootstrap;
   options.seed = args.seed;
   options.jobs = args.jobs;
-  LocalMinutes first = set.records.front().received, last = first;
-  for (const CaseRecord& r : set.records) {
-    first = std::min(first, r.received);
-    last = std::max(last, r.received);
-  }
-  options.from = day_floor(first);
-  options.to = day_floor(last) + kMinutesPerDay;
-  const LocalMinutes end = options.to;
-  if (!args.holdout.empty()) {
-    const std::optional<LocalMinutes> h = parse_local_time(args.holdout, read.utc_offset_minutes);
-    if (!h || *h != day_floor(*h))
-      throw InputError("--holdout: '" + args.holdout + "' is not a date; write it as 2025-10-01");
-    if (*h <= options.from + kMinutesPerDay * 28 || *h >= end)
-      throw InputError("--holdout: " + args.holdout +
-                       " must leave at least 28 days of records "
-                       "before it and some after it (the records run from " +
-                       format_local_time(options.from, 0).substr(0, 10) + " to " +
-                       format_local_time(end - 1, 0).substr(0, 10) + ")");
-    options.to = *h;
-  }
   const Scenario base = load_scenario(args.input.scenario, args.input.overrides);
   check_grids(set, build_city(base), args.records, args.skip_bad_rows);
   if (!set.skipped.empty() && !args.quiet) {
@@ -163,13 +205,36 @@ int calibrate_command(const CalibrateArgs& args) {
     for (const auto& [reason, n] : set.skipped) std::cerr << " " << n << " " << reason << ";";
     std::cerr << "\n";
   }
+  set_window(set.records, args, read.utc_offset_minutes, options);
+  const LocalMinutes end = options.to;
+  if (!args.holdout.empty()) {
+    const std::optional<LocalMinutes> h = parse_local_time(args.holdout, read.utc_offset_minutes);
+    if (!h || *h != day_floor(*h))
+      throw InputError("--holdout: '" + args.holdout + "' is not a date; write it as 2025-10-01");
+    if (*h <= options.from + kMinutesPerDay * kMinFitDays || *h >= end)
+      throw InputError("--holdout: " + args.holdout + " must leave at least " +
+                       std::to_string(kMinFitDays) +
+                       " days of records before it and some after it (the records run from " +
+                       date_text(options.from) + " to " + date_text(end - 1) + ")");
+    options.to = *h;
+    // A change the forecast cannot make is refused now, not after the fit.
+    std::vector<std::string> changed = args.input.overrides;
+    changed.insert(changed.end(), args.holdout_change.begin(), args.holdout_change.end());
+    for (const std::string& c : args.holdout_change)
+      if (c.rfind("governance.", 0) != 0)
+        throw InputError("--holdout-change: '" + c +
+                         "' is not governance.KEY=VALUE (a design change from the holdout date)");
+    load_scenario(args.input.scenario, changed);
+  }
   for (const std::string& key : args.fit.empty() ? batch::default_fit_keys(base) : args.fit)
     options.parameters.push_back(batch::fit_parameter(base, key));
   if (!args.quiet) options.progress = [](const std::string& line) { std::cerr << line << "\n"; };
 
   const batch::CalibrationResult result = batch::calibrate(set.records, options);
+  batch::CalibrateOptions written = options;
+  written.overrides = rebased_overrides(options.overrides, args.out);
   write_file_atomically(
-      args.out, batch::fitted_yaml(result, options, extends_text(args.input.scenario, args.out),
+      args.out, batch::fitted_yaml(result, written, extends_text(args.input.scenario, args.out),
                                    fs::path(args.records).filename().string()));
   if (!args.json.empty()) write_file_atomically(args.json, batch::fit_json(result, options));
   print_values(result);
@@ -221,6 +286,10 @@ void add_calibrate_command(CLI::App& app, int& exit_code) {
                 "escalation and three routing and success coefficients")
       ->type_name("KEY")
       ->allow_extra_args(false);
+  c->add_option("--from", args->from, "the first day of records to fit (default: the first)")
+      ->type_name("DATE");
+  c->add_option("--to", args->to, "the last day of records to fit (default: the last)")
+      ->type_name("DATE");
   c->add_option("--holdout", args->holdout,
                 "fit on the records before this date and forecast the rest against them")
       ->type_name("DATE");

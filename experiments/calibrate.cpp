@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <map>
 #include <nlopt.hpp>
@@ -26,6 +27,7 @@ namespace {
 
 constexpr double kMinutesPerDay = 1440;
 constexpr double kZ95 = 1.959963984540054;  // two-sided 95 % normal quantile
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Bounds of a searched key around its value, for keys whose scale is unknown (rates, times).
 constexpr double kScaleBound = 4;
 // Shares and probabilities are searched inside [kShareEdge, 1 - kShareEdge] of their range.
@@ -35,6 +37,8 @@ constexpr double kShareEdge = 0.02;
 constexpr double kRelativeSdFloor = 0.01;
 // A bootstrap spread below this share of the value is rounding: the statistic did not vary.
 constexpr double kNegligibleSd = 1e-9;
+// ... or one defined in fewer than this share of the resamples.
+constexpr double kMostResamples = 0.9;
 // ... and at least what one case more or less would change it (a share: 1 / cases; a rate: 1 /
 // days), a minute for a time in hours, and a hundredth for a ratio or a lognormal parameter.
 constexpr double kMinuteInHours = 1.0 / 60;
@@ -55,6 +59,7 @@ constexpr double kSingular = 1e-4;
 constexpr double kLoading = 0.3;
 // The moments stage: BOBYQA on the unit cube of the searched keys.
 constexpr double kInitialStep = 0.1;
+constexpr double kDampedPower = 0.5;  // the ratio step's later steps go half way (in logs)
 constexpr double kStepTolerance = 2e-3;
 
 // The statistics the distance compares (experiments/record_stats.hpp stat_values): rates and
@@ -202,9 +207,13 @@ Observed observed_moments(const RecordStats& stats, const Bootstrap& boot) {
   for (std::size_t i = 0; i < boot.intervals.size(); ++i) index[boot.intervals[i].name] = i;
   Observed o;
   std::vector<std::size_t> rows;
+  int resamples = 0;
+  for (const BootstrapInterval& b : boot.intervals) resamples = std::max(resamples, b.replicates);
   for (const auto& [name, value] : stat_values(stats)) {
     const auto it = index.find(name);
     if (!compared(name) || !std::isfinite(value) || it == index.end()) continue;
+    // Defined in most resamples, or its spread (and weight) rests on a few.
+    if (boot.intervals[it->second].replicates < kMostResamples * resamples) continue;
     const double sd = boot.intervals[it->second].sd;
     // Defined in too few resamples to have a spread, or the same in every resample (no case of
     // the kind, say): the records give no spread to weigh it by, and it is left out; so is a
@@ -252,31 +261,49 @@ void say(const CalibrateOptions& options, const std::string& line) {
   if (options.progress) options.progress(line);
 }
 
-// Step 1: each ratio key times observed / simulated of its statistic, all at once.
+// Where each ratio key's statistic is among the compared ones (o.names.size() where it is not).
+std::vector<std::size_t> ratio_statistics(const std::vector<FitParameter>& params,
+                                          const Observed& o) {
+  std::vector<std::size_t> stat(params.size(), o.names.size());
+  for (std::size_t j = 0; j < params.size(); ++j)
+    if (params[j].stage == FitStage::Ratio)
+      stat[j] = static_cast<std::size_t>(
+          std::find(o.names.begin(), o.names.end(), params[j].statistic) - o.names.begin());
+  return stat;
+}
+
+// Step 1: each ratio key times observed / simulated of its statistic, all at once: a full step
+// first, then half steps (the geometric mean of the key and its full step), because whole
+// simulated cases make the simulated figure jump as a rate moves and undamped steps can cycle
+// between two values. The point of least distance is kept.
 void ratio_steps(const CalibrateOptions& options, const Observed& o, Evaluator& evaluate,
                  std::vector<double>& values) {
   const auto& params = options.parameters;
-  std::vector<std::size_t> stat(params.size(), o.names.size());
-  bool any = false;
-  for (std::size_t j = 0; j < params.size(); ++j) {
-    if (params[j].stage != FitStage::Ratio) continue;
-    const auto it = std::find(o.names.begin(), o.names.end(), params[j].statistic);
-    stat[j] = static_cast<std::size_t>(it - o.names.begin());
-    any = any || it != o.names.end();
-  }
-  if (!any) return;
-  for (int step = 1; step <= options.ratio_steps; ++step) {
+  const std::vector<std::size_t> stat = ratio_statistics(params, o);
+  if (std::none_of(stat.begin(), stat.end(), [&](std::size_t k) { return k < o.names.size(); }))
+    return;
+  std::vector<double> best = values;
+  double best_distance = std::numeric_limits<double>::infinity();
+  for (int step = 0; step <= options.ratio_steps; ++step) {
     const std::vector<double> sim = evaluate(key_values(params, values));
-    for (std::size_t j = 0; j < params.size(); ++j) {
-      if (stat[j] >= o.names.size()) continue;
-      const double obs = o.values[stat[j]], s = sim[stat[j]];
-      if (std::isfinite(s) && s > 0 && obs > 0)
-        values[j] = std::clamp(values[j] * obs / s, params[j].low, params[j].high);
+    const double d = distance(o, sim);
+    if (d < best_distance) {
+      best_distance = d;
+      best = values;
     }
     say(options, "calibrate: ratio step " + std::to_string(step) + "/" +
-                     std::to_string(options.ratio_steps) + ", distance " +
-                     format_rounded(distance(o, sim)) + " before it");
+                     std::to_string(options.ratio_steps) + ", distance " + format_rounded(d));
+    if (step == options.ratio_steps) break;
+    const double power = step == 0 ? 1.0 : kDampedPower;
+    for (std::size_t j = 0; j < params.size(); ++j) {
+      if (stat[j] >= o.names.size()) continue;
+      const double obs = o.values[stat[j]], sim_j = sim[stat[j]];
+      if (std::isfinite(sim_j) && sim_j > 0 && obs > 0)
+        values[j] =
+            std::clamp(values[j] * std::pow(obs / sim_j, power), params[j].low, params[j].high);
+    }
   }
+  values = best;
 }
 
 // Step 2: BOBYQA over the moments keys, on the unit cube of their searched ranges.
@@ -297,31 +324,48 @@ void moments_stage(const CalibrateOptions& options, const Observed& o, Evaluator
     }
     return v;
   };
+  // NLopt's C++ wrapper turns whatever the objective throws into its own "nlopt failure": the
+  // objective keeps the exception and stops the search, and it is thrown again from here.
   struct Context {
     const std::function<double(const std::vector<double>&)>* f;
+    std::exception_ptr error;
+    nlopt::opt* opt;
   };
   int calls = 0;
   double best = std::numeric_limits<double>::infinity();
+  std::vector<double> best_u;
   const std::function<double(const std::vector<double>&)> objective =
       [&](const std::vector<double>& u) {
         const double d = distance(o, evaluate(key_values(params, to_values(u))));
         ++calls;
-        best = std::min(best, d);
+        if (d < best) {
+          best = d;
+          best_u = u;
+        }
         say(options, "calibrate: moments " + std::to_string(calls) + "/" +
                          std::to_string(options.max_evaluations) + ", distance " +
                          format_rounded(d) + " (best " + format_rounded(best) + ")");
         return d;
       };
-  Context context{&objective};
   nlopt::opt opt(n >= 2 ? nlopt::LN_BOBYQA : nlopt::LN_COBYLA, n);
+  Context context{&objective, nullptr, &opt};
   opt.set_lower_bounds(std::vector<double>(n, 0.0));
   opt.set_upper_bounds(std::vector<double>(n, 1.0));
   opt.set_maxeval(options.max_evaluations);
   opt.set_xtol_abs(kStepTolerance);
   opt.set_initial_step(kInitialStep);
-  opt.set_min_objective([](const std::vector<double>& u, std::vector<double>& /*grad*/,
-                           void* data) { return (*static_cast<Context*>(data)->f)(u); },
-                        &context);
+  opt.set_min_objective(
+      [](const std::vector<double>& u, std::vector<double>& /*grad*/, void* data) {
+        auto* c = static_cast<Context*>(data);
+        try {
+          return (*c->f)(u);
+        } catch (...) {
+          c->error = std::current_exception();
+          c->opt->force_stop();
+          return std::numeric_limits<double>::infinity();
+        }
+      },
+      &context);
   std::vector<double> u(n);
   for (std::size_t i = 0; i < free.size(); ++i) {
     const FitParameter& p = params[free[i]];
@@ -335,13 +379,16 @@ void moments_stage(const CalibrateOptions& options, const Observed& o, Evaluator
   } catch (const nlopt::roundoff_limited&) {
     // The distance of whole simulated cases is a step function at fine scales: the best point
     // found stands.
+  } catch (const nlopt::forced_stop&) {
   }
-  values = to_values(u);
+  if (context.error) std::rethrow_exception(context.error);
+  if (!best_u.empty()) values = to_values(best_u);  // the best point evaluated
 }
 
 // Step 3: the sandwich covariance of the fitted keys, on their searched scale.
 void intervals(const CalibrateOptions& options, const Observed& o, Evaluator& evaluate,
-               const std::vector<double>& values, std::vector<FittedValue>& out) {
+               const std::vector<double>& values, std::vector<FittedValue>& out,
+               std::vector<double>& covariance) {
   const auto& params = options.parameters;
   const auto n = static_cast<Eigen::Index>(params.size());
   const auto m = static_cast<Eigen::Index>(o.names.size());
@@ -379,26 +426,48 @@ void intervals(const CalibrateOptions& options, const Observed& o, Evaluator& ev
   for (Eigen::Index j = 0; j < n; ++j) scaled.col(j) *= range[static_cast<std::size_t>(j)];
   const Eigen::JacobiSVD<Eigen::MatrixXd> svd(scaled, Eigen::ComputeThinV);
   const Eigen::VectorXd& sv = svd.singularValues();
+  // A ratio key solves "simulated figure = observed figure" for its own statistic, which is
+  // proportional to the key: its spread is that statistic's relative spread, observed and
+  // simulated (the delta method), whatever the other statistics say.
+  const std::vector<std::size_t> stat = ratio_statistics(params, o);
+  std::vector<double> se(params.size());
+  for (std::size_t j = 0; j < params.size(); ++j) {
+    const auto jj = static_cast<Eigen::Index>(j);
+    se[j] = std::isfinite(V(jj, jj)) ? std::sqrt(std::max(0.0, V(jj, jj))) : kNaN;
+    if (stat[j] < o.names.size() && std::isfinite(se[j])) {
+      const double relative = o.sd[stat[j]] / std::abs(o.values[stat[j]]) * std::sqrt(sim_noise);
+      const double delta = params[j].log_scale ? relative : relative * values[j];
+      se[j] = std::max(se[j], delta);
+    }
+  }
   for (std::size_t j = 0; j < params.size(); ++j) {
     const auto jj = static_cast<Eigen::Index>(j);
     const FitParameter& p = params[j];
     FittedValue f;
     f.parameter = p;
     f.value = values[j];
-    f.se = std::sqrt(std::max(0.0, V(jj, jj)));
+    f.se = se[j];
     const double sensitivity = scaled.col(jj).norm();
     bool blind = false;
     for (Eigen::Index s = 0; s < sv.size(); ++s)
       blind = blind || ((sv(0) <= 0 || sv(s) < kSingular * sv(0)) &&
                         std::abs(svd.matrixV()(jj, s)) > kLoading);
-    const double x = to_searched(p, values[j]);
-    if (sensitivity < kMinSensitivity) {
+    // With fewer statistics than keys some directions have no singular value at all.
+    blind = blind || sv.size() < n;
+    const double x = to_searched(p, values[j]), h = kJacobianStep * range[j];
+    if (!std::isfinite(f.se)) {
+      f.identified = false;
+      f.note = "its interval could not be computed (the statistics' covariance is incomplete)";
+    } else if (sensitivity < kMinSensitivity) {
       f.identified = false;
       f.note = "the records barely respond to it: across its whole range the statistics move by " +
                format_rounded(sensitivity) + " standard deviations";
     } else if (blind) {
       f.identified = false;
       f.note = "it moves the statistics only together with other fitted keys (confounded)";
+    } else if (x - searched_low(p) < h || searched_high(p) - x < h) {
+      f.identified = false;
+      f.note = "the fit stopped at the edge of the range searched";
     } else if (2 * kZ95 * f.se > kMaxIntervalShare * range[j]) {
       f.identified = false;
       f.note = "its interval covers more than half of the range searched";
@@ -412,6 +481,19 @@ void intervals(const CalibrateOptions& options, const Observed& o, Evaluator& ev
     }
     out.push_back(f);
   }
+  // The joint covariance for the holdout's draws, with the ratio keys' spread as above.
+  covariance.assign(params.size() * params.size(), 0.0);
+  for (std::size_t a = 0; a < params.size(); ++a)
+    for (std::size_t b = 0; b < params.size(); ++b) {
+      const double v = V(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b));
+      const double va = V(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(a));
+      const double vb = V(static_cast<Eigen::Index>(b), static_cast<Eigen::Index>(b));
+      // The correlation from the sandwich, the spreads from se.
+      const double corr = a == b ? 1.0 : (va > 0 && vb > 0 ? v / std::sqrt(va * vb) : 0.0);
+      covariance[a * params.size() + b] =
+          std::isfinite(corr) && std::isfinite(se[a]) && std::isfinite(se[b]) ? corr * se[a] * se[b]
+                                                                              : 0.0;
+    }
 }
 
 }  // namespace
@@ -437,6 +519,11 @@ FitParameter fit_parameter(const Scenario& scenario, const std::string& key) {
   if (row == rows.end() || (row->type != "number" && row->type != "integer"))
     throw InputError("--fit: '" + key +
                      "' is not a number of the scenario; `govsim keys` lists them");
+  if (row->type == "integer")
+    throw InputError(
+        "--fit: '" + key +
+        "' takes whole numbers, which the optimiser cannot search; set it with --set " + key +
+        "=N and compare a few values with `govsim sweep`");
   FitParameter p;
   p.key = key;
   p.start = row->value;
@@ -532,7 +619,6 @@ CalibrationResult calibrate(const std::vector<CaseRecord>& records,
       "calibrate: distance at the scenario's values " + format_rounded(result.distance_start));
   ratio_steps(options, o, evaluate, values);
   moments_stage(options, o, evaluate, values);
-  ratio_steps(options, o, evaluate, values);  // the rates again, after the handling moved
 
   const std::vector<double> sim =
       evaluate(key_values(options.parameters, values), &result.simulated_records);
@@ -540,7 +626,7 @@ CalibrationResult calibrate(const std::vector<CaseRecord>& records,
   result.simulated = record_stats(result.simulated_records, window);
   for (std::size_t k = 0; k < o.names.size(); ++k)
     result.moments.push_back({o.names[k], o.values[k], sim[k], o.sd[k], o.weights[k]});
-  intervals(options, o, evaluate, values, result.values);
+  intervals(options, o, evaluate, values, result.values, result.covariance);
   result.evaluations = evaluate.evaluations();
   say(options, "calibrate: distance " + format_rounded(result.distance_start) + " -> " +
                    format_rounded(result.distance) + " after " +
@@ -636,6 +722,14 @@ std::string fit_json(const CalibrationResult& result, const CalibrateOptions& op
                        {"simulated", m.simulated},
                        {"weight", m.weight}});
   j["statistics"] = moments;
+  Json direct = Json::array();
+  for (const BootstrapInterval& b : result.bootstrap.intervals)
+    direct.push_back({{"name", b.name},
+                      {"estimate", b.estimate},
+                      {"low", b.low},
+                      {"high", b.high},
+                      {"sd", b.sd}});
+  j["direct_estimates"] = direct;
   return to_file_text(j);
 }
 

@@ -75,6 +75,9 @@ struct FittedValue {
 
 struct CalibrationResult {
   std::vector<FittedValue> values;
+  // Covariance of the fitted keys on their searched scale (row-major, values.size() squared):
+  // the sandwich's correlations with each key's standard error.
+  std::vector<double> covariance;
   std::vector<Moment> moments;
   RecordStats observed;
   std::vector<CaseRecord> simulated_records;  // replication 0 at the fitted values

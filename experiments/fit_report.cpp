@@ -1,5 +1,6 @@
 #include "experiments/fit_report.hpp"
 
+#include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -14,6 +15,7 @@
 #include "experiments/report_html.hpp"
 #include "experiments/svg_chart.hpp"
 #include "experiments/synth_records.hpp"
+#include "model/case.hpp"
 #include "model/streams.hpp"
 #include "scenarios/loader.hpp"
 
@@ -26,6 +28,7 @@ constexpr LocalMinutes kMinutesPerWeek = 7 * 1440;
 constexpr double kMinutesPerHour = 60;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kLowQuantile = 0.025, kHighQuantile = 0.975;
+constexpr double kZ95 = 1.959963984540054;  // two-sided 95 % normal quantile
 // Quantile points of the distribution charts and QQ plots.
 constexpr int kQuantilePoints = 49;
 
@@ -69,27 +72,61 @@ std::vector<double> weekly_counts(const std::vector<CaseRecord>& records, LocalM
   return out;
 }
 
-// The fitted values with the identified keys drawn from their intervals (normal on the searched
-// scale, within the searched range); the others stay at their fitted values.
-std::vector<std::pair<std::string, double>> drawn_values(const CalibrationResult& fit,
-                                                         std::uint64_t seed, std::uint64_t rep) {
-  std::vector<std::pair<std::string, double>> out;
-  for (std::size_t j = 0; j < fit.values.size(); ++j) {
-    const FittedValue& f = fit.values[j];
-    const FitParameter& p = f.parameter;
-    double v = f.value;
-    if (rep > 0 && f.identified && f.se > 0) {
-      Stream s(seed, Purpose::Sampling, rep, j);
-      const double x = (p.log_scale ? std::log(v) : v) + f.se * s.normal();
+// The fitted keys drawn for one forecast replicate: the identified keys jointly from their
+// covariance (normal on the searched scale, a Cholesky factor of the sandwich's correlations and
+// the keys' standard errors), the keys the records do not identify uniformly over their searched
+// range; all within the searched range.
+class KeyDraws {
+ public:
+  explicit KeyDraws(const CalibrationResult& fit) : fit_(fit) {
+    const auto n = static_cast<Eigen::Index>(fit.values.size());
+    Eigen::MatrixXd c = Eigen::MatrixXd::Zero(n, n);
+    for (Eigen::Index a = 0; a < n; ++a)
+      for (Eigen::Index b = 0; b < n; ++b)
+        if (identified(a) && identified(b) && fit.covariance.size() == std::size_t(n * n))
+          c(a, b) = fit.covariance[static_cast<std::size_t>(a * n + b)];
+    // A tiny ridge keeps the factor defined when two keys are (nearly) collinear.
+    c += kRidge * Eigen::MatrixXd::Identity(n, n);
+    factor_ = c.llt().matrixL();
+  }
+
+  std::vector<std::pair<std::string, double>> operator()(std::uint64_t seed,
+                                                         std::uint64_t rep) const {
+    const auto n = static_cast<Eigen::Index>(fit_.values.size());
+    Eigen::VectorXd z(n);
+    for (Eigen::Index j = 0; j < n; ++j)
+      z(j) = Stream(seed, Purpose::Sampling, rep, static_cast<std::uint64_t>(j)).normal();
+    const Eigen::VectorXd shift = factor_ * z;
+    std::vector<std::pair<std::string, double>> out;
+    for (Eigen::Index j = 0; j < n; ++j) {
+      const FittedValue& f = fit_.values[static_cast<std::size_t>(j)];
+      const FitParameter& p = f.parameter;
       const double lo = p.log_scale ? std::log(p.low) : p.low;
       const double hi = p.log_scale ? std::log(p.high) : p.high;
-      const double clamped = std::clamp(x, lo, hi);
-      v = p.log_scale ? std::exp(clamped) : clamped;
+      double x = p.log_scale ? std::log(f.value) : f.value;
+      if (identified(j)) {
+        x += shift(j);
+      } else {
+        x = lo +
+            (hi - lo) *
+                Stream(seed, Purpose::Sampling, rep, kUniformSlot + std::uint64_t(j)).uniform();
+      }
+      x = std::clamp(x, lo, hi);
+      out.emplace_back(p.key, p.log_scale ? std::exp(x) : x);
     }
-    out.emplace_back(p.key, v);
+    return out;
   }
-  return out;
-}
+
+ private:
+  static constexpr double kRidge = 1e-12;
+  static constexpr std::uint64_t kUniformSlot = 1u << 20;  // the uniform draws' own streams
+  bool identified(Eigen::Index j) const {
+    const FittedValue& f = fit_.values[static_cast<std::size_t>(j)];
+    return f.identified && std::isfinite(f.se) && f.se > 0;
+  }
+  const CalibrationResult& fit_;
+  Eigen::MatrixXd factor_;
+};
 
 struct Replicate {
   std::vector<double> weekly;
@@ -157,13 +194,14 @@ HoldoutForecast holdout_forecast(const std::vector<CaseRecord>& records,
   fill_quantities(hours_of(records, h.from, end), observed);
   CalibrateOptions whole = options;
   whole.to = end;
+  const KeyDraws draw(fit);
   const LocalMinutes start = simulation_start(options);
   for (int variant = 0; variant < (change.empty() ? 1 : 2); ++variant) {
     std::vector<Replicate> reps(static_cast<std::size_t>(replications));
     auto executor = make_tbb_executor(options.jobs);
     executor->parallel_for(reps.size(), [&](std::size_t b, std::size_t e) {
       for (std::size_t r = b; r < e; ++r) {
-        const auto values = drawn_values(fit, options.seed, r);
+        const auto values = draw(options.seed, r);
         Scenario s = window_scenario(whole, values);
         if (variant == 1) {
           std::vector<std::string> overrides = whole.overrides;
@@ -333,6 +371,51 @@ std::string grid_chart(const RecordStats& observed, const RecordStats& simulated
   return render(c);
 }
 
+// What the records show directly, each figure with its 95 % interval from the day-block bootstrap
+// (the same resamples that weigh the statistics), then the channel mix and the rates by grid and
+// domain with normal-approximation intervals (binomial for a share, Poisson for a count).
+std::string direct_section(const CalibrationResult& r) {
+  std::string html = "<h2>" + esc(tr("Direct estimates from the records")) + "</h2>\n<p>" +
+                     // xgettext:no-c-format
+                     esc(tr("Each figure as the records give it, with its 95% interval from the "
+                            "bootstrap of week-long blocks of days.")) +
+                     "</p>\n<div class=\"scroll\"><table><tr><th>" + esc(tr("statistic")) +
+                     "</th><th>" + esc(tr("estimate")) + "</th><th>" +
+                     // xgettext:no-c-format
+                     esc(tr("95% interval")) + "</th></tr>\n";
+  for (const BootstrapInterval& b : r.bootstrap.intervals)
+    html += "<tr><td>" + esc(b.name) + "</td><td class=\"num\">" + num(b.estimate) +
+            "</td><td class=\"num\">" + num(b.low) + " – " + num(b.high) + "</td></tr>\n";
+  html += "</table></div>\n";
+  const double n = double(std::max<std::int64_t>(r.observed.cases, 1));
+  html += "<h3>" + esc(tr("Channel mix")) + "</h3>\n<table><tr><th>" + esc(tr("channel")) +
+          "</th><th>" + esc(tr("share of cases")) + "</th><th>" +
+          // xgettext:no-c-format
+          esc(tr("95% interval")) + "</th></tr>\n";
+  for (const auto& [channel, share] : r.observed.channel_share) {
+    const double half = kZ95 * std::sqrt(share * (1 - share) / n);
+    html += "<tr><td>" + esc(channel.empty() ? std::string(tr("(not given)")) : channel) +
+            "</td><td class=\"num\">" + num(share) + "</td><td class=\"num\">" +
+            num(std::max(0.0, share - half)) + " – " + num(std::min(1.0, share + half)) +
+            "</td></tr>\n";
+  }
+  html += "</table>\n<h3>" + esc(tr("Cases a day by grid and domain")) +
+          "</h3>\n<div class=\"scroll\"><table><tr><th>" + esc(tr("grid")) + "</th>";
+  for (const char* d : kDomainNames) html += "<th>" + esc(tr(d)) + "</th>";
+  html += "</tr>\n";
+  const double days = std::max(r.observed.days, 1.0);
+  for (const auto& [grid, rates] : r.observed.per_day_by_grid_domain) {
+    html += "<tr><td>" + esc(grid.empty() ? std::string(tr("(not given)")) : grid) + "</td>";
+    for (const double rate : rates) {
+      const double count = rate * days, half = kZ95 * std::sqrt(count) / days;
+      html += "<td class=\"num\">" + num(rate) + " <span class=\"small\">(" +
+              num(std::max(0.0, rate - half)) + " – " + num(rate + half) + ")</span></td>";
+    }
+    html += "</tr>\n";
+  }
+  return html + "</table></div>\n";
+}
+
 std::string holdout_section(const HoldoutForecast& h) {
   std::string html = "<h2>" + esc(tr("Out-of-sample check")) + "</h2>\n<p>" +
                      // xgettext:no-c-format
@@ -377,6 +460,14 @@ std::string holdout_section(const HoldoutForecast& h) {
   return html + "</table>\n";
 }
 
+// "2025-07-02 to 2026-07-01" as "2025-07-02 – 2026-07-01", in any language.
+std::string window_dates(std::string text) {
+  const std::string to = " to ";
+  if (const std::size_t at = text.find(to); at != std::string::npos)
+    text.replace(at, to.size(), " – ");
+  return text;
+}
+
 }  // namespace
 
 std::string fit_report_html(const FitReport& report) {
@@ -387,11 +478,13 @@ std::string fit_report_html(const FitReport& report) {
   std::snprintf(lede, sizeof lede,
                 tr("%lld cases received %s; %d simulated districts per evaluation, %d "
                    "evaluations; weighted distance %s at the scenario's values, %s fitted."),
-                static_cast<long long>(r.observed.cases), r.window_text.c_str(), r.replications,
-                r.evaluations, num(r.distance_start).c_str(), num(r.distance).c_str());
+                static_cast<long long>(r.observed.cases), window_dates(r.window_text).c_str(),
+                r.replications, r.evaluations, num(r.distance_start).c_str(),
+                num(r.distance).c_str());
   html += "<h1>" + esc(title) + "</h1><p class=\"lede\">" + esc(lede) + "</p>\n";
   html += "<h2>" + esc(tr("Fitted keys")) + "</h2>\n" + values_table(r);
   html += "<h2>" + esc(tr("Statistics observed and simulated")) + "</h2>\n" + moments_table(r);
+  html += direct_section(r);
   const Hours observed = hours_of(*report.records, r.observed.from, r.observed.to);
   const Hours simulated = hours_of(r.simulated_records, r.observed.from, r.observed.to);
   html += "<h2>" + esc(tr("Distributions")) + "</h2>\n";

@@ -15,7 +15,8 @@ namespace govsim::batch {
 
 // One forecast of the holdout window: weekly volumes and the response and closure quantiles, each
 // as the mean over simulated districts and a 95 % prediction interval (2.5 % and 97.5 % of the
-// replicates; each replicate draws the identified keys from their fitted intervals).
+// replicates; each replicate draws the identified keys jointly from their fitted covariance and
+// the others uniformly over their searched range).
 struct Forecast {
   std::string label;  // "the fitted model", "the fitted model with governance.x = v"
   std::vector<double> weekly_mean, weekly_low, weekly_high;
@@ -43,7 +44,7 @@ struct HoldoutForecast {
 HoldoutForecast holdout_forecast(const std::vector<CaseRecord>& records,
                                  const CalibrateOptions& options, const CalibrationResult& fit,
                                  LocalMinutes end, const std::vector<std::string>& change = {},
-                                 int replications = 20);
+                                 int replications = 100);
 std::string holdout_text(const HoldoutForecast& holdout);
 
 struct FitReport {

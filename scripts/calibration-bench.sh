@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The size benchmark of `govsim calibrate` (docs/PERFORMANCE.md, "Calibrating to a district"):
-# a year of records of a 100 000-resident district with about 170 000 cases (the volume of a
+# a year of records of a 100 000-resident district with about 200 000 cases (the volume of a
 # 12345 hotline and a grid platform together: every domain's rate raised), imported by
 # `govsim records`, then fitted with the default settings on every core. Prints both times.
 #
@@ -9,9 +9,9 @@ set -euo pipefail
 govsim=${1:?usage: scripts/calibration-bench.sh GOVSIM [OUT_DIR]}
 out=${2:-out/calibration-bench}
 mkdir -p "$out"
-district=(--set city.residents=100000 --set model.rates.dispute=0.03
-          --set model.rates.administrative=0.8 --set model.rates.livelihood=0.6
-          --set model.rates.environment=0.4 --set model.rates.safety=0.2)
+district=(--set city.residents=100000 --set model.rates.dispute=0.035
+          --set model.rates.administrative=0.95 --set model.rates.livelihood=0.71
+          --set model.rates.environment=0.47 --set model.rates.safety=0.236)
 "$govsim" synth baseline "${district[@]}" --days 395 --out "$out/records.csv" --overwrite
 
 start=$(date +%s%N)

@@ -41,11 +41,19 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
   w.behaviour = make_case_behaviour(w.scenario.model);
   if (w.city.grids == 0) throw InputError(scenario.source + ": the city has no grids");
   const std::uint32_t G = w.city.grids;
-  init_residents(s.residents, w.city, scenario);
+  // The populations grid by grid in parallel: every draw is keyed by its own resident, grid or
+  // volunteer, so the split over threads changes no bit.
+  const GridLoop grids = [&](std::size_t n,
+                             const std::function<void(std::size_t, std::size_t)>& body) {
+    executor.parallel_for(n, body);
+  };
+  init_residents(s.residents, w.city, scenario, grids);
   s.volunteers.resize(G);
-  for (std::uint32_t g = 0; g < G; ++g)
-    init_volunteers(s.volunteers[g], s.residents, w.city.grid_first_resident[g],
-                    w.city.grid_first_resident[g + 1], g, scenario);
+  grids(G, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t g = begin; g < end; ++g)
+      init_volunteers(s.volunteers[g], s.residents, w.city.grid_first_resident[g],
+                      w.city.grid_first_resident[g + 1], static_cast<std::uint32_t>(g), scenario);
+  });
   double elderly = 0;
   for (std::uint32_t g = 0; g < G; ++g)
     elderly += double(w.city.grid_elderly[g]) * double(w.city.grid_population[g]);
@@ -63,11 +71,7 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
     w.festivals = w.calendar->spring_festivals(0, w.scenario.run.days);
   }
   // People (MODEL.md 7.24): the neighbour network, grids in parallel, and the cases to come.
-  s.network =
-      build_network(w.city, scenario.model.behaviour.people, scenario.run.seed,
-                    [&](std::size_t n, const std::function<void(std::size_t, std::size_t)>& f) {
-                      executor.parallel_for(n, f);
-                    });
+  s.network = build_network(w.city, scenario.model.behaviour.people, scenario.run.seed, grids);
   s.pending_cases.resize(G);
   const UnitContext ctx{&s.residents,     &s.volunteers,        &s.feedback, &s.grid_totals,
                         w.calendar.get(), &w.scenario.calendar, &s.network,  &s.pending_cases};

@@ -106,7 +106,9 @@ double true_value(const FitParameter& p) {
 }  // namespace
 
 TEST_CASE("calibrate recovers keys of synthesised records within their intervals", "[calibrate]") {
-  int covered = 0, total = 0, identified = 0;
+  // Coverage counts the identified keys only: a key called unidentified gets its whole searched
+  // range as its interval, which covers the truth by construction.
+  int covered = 0, total = 0, identified = 0, moved = 0, moved_covered = 0;
   std::string missed;
 #ifdef GOVSIM_SANITIZED
   const std::vector<City> fitted_cities(cities().begin(), cities().begin() + 1);
@@ -122,28 +124,33 @@ TEST_CASE("calibrate recovers keys of synthesised records within their intervals
       const CalibrateOptions options = options_for(city, from, from + 150 * kDay);
       const CalibrationResult r = calibrate(records, options);
       REQUIRE(r.values.size() == fitted_keys().size());
-      CHECK(r.distance <= r.distance_start);
+      CHECK(r.distance <= r.distance_start);  // the best point found is kept
       for (const FittedValue& f : r.values) {
-        const double t = true_value(f.parameter);
         ++total;
-        identified += f.identified ? 1 : 0;
-        if (t >= f.low && t <= f.high) {
-          ++covered;
-        } else {
+        if (!f.identified) continue;
+        ++identified;
+        const double t = true_value(f.parameter);
+        const bool inside = t >= f.low && t <= f.high;
+        covered += inside ? 1 : 0;
+        if (t != f.parameter.start) {
+          ++moved;
+          moved_covered += inside ? 1 : 0;
+        }
+        if (!inside)
           missed += city.scenario + "/" + std::to_string(seed) + " " + f.parameter.key + " " +
                     std::to_string(t) + " not in [" + std::to_string(f.low) + ", " +
                     std::to_string(f.high) + "]\n";
-        }
       }
     }
   INFO(missed);
-#ifndef GOVSIM_SANITIZED
-  CHECK(covered >= (9 * total + 9) / 10);  // at least 90 %
-  // Not by calling keys unidentified (whose interval is their whole range): most are identified.
-  CHECK(identified >= (3 * total) / 4);
-#endif
+  INFO(covered << " of " << identified << " identified keys covered, " << moved_covered << " of "
+               << moved << " moved ones; " << identified << " of " << total << " identified");
   CHECK(identified > 0);
-  CHECK(covered > 0);
+  CHECK(moved > 0);
+#ifndef GOVSIM_SANITIZED
+  CHECK(10 * covered >= 9 * identified);  // at least 90 % of the identified keys
+  CHECK(4 * identified >= 3 * total);     // and most keys are identified
+#endif
 }
 
 TEST_CASE("the fitted scenario extends the district's and loads", "[calibrate]") {
@@ -187,7 +194,7 @@ TEST_CASE("the holdout forecast with the policy change covers what happened", "[
   options.max_evaluations = 0;
   const CalibrationResult fit = calibrate(records, options);
   const HoldoutForecast h =
-      holdout_forecast(records, options, fit, end, {"governance.platform.level=1"}, 12);
+      holdout_forecast(records, options, fit, end, {"governance.platform.level=1"}, 40);
   REQUIRE(h.forecasts.size() == 2);
   REQUIRE(h.weekly_observed.size() == 8);
   const Forecast& same = h.forecasts[0];
