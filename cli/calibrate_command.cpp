@@ -41,10 +41,6 @@ struct CalibrateArgs {
   bool quiet = false;
 };
 
-LocalMinutes day_floor(LocalMinutes t) {
-  return t - (((t % kMinutesPerDay) + kMinutesPerDay) % kMinutesPerDay);
-}
-
 // What `extends:` in the fitted file says: a shipped name as it is, a file relative to the
 // fitted file's folder.
 std::string extends_text(const std::string& scenario, const std::string& out) {
@@ -91,8 +87,6 @@ constexpr int kMinFitDays = 28;
 // an export of two periods): the rates would be fitted to days nobody recorded.
 constexpr double kMaxEmptyDays = 0.2;
 
-std::string date_text(LocalMinutes t) { return format_local_time(t, 0).substr(0, 10); }
-
 // The fit's window: --from and --to when given, else from the first day a case was received to
 // the day after the last; refused when many of its days have no case at all.
 void set_window(const std::vector<CaseRecord>& records, const CalibrateArgs& args, int offset,
@@ -102,20 +96,20 @@ void set_window(const std::vector<CaseRecord>& records, const CalibrateArgs& arg
     first = std::min(first, r.received);
     last = std::max(last, r.received);
   }
-  options.from = day_floor(first);
-  options.to = day_floor(last) + kMinutesPerDay;
+  options.from = local_day_start(first);
+  options.to = local_day_start(last) + kMinutesPerDay;
   const auto date = [&](const std::string& flag, const std::string& text) {
     const std::optional<LocalMinutes> t = parse_local_time(text, offset);
-    if (!t || *t != day_floor(*t))
+    if (!t || *t != local_day_start(*t))
       throw InputError(flag + ": '" + text + "' is not a date; write it as 2025-01-01");
     return *t;
   };
   if (!args.from.empty()) options.from = date("--from", args.from);
   if (!args.to.empty()) options.to = date("--to", args.to) + kMinutesPerDay;  // --to is inclusive
   if (options.to - options.from < kMinutesPerDay * kMinFitDays)
-    throw InputError("the window " + date_text(options.from) + " to " + date_text(options.to - 1) +
-                     " is shorter than " + std::to_string(kMinFitDays) +
-                     " days; calibrate needs a month or more");
+    throw InputError("the window " + local_date_text(options.from) + " to " +
+                     local_date_text(options.to - 1) + " is shorter than " +
+                     std::to_string(kMinFitDays) + " days; calibrate needs a month or more");
   const auto days = static_cast<std::size_t>((options.to - options.from) / kMinutesPerDay);
   std::vector<char> busy(days, 0);
   for (const CaseRecord& r : records)
@@ -124,8 +118,8 @@ void set_window(const std::vector<CaseRecord>& records, const CalibrateArgs& arg
   const auto empty = static_cast<std::size_t>(std::count(busy.begin(), busy.end(), 0));
   if (double(empty) > kMaxEmptyDays * double(days))
     throw InputError(args.records + ": " + std::to_string(empty) + " of the " +
-                     std::to_string(days) + " days from " + date_text(options.from) + " to " +
-                     date_text(options.to - 1) +
+                     std::to_string(days) + " days from " + local_date_text(options.from) + " to " +
+                     local_date_text(options.to - 1) +
                      " have no case at all; a stray date or a gap in the export? Choose the "
                      "window with --from and --to");
 }
@@ -209,13 +203,13 @@ int calibrate_command(const CalibrateArgs& args) {
   const LocalMinutes end = options.to;
   if (!args.holdout.empty()) {
     const std::optional<LocalMinutes> h = parse_local_time(args.holdout, read.utc_offset_minutes);
-    if (!h || *h != day_floor(*h))
+    if (!h || *h != local_day_start(*h))
       throw InputError("--holdout: '" + args.holdout + "' is not a date; write it as 2025-10-01");
     if (*h <= options.from + kMinutesPerDay * kMinFitDays || *h >= end)
       throw InputError("--holdout: " + args.holdout + " must leave at least " +
                        std::to_string(kMinFitDays) +
                        " days of records before it and some after it (the records run from " +
-                       date_text(options.from) + " to " + date_text(end - 1) + ")");
+                       local_date_text(options.from) + " to " + local_date_text(end - 1) + ")");
     options.to = *h;
     // A change the forecast cannot make is refused now, not after the fit.
     std::vector<std::string> changed = args.input.overrides;

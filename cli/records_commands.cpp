@@ -59,8 +59,7 @@ int synth_command(const SynthArgs& args) {
     const std::optional<LocalMinutes> first = parse_local_time(args.start, offset);
     if (!first || *first % kMinutesPerDay != 0)
       throw InputError("--start: '" + args.start + "' is not a date; write it as 2025-01-01");
-    input.overrides.push_back("run.start_date=" +
-                              format_local_time(*first - warmup, 0).substr(0, 10));
+    input.overrides.push_back("run.start_date=" + local_date_text(*first - warmup));
     scenario = load_input(input);
   }
   const std::optional<LocalMinutes> day0 = parse_local_time(scenario.run.start_date, offset);
@@ -73,9 +72,9 @@ int synth_command(const SynthArgs& args) {
   for (const CaseRecord& r : records) open += r.outcome == "open" ? 1 : 0;
   std::cout << "synth: " << records.size() << " case records of " << scenario.name << " ("
             << scenario.run.days - scenario.run.warmup_days << " days from "
-            << format_local_time(*day0 + warmup, 0).substr(0, 10) << " after a "
-            << scenario.run.warmup_days << "-day warm-up, seed " << scenario.run.seed << "; "
-            << open << " still open at the end) -> " << args.out << "\n";
+            << local_date_text(*day0 + warmup) << " after a " << scenario.run.warmup_days
+            << "-day warm-up, seed " << scenario.run.seed << "; " << open
+            << " still open at the end) -> " << args.out << "\n";
   return 0;
 }
 

@@ -478,6 +478,14 @@ std::optional<LocalMinutes> parse_local_time(std::string_view text, int utc_offs
   return m;
 }
 
+LocalMinutes local_day_start(LocalMinutes t) {
+  return t - (((t % kMinutesPerDay) + kMinutesPerDay) % kMinutesPerDay);
+}
+
+std::string local_date_text(LocalMinutes t) {
+  return format_local_time(t, 0).substr(0, std::string("2025-01-01").size());
+}
+
 std::string format_local_time(LocalMinutes t, int utc_offset_minutes) {
   const LocalMinutes index =
       t >= 0 ? t / kMinutesPerDay : (t - kMinutesPerDay + 1) / kMinutesPerDay;

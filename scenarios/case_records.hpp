@@ -27,6 +27,10 @@ std::optional<LocalMinutes> parse_local_time(std::string_view text, int utc_offs
 // "2025-03-01T08:30:00+08:00": the ISO form with the records' offset.
 std::string format_local_time(LocalMinutes t, int utc_offset_minutes);
 
+// The midnight at or before t, and t's date as YYYY-MM-DD (both in the records' local time).
+LocalMinutes local_day_start(LocalMinutes t);
+std::string local_date_text(LocalMinutes t);
+
 // Minutes since 1970-01-01 of a date's midnight; nullopt for no such date.
 std::optional<LocalMinutes> local_midnight(int year, int month, int day);
 
