@@ -114,8 +114,8 @@ NeighbourNetwork build_network(const City& city, const PeopleBehaviour& people, 
       city.residents > std::numeric_limits<std::uint32_t>::max())
     throw std::length_error("the neighbour network has more than 2^32 ties");
   NeighbourNetwork net;
-  net.offsets.assign(city.residents + 1, 0);
-  net.targets.assign(first_target[city.grids], 0);
+  net.offsets.resize(city.residents + 1);  // every element is written below, in parallel
+  net.targets.resize(first_target[city.grids]);
   net.offsets[city.residents] = static_cast<std::uint32_t>(first_target[city.grids]);
   loop(city.grids, [&](std::size_t b, std::size_t e) {
     for (std::size_t g = b; g < e; ++g) {

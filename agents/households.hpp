@@ -16,14 +16,16 @@
 #include <vector>
 
 #include "agents/grid_loop.hpp"
+#include "engine/uninit_vector.hpp"
 #include "model/city.hpp"
 #include "model/params.hpp"
 
 namespace govsim {
 
 struct NeighbourNetwork {
-  std::vector<std::uint32_t> offsets;  // residents + 1: resident i's ties are targets[o[i], o[i+1])
-  std::vector<std::uint32_t> targets;  // resident ids (global), sorted within each row
+  UninitVector<std::uint32_t>
+      offsets;  // residents + 1: resident i's ties are targets[o[i], o[i+1])
+  UninitVector<std::uint32_t> targets;  // resident ids (global), sorted within each row
 
   std::uint32_t degree(std::uint64_t i) const { return offsets[i + 1] - offsets[i]; }
   const std::uint32_t* begin(std::uint64_t i) const { return targets.data() + offsets[i]; }

@@ -43,6 +43,19 @@ inline void block(float* __restrict hard, float* __restrict trust, float* __rest
 
 }  // namespace
 
+// Two versions, chosen once when the program loads (GCC function multiversioning): one for CPUs
+// with AVX2, whose 256-bit registers hold the eight lanes of a block at once, and one for the
+// x86-64 baseline (SSE2, two registers a block). Both do the same single-precision operations in
+// the same order on each lane (no fused multiply-add: the build has -ffp-contract=off and AVX2
+// alone does not enable FMA), so they give the same bits; tests/agents/test_resident_day.cpp
+// checks the version this CPU runs against a scalar std::clamp copy.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define GOVSIM_RESIDENT_DAY_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define GOVSIM_RESIDENT_DAY_CLONES
+#endif
+
+GOVSIM_RESIDENT_DAY_CLONES
 ResidentDaySums step_resident_day(const ResidentColumns& c, const ResidentDay& day) {
   // Copies, so that no store to the arrays could change a coefficient or the count mid-loop.
   const ResidentDay d = day;

@@ -42,7 +42,7 @@ void init_residents(Residents& r, const City& city, const Scenario& sc, const Gr
   r.happiness.resize(n);
   r.security.resize(n);
   r.propensity.resize(n);
-  r.flags.assign(n, 0);
+  r.flags.resize(n);
   const ResidentStart& st = sc.model.behaviour.residents;
   const ReportingBehaviour& rep = sc.model.behaviour.reporting;
   for_each_grid_range(loop, city.grids, [&](std::size_t begin, std::size_t end) {

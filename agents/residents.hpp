@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "agents/grid_loop.hpp"
+#include "engine/uninit_vector.hpp"
 #include "model/city.hpp"
 #include "model/params.hpp"
 
@@ -21,14 +22,14 @@ enum ResidentFlag : std::uint8_t {
 };
 
 struct Residents {
-  std::vector<float> hardship;      // 4  material and relational strain, 0..1
-  std::vector<float> trust;         // 4  trust in the local bodies (legitimacy), 0..1
-  std::vector<float> expectation;   // 4  expected service performance, 0..1 (adapts)
-  std::vector<float> gain;          // 4  sense of gain 获得感, 0..1
-  std::vector<float> happiness;     // 4  sense of happiness 幸福感, 0..1
-  std::vector<float> security;      // 4  sense of security 安全感, 0..1
-  std::vector<float> propensity;    // 4  chance of reporting a problem they have
-  std::vector<std::uint8_t> flags;  // 1  ResidentFlag bits
+  UninitVector<float> hardship;      // 4  material and relational strain, 0..1
+  UninitVector<float> trust;         // 4  trust in the local bodies (legitimacy), 0..1
+  UninitVector<float> expectation;   // 4  expected service performance, 0..1 (adapts)
+  UninitVector<float> gain;          // 4  sense of gain 获得感, 0..1
+  UninitVector<float> happiness;     // 4  sense of happiness 幸福感, 0..1
+  UninitVector<float> security;      // 4  sense of security 安全感, 0..1
+  UninitVector<float> propensity;    // 4  chance of reporting a problem they have
+  UninitVector<std::uint8_t> flags;  // 1  ResidentFlag bits
 
   std::size_t size() const { return trust.size(); }
   // Epstein's form: grievance = hardship x (1 - legitimacy).

@@ -44,8 +44,8 @@ class CheckpointWriter {
     static_assert(std::is_trivially_copyable_v<T>);
     bytes_.append(reinterpret_cast<const char*>(&x), sizeof x);
   }
-  template <class T>
-  void vec(const std::vector<T>& v) {
+  template <class T, class A>
+  void vec(const std::vector<T, A>& v) {
     pod(static_cast<std::uint64_t>(v.size()));
     if (!v.empty()) bytes_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
   }
@@ -80,8 +80,8 @@ class CheckpointReader {
     std::memcpy(&x, p_, sizeof x);
     p_ += sizeof x;
   }
-  template <class T>
-  void vec(std::vector<T>& v) {
+  template <class T, class A>
+  void vec(std::vector<T, A>& v) {
     std::uint64_t n = 0;
     pod(n);
     if (n > remaining() / std::max<std::size_t>(1, sizeof(T)))

@@ -1,7 +1,7 @@
-// The values of the last few days: a trailing window kept as one buffer per day, so that adding a
-// day costs that day's values and a quantile costs the window's, never a sort of the whole run.
-// The order of the values never matters (a quantile is the k-th smallest), so the results do not
-// depend on how the days' values were gathered.
+// The values of the last few days: a trailing window kept as one sorted run per day, so that
+// adding a day costs sorting that day's values and a quantile costs a few binary searches per day,
+// never a sort or a selection over the whole window. A quantile is the k-th smallest value, so the
+// results do not depend on the order in which the days' values were gathered.
 #pragma once
 
 #include <algorithm>
@@ -15,12 +15,14 @@
 namespace govsim {
 
 struct DayWindow {
-  std::vector<double> values;            // the window's values, oldest day first
+  std::vector<double> values;            // the window's values, oldest day first, each day sorted
   std::vector<std::uint64_t> day_sizes;  // how many of them each day added, oldest first
 
   // Adds a day's values and drops the days older than the last `days` (at least one is kept).
   void add_day(const std::vector<double>& today, std::size_t days) {
+    const auto from = static_cast<std::ptrdiff_t>(values.size());
     values.insert(values.end(), today.begin(), today.end());
+    std::sort(values.begin() + from, values.end());
     day_sizes.push_back(today.size());
     std::size_t drop_days = 0, drop_values = 0;
     while (day_sizes.size() - drop_days > std::max<std::size_t>(1, days))
@@ -30,35 +32,87 @@ struct DayWindow {
     values.erase(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(drop_values));
   }
 
+  // Sorts each day's run: a window read from a checkpoint written before the runs were kept
+  // sorted answers the same as one built here.
+  void sort_days() {
+    std::size_t from = 0;
+    for (std::uint64_t n : day_sizes) {
+      std::sort(values.begin() + static_cast<std::ptrdiff_t>(from),
+                values.begin() + static_cast<std::ptrdiff_t>(from + n));
+      from += n;
+    }
+  }
+
   // For each q of `qs` (ascending), the k-th smallest value in the window, k = ceil(q n)
   // (nearest rank), into `out`; NaN when the window holds fewer than `min_count` values (or
-  // none). One copy into `scratch` (reused between calls) serves every q: each selection works
-  // on the part above the previous one.
+  // none).
   template <std::size_t N>
-  void quantiles(const std::array<double, N>& qs, std::array<double, N>& out, std::size_t min_count,
-                 std::vector<double>& scratch) const {
+  void quantiles(const std::array<double, N>& qs, std::array<double, N>& out,
+                 std::size_t min_count) const {
     out.fill(kNaN);
     if (values.empty() || values.size() < min_count) return;
-    scratch.assign(values.begin(), values.end());
+    const std::size_t n = values.size();
     std::size_t from = 0;
     for (std::size_t i = 0; i < N; ++i) {
-      const auto rank = static_cast<std::size_t>(std::ceil(qs[i] * double(scratch.size())));
-      const std::size_t k = std::max(from, std::clamp<std::size_t>(rank, 1, scratch.size()) - 1);
-      std::nth_element(scratch.begin() + static_cast<std::ptrdiff_t>(from),
-                       scratch.begin() + static_cast<std::ptrdiff_t>(k), scratch.end());
-      out[i] = scratch[k];
+      const auto rank = static_cast<std::size_t>(std::ceil(qs[i] * double(n)));
+      const std::size_t k = std::max(from, std::clamp<std::size_t>(rank, 1, n) - 1);
+      out[i] = smallest(k);
       from = k;
     }
   }
 
-  double quantile(double q, std::size_t min_count, std::vector<double>& scratch) const {
+  double quantile(double q, std::size_t min_count) const {
     std::array<double, 1> out{};
-    quantiles(std::array<double, 1>{q}, out, min_count, scratch);
+    quantiles(std::array<double, 1>{q}, out, min_count);
     return out[0];
   }
 
-  // Whether the days' sizes add up to the values held (a checkpoint's window is checked).
+  // The k-th smallest value (from 0; k < values.size()) of the union of the days' sorted runs.
+  // Each round takes the middle of the run with the most candidates left as the pivot and
+  // counts, by binary search in every run, the values below and up to it; then either the pivot
+  // is the answer or every run keeps only the side the answer is on. The largest run at least
+  // halves each round.
+  double smallest(std::size_t k) const {
+    struct Run {
+      const double* lo;
+      const double* hi;
+    };
+    std::vector<Run> runs;
+    runs.reserve(day_sizes.size());
+    const double* p = values.data();
+    for (std::uint64_t m : day_sizes) {
+      if (m > 0) runs.push_back({p, p + m});
+      p += m;
+    }
+    std::vector<const double*> below(runs.size()), upto(runs.size());
+    for (;;) {
+      const Run* widest = &runs[0];
+      for (const Run& r : runs)
+        if (r.hi - r.lo > widest->hi - widest->lo) widest = &r;
+      const double pivot = widest->lo[(widest->hi - widest->lo) / 2];
+      std::size_t less = 0, not_greater = 0;
+      for (std::size_t j = 0; j < runs.size(); ++j) {
+        below[j] = std::lower_bound(runs[j].lo, runs[j].hi, pivot);
+        upto[j] = std::upper_bound(below[j], runs[j].hi, pivot);
+        less += static_cast<std::size_t>(below[j] - runs[j].lo);
+        not_greater += static_cast<std::size_t>(upto[j] - runs[j].lo);
+      }
+      if (k < less) {
+        for (std::size_t j = 0; j < runs.size(); ++j) runs[j].hi = below[j];
+      } else if (k < not_greater) {
+        return pivot;
+      } else {
+        k -= not_greater;
+        for (std::size_t j = 0; j < runs.size(); ++j) runs[j].lo = upto[j];
+      }
+    }
+  }
+
+  // Whether the days' sizes add up to the values held and every value is a number (a
+  // checkpoint's window is checked).
   bool consistent() const {
+    if (!std::all_of(values.begin(), values.end(), [](double v) { return !std::isnan(v); }))
+      return false;
     std::uint64_t n = 0;
     for (std::uint64_t k : day_sizes) {
       if (k > values.size() - n) return false;

@@ -31,6 +31,11 @@ Json make_manifest(const RunRecord& run) {
     phases[run.profile.names[i]] = run.profile.seconds[i];
   }
   m["profile_s"] = std::move(phases);
+  Json setup = Json::object();
+  for (std::size_t i = 0;
+       i < run.profile.setup_names.size() && i < run.profile.setup_seconds.size(); ++i)
+    setup[run.profile.setup_names[i]] = run.profile.setup_seconds[i];
+  m["setup_s"] = std::move(setup);
   m["resolved_scenario"] = scenario_to_json(scenario);
   return m;
 }

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <span>
 
 #include "engine/checkpoint_io.hpp"
 #include "engine/version.hpp"
@@ -85,7 +86,7 @@ void world_fields(IO& io, W& w) {
   io.vec(w.phase_seconds);
 }
 
-bool all_within(const std::vector<float>& v, float lo, float hi) {
+bool all_within(std::span<const float> v, float lo, float hi) {
   return std::all_of(v.begin(), v.end(), [&](float x) { return x >= lo && x <= hi; });  // no NaN
 }
 
@@ -422,6 +423,7 @@ std::unique_ptr<Simulation> Simulation::restore(const std::string& bytes, const 
   const std::size_t phases = w.phase_seconds.size();
   world_fields(r, w);
   check_state(w, residents, grids, r);
+  w.tally.response_window.sort_days();  // a window saved before its days were kept sorted
   if (w.phase_seconds.size() != phases) r.fail("it has the wrong number of phases");
   for (HandlingUnit& u : s.units) u.load(r);
   if (r.remaining() != 0) r.fail("it has bytes left over after the last unit");

@@ -61,6 +61,11 @@ UnitDay& UnitDay::operator+=(const UnitDay& o) {
   incident_cases += o.incident_cases;
   travel_h += o.travel_h;
   handlers += o.handlers;
+  open_end += o.open_end;
+  unreported_end += o.unreported_end;
+  backlog_end += o.backlog_end;
+  overdue_end += o.overdue_end;
+  backlog_age_sum_h += o.backlog_age_sum_h;
   return *this;
 }
 

@@ -92,6 +92,10 @@ struct UnitDay {
   std::int64_t incident_cases = 0;   // incidents admitted today (they arose from disputes)
   double travel_h = 0;               // staff's travel to on-site work and rounds (MODEL.md 7.25)
   std::int64_t handlers = 0;         // staff on the rosters today
+  // The unit's cases at the end of the day (HandlingUnit::take_day): open, open and not yet
+  // reported, reported and open (the backlog, their summed age and those past their deadline).
+  std::int64_t open_end = 0, unreported_end = 0, backlog_end = 0, overdue_end = 0;
+  double backlog_age_sum_h = 0;
 
   // Adds another unit's day: counts and sums, and its lists after this one's.
   UnitDay& operator+=(const UnitDay& o);

@@ -367,7 +367,10 @@ void HandlingUnit::backlog(double now, std::int64_t& count, double& age_sum_h,
   }
 }
 
-void HandlingUnit::take_day(UnitDay& out) {
+void HandlingUnit::take_day(UnitDay& out, double now) {
+  day_.open_end = open_;
+  day_.unreported_end = unreported_;
+  backlog(now, day_.backlog_end, day_.backlog_age_sum_h, day_.overdue_end);
   std::swap(out, day_);
   day_.clear();  // today starts from zero, reusing the lists' memory
 }

@@ -92,8 +92,9 @@ class HandlingUnit {
   };
   std::vector<Transfer>& sent_up() { return sent_up_; }
   void run_until(double t_end);
-  // Moves today's figures into `out` and resets them (reusing the memory of out's lists).
-  void take_day(UnitDay& out);
+  // Counts the cases open at `now` (the end of the day) into today's figures, moves them into
+  // `out` and resets them (reusing the memory of out's lists).
+  void take_day(UnitDay& out, double now);
 
   std::int64_t open_cases() const { return open_; }
   // Cases waiting or in service at a level's desks now.

@@ -18,6 +18,7 @@ void put_design_in_force(World& w, const GovernanceConfig& gov, Executor& ex) {
   ex.parallel_for(s.units.size(), [&](std::size_t b, std::size_t e) {
     for (std::size_t u = b; u < e; ++u) s.units[u].apply_design(s.gov, now);
   });
+  w.staff_costs.valid = false;  // new rosters, perhaps a new cost model
   for (std::uint32_t g = 0; g < w.city.grids; ++g) {
     Stream st(w.scenario.run.seed, Purpose::CityLayout, g, 1);
     s.has_sensors[g] = st.uniform() < s.gov.platform.sensor_coverage ? 1 : 0;
@@ -84,7 +85,7 @@ void cases_phase(World& w, Executor& ex) {
            g < w.city.street_first_grid[street + 1]; ++g)
         for (const NewCase& n : w.today.outbox[g]) unit.admit(n);
       unit.run_until(day_end);
-      unit.take_day(w.today.unit_days[u]);
+      unit.take_day(w.today.unit_days[u], day_end);
     }
   });
   HandlingUnit& top = s.units[streets];
@@ -94,7 +95,7 @@ void cases_phase(World& w, Executor& ex) {
     s.units[u].sent_up().clear();
   }
   top.run_until(day_end);
-  top.take_day(w.today.unit_days[streets]);
+  top.take_day(w.today.unit_days[streets], day_end);
 }
 
 // The grids' part of today's row: the senses, new disputes and volunteers.
@@ -121,11 +122,10 @@ void add_grid_days(const World& w, DayMetrics& d) {
 void add_response_percentiles(DayWindow& window, const std::vector<double>& today,
                               const RunConfig& run, DayMetrics& d) {
   constexpr double kMedian = 0.5, kP90 = 0.9;
-  std::vector<double> scratch;
   window.add_day(today, static_cast<std::size_t>(run.percentile_window_days));
   const auto least = static_cast<std::size_t>(run.percentile_min_responses);
   std::array<double, 2> p{};
-  window.quantiles(std::array<double, 2>{kMedian, kP90}, p, least, scratch);
+  window.quantiles(std::array<double, 2>{kMedian, kP90}, p, least);
   d.response_time_p50_h = p[0];
   d.response_time_p90_h = p[1];
 }
@@ -187,17 +187,48 @@ std::pair<int, double> staff_cost(Role role, Level level, const CostConfig& cost
   return {kCostMediators, 0};
 }
 
-// Staff on the rosters, volunteers and the platform: today's cost, by part (kCostPartNames).
-DayCost day_cost(const World& w, const DayMetrics& d) {
+// The staff's yearly cost by part, and by where each member of staff is based (a grid worker in
+// the community of their grid, a mediator in their community or street; staff of the city tier
+// in its own row), in unit and roster order. Worked out again after a design comes into force.
+const World::StaffCosts& staff_costs(World& w) {
+  World::StaffCosts& sc = w.staff_costs;
+  if (sc.valid) return sc;
+  const City& city = w.city;
   const CostConfig& cost = w.state.gov.costs;
-  DayCost c;
+  sc = World::StaffCosts{};
+  sc.street.assign(std::size_t(city.streets + 1) * kCostParts, 0.0);
+  sc.community.assign(std::size_t(city.communities) * kCostParts, 0.0);
+  auto add = [&](std::uint32_t street, std::int64_t community, int part, double yuan) {
+    sc.street[std::size_t(street) * kCostParts + std::size_t(part)] += yuan;
+    if (community >= 0)
+      sc.community[std::size_t(community) * kCostParts + std::size_t(part)] += yuan;
+  };
   for (const HandlingUnit& u : w.state.units) {
     const Roster& r = u.roster();
     for (std::size_t i = 0; i < r.size(); ++i) {
       const auto [part, yuan] = staff_cost(r.role[i], r.level[i], cost);
-      c.part[part] += yuan;
+      sc.part[part] += yuan;
+      const std::uint32_t home = r.home[i];
+      if (r.level[i] == Level::City)
+        add(city.streets, -1, part, yuan);
+      else if (r.level[i] == Level::Grid && home < city.grids)
+        add(city.grid_street[home], city.grid_community[home], part, yuan);
+      else if (r.level[i] == Level::Community && home < city.communities)
+        add(city.community_street[home], home, part, yuan);
+      else
+        add(std::min(home, city.streets), -1, part, yuan);
     }
   }
+  sc.valid = true;
+  return sc;
+}
+
+// Staff on the rosters, volunteers and the platform: today's cost, by part (kCostPartNames).
+DayCost day_cost(World& w, const DayMetrics& d) {
+  const CostConfig& cost = w.state.gov.costs;
+  DayCost c;
+  const World::StaffCosts& staff_parts = staff_costs(w);
+  for (int k = 0; k < kCostParts; ++k) c.part[k] = staff_parts.part[k];
   c.part[kCostVolunteers] = cost.volunteer * double(d.volunteers_active);
   c.part[kCostPlatform] =
       cost.platform_per_resident * w.state.gov.platform.level * double(d.residents);
@@ -210,59 +241,41 @@ DayCost day_cost(const World& w, const DayMetrics& d) {
   return c;
 }
 
-// Today's cost by place (RunTally::cost_community, cost_street): each member of staff where they
-// are based (a grid worker in the community of their grid, a mediator in their community or
-// street), each grid's volunteers and its residents' share of the platform in its community and
-// street. Summed as yearly rates a day (divided by the measured days when reported); serial, in
-// unit, roster and grid order.
+// Today's cost by place (RunTally::cost_community, cost_street): the staff where they are based
+// (staff_costs), each grid's volunteers and its residents' share of the platform in its community
+// and street. Summed as yearly rates a day (divided by the measured days when reported); serial,
+// in place and grid order.
 void add_place_costs(World& w) {
   const City& city = w.city;
   const CostConfig& cost = w.state.gov.costs;
   RunTally& t = w.tally;
   t.cost_community.resize(std::size_t(city.communities) * kCostParts, 0.0);
   t.cost_street.resize(std::size_t(city.streets + 1) * kCostParts, 0.0);
-  auto add = [&](std::uint32_t street, std::int64_t community, int part, double yuan) {
-    t.cost_street[std::size_t(street) * kCostParts + std::size_t(part)] += yuan;
-    if (community >= 0)
-      t.cost_community[std::size_t(community) * kCostParts + std::size_t(part)] += yuan;
-  };
-  for (const HandlingUnit& u : w.state.units) {
-    const Roster& r = u.roster();
-    for (std::size_t i = 0; i < r.size(); ++i) {
-      const auto [part, yuan] = staff_cost(r.role[i], r.level[i], cost);
-      const std::uint32_t home = r.home[i];
-      if (r.level[i] == Level::City)
-        add(city.streets, -1, part, yuan);
-      else if (r.level[i] == Level::Grid && home < city.grids)
-        add(city.grid_street[home], city.grid_community[home], part, yuan);
-      else if (r.level[i] == Level::Community && home < city.communities)
-        add(city.community_street[home], home, part, yuan);
-      else
-        add(std::min(home, city.streets), -1, part, yuan);
-    }
-  }
+  const World::StaffCosts& staff = staff_costs(w);
+  for (std::size_t i = 0; i < staff.street.size(); ++i) t.cost_street[i] += staff.street[i];
+  for (std::size_t i = 0; i < staff.community.size(); ++i)
+    t.cost_community[i] += staff.community[i];
   const double platform = cost.platform_per_resident * w.state.gov.platform.level;
   for (std::uint32_t g = 0; g < city.grids; ++g) {
-    const std::uint32_t s = city.grid_street[g], c = city.grid_community[g];
-    add(s, c, kCostVolunteers, cost.volunteer * double(w.state.volunteers[g].size()));
-    add(s, c, kCostPlatform, platform * double(city.grid_population[g]));
+    const std::size_t s = std::size_t(city.grid_street[g]) * kCostParts,
+                      c = std::size_t(city.grid_community[g]) * kCostParts;
+    const double volunteers = cost.volunteer * double(w.state.volunteers[g].size());
+    const double residents = platform * double(city.grid_population[g]);
+    t.cost_street[s + kCostVolunteers] += volunteers;
+    t.cost_community[c + kCostVolunteers] += volunteers;
+    t.cost_street[s + kCostPlatform] += residents;
+    t.cost_community[c + kCostPlatform] += residents;
   }
 }
 
-// Open cases at the end of the day: the backlog and the running totals.
-void add_open_cases(World& w, DayMetrics& d) {
-  std::int64_t unreported = 0, backlog = 0, open = 0, overdue = 0;
-  double age_sum = 0;
-  const double now = double(w.state.day + 1) * kHoursPerDay;
-  for (const HandlingUnit& u : w.state.units) {
-    unreported += u.unreported_open();
-    u.backlog(now, backlog, age_sum, overdue);
-    open += u.open_cases();
-  }
-  d.unreported_open = unreported;
-  d.backlog = backlog;
-  d.overdue = overdue;
-  d.backlog_age_mean_h = backlog > 0 ? age_sum / double(backlog) : kNaN;
+// Open cases at the end of the day (each unit counted its own at the end of its day, in
+// parallel): the backlog and the running totals.
+void add_open_cases(World& w, const UnitDay& city, DayMetrics& d) {
+  d.unreported_open = city.unreported_end;
+  d.backlog = city.backlog_end;
+  d.overdue = city.overdue_end;
+  d.backlog_age_mean_h =
+      city.backlog_end > 0 ? city.backlog_age_sum_h / double(city.backlog_end) : kNaN;
   RunTally& t = w.tally;
   t.arrived_total += d.new_cases;
   t.resolved_total += d.resolved;
@@ -272,7 +285,7 @@ void add_open_cases(World& w, DayMetrics& d) {
   d.resolved_total = t.resolved_total;
   d.dropped_total = t.dropped_total;
   d.settled_by_residents_total = t.settled_by_residents_total;
-  d.open_total = open;
+  d.open_total = city.open_end;
 }
 
 // The day's date and kind, and the backlog around the run's first Spring Festival break.
@@ -307,7 +320,7 @@ void metrics_phase(World& w, Executor&) {
       double(d.new_disputes) / double(d.residents) * kPerThousand * kDaysPerMonth;
   const DayCost cost = day_cost(w, d);
   d.cost = cost.total;
-  add_open_cases(w, d);
+  add_open_cases(w, city, d);
   d.policy_change = w.today.policy_changed ? 1 : 0;
   add_calendar_day(w, d);
   add_people_day(w, d);

@@ -36,8 +36,18 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
     : world_(std::make_unique<World>()), executor_(&executor) {
   World& w = *world_;
   ModelState& s = w.state;
+  // Each step of the set-up is timed (profile().setup_seconds), so that the benchmarks can say
+  // how much of a run is spent outside the parallel phases.
+  auto t0 = std::chrono::steady_clock::now();
+  auto lap = [&](const char* name) {
+    const auto t1 = std::chrono::steady_clock::now();
+    w.setup_names.emplace_back(name);
+    w.setup_seconds.push_back(std::chrono::duration<double>(t1 - t0).count());
+    t0 = t1;
+  };
   w.scenario = scenario;
   w.city = build_city(scenario);
+  lap("city");
   w.behaviour = make_case_behaviour(w.scenario.model);
   if (w.city.grids == 0) throw InputError(scenario.source + ": the city has no grids");
   const std::uint32_t G = w.city.grids;
@@ -48,12 +58,14 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
     executor.parallel_for(n, body);
   };
   init_residents(s.residents, w.city, scenario, grids);
+  lap("residents");
   s.volunteers.resize(G);
   grids(G, [&](std::size_t begin, std::size_t end) {
     for (std::size_t g = begin; g < end; ++g)
       init_volunteers(s.volunteers[g], s.residents, w.city.grid_first_resident[g],
                       w.city.grid_first_resident[g + 1], static_cast<std::uint32_t>(g), scenario);
   });
+  lap("volunteers");
   double elderly = 0;
   for (std::uint32_t g = 0; g < G; ++g)
     elderly += double(w.city.grid_elderly[g]) * double(w.city.grid_population[g]);
@@ -70,8 +82,10 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
                               w.scenario.model.disputes.share.other, w.scenario.run.days);
     w.festivals = w.calendar->spring_festivals(0, w.scenario.run.days);
   }
+  lap("grids");
   // People (MODEL.md 7.24): the neighbour network, grids in parallel, and the cases to come.
   s.network = build_network(w.city, scenario.model.behaviour.people, scenario.run.seed, grids);
+  lap("network");
   s.pending_cases.resize(G);
   const UnitContext ctx{&s.residents,     &s.volunteers,        &s.feedback, &s.grid_totals,
                         w.calendar.get(), &w.scenario.calendar, &s.network,  &s.pending_cases};
@@ -82,8 +96,10 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
   w.today.resident_sums.resize(G);
   w.today.volunteer_day.resize(G);
   w.today.unit_days.resize(s.units.size());
+  lap("units");
   w.phase_seconds.assign(kStep.size(), 0.0);
   put_design_in_force(w, scenario.governance, executor);
+  lap("design");
 }
 
 Simulation::~Simulation() = default;
@@ -309,6 +325,8 @@ PhaseProfile Simulation::profile() const {
     p.names.emplace_back(kStep[i].name);
     p.seconds.push_back(world_->phase_seconds[i]);
   }
+  p.setup_names = world_->setup_names;
+  p.setup_seconds = world_->setup_seconds;
   return p;
 }
 

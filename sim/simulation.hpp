@@ -21,10 +21,13 @@ struct World;       // all running state; defined in sim/world.hpp
 class Calendar;     // engine/calendar.hpp
 class Observation;  // sim/observation.hpp
 
-// Wall-clock time spent in each phase of the step, summed over the run.
+// Wall-clock time spent in each phase of the step, summed over the run, and in each step of the
+// set-up (empty for a simulation restored from a checkpoint).
 struct PhaseProfile {
   std::vector<std::string> names;
   std::vector<double> seconds;
+  std::vector<std::string> setup_names;
+  std::vector<double> setup_seconds;
 };
 
 // The scenario's calendar from run.start_date: its dates always, and its days off (weekends, the

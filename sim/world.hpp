@@ -68,7 +68,17 @@ struct World {
   std::unique_ptr<Calendar> calendar;                // the run's dates and days off
   std::vector<std::array<double, kDomains>> rhythm;  // per day: arising x, when calendar.on
   std::vector<Calendar::Break> festivals;            // Spring Festival breaks, when calendar.on
-  std::vector<double> phase_seconds;                 // wall time per phase, summed over the run
+  // The staff's yearly cost, by part and by place (street rows, then community rows, each
+  // kCostParts wide): the rosters and the cost model change only with the design, so this is
+  // worked out once per design (sim/phases.cpp staff_costs) and not kept in a checkpoint.
+  struct StaffCosts {
+    bool valid = false;
+    double part[kCostParts] = {};
+    std::vector<double> street, community;
+  } staff_costs;
+  std::vector<double> phase_seconds;     // wall time per phase, summed over the run
+  std::vector<std::string> setup_names;  // the set-up's steps (not kept in a checkpoint)
+  std::vector<double> setup_seconds;     // wall time of each
 };
 
 }  // namespace govsim

@@ -1,7 +1,9 @@
 // The trailing window of the daily percentiles: it keeps the last W days, answers by nearest
 // rank, leaves a blank below the minimum count, and does not care in which order values came.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <random>
 #include <vector>
 
 #include "engine/day_window.hpp"
@@ -10,7 +12,6 @@ using namespace govsim;
 
 TEST_CASE("a day window keeps the last W days and drops the older ones") {
   DayWindow w;
-  std::vector<double> scratch;
   w.add_day({1, 2, 3}, 2);
   w.add_day({}, 2);
   CHECK(w.values.size() == 3);
@@ -19,32 +20,30 @@ TEST_CASE("a day window keeps the last W days and drops the older ones") {
   CHECK(w.day_sizes == std::vector<std::uint64_t>{0, 2});
   w.add_day({30}, 2);
   CHECK(w.values == std::vector<double>{10, 20, 30});
-  CHECK(w.quantile(0.5, 1, scratch) == 20);
-  CHECK(w.quantile(0.9, 1, scratch) == 30);
-  CHECK(w.quantile(0.0, 1, scratch) == 10);  // rank 0 reads as the smallest
+  CHECK(w.quantile(0.5, 1) == 20);
+  CHECK(w.quantile(0.9, 1) == 30);
+  CHECK(w.quantile(0.0, 1) == 10);  // rank 0 reads as the smallest
 }
 
 TEST_CASE("a day window's quantile is nearest rank, blank below the minimum count") {
   DayWindow w;
-  std::vector<double> scratch;
-  CHECK(std::isnan(w.quantile(0.5, 1, scratch)));  // nothing at all
+  CHECK(std::isnan(w.quantile(0.5, 1)));  // nothing at all
   std::vector<double> day;
   for (int i = 10; i >= 1; --i) day.push_back(i);  // 10, 9, ..., 1: order must not matter
   w.add_day(day, 7);
-  CHECK(w.quantile(0.5, 10, scratch) == 5);  // ceil(0.5 * 10) = 5th smallest
-  CHECK(w.quantile(0.9, 10, scratch) == 9);
-  CHECK(std::isnan(w.quantile(0.5, 11, scratch)));
+  CHECK(w.quantile(0.5, 10) == 5);  // ceil(0.5 * 10) = 5th smallest
+  CHECK(w.quantile(0.9, 10) == 9);
+  CHECK(std::isnan(w.quantile(0.5, 11)));
   w.add_day({100}, 7);
-  CHECK(w.quantile(0.9, 11, scratch) == 10);  // ceil(9.9) = 10th of 11
+  CHECK(w.quantile(0.9, 11) == 10);  // ceil(9.9) = 10th of 11
 }
 
 TEST_CASE("a day window of one day is that day's percentile") {
   DayWindow w;
-  std::vector<double> scratch;
   w.add_day({5, 1, 3}, 1);
   w.add_day({7, 9}, 1);
   CHECK(w.values == std::vector<double>{7, 9});
-  CHECK(w.quantile(0.5, 1, scratch) == 7);
+  CHECK(w.quantile(0.5, 1) == 7);
 }
 
 TEST_CASE("a day window knows when its days do not add up to its values") {
@@ -55,5 +54,40 @@ TEST_CASE("a day window knows when its days do not add up to its values") {
   w.day_sizes.back() = 2;  // as a damaged checkpoint could say
   CHECK_FALSE(w.consistent());
   w.day_sizes = {~std::uint64_t{0} - 1, 4};  // sizes that overflow when added
+  CHECK_FALSE(w.consistent());
+}
+
+TEST_CASE("a day window's k-th smallest is the sorted window's, ties and empty days included") {
+  std::mt19937_64 rng(7);
+  for (int trial = 0; trial < 50; ++trial) {
+    DayWindow w;
+    const auto days = std::size_t(1 + rng() % 9);
+    for (int d = 0; d < 12; ++d) {
+      std::vector<double> day(rng() % 40);  // some days have none
+      // Few distinct values on odd trials, so that ties are common.
+      for (double& v : day)
+        v = trial % 2 ? double(rng() % 5) : std::ldexp(double(rng() % 100000), -7);
+      w.add_day(day, days);
+    }
+    std::vector<double> all = w.values;
+    std::sort(all.begin(), all.end());
+    for (std::size_t k = 0; k < all.size(); ++k) REQUIRE(w.smallest(k) == all[k]);
+  }
+}
+
+TEST_CASE("a day window read with unsorted days answers the same once its days are sorted") {
+  DayWindow w;
+  w.values = {3, 1, 2, 9, 7, 8};  // two days as an older checkpoint kept them
+  w.day_sizes = {3, 3};
+  w.sort_days();
+  CHECK(w.values == std::vector<double>{1, 2, 3, 7, 8, 9});
+  CHECK(w.quantile(0.5, 1) == 3);
+  CHECK(w.quantile(0.9, 1) == 9);
+}
+
+TEST_CASE("a day window with a value that is not a number is not consistent") {
+  DayWindow w;
+  w.add_day({1.0, 2.0}, 3);
+  w.values[1] = std::nan("");
   CHECK_FALSE(w.consistent());
 }
