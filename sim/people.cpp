@@ -130,12 +130,6 @@ void add_people_day(const World& w, DayMetrics& d) {
   d.crisis_disputes = u.crisis_disputes;
   d.counselled = u.counselled;
   d.incident_cases = u.incident_cases;
-  std::int64_t counsellors = 0;
-  for (const HandlingUnit& unit : w.state.units) {
-    const Roster& r = unit.roster();
-    for (std::size_t i = 0; i < r.size(); ++i) counsellors += r.role[i] == Role::Counsellor ? 1 : 0;
-  }
-  d.counsellors = counsellors;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,7 +18,8 @@ void raise_people_cases(World& w, std::uint32_t g, std::size_t from, std::vector
 std::uint32_t draw_counterpart(const World& w, std::uint32_t g, std::uint64_t id,
                                std::uint32_t resident, std::uint8_t kind);
 
-// Today's people figures that are not the units': counsellors on the rosters.
+// Today's people figures from the units' day added up: incidents, repeated and crisis disputes,
+// counselling (the counsellors on the rosters are counted with the staff's costs).
 void add_people_day(const World& w, DayMetrics& d);
 
 }  // namespace govsim

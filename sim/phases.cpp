@@ -208,6 +208,7 @@ const World::StaffCosts& staff_costs(World& w) {
     for (std::size_t i = 0; i < r.size(); ++i) {
       const auto [part, yuan] = staff_cost(r.role[i], r.level[i], cost);
       sc.part[part] += yuan;
+      sc.counsellors += r.role[i] == Role::Counsellor ? 1 : 0;
       const std::uint32_t home = r.home[i];
       if (r.level[i] == Level::City)
         add(city.streets, -1, part, yuan);
@@ -305,17 +306,9 @@ void add_calendar_day(World& w, DayMetrics& d) {
   }
 }
 
-void metrics_phase(World& w, Executor&) {
+// Everything of today's row and the run's tally but the response-time percentiles.
+void count_day(World& w, const UnitDay& city, DayMetrics& d) {
   const RunConfig& run = w.scenario.run;
-  DayMetrics d;
-  d.day = w.state.day;
-  d.residents = static_cast<std::int64_t>(w.city.residents);
-  add_grid_days(w, d);
-  UnitDay& city = w.today.city;
-  city.clear();
-  for (const UnitDay& u : w.today.unit_days) city += u;
-  add_unit_days(city, d);
-  add_response_percentiles(w.tally.response_window, city.response_h, run, d);
   d.dispute_rate_per_1k_month =
       double(d.new_disputes) / double(d.residents) * kPerThousand * kDaysPerMonth;
   const DayCost cost = day_cost(w, d);
@@ -324,6 +317,7 @@ void metrics_phase(World& w, Executor&) {
   d.policy_change = w.today.policy_changed ? 1 : 0;
   add_calendar_day(w, d);
   add_people_day(w, d);
+  d.counsellors = staff_costs(w).counsellors;
   if (city.handlers > 0) d.travel_h_per_handler_day = city.travel_h / double(city.handlers);
   RunTally& t = w.tally;
   if (w.state.day + 1 == run.warmup_days)  // the measured days begin after today
@@ -342,7 +336,29 @@ void metrics_phase(World& w, Executor&) {
     for (int k = 0; k < kCostParts; ++k) t.cost_part[k] += cost.part[k];
     add_place_costs(w);
   }
-  t.series.push_back(d);
+}
+
+void metrics_phase(World& w, Executor& ex) {
+  DayMetrics d;
+  d.day = w.state.day;
+  d.residents = static_cast<std::int64_t>(w.city.residents);
+  add_grid_days(w, d);
+  UnitDay& city = w.today.city;
+  city.clear();
+  for (const UnitDay& u : w.today.unit_days) city += u;
+  add_unit_days(city, d);
+  // Two tasks: the percentiles (which sort today's responses) and the rest of the row and the
+  // tally. Neither reads what the other writes: the window of responses and the two percentile
+  // fields against everything else.
+  ex.parallel_for(2, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t task = begin; task < end; ++task) {
+      if (task == 0)
+        add_response_percentiles(w.tally.response_window, city.response_h, w.scenario.run, d);
+      else
+        count_day(w, city, d);
+    }
+  });
+  w.tally.series.push_back(d);
 }
 
 // What residents meet tomorrow, per resident. Each closed case is heard of by

@@ -70,11 +70,13 @@ struct World {
   std::vector<Calendar::Break> festivals;            // Spring Festival breaks, when calendar.on
   // The staff's yearly cost, by part and by place (street rows, then community rows, each
   // kCostParts wide): the rosters and the cost model change only with the design, so this is
-  // worked out once per design (sim/phases.cpp staff_costs) and not kept in a checkpoint.
+  // worked out once per design (sim/phases.cpp staff_costs), with the counsellors on the rosters,
+  // and not kept in a checkpoint.
   struct StaffCosts {
     bool valid = false;
     double part[kCostParts] = {};
     std::vector<double> street, community;
+    std::int64_t counsellors = 0;  // on the rosters
   } staff_costs;
   std::vector<double> phase_seconds;     // wall time per phase, summed over the run
   std::vector<std::string> setup_names;  // the set-up's steps (not kept in a checkpoint)
