@@ -70,7 +70,9 @@ void HandlingUnit::begin_day(std::int64_t day) {
     if (p.kind == PoolKind::Volunteers) {
       // Today's desk: volunteers on duty, plus anyone still finishing a case.
       const GridVolunteers& v = (*ctx_.volunteers)[p.home];
-      std::vector<Slot> slots;
+      std::vector<Slot>& slots = scratch_slots_;  // reused from day to day, as is p.slots
+      slots.clear();
+      slots.reserve(p.slots.size() + v.size());
       for (const Slot& s : p.slots)
         if (s.free_at > double(day) * kHoursPerDay)
           slots.push_back(Slot{s.agent, s.free_at, false});  // busy
@@ -83,7 +85,7 @@ void HandlingUnit::begin_day(std::int64_t day) {
         else
           slots.push_back(Slot{v.resident[i], 0.0, true});
       }
-      p.slots = std::move(slots);
+      std::swap(p.slots, slots);
     }
     double hours = 0;
     for (const Slot& s : p.slots)

@@ -239,6 +239,7 @@ class HandlingUnit {
   Roster roster_;
   std::vector<Branch> branches_;
   std::vector<Pool> pools_;
+  std::vector<Slot> scratch_slots_;  // begin_day's list of a volunteers' desk, kept for its memory
   std::vector<int> vol_pool_, branch_pool_, comm_pool_, comm_med_pool_, dept_pool_;
   int street_pool_ = -1, street_med_pool_ = -1, intake_pool_ = -1;
   std::vector<int> comm_couns_pool_;  // counsellors' desk of each community, -1 if none
