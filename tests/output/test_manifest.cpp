@@ -18,7 +18,7 @@ TEST_CASE("the manifest records what is needed to repeat and compare a run") {
   run.wall_seconds = 1.5;
   run.days_run = 5;
   run.state_hash = 0xffULL;
-  run.profile = {{"arise", "handle"}, {0.25, 0.5}};
+  run.profile = {{"arise", "handle"}, {0.25, 0.5}, {"residents", "network"}, {1.25, 0.75}};
   const govsim::Json m = govsim::make_manifest(run);
   CHECK_FALSE(m["govsim_version"].get<std::string>().empty());
   CHECK(m.contains("git_revision"));
@@ -32,6 +32,8 @@ TEST_CASE("the manifest records what is needed to repeat and compare a run") {
   CHECK_FALSE(m["platform"]["compiler"].get<std::string>().empty());
   CHECK(m["state_hash"] == "00000000000000ff");
   CHECK(m["profile_s"]["handle"] == 0.5);
+  CHECK(m["setup_s"]["residents"] == 1.25);
+  CHECK(m["setup_s"]["network"] == 0.75);
   CHECK(m["resolved_scenario"]["run"]["seed"] == 77);
 }
 
