@@ -41,22 +41,8 @@ inline void block(float* __restrict hard, float* __restrict trust, float* __rest
   }
 }
 
-}  // namespace
-
-// Two versions, chosen once when the program loads (GCC function multiversioning): one for CPUs
-// with AVX2, whose 256-bit registers hold the eight lanes of a block at once, and one for the
-// x86-64 baseline (SSE2, two registers a block). Both do the same single-precision operations in
-// the same order on each lane (no fused multiply-add: the build has -ffp-contract=off and AVX2
-// alone does not enable FMA), so they give the same bits; tests/agents/test_resident_day.cpp
-// checks the version this CPU runs against a scalar std::clamp copy.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define GOVSIM_RESIDENT_DAY_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define GOVSIM_RESIDENT_DAY_CLONES
-#endif
-
-GOVSIM_RESIDENT_DAY_CLONES
-ResidentDaySums step_resident_day(const ResidentColumns& c, const ResidentDay& day) {
+// The loop over a grid's residents, inlined into each version below.
+inline ResidentDaySums run_day(const ResidentColumns& c, const ResidentDay& day) {
   // Copies, so that no store to the arrays could change a coefficient or the count mid-loop.
   const ResidentDay d = day;
   const std::uint64_t n = c.n;
@@ -71,6 +57,39 @@ ResidentDaySums step_resident_day(const ResidentColumns& c, const ResidentDay& d
   for (int k = 0; k < 5; ++k)
     for (int l = 0; l < kLanes; ++l) sums.sum[k] += static_cast<double>(acc[k][l]);
   return sums;
+}
+
+}  // namespace
+
+// Two versions: one for the x86-64 baseline (SSE2, two registers a block of eight) and, with
+// GCC on x86-64, one for CPUs with AVX2, whose 256-bit registers hold a block at once; the first
+// call picks one for the CPU. Both do the same single-precision operations in the same order on
+// each lane (no fused multiply-add: the build has -ffp-contract=off and AVX2 alone does not
+// enable FMA), so they give the same bits; tests/agents/test_resident_day.cpp checks each version
+// the CPU can run against a scalar std::clamp copy.
+ResidentDaySums step_resident_day_baseline(const ResidentColumns& c, const ResidentDay& day) {
+  return run_day(c, day);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target("avx2"))) ResidentDaySums step_resident_day_avx2(const ResidentColumns& c,
+                                                                       const ResidentDay& day) {
+  return run_day(c, day);
+}
+bool resident_day_avx2_available() {
+  static const bool available = __builtin_cpu_supports("avx2") != 0;
+  return available;
+}
+#else
+ResidentDaySums step_resident_day_avx2(const ResidentColumns& c, const ResidentDay& day) {
+  return run_day(c, day);
+}
+bool resident_day_avx2_available() { return false; }
+#endif
+
+ResidentDaySums step_resident_day(const ResidentColumns& c, const ResidentDay& day) {
+  return resident_day_avx2_available() ? step_resident_day_avx2(c, day)
+                                       : step_resident_day_baseline(c, day);
 }
 
 }  // namespace govsim

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "engine/executor.hpp"
+#include "engine/uninit_vector.hpp"
 #include "engine/version.hpp"
 #include "scenarios/loader.hpp"
 #include "sim/simulation.hpp"
@@ -48,9 +49,11 @@ std::string source_file(const std::string& relative) {
   return relative;  // the loader then says it is missing, in the case's error row
 }
 
-// Wraps the engine's executor and adds up the wall time spent inside its parallel loops: the
-// rest of a run (set-up steps, the serial phases and the serial parts of the others) is its
-// serial part, which bounds the speed-up more threads can give (Amdahl).
+// Wraps the engine's executor and adds up the wall time spent inside its data-parallel loops,
+// those with at least two items per thread (grids, streets, units). The rest of a run is its
+// serial part, which bounds the speed-up more threads can give (Amdahl): the set-up's serial
+// steps, the serial phases and the serial parts of the others, and loops of a few tasks (the
+// metrics phase's two), which cannot keep more threads busy however many there are.
 class TimedExecutor final : public govsim::Executor {
  public:
   explicit TimedExecutor(govsim::Executor& inner) : inner_(inner) {}
@@ -58,7 +61,8 @@ class TimedExecutor final : public govsim::Executor {
   void parallel_for(std::size_t n, const RangeBody& body) override {
     const auto t0 = std::chrono::steady_clock::now();
     inner_.parallel_for(n, body);
-    seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (n >= 2 * static_cast<std::size_t>(concurrency()))
+      seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   }
   double seconds() const { return seconds_; }
 
@@ -119,8 +123,9 @@ Json bandwidth_bound(std::uint64_t residents, int threads) {
   constexpr int kColumns = 5, kDays = 12;
   auto ex = govsim::make_tbb_executor(threads);
   const std::uint64_t grids = (residents + kGrid - 1) / kGrid;
-  std::vector<std::unique_ptr<float[]>> col;
-  for (int k = 0; k < kColumns; ++k) col.emplace_back(new float[residents]);
+  // Allocated as the model's arrays are (unset, huge pages from 4 MB), first touched in parallel.
+  std::vector<govsim::UninitVector<float>> col(kColumns);
+  for (auto& c : col) c.resize(residents);
   auto each_grid = [&](auto&& body) {
     ex->parallel_for(grids, [&](std::size_t b, std::size_t e) {
       for (std::size_t g = b; g < e; ++g) {
@@ -139,7 +144,7 @@ Json bandwidth_bound(std::uint64_t residents, int threads) {
     const auto t0 = std::chrono::steady_clock::now();
     each_grid([&](std::uint64_t first, std::uint64_t last) {
       for (int k = 0; k < kColumns; ++k) {
-        float* __restrict x = col[k].get();
+        float* __restrict x = col[k].data();
         for (std::uint64_t i = first; i < last; ++i) x[i] = x[i] * keep + add;
       }
     });
@@ -147,7 +152,7 @@ Json bandwidth_bound(std::uint64_t residents, int threads) {
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   }
   double check = 0;
-  for (int k = 0; k < kColumns; ++k) check += col[k][residents / 2];
+  for (int k = 0; k < kColumns && residents > 0; ++k) check += col[k][residents / 2];
   const double bytes = double(residents) * kColumns * 2 * sizeof(float);
   return {{"residents", residents},
           {"threads", threads},
@@ -346,6 +351,7 @@ int main(int argc, char** argv) {
   results["govsim_version"] = govsim::kVersion;
   results["git_revision"] = govsim::kGitRevision;
   results["cases"] = Json::array();
+  results["bandwidth"] = Json::array();
   for (const Case& c : cases) {
     const Json j = run_isolated(c);
     print_row(j);

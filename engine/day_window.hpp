@@ -67,12 +67,14 @@ struct DayWindow {
     return out[0];
   }
 
-  // The k-th smallest value (from 0; k < values.size()) of the union of the days' sorted runs.
+  // The k-th smallest value (from 0; NaN unless k < values.size()) of the union of the days'
+  // sorted runs.
   // Each round takes the middle of the run with the most candidates left as the pivot and
   // counts, by binary search in every run, the values below and up to it; then either the pivot
   // is the answer or every run keeps only the side the answer is on. The largest run at least
   // halves each round.
   double smallest(std::size_t k) const {
+    if (k >= values.size()) return kNaN;  // no such value
     struct Run {
       const double* lo;
       const double* hi;

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <new>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -28,9 +29,11 @@ void* map_large_array(std::size_t bytes);
 void unmap_large_array(void* p, std::size_t bytes) noexcept;
 
 template <class T>
-class DefaultInitAllocator : public std::allocator<T> {
+class DefaultInitAllocator {
  public:
   using value_type = T;
+  using propagate_on_container_move_assignment = std::true_type;
+  using is_always_equal = std::true_type;
   template <class U>
   struct rebind {
     using other = DefaultInitAllocator<U>;
@@ -41,13 +44,13 @@ class DefaultInitAllocator : public std::allocator<T> {
 
   T* allocate(std::size_t n) {
     if (n >= kLargeArrayBytes / sizeof(T)) return static_cast<T*>(map_large_array(n * sizeof(T)));
-    return std::allocator<T>::allocate(n);
+    return static_cast<T*>(::operator new(n * sizeof(T)));
   }
   void deallocate(T* p, std::size_t n) noexcept {
     if (n >= kLargeArrayBytes / sizeof(T))
       unmap_large_array(p, n * sizeof(T));
     else
-      std::allocator<T>::deallocate(p, n);
+      ::operator delete(p);
   }
 
   // resize(n) and vector(n): default-initialise (nothing for a trivial type).

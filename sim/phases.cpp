@@ -187,7 +187,7 @@ std::pair<int, double> staff_cost(Role role, Level level, const CostConfig& cost
   return {kCostMediators, 0};
 }
 
-// The staff's yearly cost by part, and by where each member of staff is based (a grid worker in
+// The staff's yearly cost by part, and where each member of staff is counted (a grid worker in
 // the community of their grid, a mediator in their community or street; staff of the city tier
 // in its own row), in unit and roster order. Worked out again after a design comes into force.
 const World::StaffCosts& staff_costs(World& w) {
@@ -196,29 +196,33 @@ const World::StaffCosts& staff_costs(World& w) {
   const City& city = w.city;
   const CostConfig& cost = w.state.gov.costs;
   sc = World::StaffCosts{};
-  sc.street.assign(std::size_t(city.streets + 1) * kCostParts, 0.0);
-  sc.community.assign(std::size_t(city.communities) * kCostParts, 0.0);
-  auto add = [&](std::uint32_t street, std::int64_t community, int part, double yuan) {
-    sc.street[std::size_t(street) * kCostParts + std::size_t(part)] += yuan;
-    if (community >= 0)
-      sc.community[std::size_t(community) * kCostParts + std::size_t(part)] += yuan;
-  };
-  for (const HandlingUnit& u : w.state.units) {
-    const Roster& r = u.roster();
+  sc.unit_first.push_back(0);
+  for (std::size_t u = 0; u < w.state.units.size(); ++u) {
+    const Roster& r = w.state.units[u].roster();
     for (std::size_t i = 0; i < r.size(); ++i) {
       const auto [part, yuan] = staff_cost(r.role[i], r.level[i], cost);
       sc.part[part] += yuan;
       sc.counsellors += r.role[i] == Role::Counsellor ? 1 : 0;
       const std::uint32_t home = r.home[i];
-      if (r.level[i] == Level::City)
-        add(city.streets, -1, part, yuan);
-      else if (r.level[i] == Level::Grid && home < city.grids)
-        add(city.grid_street[home], city.grid_community[home], part, yuan);
-      else if (r.level[i] == Level::Community && home < city.communities)
-        add(city.community_street[home], home, part, yuan);
-      else
-        add(std::min(home, city.streets), -1, part, yuan);
+      std::uint32_t street = std::min(home, city.streets);
+      std::int64_t community = -1;
+      if (r.level[i] == Level::City) {
+        street = city.streets;
+      } else if (r.level[i] == Level::Grid && home < city.grids) {
+        street = city.grid_street[home];
+        community = city.grid_community[home];
+      } else if (r.level[i] == Level::Community && home < city.communities) {
+        street = city.community_street[home];
+        community = home;
+      }
+      // A unit's staff counted in another street's rows would make the per-street replay of
+      // add_place_costs add in another order than one pass in unit order: replay in one pass then.
+      if (street != u) sc.crosses_streets = true;
+      sc.entries.push_back({std::uint32_t(street * kCostParts + std::uint32_t(part)),
+                            community < 0 ? -1 : std::int64_t(community * kCostParts + part),
+                            yuan});
     }
+    sc.unit_first.push_back(static_cast<std::uint32_t>(sc.entries.size()));
   }
   sc.valid = true;
   return sc;
@@ -242,31 +246,50 @@ DayCost day_cost(World& w, const DayMetrics& d) {
   return c;
 }
 
-// Today's cost by place (RunTally::cost_community, cost_street): the staff where they are based
-// (staff_costs), each grid's volunteers and its residents' share of the platform in its community
-// and street. Summed as yearly rates a day (divided by the measured days when reported); serial,
-// in place and grid order.
-void add_place_costs(World& w) {
+// Today's cost by place (RunTally::cost_community, cost_street), as yearly rates a day (divided
+// by the measured days when reported): each member of staff where they are counted (staff_costs),
+// then each grid's volunteers and its residents' share of the platform in its community and
+// street. A street's rows and its communities' are written only by its own unit's staff and its
+// own grids, so the streets (and the city tier's row) run in parallel, each adding in the same
+// order as one pass over the units and then the grids would.
+void add_place_costs(World& w, Executor& ex) {
   const City& city = w.city;
   const CostConfig& cost = w.state.gov.costs;
   RunTally& t = w.tally;
   t.cost_community.resize(std::size_t(city.communities) * kCostParts, 0.0);
   t.cost_street.resize(std::size_t(city.streets + 1) * kCostParts, 0.0);
   const World::StaffCosts& staff = staff_costs(w);
-  for (std::size_t i = 0; i < staff.street.size(); ++i) t.cost_street[i] += staff.street[i];
-  for (std::size_t i = 0; i < staff.community.size(); ++i)
-    t.cost_community[i] += staff.community[i];
   const double platform = cost.platform_per_resident * w.state.gov.platform.level;
-  for (std::uint32_t g = 0; g < city.grids; ++g) {
-    const std::size_t s = std::size_t(city.grid_street[g]) * kCostParts,
-                      c = std::size_t(city.grid_community[g]) * kCostParts;
-    const double volunteers = cost.volunteer * double(w.state.volunteers[g].size());
-    const double residents = platform * double(city.grid_population[g]);
-    t.cost_street[s + kCostVolunteers] += volunteers;
-    t.cost_community[c + kCostVolunteers] += volunteers;
-    t.cost_street[s + kCostPlatform] += residents;
-    t.cost_community[c + kCostPlatform] += residents;
+  auto add_staff = [&](std::size_t unit) {
+    for (std::uint32_t k = staff.unit_first[unit]; k < staff.unit_first[unit + 1]; ++k) {
+      const World::StaffCosts::Entry& e = staff.entries[k];
+      t.cost_street[e.street_slot] += e.yuan;
+      if (e.community_slot >= 0) t.cost_community[std::size_t(e.community_slot)] += e.yuan;
+    }
+  };
+  auto add_grids = [&](std::uint32_t first, std::uint32_t last) {
+    for (std::uint32_t g = first; g < last; ++g) {
+      const std::size_t s = std::size_t(city.grid_street[g]) * kCostParts,
+                        c = std::size_t(city.grid_community[g]) * kCostParts;
+      const double volunteers = cost.volunteer * double(w.state.volunteers[g].size());
+      const double residents = platform * double(city.grid_population[g]);
+      t.cost_street[s + kCostVolunteers] += volunteers;
+      t.cost_community[c + kCostVolunteers] += volunteers;
+      t.cost_street[s + kCostPlatform] += residents;
+      t.cost_community[c + kCostPlatform] += residents;
+    }
+  };
+  if (staff.crosses_streets) {
+    for (std::size_t u = 0; u + 1 < staff.unit_first.size(); ++u) add_staff(u);
+    add_grids(0, city.grids);
+    return;
   }
+  ex.parallel_for(std::size_t(city.streets) + 1, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t u = begin; u < end; ++u) {
+      add_staff(u);
+      if (u < city.streets) add_grids(city.street_first_grid[u], city.street_first_grid[u + 1]);
+    }
+  });
 }
 
 // Open cases at the end of the day (each unit counted its own at the end of its day, in
@@ -334,7 +357,6 @@ void count_day(World& w, const UnitDay& city, DayMetrics& d) {
     for (const UnitDay& u : w.today.unit_days) t += u;
     t += CityDay{d, city};
     for (int k = 0; k < kCostParts; ++k) t.cost_part[k] += cost.part[k];
-    add_place_costs(w);
   }
 }
 
@@ -358,6 +380,7 @@ void metrics_phase(World& w, Executor& ex) {
         count_day(w, city, d);
     }
   });
+  if (w.state.day >= w.scenario.run.warmup_days) add_place_costs(w, ex);
   w.tally.series.push_back(d);
 }
 

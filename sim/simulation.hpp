@@ -22,7 +22,7 @@ class Calendar;     // engine/calendar.hpp
 class Observation;  // sim/observation.hpp
 
 // Wall-clock time spent in each phase of the step, summed over the run, and in each step of the
-// set-up (empty for a simulation restored from a checkpoint).
+// set-up (for a simulation restored from a checkpoint: of the set-up its restore went through).
 struct PhaseProfile {
   std::vector<std::string> names;
   std::vector<double> seconds;

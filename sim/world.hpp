@@ -68,15 +68,22 @@ struct World {
   std::unique_ptr<Calendar> calendar;                // the run's dates and days off
   std::vector<std::array<double, kDomains>> rhythm;  // per day: arising x, when calendar.on
   std::vector<Calendar::Break> festivals;            // Spring Festival breaks, when calendar.on
-  // The staff's yearly cost, by part and by place (street rows, then community rows, each
-  // kCostParts wide): the rosters and the cost model change only with the design, so this is
-  // worked out once per design (sim/phases.cpp staff_costs), with the counsellors on the rosters,
-  // and not kept in a checkpoint.
+  // The staff's yearly cost by part, and each member's cost with where it is counted (unit by
+  // unit, in roster order), and the counsellors on the rosters: the rosters and the cost model
+  // change only with the design, so this is worked out once per design (sim/phases.cpp
+  // staff_costs) and not kept in a checkpoint.
   struct StaffCosts {
+    struct Entry {
+      std::uint32_t street_slot;    // into RunTally::cost_street (row x kCostParts + part)
+      std::int64_t community_slot;  // into RunTally::cost_community, or -1
+      double yuan;                  // a year
+    };
     bool valid = false;
     double part[kCostParts] = {};
-    std::vector<double> street, community;
-    std::int64_t counsellors = 0;  // on the rosters
+    std::vector<Entry> entries;
+    std::vector<std::uint32_t> unit_first;  // unit u's entries: [unit_first[u], unit_first[u + 1])
+    bool crosses_streets = false;           // a unit's staff counted in another street's rows
+    std::int64_t counsellors = 0;           // on the rosters
   } staff_costs;
   std::vector<double> phase_seconds;     // wall time per phase, summed over the run
   std::vector<std::string> setup_names;  // the set-up's steps (not kept in a checkpoint)

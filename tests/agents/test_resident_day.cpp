@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "agents/resident_day.hpp"
@@ -90,14 +91,22 @@ TEST_CASE("the vectorised resident day gives std::clamp's bits") {
                         coef(2.0),
                         coef(2.0)};
     Arrays b = a;
-    const ResidentDaySums fast = step_resident_day(a.columns(), d);
     const ResidentDaySums slow = reference(b, d);
-    INFO("trial " << trial << ", " << n << " residents");
-    CHECK(same_bits(a.hard, b.hard));
-    CHECK(same_bits(a.trust, b.trust));
-    CHECK(same_bits(a.gain, b.gain));
-    CHECK(same_bits(a.happy, b.happy));
-    CHECK(same_bits(a.secure, b.secure));
-    CHECK(std::memcmp(fast.sum, slow.sum, sizeof fast.sum) == 0);
+    // Each version this CPU can run, and the one the program picks.
+    using Step = ResidentDaySums (*)(const ResidentColumns&, const ResidentDay&);
+    std::vector<std::pair<const char*, Step>> versions = {{"baseline", step_resident_day_baseline},
+                                                          {"chosen", step_resident_day}};
+    if (resident_day_avx2_available()) versions.emplace_back("avx2", step_resident_day_avx2);
+    for (const auto& [name, step] : versions) {
+      Arrays fast_arrays = a;
+      const ResidentDaySums fast = step(fast_arrays.columns(), d);
+      INFO("trial " << trial << ", " << n << " residents, version " << name);
+      CHECK(same_bits(fast_arrays.hard, b.hard));
+      CHECK(same_bits(fast_arrays.trust, b.trust));
+      CHECK(same_bits(fast_arrays.gain, b.gain));
+      CHECK(same_bits(fast_arrays.happy, b.happy));
+      CHECK(same_bits(fast_arrays.secure, b.secure));
+      CHECK(std::memcmp(fast.sum, slow.sum, sizeof fast.sum) == 0);
+    }
   }
 }
