@@ -14,12 +14,17 @@ namespace {
 
 constexpr int kLanes = 8;
 
-inline float unit(float x) { return std::max(std::min(x, 1.0f), 0.0f); }
+// The functions below are always inlined, so that each version further down compiles them for
+// its own target: a call from the AVX2 version to an out-of-line copy would run the baseline's
+// code.
+
+[[gnu::always_inline]] inline float unit(float x) { return std::max(std::min(x, 1.0f), 0.0f); }
 
 // Residents [0, count) of the arrays, resident k adding to lane k (count <= kLanes).
-inline void block(float* __restrict hard, float* __restrict trust, float* __restrict gain,
-                  float* __restrict happy, float* __restrict secure, int count,
-                  const ResidentDay& d, float (&acc)[5][kLanes]) {
+[[gnu::always_inline]] inline void block(float* __restrict hard, float* __restrict trust,
+                                         float* __restrict gain, float* __restrict happy,
+                                         float* __restrict secure, int count, const ResidentDay& d,
+                                         float (&acc)[5][kLanes]) {
   for (int l = 0; l < count; ++l) {
     const float h = hard[l] * d.keep + d.floor_strain;
     hard[l] = h;
@@ -42,7 +47,8 @@ inline void block(float* __restrict hard, float* __restrict trust, float* __rest
 }
 
 // The loop over a grid's residents, inlined into each version below.
-inline ResidentDaySums run_day(const ResidentColumns& c, const ResidentDay& day) {
+[[gnu::always_inline]] inline ResidentDaySums run_day(const ResidentColumns& c,
+                                                      const ResidentDay& day) {
   // Copies, so that no store to the arrays could change a coefficient or the count mid-loop.
   const ResidentDay d = day;
   const std::uint64_t n = c.n;
