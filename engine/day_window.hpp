@@ -14,6 +14,34 @@
 
 namespace govsim {
 
+// Merges runs in ascending order into one, in `out` (`scratch`: memory for the passes). Pairs of
+// runs are merged pass after pass, so each value moves about log2(runs) times.
+inline void merge_sorted_runs(const std::vector<const std::vector<double>*>& runs,
+                              std::vector<double>& out, std::vector<double>& scratch) {
+  out.clear();
+  std::vector<std::size_t> ends;  // where each run ends in `out`
+  for (const std::vector<double>* r : runs) {
+    out.insert(out.end(), r->begin(), r->end());
+    ends.push_back(out.size());
+  }
+  while (ends.size() > 1) {
+    scratch.resize(out.size());
+    std::vector<std::size_t> merged;
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i < ends.size(); i += 2) {
+      const std::size_t middle = ends[i];
+      const std::size_t end = i + 1 < ends.size() ? ends[i + 1] : middle;
+      const auto at = [&](std::size_t k) { return out.begin() + static_cast<std::ptrdiff_t>(k); };
+      std::merge(at(begin), at(middle), at(middle), at(end),
+                 scratch.begin() + static_cast<std::ptrdiff_t>(begin));
+      merged.push_back(end);
+      begin = end;
+    }
+    std::swap(out, scratch);
+    ends = std::move(merged);
+  }
+}
+
 struct DayWindow {
   std::vector<double> values;            // the window's values, oldest day first, each day sorted
   std::vector<std::uint64_t> day_sizes;  // how many of them each day added, oldest first
@@ -23,13 +51,12 @@ struct DayWindow {
     const auto from = static_cast<std::ptrdiff_t>(values.size());
     values.insert(values.end(), today.begin(), today.end());
     std::sort(values.begin() + from, values.end());
-    day_sizes.push_back(today.size());
-    std::size_t drop_days = 0, drop_values = 0;
-    while (day_sizes.size() - drop_days > std::max<std::size_t>(1, days))
-      drop_values += day_sizes[drop_days++];
-    if (drop_days == 0) return;
-    day_sizes.erase(day_sizes.begin(), day_sizes.begin() + static_cast<std::ptrdiff_t>(drop_days));
-    values.erase(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(drop_values));
+    close_day(today.size(), days);
+  }
+  // The same for values already in ascending order (the day's run is used as it is).
+  void add_sorted_day(const std::vector<double>& today, std::size_t days) {
+    values.insert(values.end(), today.begin(), today.end());
+    close_day(today.size(), days);
   }
 
   // Sorts each day's run: a window read from a checkpoint written before the runs were kept
@@ -127,6 +154,18 @@ struct DayWindow {
   static void fields(IO& io, T& w) {
     io.vec(w.values);
     io.vec(w.day_sizes);
+  }
+
+ private:
+  // The rest of adding a day of n values.
+  void close_day(std::size_t n, std::size_t days) {
+    day_sizes.push_back(n);
+    std::size_t drop_days = 0, drop_values = 0;
+    while (day_sizes.size() - drop_days > std::max<std::size_t>(1, days))
+      drop_values += day_sizes[drop_days++];
+    if (drop_days == 0) return;
+    day_sizes.erase(day_sizes.begin(), day_sizes.begin() + static_cast<std::ptrdiff_t>(drop_days));
+    values.erase(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(drop_values));
   }
 };
 

@@ -71,15 +71,18 @@ UnitDay& UnitDay::operator+=(const UnitDay& o) {
 
 void UnitDay::clear() {
   std::vector<double> response = std::move(response_h);
+  std::vector<double> response_sorted = std::move(response_sorted_h);
   std::vector<double> resolution = std::move(resolution_h);
   std::vector<CaseTrace> closed_cases = std::move(closed);
   std::vector<CaseMove> level_moves = std::move(moves);
   *this = UnitDay{};
   response.clear();
+  response_sorted.clear();
   resolution.clear();
   closed_cases.clear();
   level_moves.clear();
   response_h = std::move(response);
+  response_sorted_h = std::move(response_sorted);
   resolution_h = std::move(resolution);
   closed = std::move(closed_cases);
   moves = std::move(level_moves);

@@ -71,10 +71,14 @@ struct UnitDay {
   std::int64_t settled_by_residents = 0;  // small disputes the parties settled themselves
   double resolution_sum_h = 0, handoff_sum_h = 0;
   std::int64_t handoffs = 0;
-  LevelDay level[kLevels];           // by Level
-  double busy_h[kLevels] = {};       // by Level: handlers' hours on cases
-  double capacity_h[kLevels] = {};   // by Level: handlers' hours on shift for cases
-  std::vector<double> response_h;    // every first response today
+  LevelDay level[kLevels];          // by Level
+  double busy_h[kLevels] = {};      // by Level: handlers' hours on cases
+  double capacity_h[kLevels] = {};  // by Level: handlers' hours on shift for cases
+  std::vector<double> response_h;   // every first response today
+  // The same in ascending order, for the window's percentiles: each unit sorts its own in
+  // take_day (in the parallel cases phase); the metrics phase merges the units' (operator+=
+  // leaves it alone).
+  std::vector<double> response_sorted_h;
   std::vector<double> resolution_h;  // every resolution today
   std::vector<CaseTrace> closed;     // cases closed today, when tracing
   std::vector<CaseMove> moves;       // moves between levels today, when tracing

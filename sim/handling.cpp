@@ -371,6 +371,8 @@ void HandlingUnit::take_day(UnitDay& out, double now) {
   day_.open_end = open_;
   day_.unreported_end = unreported_;
   backlog(now, day_.backlog_end, day_.backlog_age_sum_h, day_.overdue_end);
+  day_.response_sorted_h.assign(day_.response_h.begin(), day_.response_h.end());
+  std::sort(day_.response_sorted_h.begin(), day_.response_sorted_h.end());
   std::swap(out, day_);
   day_.clear();  // today starts from zero, reusing the lists' memory
 }

@@ -119,10 +119,11 @@ void add_grid_days(const World& w, DayMetrics& d) {
 }
 
 // The day's response-time percentiles, over the responses of the trailing window (MODEL.md 4.11).
+// `today`: the day's responses in ascending order.
 void add_response_percentiles(DayWindow& window, const std::vector<double>& today,
                               const RunConfig& run, DayMetrics& d) {
   constexpr double kMedian = 0.5, kP90 = 0.9;
-  window.add_day(today, static_cast<std::size_t>(run.percentile_window_days));
+  window.add_sorted_day(today, static_cast<std::size_t>(run.percentile_window_days));
   const auto least = static_cast<std::size_t>(run.percentile_min_responses);
   std::array<double, 2> p{};
   window.quantiles(std::array<double, 2>{kMedian, kP90}, p, least);
@@ -367,16 +368,22 @@ void metrics_phase(World& w, Executor& ex) {
   add_grid_days(w, d);
   UnitDay& city = w.today.city;
   city.clear();
-  for (const UnitDay& u : w.today.unit_days) city += u;
+  std::vector<const std::vector<double>*> sorted_runs;
+  for (const UnitDay& u : w.today.unit_days) {
+    city += u;
+    sorted_runs.push_back(&u.response_sorted_h);
+  }
   add_unit_days(city, d);
   // Two tasks: the percentiles (which sort today's responses) and the rest of the row and the
   // tally. Neither reads what the other writes: the window of responses and the two percentile
   // fields against everything else.
   ex.parallel_for(2, [&](std::size_t begin, std::size_t end) {
     for (std::size_t task = begin; task < end; ++task) {
-      if (task == 0)
-        add_response_percentiles(w.tally.response_window, city.response_h, w.scenario.run, d);
-      else
+      if (task == 0) {
+        merge_sorted_runs(sorted_runs, city.response_sorted_h, w.today.merge_scratch);
+        add_response_percentiles(w.tally.response_window, city.response_sorted_h, w.scenario.run,
+                                 d);
+      } else
         count_day(w, city, d);
     }
   });

@@ -53,6 +53,7 @@ struct DayBuffers {
   std::vector<ResidentSums> resident_sums;   // per grid, today
   std::vector<VolunteerDay> volunteer_day;   // per grid, today
   std::vector<UnitDay> unit_days;            // per unit, today
+  std::vector<double> merge_scratch;         // the metrics phase's memory for merging responses
   UnitDay city;                              // the units' days added up
 };
 

@@ -91,3 +91,31 @@ TEST_CASE("a day window with a value that is not a number is not consistent") {
   w.values[1] = std::nan("");
   CHECK_FALSE(w.consistent());
 }
+
+TEST_CASE("merging sorted runs gives the sorted whole, and a sorted day adds as any day") {
+  std::mt19937_64 rng(11);
+  std::vector<double> out, scratch;
+  for (int trial = 0; trial < 60; ++trial) {
+    // 0 to 24 runs (a city of up to 23 street offices and its city tier), some of them empty.
+    std::vector<std::vector<double>> runs(rng() % 25);
+    std::vector<double> all;
+    for (std::vector<double>& r : runs) {
+      r.resize(rng() % 30);
+      for (double& v : r) v = trial % 2 ? double(rng() % 4) : std::ldexp(double(rng() % 9999), -5);
+      std::sort(r.begin(), r.end());
+      all.insert(all.end(), r.begin(), r.end());
+    }
+    std::vector<const std::vector<double>*> pointers;
+    for (const std::vector<double>& r : runs) pointers.push_back(&r);
+    merge_sorted_runs(pointers, out, scratch);
+    std::sort(all.begin(), all.end());
+    REQUIRE(out == all);
+    DayWindow sorted, unsorted;
+    std::vector<double> shuffled = all;
+    std::shuffle(shuffled.begin(), shuffled.end(), rng);
+    sorted.add_sorted_day(out, 3);
+    unsorted.add_day(shuffled, 3);
+    REQUIRE(sorted.values == unsorted.values);
+    REQUIRE(sorted.day_sizes == unsorted.day_sizes);
+  }
+}
