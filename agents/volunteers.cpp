@@ -121,6 +121,7 @@ VolunteerDay step_grid_volunteers(GridVolunteers& v, Residents& residents, std::
           static_cast<float>(b.recruit_motivation + b.recruit_motivation_spread * s.uniform()));
     ++out.joined;
   }
+  out.active = static_cast<std::int64_t>(v.size());
   return out;
 }
 

@@ -29,6 +29,7 @@ struct VolunteerDay {
   std::int64_t joined = 0;
   std::int64_t quit = 0;
   double patrol_hours = 0;  // hours patrolled in the grid today
+  std::int64_t active = 0;  // volunteers after today's quits and recruits
 };
 
 void init_volunteers(GridVolunteers& v, Residents& residents, std::uint64_t first,

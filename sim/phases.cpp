@@ -64,6 +64,9 @@ void residents_phase(World& w, Executor& ex) {
         raise_grid_cases(w, g, w.today.outbox[g]);
         raise_people_cases(w, g, 0, w.today.outbox[g]);
       }
+      std::int64_t disputes = 0;
+      for (const NewCase& n : w.today.outbox[g]) disputes += n.domain == Domain::Dispute ? 1 : 0;
+      w.today.new_disputes[g] = disputes;
     }
   });
 }
@@ -98,18 +101,18 @@ void cases_phase(World& w, Executor& ex) {
   top.take_day(w.today.unit_days[streets], day_end);
 }
 
-// The grids' part of today's row: the senses, new disputes and volunteers.
+// The grids' part of today's row: the senses, new disputes and volunteers, each grid's counted
+// in the residents phase (the volunteers active after their step: nothing adds or removes any
+// later in the day).
 void add_grid_days(const World& w, DayMetrics& d) {
   ResidentSums rs;
-  std::int64_t new_disputes = 0;
   for (std::uint32_t g = 0; g < w.city.grids; ++g) {
     rs += w.today.resident_sums[g];
-    for (const NewCase& n : w.today.outbox[g]) new_disputes += n.domain == Domain::Dispute ? 1 : 0;
+    d.new_disputes += w.today.new_disputes[g];
     d.volunteers_joined += w.today.volunteer_day[g].joined;
     d.volunteers_quit += w.today.volunteer_day[g].quit;
-    d.volunteers_active += static_cast<std::int64_t>(w.state.volunteers[g].size());
+    d.volunteers_active += w.today.volunteer_day[g].active;
   }
-  d.new_disputes = new_disputes;
   const double n = double(d.residents);
   d.trust_mean = rs.trust / n;
   d.grievance_mean = rs.grievance / n;

@@ -95,6 +95,7 @@ Simulation::Simulation(const Scenario& scenario, Executor& executor)
   w.today.outbox.resize(G);
   w.today.resident_sums.resize(G);
   w.today.volunteer_day.resize(G);
+  w.today.new_disputes.resize(G);
   w.today.unit_days.resize(s.units.size());
   lap("units");
   w.phase_seconds.assign(kStep.size(), 0.0);

@@ -52,6 +52,7 @@ struct DayBuffers {
   std::vector<std::vector<NewCase>> outbox;  // per grid, today's new cases
   std::vector<ResidentSums> resident_sums;   // per grid, today
   std::vector<VolunteerDay> volunteer_day;   // per grid, today
+  std::vector<std::int64_t> new_disputes;    // per grid, today's new disputes
   std::vector<UnitDay> unit_days;            // per unit, today
   std::vector<double> merge_scratch;         // the metrics phase's memory for merging responses
   UnitDay city;                              // the units' days added up
