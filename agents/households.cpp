@@ -49,18 +49,21 @@ void building_ties(std::uint64_t r0, std::uint64_t r1, std::uint64_t n, std::uin
       static_cast<std::uint64_t>(std::llround(double(m) * ties * 0.5)));  // each tie joins two
   const std::size_t start = pairs.size();
   // Rounds of draws, each for the pairs still missing; duplicates are removed after each round,
-  // so a round never overshoots.
+  // so a round never overshoots. The pairs kept so far are sorted: a round sorts its own draws
+  // and merges them in.
+  const auto at = [&](std::size_t k) { return pairs.begin() + static_cast<std::ptrdiff_t>(k); };
   for (int round = 0; round < 8 && pairs.size() - start < want; ++round) {
     const std::uint64_t missing = want - (pairs.size() - start);
+    const std::size_t kept = pairs.size();
     for (std::uint64_t k = 0; k < missing; ++k) {
       const std::uint64_t a = r0 + s.below(static_cast<std::uint32_t>(m));
       const std::uint64_t b = r0 + s.below(static_cast<std::uint32_t>(m));
       if (a == b || household_of(a, n, h) == household_of(b, n, h)) continue;
       pairs.push_back(std::min(a, b) << 32 | std::max(a, b));
     }
-    std::sort(pairs.begin() + static_cast<std::ptrdiff_t>(start), pairs.end());
-    pairs.erase(std::unique(pairs.begin() + static_cast<std::ptrdiff_t>(start), pairs.end()),
-                pairs.end());
+    std::sort(at(kept), pairs.end());
+    std::inplace_merge(at(start), at(kept), pairs.end());
+    pairs.erase(std::unique(at(start), pairs.end()), pairs.end());
   }
 }
 

@@ -96,15 +96,11 @@ class HandlingUnit {
   // `out` and resets them (reusing the memory of out's lists).
   void take_day(UnitDay& out, double now);
 
-  std::int64_t open_cases() const { return open_; }
   // Cases waiting or in service at a level's desks now.
   std::int64_t in_system(int level) const { return in_system_[level]; }
   // Hours the cases waiting or in service at a level's desks at time t have spent there so far
   // (the edge terms of Little's law over a finite window, MODEL.md 4.11).
   double in_system_age_h(int level, double t) const;
-  std::int64_t unreported_open() const { return unreported_; }
-  // Reported, not yet closed: count, summed age and those past their deadline at time `now`.
-  void backlog(double now, std::int64_t& count, double& age_sum_h, std::int64_t& overdue) const;
   const Roster& roster() const { return roster_; }
   const std::vector<Branch>& branches() const { return branches_; }
   // Per-grid rounds hours a day of grid workers, for detection.
@@ -171,6 +167,9 @@ class HandlingUnit {
     std::uint32_t home;  // grid, branch's first grid, community or street
   };
 
+  // Reported, not yet closed: count, summed age and those past their deadline at time `now`
+  // (take_day counts them into the day's figures).
+  void backlog(double now, std::int64_t& count, double& age_sum_h, std::int64_t& overdue) const;
   // handling.cpp: events and a case's life
   void schedule(double t, Ev type, std::uint64_t id, std::uint32_t index, std::uint32_t aux,
                 Level level = Level::Grid) {
