@@ -1,13 +1,17 @@
 // The values of the last few days: a trailing window kept as one sorted run per day, so that
-// adding a day costs sorting that day's values and a quantile costs a few binary searches per day,
-// never a sort or a selection over the whole window. A quantile is the k-th smallest value, so the
-// results do not depend on the order in which the days' values were gathered.
+// adding a day costs at most sorting that day's values (nothing when they come sorted) and a
+// quantile costs a few binary searches per day, never a sort or a selection over the whole window.
+// A quantile is the k-th smallest value, so the results do not depend on the order in which the
+// days' values were gathered.
 #pragma once
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "engine/numeric.hpp"
@@ -21,6 +25,7 @@ inline void merge_sorted_runs(const std::vector<const std::vector<double>*>& run
   out.clear();
   std::vector<std::size_t> ends;  // where each run ends in `out`
   for (const std::vector<double>* r : runs) {
+    assert(std::is_sorted(r->begin(), r->end()));
     out.insert(out.end(), r->begin(), r->end());
     ends.push_back(out.size());
   }
@@ -55,6 +60,7 @@ struct DayWindow {
   }
   // The same for values already in ascending order (the day's run is used as it is).
   void add_sorted_day(const std::vector<double>& today, std::size_t days) {
+    assert(std::is_sorted(today.begin(), today.end()));
     values.insert(values.end(), today.begin(), today.end());
     close_day(today.size(), days);
   }

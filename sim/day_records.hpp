@@ -76,8 +76,8 @@ struct UnitDay {
   double capacity_h[kLevels] = {};  // by Level: handlers' hours on shift for cases
   std::vector<double> response_h;   // every first response today
   // The same in ascending order, for the window's percentiles: each unit sorts its own in
-  // take_day (in the parallel cases phase); the metrics phase merges the units' (operator+=
-  // leaves it alone).
+  // take_day (in the parallel cases phase); the metrics phase merges the units' into today's
+  // city. operator+= leaves it alone, so it holds only in a unit's day and in today's city.
   std::vector<double> response_sorted_h;
   std::vector<double> resolution_h;  // every resolution today
   std::vector<CaseTrace> closed;     // cases closed today, when tracing

@@ -391,8 +391,9 @@ void metrics_phase(World& w, Executor& ex) {
     sorted_runs.push_back(&u.response_sorted_h);
   }
   add_unit_days(city, d);
-  // Two tasks: the percentiles (which sort today's responses) and the rest of the row and the
-  // tally. Neither reads what the other writes: the window of responses and the two percentile
+  // Two tasks: the percentiles (which merge the units' sorted responses) and the rest of the row
+  // and the tally. Neither reads what the other writes: the merged responses (city's
+  // response_sorted_h and today's merge_scratch), the window of responses and the two percentile
   // fields against everything else.
   ex.parallel_for(2, [&](std::size_t begin, std::size_t end) {
     for (std::size_t task = begin; task < end; ++task) {

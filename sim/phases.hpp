@@ -21,11 +21,14 @@ struct Phase {
 //   policy     serial. Reads the scenario's changes and any pending design; writes the design in
 //              force, every unit's roster and desks, sensors and rounds.
 //   residents  parallel over grids. Reads yesterday's climate and feedback of the grid; writes
-//              the grid's residents, volunteers, today's new cases (outbox) and sums.
+//              the grid's residents, volunteers, today's new cases (outbox), their disputes
+//              counted, and sums.
 //   cases      parallel over street offices. Reads the outboxes of its grids; writes its cases,
-//              staff, its grids' totals, feedback and volunteers' experience, and its day.
+//              staff, its grids' totals, feedback and volunteers' experience, and its day (with
+//              its responses sorted).
 //   metrics    serial. Adds the grids' and units' days in order into today's row of the series
-//              and, after the warm-up, into the run's tally.
+//              and, after the warm-up, into the run's tally; merges the units' sorted responses
+//              for the percentiles.
 //   climate    serial. Reads each grid's totals of today; writes tomorrow's climate.
 //   cohort     serial. On the cohort day, records who volunteers (for retention).
 extern const std::array<Phase, 6> kStep;
