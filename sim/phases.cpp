@@ -289,7 +289,7 @@ void add_place_costs(World& w, Executor& ex) {
     for (std::uint32_t g = first; g < last; ++g) {
       const std::size_t s = std::size_t(city.grid_street[g]) * kCostParts,
                         c = std::size_t(city.grid_community[g]) * kCostParts;
-      const double volunteers = cost.volunteer * double(w.state.volunteers[g].size());
+      const double volunteers = cost.volunteer * double(w.today.volunteer_day[g].active);
       const double residents = platform * double(city.grid_population[g]);
       t.cost_street[s + kCostVolunteers] += volunteers;
       t.cost_community[c + kCostVolunteers] += volunteers;
