@@ -8,10 +8,14 @@
 
 namespace govsim {
 
+void MinuteHistogram::grow(std::size_t i) {
+  bins_.resize(std::min(kBins, std::max({i + 1, 2 * bins_.size(), kFirstBins})), 0);
+}
+
 void MinuteHistogram::add(double hours) {
-  if (bins_.empty()) bins_.assign(kBins, 0);
   const double m = std::floor(std::max(0.0, hours) * kMinutesPerHour);
   const std::size_t i = m >= double(kBins - 1) ? kBins - 1 : static_cast<std::size_t>(m);
+  if (i >= bins_.size()) grow(i);
   ++bins_[i];
   ++count_;
 }
@@ -32,7 +36,7 @@ double MinuteHistogram::quantile(double q) const {
     seen += bins_[i];
     if (seen >= std::max<std::int64_t>(1, target)) return (double(i) + 0.5) / kMinutesPerHour;
   }
-  return double(kBins) / kMinutesPerHour;
+  return double(kBins) / kMinutesPerHour;  // only when the bins add up to less than count()
 }
 
 }  // namespace govsim

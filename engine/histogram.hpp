@@ -1,5 +1,7 @@
 // Exact-to-the-minute histogram of durations, for whole-run percentiles without keeping every
-// value. Durations beyond the last bin are counted in it.
+// value. Durations beyond the last bin are counted in it. The bins grow as far as the longest
+// duration added (doubling), so a run whose durations are hours holds a few kilobytes, not the
+// 2.3 MB of all 400 days' minutes, and touches no more memory than it counts in.
 #pragma once
 
 #include <cstdint>
@@ -14,7 +16,8 @@ class MinuteHistogram {
   // Share of durations of at least `hours` (exact when hours is a whole number of minutes).
   double share_at_least(double hours) const;
   std::int64_t count() const { return count_; }
-  bool valid() const { return bins_.empty() || bins_.size() == kBins; }
+  std::size_t bins_held() const { return bins_.size(); }  // minutes' bins in memory
+  bool valid() const { return bins_.size() <= kBins; }
   template <class IO, class H>
   static void fields(IO& io, H& h) {
     io.vec(h.bins_);
@@ -22,6 +25,8 @@ class MinuteHistogram {
   }
 
  private:
+  void grow(std::size_t i);                            // makes bin i exist
+  static constexpr std::size_t kFirstBins = 60 * 24;   // a day's minutes
   static constexpr std::size_t kBins = 60 * 24 * 400;  // minutes of 400 days
   std::vector<std::uint32_t> bins_;
   std::int64_t count_ = 0;
