@@ -41,6 +41,15 @@ struct DeskEntry {
 struct Desk {
   static constexpr double kDayLength = kHoursPerDay;  // a shift repeats every day
 
+  // What the desk's clock says at t, for all its handlers at once: whether a shift is under way,
+  // and whether the day it started on is one every handler works or, if not, the duty rota's
+  // window that day (the terms of works_on that do not depend on the handler).
+  struct ShiftNow {
+    bool on_shift = true;
+    bool everyone = true;
+    double from = 0, on = 0, n = 1;
+  };
+
   double shift_start_h;  // hour of the day the shift starts
   double shift_len_h;    // 24 or more: on shift around the clock
   double work_rate;      // share of working time that goes to the items
@@ -65,15 +74,25 @@ struct Desk {
   bool has_days_off() const { return off_days != nullptr; }
   // Whether the handler at place `rota` of the rota works the shift that starts on day `day`.
   bool works_on(std::int64_t day, std::uint32_t rota) const {
-    if (off_days == nullptr || day < 0 || static_cast<std::size_t>(day) >= off_len ||
-        off_days[static_cast<std::size_t>(day)] == 0)
-      return true;
-    const double n = double(std::max<std::size_t>(slots.size(), 1));
+    ShiftNow c;
+    rota_of_day(day, c);
+    return on_rota(c, rota);
+  }
+  // Sets c.everyone, or the rota's window, for the shift that starts on `day`.
+  void rota_of_day(std::int64_t day, ShiftNow& c) const {
+    c.everyone = off_days == nullptr || day < 0 || static_cast<std::size_t>(day) >= off_len ||
+                 off_days[static_cast<std::size_t>(day)] == 0;
+    if (c.everyone) return;
+    c.n = double(std::max<std::size_t>(slots.size(), 1));
     const double k = double(off_rank[static_cast<std::size_t>(day)]);
-    const double first = std::floor(k * offday_share * n);
-    const double on = std::floor((k + 1) * offday_share * n) - first;
-    const double from = std::fmod(first, n);  // the first on duty today, in slot order
-    return std::fmod(double(rota) - from + n, n) < on;
+    const double first = std::floor(k * offday_share * c.n);
+    c.on = std::floor((k + 1) * offday_share * c.n) - first;
+    c.from = std::fmod(first, c.n);  // the first on duty today, in slot order
+  }
+  ShiftNow shift_now(double t) const;
+  // Whether the handler at place `rota` works the shift under way at the clock `c`.
+  static bool on_rota(const ShiftNow& c, std::uint32_t rota) {
+    return c.everyone || std::fmod(double(rota) - c.from + c.n, c.n) < c.on;
   }
   // Whether a handler can start at t: on duty, free and on shift.
   bool available(const DeskSlot& s, double t) const;
@@ -103,16 +122,23 @@ struct Desk {
   }
 };
 
-inline bool Desk::available(const DeskSlot& s, double t) const {
-  if (!s.on_duty || s.free_at > t) return false;
-  if (around_the_clock() && !has_days_off()) return true;
+inline Desk::ShiftNow Desk::shift_now(double t) const {
+  ShiftNow c;
+  if (around_the_clock() && !has_days_off()) return c;
   const double h = t - kDayLength * std::floor(t / kDayLength);
   double into = h - shift_start_h;
   if (into < 0) into += kDayLength;
-  if (!around_the_clock() && into >= shift_len_h) return false;
-  if (!has_days_off()) return true;
+  c.on_shift = around_the_clock() || into < shift_len_h;
+  if (!c.on_shift || !has_days_off()) return c;
   // The day the shift under way started on.
-  return works_on(static_cast<std::int64_t>(std::floor((t - into) / kDayLength)), s.rota);
+  rota_of_day(static_cast<std::int64_t>(std::floor((t - into) / kDayLength)), c);
+  return c;
+}
+
+inline bool Desk::available(const DeskSlot& s, double t) const {
+  if (!s.on_duty || s.free_at > t) return false;
+  const ShiftNow c = shift_now(t);
+  return c.on_shift && on_rota(c, s.rota);
 }
 
 inline double Desk::next_available(const DeskSlot& s, double t) const {
@@ -133,10 +159,13 @@ inline double Desk::next_available(const DeskSlot& s, double t) const {
 inline std::size_t Desk::first_available(double t, std::size_t from) const {
   const std::size_t n = slots.size();
   std::size_t i = from;
-  if (around_the_clock() && !has_days_off())  // no clock arithmetic
+  if (around_the_clock() && !has_days_off()) {  // no clock arithmetic
     while (i < n && !(slots[i].on_duty && slots[i].free_at <= t)) ++i;
-  else
-    while (i < n && !available(slots[i], t)) ++i;
+    return i;
+  }
+  const ShiftNow c = shift_now(t);  // the clock once, not once a handler
+  if (!c.on_shift) return n;
+  while (i < n && !(slots[i].on_duty && slots[i].free_at <= t && on_rota(c, slots[i].rota))) ++i;
   return i;
 }
 
@@ -144,11 +173,29 @@ inline double Desk::next_wake(double t) const {
   // Busy handlers wake the desk when they finish, except those carried over from before.
   // Around the clock, an idle handler on duty would already have taken an item, so only the
   // carried-over ones can matter.
-  const bool always_open = around_the_clock() && !has_days_off();
   double next = kInf;
-  for (const DeskSlot& s : slots)
-    if (always_open ? s.carried : (s.free_at <= t || s.carried))
+  if (around_the_clock() && !has_days_off()) {
+    for (const DeskSlot& s : slots)
+      if (s.carried) next = std::min(next, next_available(s, t));
+    return next;
+  }
+  // An idle handler can start at t itself if the shift under way is one of theirs, else not
+  // before the next shift's start after t (next_available's first candidate); once the earliest
+  // so far is no later than that, the idle handlers' own searches cannot lower it, so only
+  // those carried over are still looked at. The same minimum as searching for every handler.
+  const ShiftNow c = shift_now(t);
+  double next_shift = kDayLength * std::floor(t / kDayLength) + shift_start_h;
+  if (next_shift <= t) next_shift += kDayLength;
+  for (const DeskSlot& s : slots) {
+    if (s.carried) {
       next = std::min(next, next_available(s, t));
+    } else if (s.free_at <= t && s.on_duty) {
+      if (c.on_shift && on_rota(c, s.rota))
+        next = std::min(next, t);
+      else if (next > next_shift)
+        next = std::min(next, next_available(s, t));
+    }
+  }
   return next;
 }
 
