@@ -1,4 +1,8 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <random>
+#include <utility>
 #include <vector>
 
 #include "engine/event_queue.hpp"
@@ -46,4 +50,55 @@ TEST_CASE("the pending events restore into the same order") {
   b.run_until(100, [&](const Ev& e) { from_b.push_back(e.tag); });
   CHECK(from_a == from_b);
   CHECK(from_a.size() == 21);
+}
+
+namespace {
+// Runs a random script of pushes, timers and runs on `q` (whose counter starts where it is) and
+// returns the tags in the order they ran. The reference is the order by (time, scheduling order).
+std::vector<int> random_script(EventQueue<Ev>& q, std::uint64_t seed, std::vector<int>& expected) {
+  std::mt19937_64 rng(seed);
+  std::vector<std::pair<std::pair<double, int>, int>> ref;  // ((t, scheduled), tag) pending
+  std::vector<int> ran;
+  int scheduled = 0, tag = 0;
+  double now = 0;
+  auto time = [&](double from) {  // on a coarse grid, so that many events tie
+    return from + double(rng() % 40) * 0.25;
+  };
+  for (int round = 0; round < 60; ++round) {
+    const int timers = int(rng() % 20);
+    for (int i = 0; i < timers; ++i) {  // admitted before the run, as a unit admits its cases
+      const double t = time(now);
+      q.push_timer({t, 0, tag});
+      ref.push_back({{t, scheduled++}, tag++});
+    }
+    const double end = now + 3.0;
+    q.run_until(end, [&](const Ev& e) {
+      ran.push_back(e.tag);
+      if (rng() % 3 != 0) {  // an event schedules more, some at its own time
+        const double t = rng() % 4 == 0 ? e.t : time(e.t);
+        q.push({t, 0, tag});
+        ref.push_back({{t, scheduled++}, tag++});
+      }
+    });
+    now = end;
+  }
+  q.run_until(1e9, [&](const Ev& e) { ran.push_back(e.tag); });
+  // The reference cannot know which pushes happened when without replaying; but every event is
+  // scheduled no earlier than the one that scheduled it, so the order by (t, scheduling order)
+  // of all events is the order they must run in.
+  std::sort(ref.begin(), ref.end());
+  expected.clear();
+  for (const auto& r : ref) expected.push_back(r.second);
+  return ran;
+}
+}  // namespace
+
+TEST_CASE("events run by (time, scheduling order) through timers, runs and many ties") {
+  for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+    EventQueue<Ev> q;
+    std::vector<int> expected;
+    const std::vector<int> ran = random_script(q, seed, expected);
+    REQUIRE(ran.size() == expected.size());
+    CHECK(ran == expected);
+  }
 }
