@@ -423,14 +423,21 @@ void climate_phase(World& w, Executor&) {
   const SensesBehaviour& sb = m.behaviour.senses;
   const ParticipationBehaviour& pb = m.behaviour.participation;
   const std::uint32_t grids = w.city.grids;
-  std::vector<double> accounts(grids), hazards(grids), disputes(grids);
+  std::vector<double>& accounts = w.today.climate_own[0];
+  std::vector<double>& hazards = w.today.climate_own[1];
+  std::vector<double>& disputes = w.today.climate_own[2];
+  accounts.resize(grids);  // every entry is written below
+  hazards.resize(grids);
+  disputes.resize(grids);
   for (std::uint32_t g = 0; g < grids; ++g) {
     const GridTotals& t = w.state.grid_totals[g];
     accounts[g] = t.satisfaction_today * tb.listeners_per_case;
     hazards[g] = double(t.open_hazards) * sb.hazard_reach;
     disputes[g] = double(t.open_disputes) * sb.dispute_reach;
   }
-  std::vector<double> heard_accounts, near_hazards, near_disputes;
+  std::vector<double>& heard_accounts = w.today.climate_near[0];
+  std::vector<double>& near_hazards = w.today.climate_near[1];
+  std::vector<double>& near_disputes = w.today.climate_near[2];
   spread_across(w.city, w.spill, accounts, heard_accounts);
   spread_across(w.city, w.spill, hazards, near_hazards);
   spread_across(w.city, w.spill, disputes, near_disputes);
