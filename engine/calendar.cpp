@@ -35,12 +35,6 @@ CivilDate civil_from_days(std::int64_t z) {
   return CivilDate{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
 }
 
-int iso_weekday(std::int64_t z) {
-  // 1970-01-01 was a Thursday (4).
-  const std::int64_t w = ((z % 7) + 7 + 3) % 7;  // 0 = Monday
-  return static_cast<int>(w) + 1;
-}
-
 bool parse_iso_date(const std::string& text, CivilDate& out) {
   int y = 0, m = 0, d = 0;
   char tail = 0;

@@ -20,8 +20,8 @@ struct CivilDate {
 // Days since 1970-01-01 and back (H. Hinnant's algorithms).
 std::int64_t days_from_civil(const CivilDate& d);
 CivilDate civil_from_days(std::int64_t z);
-// ISO weekday of a day since 1970-01-01: 1 = Monday ... 7 = Sunday.
-int iso_weekday(std::int64_t z);
+// ISO weekday of a day since 1970-01-01: 1 = Monday ... 7 = Sunday (1970-01-01 was a Thursday).
+inline int iso_weekday(std::int64_t z) { return static_cast<int>(((z % 7) + 7 + 3) % 7) + 1; }
 // Parses YYYY-MM-DD (a real date); false if it is not one.
 bool parse_iso_date(const std::string& text, CivilDate& out);
 std::string iso_date(const CivilDate& d);

@@ -7,8 +7,7 @@
 
 namespace govsim {
 
-double Desk::work_until(double t, double work_h, std::uint32_t rota) const {
-  if (around_the_clock() && !has_days_off()) return t + work_h;
+double Desk::work_until_shifts(double t, double work_h, std::uint32_t rota) const {
   constexpr int kMaxShifts = 100000;  // a guard: no work is longer than this many shifts
   for (int shifts = 0; shifts < kMaxShifts; ++shifts) {
     const double day0 = kDayLength * std::floor(t / kDayLength);

@@ -101,12 +101,17 @@ struct Desk {
   // Completion time of `work_h` hours of work started at t (inside a shift), counting only
   // working hours.
   // `rota`: the handler's place in the duty rota (DeskSlot::rota), whose days off count.
-  double work_until(double t, double work_h, std::uint32_t rota) const;
+  double work_until(double t, double work_h, std::uint32_t rota) const {
+    if (around_the_clock() && !has_days_off()) return t + work_h;  // no clock arithmetic
+    return work_until_shifts(t, work_h, rota);
+  }
   // Index of the first slot from `from` on that can start at t, or slots.size().
   std::size_t first_available(double t, std::size_t from) const;
   // When the desk must wake up to serve its waiting items, if no finishing handler will: the
   // earliest start of an idle handler off shift, or of one carried over (kInf if none).
   double next_wake(double t) const;
+  // work_until for a desk with shifts or days off (desk.cpp).
+  double work_until_shifts(double t, double work_h, std::uint32_t rota) const;
 
   template <class IO, class D>
   static void fields(IO& io, D& d) {
@@ -128,7 +133,7 @@ inline Desk::ShiftNow Desk::shift_now(double t) const {
   const double h = t - kDayLength * std::floor(t / kDayLength);
   double into = h - shift_start_h;
   if (into < 0) into += kDayLength;
-  c.on_shift = around_the_clock() || into < shift_len_h;
+  c.on_shift = around_the_clock() || !(into >= shift_len_h);  // as available() always read it
   if (!c.on_shift || !has_days_off()) return c;
   // The day the shift under way started on.
   rota_of_day(static_cast<std::int64_t>(std::floor((t - into) / kDayLength)), c);
@@ -164,7 +169,7 @@ inline std::size_t Desk::first_available(double t, std::size_t from) const {
     return i;
   }
   const ShiftNow c = shift_now(t);  // the clock once, not once a handler
-  if (!c.on_shift) return n;
+  if (!c.on_shift) return std::max(from, n);
   while (i < n && !(slots[i].on_duty && slots[i].free_at <= t && on_rota(c, slots[i].rota))) ++i;
   return i;
 }
@@ -179,10 +184,11 @@ inline double Desk::next_wake(double t) const {
       if (s.carried) next = std::min(next, next_available(s, t));
     return next;
   }
-  // An idle handler can start at t itself if the shift under way is one of theirs, else not
-  // before the next shift's start after t (next_available's first candidate); once the earliest
-  // so far is no later than that, the idle handlers' own searches cannot lower it, so only
-  // those carried over are still looked at. The same minimum as searching for every handler.
+  // An idle handler can start at t itself if the shift under way is one of theirs (and t is not
+  // before the run, as next_available asks), else not before the next shift's start after t
+  // (next_available's first candidate); once the earliest so far is no later than that, the
+  // idle handlers' own searches cannot lower it, so only those carried over are still looked
+  // at. The same minimum as searching for every handler.
   const ShiftNow c = shift_now(t);
   double next_shift = kDayLength * std::floor(t / kDayLength) + shift_start_h;
   if (next_shift <= t) next_shift += kDayLength;
@@ -190,7 +196,7 @@ inline double Desk::next_wake(double t) const {
     if (s.carried) {
       next = std::min(next, next_available(s, t));
     } else if (s.free_at <= t && s.on_duty) {
-      if (c.on_shift && on_rota(c, s.rota))
+      if (!(0.0 > t) && c.on_shift && on_rota(c, s.rota))
         next = std::min(next, t);
       else if (next > next_shift)
         next = std::min(next, next_available(s, t));
