@@ -96,6 +96,11 @@ struct Desk {
   }
   // Whether a handler can start at t: on duty, free and on shift.
   bool available(const DeskSlot& s, double t) const;
+  // The start of the first shift after t (whoever works it).
+  double next_shift_start(double t) const {
+    const double start = kDayLength * std::floor(t / kDayLength) + shift_start_h;
+    return start <= t ? start + kDayLength : start;
+  }
   // Earliest time from t at which the handler could start (kInf if off duty).
   double next_available(const DeskSlot& s, double t) const;
   // Completion time of `work_h` hours of work started at t (inside a shift), counting only
@@ -150,9 +155,7 @@ inline double Desk::next_available(const DeskSlot& s, double t) const {
   if (!s.on_duty) return kInf;
   const double from = std::max(t, s.free_at);
   if (available(DeskSlot{s.agent, 0.0, true, false, s.rota}, from)) return from;
-  const double day0 = kDayLength * std::floor(from / kDayLength);
-  double start = day0 + shift_start_h;
-  if (start <= from) start += kDayLength;
+  double start = next_shift_start(from);
   if (has_days_off())  // the next shift on a day this handler works
     for (std::size_t guard = 0; guard <= off_len; ++guard) {
       if (works_on(static_cast<std::int64_t>(std::floor(start / kDayLength)), s.rota)) break;
@@ -190,8 +193,7 @@ inline double Desk::next_wake(double t) const {
   // idle handlers' own searches cannot lower it, so only those carried over are still looked
   // at. The same minimum as searching for every handler.
   const ShiftNow c = shift_now(t);
-  double next_shift = kDayLength * std::floor(t / kDayLength) + shift_start_h;
-  if (next_shift <= t) next_shift += kDayLength;
+  const double next_shift = next_shift_start(t);
   for (const DeskSlot& s : slots) {
     if (s.carried) {
       next = std::min(next, next_available(s, t));

@@ -79,9 +79,6 @@ double ref_next_available(const Desk& d, const DeskSlot& s, double t) {
     }
   return start;
 }
-}  // namespace
-
-namespace {
 bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 }  // namespace
 
