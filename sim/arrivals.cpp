@@ -173,15 +173,13 @@ NewCase draw_grid_case(const World& w, std::uint32_t g, std::uint64_t id, std::u
                    patrols_of(w, g));
 }
 
-void raise_grid_cases(const World& w, std::uint32_t g, std::vector<NewCase>& out) {
+void pick_grid_cases(const World& w, std::uint32_t g, std::vector<ArisingPick>& picks) {
   const std::int64_t day = w.state.day;
-  const double day_start = double(day) * kHoursPerDay;
   const ModelConfig& m = w.scenario.model;
   const std::uint64_t first = w.city.grid_first_resident[g];
   const std::uint64_t last = w.city.grid_first_resident[g + 1];
   const double pop = double(last - first);
   const ArisingBehaviour& arising = m.behaviour.arising;
-  const Patrols patrols = patrols_of(w, g);
   const double elderly_f =
       std::max(arising.elderly_livelihood_floor,
                1.0 + arising.elderly_livelihood * (w.city.grid_elderly[g] - w.city_elderly_share));
@@ -213,12 +211,24 @@ void raise_grid_cases(const World& w, std::uint32_t g, std::vector<NewCase>& out
       } else {
         who = first + s.below(static_cast<std::uint32_t>(last - first));
       }
-      const std::uint64_t id =
-          make_case_id(g, static_cast<std::uint32_t>(day),
-                       static_cast<std::uint32_t>(d) * kMaxCasesPerDomainDay + k);
-      out.push_back(draw_case(w, g, id, static_cast<std::uint32_t>(who), static_cast<Domain>(d),
-                              day_start, patrols));
+      // draw_picked_cases reads the resident's propensity to report, which the day's update
+      // does not touch: ask the memory for it now.
+      __builtin_prefetch(&w.state.residents.propensity[who]);
+      picks.push_back(
+          ArisingPick{static_cast<std::uint32_t>(who), static_cast<Domain>(d), std::uint16_t(k)});
     }
+  }
+}
+
+void draw_picked_cases(const World& w, std::uint32_t g, const std::vector<ArisingPick>& picks,
+                       std::vector<NewCase>& out) {
+  const double day_start = double(w.state.day) * kHoursPerDay;
+  const Patrols patrols = patrols_of(w, g);
+  for (const ArisingPick& p : picks) {
+    const std::uint64_t id = make_case_id(
+        g, static_cast<std::uint32_t>(w.state.day),
+        static_cast<std::uint32_t>(p.domain) * kMaxCasesPerDomainDay + std::uint32_t{p.k});
+    out.push_back(draw_case(w, g, id, p.resident, p.domain, day_start, patrols));
   }
 }
 

@@ -44,9 +44,9 @@ void policy_phase(World& w, Executor& ex) {
   }
 }
 
-// Asks the memory for the next grid's small lists (its residents' feedback and its volunteers)
-// while this grid's residents are stepped: each lives in a heap block of its own, which the
-// hardware's prefetcher cannot guess, and the megacity's grids are far apart in memory.
+// Asks the memory for a grid's small lists (its residents' feedback and its volunteers) two
+// grids ahead: each lives in a heap block of its own, which the hardware's prefetcher cannot
+// guess, and the megacity's grids are far apart in memory.
 void prefetch_grid(const ModelState& s, std::size_t g) {
   __builtin_prefetch(s.feedback[g].data());
   const GridVolunteers& v = s.volunteers[g];
@@ -57,25 +57,47 @@ void prefetch_grid(const ModelState& s, std::size_t g) {
   __builtin_prefetch(v.on_duty.data());
 }
 
+// One grid ahead, the residents its feedback will touch (a list asked for a grid earlier):
+// scattered over the grid, and not yet read today.
+void prefetch_feedback_residents(const ModelState& s, std::size_t g) {
+  const Residents& r = s.residents;
+  for (const Feedback& f : s.feedback[g]) {
+    __builtin_prefetch(&r.hardship[f.resident]);
+    __builtin_prefetch(&r.security[f.resident]);
+    __builtin_prefetch(&r.trust[f.resident]);
+    __builtin_prefetch(&r.expectation[f.resident]);
+    __builtin_prefetch(&r.gain[f.resident]);
+  }
+}
+
 void residents_phase(World& w, Executor& ex) {
   ModelState& s = w.state;
   const ModelConfig& m = w.scenario.model;
+  const bool raise = w.behaviour->residents_raise_cases();
   ex.parallel_for(w.city.grids, [&](std::size_t b, std::size_t e) {
+    std::vector<ArisingPick> picks;
+    if (b + 1 < e) prefetch_grid(s, b + 1);
     for (std::size_t gi = b; gi < e; ++gi) {
       const auto g = static_cast<std::uint32_t>(gi);
-      if (gi + 1 < e) prefetch_grid(s, gi + 1);
+      if (gi + 2 < e) prefetch_grid(s, gi + 2);
+      if (gi + 1 < e) prefetch_feedback_residents(s, gi + 1);
       const std::uint64_t first = w.city.grid_first_resident[g];
       const std::uint64_t last = w.city.grid_first_resident[g + 1];
       w.today.resident_sums[g] =
           step_grid_residents(s.residents, first, last, s.feedback[g], s.climate[g], m);
       s.feedback[g].clear();
+      // Whose cases arise today is known once the residents are updated; it is picked before
+      // the volunteers' step (which reads and writes none of what the pick reads), so that the
+      // memory fetches the picked residents' records while the volunteers are stepped.
+      picks.clear();
+      if (raise) pick_grid_cases(w, g, picks);
       const double trust_mean = w.today.resident_sums[g].trust / double(last - first);
       w.today.volunteer_day[g] =
           step_grid_volunteers(s.volunteers[g], s.residents, first, last, g, s.day, trust_mean,
                                w.scenario.run.seed, s.gov, m);
       w.today.outbox[g].clear();
-      if (w.behaviour->residents_raise_cases()) {
-        raise_grid_cases(w, g, w.today.outbox[g]);
+      if (raise) {
+        draw_picked_cases(w, g, picks, w.today.outbox[g]);
         raise_people_cases(w, g, 0, w.today.outbox[g]);
       }
       std::int64_t disputes = 0;
