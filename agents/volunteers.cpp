@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/numeric.hpp"
 #include "engine/units.hpp"
 #include "model/streams.hpp"
 
@@ -22,6 +23,13 @@ std::int64_t pick_recruit(Stream& s, const Residents& r, std::uint64_t first, st
 }
 
 }  // namespace
+
+double quit_ceiling(double quit_base, const VolunteerBehaviour& b) {
+  const double at_zero = quit_base * std::exp(b.quit_slope * (b.quit_motivation - 0.0));
+  const double at_one = quit_base * std::exp(b.quit_slope * (b.quit_motivation - 1.0));
+  if (std::isnan(at_zero) || std::isnan(at_one)) return kInf;
+  return std::max(at_zero, at_one) * (1.0 + 0x1p-20);
+}
 
 void GridVolunteers::add(std::uint32_t who, float train, float exp, float motiv) {
   resident.push_back(who);
@@ -84,6 +92,8 @@ VolunteerDay step_grid_volunteers(GridVolunteers& v, Residents& residents, std::
                              b.recognition_training * gov.volunteers.training;
   const double duty_p = std::min(1.0, gov.volunteers.weekly_hours / kDaysPerWeek / b.session_h);
   const auto load_keep = static_cast<float>(b.load_decay);
+  const double quit_base = model.volunteer_quit_base / kDaysPerYear;
+  const double quit_bound = quit_ceiling(quit_base, b);
   for (std::size_t i = v.size(); i-- > 0;) {
     Stream s(seed, Purpose::VolunteerDay, v.resident[i], uday);
     v.load[i] *= load_keep;
@@ -92,9 +102,11 @@ VolunteerDay step_grid_volunteers(GridVolunteers& v, Residents& residents, std::
     v.motivation[i] = static_cast<float>(std::clamp(m, 0.0, 1.0));
     // In-service training lifts everyone to the design's level.
     v.training[i] = std::max(v.training[i], static_cast<float>(gov.volunteers.training));
-    const double quit = model.volunteer_quit_base / kDaysPerYear *
-                        std::exp(b.quit_slope * (b.quit_motivation - v.motivation[i]));
-    if (s.bernoulli(quit)) {
+    // Quits with the chance below; a draw at or above its ceiling needs no exp (the same answer
+    // as s.bernoulli(chance), from the same draw).
+    const double u = s.uniform();
+    if (u < quit_bound &&
+        u < quit_base * std::exp(b.quit_slope * (b.quit_motivation - v.motivation[i]))) {
       residents.flags[v.resident[i]] &= static_cast<std::uint8_t>(~kVolunteer);
       v.remove(i);
       ++out.quit;

@@ -41,6 +41,11 @@ VolunteerDay step_grid_volunteers(GridVolunteers& v, Residents& residents, std::
                                   double trust_mean, std::uint64_t seed,
                                   const GovernanceConfig& gov, const ModelConfig& model);
 
+// At least the daily chance that a volunteer quits, quit_base x exp(slope x (quit_motivation -
+// motivation)), at every motivation in [0, 1] (the clamped range): the larger of its two ends,
+// with a relative margin of 2^-20 for rounding; +inf when either end is not a number.
+double quit_ceiling(double quit_base, const VolunteerBehaviour& b);
+
 // Chance that a volunteer settles a first-line mediation or fixes a small matter.
 double volunteer_success(float training, float experience, const GovernanceConfig& gov,
                          const SuccessBehaviour& behaviour);

@@ -18,6 +18,9 @@ namespace govsim {
 
 class Stream {
  public:
+  // 1 - 2^-40: a relative margin far above the rounding of exp (an ulp or two) and of 1 - mean.
+  static constexpr double kPoissonZeroMargin = 1.0 - 0x1p-40;
+
   // `purpose` is any enumeration of the model's kinds of draw (model/streams.hpp names the
   // governance model's); it keeps the streams of different purposes apart.
   template <class Purpose>
@@ -67,9 +70,13 @@ class Stream {
       const double x = std::floor(mean + std::sqrt(mean) * normal() + 0.5);
       return x < 0 ? 0u : static_cast<std::uint32_t>(x);
     }
+    const double u = uniform();
+    // No exp for most draws at small means: exp(-mean) > 1 - mean, and with a margin far wider
+    // than the rounding of either side a draw at or below the bound is k = 0 as the loop below
+    // would find (tests/engine/test_rng.cpp compares with the plain inversion).
+    if (u <= (1.0 - mean) * kPoissonZeroMargin) return 0;
     double p = std::exp(-mean);
     double cdf = p;
-    const double u = uniform();
     std::uint32_t k = 0;
     while (u > cdf && k < 1000) {
       ++k;

@@ -1,4 +1,7 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <limits>
 
 #include "agents/volunteers.hpp"
 
@@ -59,4 +62,33 @@ TEST_CASE("experience and training raise volunteer mediation success") {
   GovernanceConfig none;
   CHECK(volunteer_success(0.5f, 5.0f, gov, SuccessBehaviour{}) >
         volunteer_success(0.5f, 5.0f, none, SuccessBehaviour{}));
+}
+
+TEST_CASE("the quit chance's ceiling bounds it at every motivation a volunteer can have") {
+  // step_grid_volunteers skips the chance's exp for a draw at or above the ceiling, so the
+  // ceiling must be at least the chance at every float motivation in [0, 1], whatever the slope.
+  std::uint64_t checked = 0;
+  for (const double base : {0.0, 1e-9, 0.15 / 365, 0.5, 3.0})
+    for (const double slope : {-40.0, -2.5, -1e-9, 0.0, 1e-9, 2.5, 40.0})
+      for (const double qm : {0.0, 0.3, 0.7, 1.0}) {
+        VolunteerBehaviour b;
+        b.quit_slope = slope;
+        b.quit_motivation = qm;
+        const double ceiling = quit_ceiling(base, b);
+        for (int k = 0; k <= 4096; ++k) {
+          const auto motivation = static_cast<float>(k) / 4096.0f;
+          REQUIRE(base * std::exp(slope * (qm - motivation)) <= ceiling);
+          ++checked;
+        }
+        // Floats next to the ends too.
+        for (const float motivation : {std::nextafter(0.0f, 1.0f), std::nextafter(1.0f, 0.0f)})
+          REQUIRE(base * std::exp(slope * (qm - motivation)) <= ceiling);
+        // And no more than the margin above the largest.
+        const double top = std::max(base * std::exp(slope * qm), base * std::exp(slope * (qm - 1)));
+        CHECK(ceiling <= top * (1.0 + 0x1p-19));
+      }
+  CHECK(checked == 5u * 7u * 4u * 4097u);
+  VolunteerBehaviour nan_slope;
+  nan_slope.quit_slope = std::numeric_limits<double>::quiet_NaN();
+  CHECK(std::isinf(quit_ceiling(0.001, nan_slope)));
 }
