@@ -93,7 +93,7 @@ VolunteerDay step_grid_volunteers(GridVolunteers& v, Residents& residents, std::
   const double duty_p = std::min(1.0, gov.volunteers.weekly_hours / kDaysPerWeek / b.session_h);
   const auto load_keep = static_cast<float>(b.load_decay);
   const double quit_base = model.volunteer_quit_base / kDaysPerYear;
-  const double quit_bound = quit_ceiling(quit_base, b);
+  const double quit_bound = v.size() > 0 ? quit_ceiling(quit_base, b) : 0.0;
   for (std::size_t i = v.size(); i-- > 0;) {
     Stream s(seed, Purpose::VolunteerDay, v.resident[i], uday);
     v.load[i] *= load_keep;

@@ -18,8 +18,10 @@ namespace govsim {
 
 class Stream {
  public:
-  // 1 - 2^-40: a relative margin far above the rounding of exp (an ulp or two) and of 1 - mean.
-  static constexpr double kPoissonZeroMargin = 1.0 - 0x1p-40;
+  // A draw at or below this is a Poisson count of 0 at `mean` in (0, 50]: exp(-mean) > 1 - mean,
+  // and the relative margin of 2^-40 is far above the rounding of exp (an ulp or two) and of
+  // 1 - mean.
+  static double poisson_zero_bound(double mean) { return (1.0 - mean) * (1.0 - 0x1p-40); }
 
   // `purpose` is any enumeration of the model's kinds of draw (model/streams.hpp names the
   // governance model's); it keeps the streams of different purposes apart.
@@ -68,13 +70,14 @@ class Stream {
     if (!(mean > 0)) return 0;
     if (mean > 50) {
       const double x = std::floor(mean + std::sqrt(mean) * normal() + 0.5);
-      return x < 0 ? 0u : static_cast<std::uint32_t>(x);
+      if (!(x >= 0)) return 0;  // below zero, or not a number (an infinite mean)
+      return x < 4294967295.0 ? static_cast<std::uint32_t>(x) : 4294967295u;
     }
     const double u = uniform();
     // No exp for most draws at small means: exp(-mean) > 1 - mean, and with a margin far wider
     // than the rounding of either side a draw at or below the bound is k = 0 as the loop below
     // would find (tests/engine/test_rng.cpp compares with the plain inversion).
-    if (u <= (1.0 - mean) * kPoissonZeroMargin) return 0;
+    if (u <= poisson_zero_bound(mean)) return 0;
     double p = std::exp(-mean);
     double cdf = p;
     std::uint32_t k = 0;

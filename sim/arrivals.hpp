@@ -12,8 +12,9 @@ namespace govsim {
 struct ArisingPick {
   std::uint32_t resident;
   Domain domain;
-  std::uint16_t k;
+  std::uint16_t k;  // below kMaxCasesPerDomainDay
 };
+static_assert(kMaxCasesPerDomainDay <= 0xFFFF, "ArisingPick::k holds a case's place in its domain");
 
 // The cases that arise in grid g today, in two steps. pick_grid_cases appends how many arise in
 // each domain and whose they are to `picks`; it reads the grid's residents and today's resident

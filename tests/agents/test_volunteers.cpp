@@ -64,10 +64,11 @@ TEST_CASE("experience and training raise volunteer mediation success") {
         volunteer_success(0.5f, 5.0f, none, SuccessBehaviour{}));
 }
 
-TEST_CASE("the quit chance's ceiling bounds it at every motivation a volunteer can have") {
+TEST_CASE("the quit chance's ceiling bounds it across the motivations a volunteer can have") {
   // step_grid_volunteers skips the chance's exp for a draw at or above the ceiling, so the
-  // ceiling must be at least the chance at every float motivation in [0, 1], whatever the slope.
-  std::uint64_t checked = 0;
+  // ceiling must be at least the chance at every float motivation in [0, 1], whatever the slope:
+  // the chance is monotone in the motivation, so its ends bound it; checked on a fine grid of
+  // motivations and next to the ends.
   for (const double base : {0.0, 1e-9, 0.15 / 365, 0.5, 3.0})
     for (const double slope : {-40.0, -2.5, -1e-9, 0.0, 1e-9, 2.5, 40.0})
       for (const double qm : {0.0, 0.3, 0.7, 1.0}) {
@@ -78,7 +79,6 @@ TEST_CASE("the quit chance's ceiling bounds it at every motivation a volunteer c
         for (int k = 0; k <= 4096; ++k) {
           const auto motivation = static_cast<float>(k) / 4096.0f;
           REQUIRE(base * std::exp(slope * (qm - motivation)) <= ceiling);
-          ++checked;
         }
         // Floats next to the ends too.
         for (const float motivation : {std::nextafter(0.0f, 1.0f), std::nextafter(1.0f, 0.0f)})
@@ -87,7 +87,6 @@ TEST_CASE("the quit chance's ceiling bounds it at every motivation a volunteer c
         const double top = std::max(base * std::exp(slope * qm), base * std::exp(slope * (qm - 1)));
         CHECK(ceiling <= top * (1.0 + 0x1p-19));
       }
-  CHECK(checked == 5u * 7u * 4u * 4097u);
   VolunteerBehaviour nan_slope;
   nan_slope.quit_slope = std::numeric_limits<double>::quiet_NaN();
   CHECK(std::isinf(quit_ceiling(0.001, nan_slope)));
