@@ -29,6 +29,61 @@ double NeighbourNetwork::bytes_per_resident() const {
   return double((offsets.size() + targets.size()) * sizeof(std::uint32_t)) / residents;
 }
 
+void building_ties(std::uint64_t r0, std::uint64_t r1, std::uint64_t n, std::uint64_t h,
+                   double ties, Stream& s, std::vector<std::uint64_t>& pairs,
+                   std::vector<std::uint64_t>& seen, std::uint64_t table_limit) {
+  const std::uint64_t m = r1 - r0;
+  if (m < 2 || household_of(r0, n, h) == household_of(r1 - 1, n, h)) return;
+  const std::uint64_t all = m * (m - 1) / 2;  // pairs, some inside a household
+  const auto want = std::min<std::uint64_t>(
+      all / 2,
+      static_cast<std::uint64_t>(std::llround(double(m) * ties * 0.5)));  // each tie joins two
+  // Rounds of draws, each for the pairs still missing; duplicates are dropped, so a round never
+  // overshoots. A pair is (a, b), a < b, kept as a << 32 | b.
+  const auto draw = [&](auto&& keep) {
+    const std::uint64_t a = r0 + s.below(static_cast<std::uint32_t>(m));
+    const std::uint64_t b = r0 + s.below(static_cast<std::uint32_t>(m));
+    if (a != b && household_of(a, n, h) != household_of(b, n, h))
+      keep(std::min(a, b), std::max(a, b));
+  };
+  const std::size_t start = pairs.size();
+  if (m > table_limit) {
+    // A large building: the pairs kept so far are sorted; a round sorts its own draws and
+    // merges them in.
+    const auto at = [&](std::size_t k) { return pairs.begin() + static_cast<std::ptrdiff_t>(k); };
+    for (int round = 0; round < kTieRounds && pairs.size() - start < want; ++round) {
+      const std::uint64_t missing = want - (pairs.size() - start);
+      const std::size_t kept = pairs.size();
+      for (std::uint64_t k = 0; k < missing; ++k)
+        draw([&](std::uint64_t a, std::uint64_t b) { pairs.push_back(a << 32 | b); });
+      std::sort(at(kept), pairs.end());
+      std::inplace_merge(at(start), at(kept), pairs.end());
+      pairs.erase(std::unique(at(start), pairs.end()), pairs.end());
+    }
+    return;
+  }
+  // Otherwise a table of m x m bits marks the pairs drawn (row a - r0, column b - r0): the same
+  // rounds and the same set of pairs, read out in the same sorted order, without sorting.
+  seen.assign((m * m + 63) / 64, 0);
+  std::uint64_t have = 0;
+  for (int round = 0; round < kTieRounds && have < want; ++round) {
+    const std::uint64_t missing = want - have;
+    for (std::uint64_t k = 0; k < missing; ++k)
+      draw([&](std::uint64_t a, std::uint64_t b) {
+        const std::uint64_t bit = (a - r0) * m + (b - r0);
+        std::uint64_t& word = seen[bit / 64];
+        const std::uint64_t mask = std::uint64_t{1} << (bit % 64);
+        have += (word & mask) ? 0 : 1;
+        word |= mask;
+      });
+  }
+  for (std::size_t w = 0; w < seen.size(); ++w)
+    for (std::uint64_t bits = seen[w]; bits != 0; bits &= bits - 1) {
+      const std::uint64_t bit = w * 64 + static_cast<std::uint64_t>(__builtin_ctzll(bits));
+      pairs.push_back((r0 + bit / m) << 32 | (r0 + bit % m));
+    }
+}
+
 namespace {
 
 // One grid's ties as local rows: offsets (n + 1) and targets (local resident numbers).
@@ -36,36 +91,6 @@ struct GridRows {
   std::vector<std::uint32_t> offsets;
   std::vector<std::uint32_t> targets;
 };
-
-// Ties inside one building: residents [r0, r1) of households [h0, h1). Draws pairs of residents
-// of different households until `want` distinct pairs are found (or the building has no more).
-void building_ties(std::uint64_t r0, std::uint64_t r1, std::uint64_t n, std::uint64_t h,
-                   double ties, Stream& s, std::vector<std::uint64_t>& pairs) {
-  const std::uint64_t m = r1 - r0;
-  if (m < 2 || household_of(r0, n, h) == household_of(r1 - 1, n, h)) return;
-  const std::uint64_t all = m * (m - 1) / 2;  // pairs, some inside a household
-  const auto want = std::min<std::uint64_t>(
-      all / 2,
-      static_cast<std::uint64_t>(std::llround(double(m) * ties * 0.5)));  // each tie joins two
-  const std::size_t start = pairs.size();
-  // Rounds of draws, each for the pairs still missing; duplicates are removed after each round,
-  // so a round never overshoots. The pairs kept so far are sorted: a round sorts its own draws
-  // and merges them in.
-  const auto at = [&](std::size_t k) { return pairs.begin() + static_cast<std::ptrdiff_t>(k); };
-  for (int round = 0; round < 8 && pairs.size() - start < want; ++round) {
-    const std::uint64_t missing = want - (pairs.size() - start);
-    const std::size_t kept = pairs.size();
-    for (std::uint64_t k = 0; k < missing; ++k) {
-      const std::uint64_t a = r0 + s.below(static_cast<std::uint32_t>(m));
-      const std::uint64_t b = r0 + s.below(static_cast<std::uint32_t>(m));
-      if (a == b || household_of(a, n, h) == household_of(b, n, h)) continue;
-      pairs.push_back(std::min(a, b) << 32 | std::max(a, b));
-    }
-    std::sort(at(kept), pairs.end());
-    std::inplace_merge(at(start), at(kept), pairs.end());
-    pairs.erase(std::unique(at(start), pairs.end()), pairs.end());
-  }
-}
 
 GridRows grid_rows(const City& city, std::uint32_t g, const PeopleBehaviour& p,
                    std::uint64_t seed) {
@@ -78,11 +103,11 @@ GridRows grid_rows(const City& city, std::uint32_t g, const PeopleBehaviour& p,
   const double ties = ties_of(city.grid_housing[g], p);
   const auto per_building =
       std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(p.building_households)));
-  std::vector<std::uint64_t> pairs;
+  std::vector<std::uint64_t> pairs, seen;
   for (std::uint64_t b = 0; b * per_building < h; ++b) {
     const std::uint64_t h0 = b * per_building, h1 = std::min(h, h0 + per_building);
     Stream s(seed, Purpose::PeopleNetwork, g, b);
-    building_ties(household_start(h0, n, h), household_start(h1, n, h), n, h, ties, s, pairs);
+    building_ties(household_start(h0, n, h), household_start(h1, n, h), n, h, ties, s, pairs, seen);
   }
   for (std::uint64_t e : pairs) {
     ++rows.offsets[(e >> 32) + 1];
@@ -96,8 +121,8 @@ GridRows grid_rows(const City& city, std::uint32_t g, const PeopleBehaviour& p,
     rows.targets[fill[a]++] = b;
     rows.targets[fill[b]++] = a;
   }
-  for (std::uint64_t i = 0; i < n; ++i)
-    std::sort(rows.targets.begin() + rows.offsets[i], rows.targets.begin() + rows.offsets[i + 1]);
+  // Each row is sorted already: the pairs are in (a, b) order (buildings are consecutive runs
+  // of residents), so row i receives its partners below i in increasing order, then those above.
   return rows;
 }
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "agents/grid_loop.hpp"
+#include "engine/rng.hpp"
 #include "engine/uninit_vector.hpp"
 #include "model/city.hpp"
 #include "model/params.hpp"
@@ -37,6 +38,23 @@ struct NeighbourNetwork {
 // Builds the network of the whole city, grids in parallel through `loop`.
 NeighbourNetwork build_network(const City& city, const PeopleBehaviour& people, std::uint64_t seed,
                                const GridLoop& loop);
+
+// Buildings of up to this many residents mark the pairs drawn in a table of bits; larger ones
+// sort them (the same pairs either way).
+inline constexpr std::uint64_t kTieTableResidents = 2048;
+// Rounds of draws in a building before it settles for fewer ties than wanted.
+inline constexpr int kTieRounds = 8;
+
+// Ties inside one building, residents [r0, r1) of a grid of n residents and h households:
+// draws pairs of residents of different households from `s` until it has about r1 - r0 times
+// `ties` / 2 distinct pairs (at most half of all pairs, and at most kTieRounds rounds of draws),
+// and appends them to `pairs` as a << 32 | b, a < b, in increasing order. `seen` is scratch
+// space. `table_limit` is the largest building that uses the table of bits (tests compare both
+// ways).
+void building_ties(std::uint64_t r0, std::uint64_t r1, std::uint64_t n, std::uint64_t h,
+                   double ties, Stream& s, std::vector<std::uint64_t>& pairs,
+                   std::vector<std::uint64_t>& seen,
+                   std::uint64_t table_limit = kTieTableResidents);
 
 // Mean ties per resident of a grid's housing type.
 double ties_of(HousingType housing, const PeopleBehaviour& people);

@@ -3,6 +3,7 @@
 
 #include "agents/households.hpp"
 #include "engine/parallel.hpp"
+#include "model/streams.hpp"
 
 using namespace govsim;
 
@@ -58,6 +59,9 @@ TEST_CASE("the neighbour network is symmetric, inside the grid and between house
         CHECK(household_of(*t - first, n, h) != household_of(i - first, n, h));
         CHECK(std::binary_search(net.begin(*t), net.end(*t), static_cast<std::uint32_t>(i)));
       }
+    // Rows are strictly increasing (build_network relies on the pairs' order, not a sort).
+    for (std::uint64_t i = first; i < last; ++i)
+      REQUIRE(std::adjacent_find(net.begin(i), net.end(i), std::greater_equal<>()) == net.end(i));
   }
 }
 
@@ -83,4 +87,33 @@ TEST_CASE("the network is the same bits at one and two threads") {
   // 32-bit offsets and targets: (1 + mean degree) x 4 bytes a resident.
   CHECK(a.bytes_per_resident() ==
         Approx(4.0 * (1.0 + double(a.targets.size()) / double(city.residents))).epsilon(0.001));
+}
+
+TEST_CASE("a building's ties are the same pairs counted in a table of bits as by sorting") {
+  Stream pick(11, Purpose::PeopleNetwork, 99, 0);
+  std::vector<std::uint64_t> by_table, by_sort, seen;
+  std::uint64_t drawn = 0, capped = 0;
+  for (std::uint64_t trial = 0; trial < 3000; ++trial) {
+    const std::uint64_t n = 2 + pick.below(3000);                           // the grid's residents
+    const std::uint64_t h = 1 + pick.below(static_cast<std::uint32_t>(n));  // and households
+    const std::uint64_t r0 = trial % 5 == 0 ? 0 : pick.below(static_cast<std::uint32_t>(n));
+    const std::uint64_t r1 =
+        trial % 5 == 0
+            ? n
+            : r0 + 1 + pick.below(static_cast<std::uint32_t>(std::min<std::uint64_t>(n - r0, 400)));
+    const double ties = trial % 7 == 0 ? 50.0 : 12.0 * pick.uniform();
+    // Both after the same pairs of an earlier building.
+    by_table = by_sort = {1, 2, 3};
+    Stream a(5, Purpose::PeopleNetwork, trial, 0), b(5, Purpose::PeopleNetwork, trial, 0);
+    building_ties(r0, r1, n, h, ties, a, by_table, seen);
+    building_ties(r0, r1, n, h, ties, b, by_sort, seen, 0);
+    REQUIRE(by_table == by_sort);
+    REQUIRE(a.next_u32() == b.next_u32());  // the same number of draws
+    REQUIRE(std::is_sorted(by_table.begin() + 3, by_table.end()));
+    drawn += by_table.size() - 3;
+    const std::uint64_t m = r1 - r0;
+    capped += by_table.size() - 3 == m * (m - 1) / 4 ? 1 : 0;
+  }
+  CHECK(drawn > 100000);
+  CHECK(capped > 0);  // some buildings reach the cap of half of all pairs
 }
