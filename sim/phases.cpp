@@ -439,7 +439,7 @@ void metrics_phase(World& w, Executor& ex) {
 // Residents near a boundary hear of, and live near, what happens across it: of each grid's
 // accounts, hazards and disputes a share reaches each neighbouring grid (MODEL.md 7.25), still per
 // resident, so the cut into grids changes only where the boundaries run.
-void climate_phase(World& w, Executor&) {
+void climate_phase(World& w, Executor& ex) {
   const ModelConfig& m = w.scenario.model;
   const TrustBehaviour& tb = m.behaviour.trust;
   const SensesBehaviour& sb = m.behaviour.senses;
@@ -451,42 +451,50 @@ void climate_phase(World& w, Executor&) {
   accounts.resize(grids);  // every entry is written below
   hazards.resize(grids);
   disputes.resize(grids);
-  for (std::uint32_t g = 0; g < grids; ++g) {
-    const GridTotals& t = w.state.grid_totals[g];
-    accounts[g] = t.satisfaction_today * tb.listeners_per_case;
-    hazards[g] = double(t.open_hazards) * sb.hazard_reach;
-    disputes[g] = double(t.open_disputes) * sb.dispute_reach;
-  }
+  // Grid by grid in parallel, each writing its own entries; the spreading across grids sums in
+  // grid order, serially.
+  ex.parallel_for(grids, [&](std::size_t b, std::size_t e) {
+    for (std::size_t g = b; g < e; ++g) {
+      const GridTotals& t = w.state.grid_totals[g];
+      accounts[g] = t.satisfaction_today * tb.listeners_per_case;
+      hazards[g] = double(t.open_hazards) * sb.hazard_reach;
+      disputes[g] = double(t.open_disputes) * sb.dispute_reach;
+    }
+  });
   std::vector<double>& heard_accounts = w.today.climate_near[0];
   std::vector<double>& near_hazards = w.today.climate_near[1];
   std::vector<double>& near_disputes = w.today.climate_near[2];
   spread_across(w.city, w.spill, accounts, heard_accounts);
   spread_across(w.city, w.spill, hazards, near_hazards);
   spread_across(w.city, w.spill, disputes, near_disputes);
-  for (std::uint32_t g = 0; g < grids; ++g) {
-    GridTotals& t = w.state.grid_totals[g];
-    GridClimate& c = w.state.climate[g];
-    const double pop = double(w.city.grid_population[g]);
-    c.neighbour_mood = std::clamp(m.spillover * m.trust_rate * heard_accounts[g] / pop,
-                                  -tb.spillover_cap, tb.spillover_cap);
-    if (t.closed_today > 0) {
-      const double perf = 0.5 * (t.satisfaction_today / double(t.closed_today) + 1.0);
-      c.service += std::min(1.0, tb.service_per_case * double(t.closed_today)) * (perf - c.service);
+  ex.parallel_for(grids, [&](std::size_t b, std::size_t e) {
+    for (std::size_t gi = b; gi < e; ++gi) {
+      const auto g = static_cast<std::uint32_t>(gi);
+      GridTotals& t = w.state.grid_totals[g];
+      GridClimate& c = w.state.climate[g];
+      const double pop = double(w.city.grid_population[g]);
+      c.neighbour_mood = std::clamp(m.spillover * m.trust_rate * heard_accounts[g] / pop,
+                                    -tb.spillover_cap, tb.spillover_cap);
+      if (t.closed_today > 0) {
+        const double perf = 0.5 * (t.satisfaction_today / double(t.closed_today) + 1.0);
+        c.service +=
+            std::min(1.0, tb.service_per_case * double(t.closed_today)) * (perf - c.service);
+      }
+      c.hazard_exposure = near_hazards[g] / pop;
+      c.dispute_exposure = near_disputes[g] / pop;
+      // Tomorrow's consultation meeting (协商议事), if the grid holds one: those who take part
+      // have part of their strain eased.
+      const double meetings_per_day =
+          w.state.gov.participation * pb.consultations_per_month / kDaysPerMonth;
+      Stream meeting(w.scenario.run.seed, Purpose::GridDay, g,
+                     grid_day_time(w.state.day + 1, kGridDayConsultation));
+      c.consultation = meeting.bernoulli(std::min(1.0, meetings_per_day))
+                           ? pb.consultation_attendance * pb.consultation_relief
+                           : 0.0;
+      t.satisfaction_today = 0;
+      t.closed_today = 0;
     }
-    c.hazard_exposure = near_hazards[g] / pop;
-    c.dispute_exposure = near_disputes[g] / pop;
-    // Tomorrow's consultation meeting (协商议事), if the grid holds one: those who take part
-    // have part of their strain eased.
-    const double meetings_per_day =
-        w.state.gov.participation * pb.consultations_per_month / kDaysPerMonth;
-    Stream meeting(w.scenario.run.seed, Purpose::GridDay, g,
-                   grid_day_time(w.state.day + 1, kGridDayConsultation));
-    c.consultation = meeting.bernoulli(std::min(1.0, meetings_per_day))
-                         ? pb.consultation_attendance * pb.consultation_relief
-                         : 0.0;
-    t.satisfaction_today = 0;
-    t.closed_today = 0;
-  }
+  });
 }
 
 // Volunteers active a year before the end (or at the warm-up's end), for retention.
