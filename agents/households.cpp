@@ -1,6 +1,7 @@
 #include "agents/households.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -46,6 +47,7 @@ void building_ties(std::uint64_t r0, std::uint64_t r1, std::uint64_t n, std::uin
     if (a != b && household_of(a, n, h) != household_of(b, n, h))
       keep(std::min(a, b), std::max(a, b));
   };
+  if (want == 0) return;  // no draws either way
   const std::size_t start = pairs.size();
   if (m > table_limit) {
     // A large building: the pairs kept so far are sorted; a round sorts its own draws and
@@ -79,7 +81,7 @@ void building_ties(std::uint64_t r0, std::uint64_t r1, std::uint64_t n, std::uin
   }
   for (std::size_t w = 0; w < seen.size(); ++w)
     for (std::uint64_t bits = seen[w]; bits != 0; bits &= bits - 1) {
-      const std::uint64_t bit = w * 64 + static_cast<std::uint64_t>(__builtin_ctzll(bits));
+      const std::uint64_t bit = w * 64 + static_cast<std::uint64_t>(std::countr_zero(bits));
       pairs.push_back((r0 + bit / m) << 32 | (r0 + bit % m));
     }
 }

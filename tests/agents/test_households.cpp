@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "agents/households.hpp"
 #include "engine/parallel.hpp"
@@ -92,28 +93,60 @@ TEST_CASE("the network is the same bits at one and two threads") {
 TEST_CASE("a building's ties are the same pairs counted in a table of bits as by sorting") {
   Stream pick(11, Purpose::PeopleNetwork, 99, 0);
   std::vector<std::uint64_t> by_table, by_sort, seen;
-  std::uint64_t drawn = 0, capped = 0;
-  for (std::uint64_t trial = 0; trial < 3000; ++trial) {
-    const std::uint64_t n = 2 + pick.below(3000);                           // the grid's residents
-    const std::uint64_t h = 1 + pick.below(static_cast<std::uint32_t>(n));  // and households
-    const std::uint64_t r0 = trial % 5 == 0 ? 0 : pick.below(static_cast<std::uint32_t>(n));
-    const std::uint64_t r1 =
-        trial % 5 == 0
-            ? n
-            : r0 + 1 + pick.below(static_cast<std::uint32_t>(std::min<std::uint64_t>(n - r0, 400)));
-    const double ties = trial % 7 == 0 ? 50.0 : 12.0 * pick.uniform();
+  std::uint64_t drawn = 0, capped = 0, short_of_want = 0;
+  // Random buildings, then buildings at and just past the table's size limit, compared with the
+  // table allowed for any size.
+  const std::uint64_t trials = 3000;
+  for (std::uint64_t trial = 0; trial < trials + 4; ++trial) {
+    std::uint64_t n, h, r0, r1, limit = kTieTableResidents;
+    double ties = trial % 7 == 0 ? 50.0 : 12.0 * pick.uniform();
+    if (trial < trials) {
+      n = 2 + pick.below(3000);                           // the grid's residents
+      h = 1 + pick.below(static_cast<std::uint32_t>(n));  // and households
+      r0 = trial % 5 == 0 ? 0 : pick.below(static_cast<std::uint32_t>(n));
+      r1 = trial % 5 == 0
+               ? n
+               : r0 + 1 +
+                     pick.below(static_cast<std::uint32_t>(std::min<std::uint64_t>(n - r0, 400)));
+    } else {  // 2 048 and 2 049 residents, after others in the grid, few and many ties
+      n = 5000;
+      h = 2000;
+      r0 = 300;
+      r1 = r0 + kTieTableResidents + (trial - trials) % 2;
+      ties = trial - trials < 2 ? 0.5 : 20.0;
+      limit = std::uint64_t{1} << 20;
+    }
     // Both after the same pairs of an earlier building.
     by_table = by_sort = {1, 2, 3};
     Stream a(5, Purpose::PeopleNetwork, trial, 0), b(5, Purpose::PeopleNetwork, trial, 0);
-    building_ties(r0, r1, n, h, ties, a, by_table, seen);
+    building_ties(r0, r1, n, h, ties, a, by_table, seen, limit);
     building_ties(r0, r1, n, h, ties, b, by_sort, seen, 0);
     REQUIRE(by_table == by_sort);
     REQUIRE(a.next_u32() == b.next_u32());  // the same number of draws
     REQUIRE(std::is_sorted(by_table.begin() + 3, by_table.end()));
-    drawn += by_table.size() - 3;
-    const std::uint64_t m = r1 - r0;
-    capped += by_table.size() - 3 == m * (m - 1) / 4 ? 1 : 0;
+    const std::uint64_t got = by_table.size() - 3, m = r1 - r0;
+    drawn += got;
+    const std::uint64_t want = std::min<std::uint64_t>(
+        m * (m - 1) / 2 / 2, static_cast<std::uint64_t>(std::llround(double(m) * ties * 0.5)));
+    if (m >= 4 && got > 0 && got == m * (m - 1) / 2 / 2) ++capped;  // half of all pairs
+    if (got > 0 && got < want) ++short_of_want;                     // the rounds ran out first
   }
   CHECK(drawn > 100000);
-  CHECK(capped > 0);  // some buildings reach the cap of half of all pairs
+  CHECK(capped > 0);
+  CHECK(short_of_want > 0);
+}
+
+TEST_CASE("large buildings, whose ties are sorted, give increasing rows too") {
+  const City city = town(HousingType::UrbanVillage, 30000, 3);  // grids of 10 000 residents
+  PeopleBehaviour p;
+  p.building_households = 2000;  // buildings of about 5 000 residents: past the table
+  const NeighbourNetwork net = build(city, p, 2);
+  std::uint64_t ties = 0;
+  for (std::uint64_t i = 0; i < city.residents; ++i) {
+    REQUIRE(std::adjacent_find(net.begin(i), net.end(i), std::greater_equal<>()) == net.end(i));
+    for (const std::uint32_t* t = net.begin(i); t != net.end(i); ++t)
+      REQUIRE(std::binary_search(net.begin(*t), net.end(*t), static_cast<std::uint32_t>(i)));
+    ties += net.degree(i);
+  }
+  CHECK(ties > city.residents);  // a mean degree above 1
 }
