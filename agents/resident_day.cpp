@@ -8,6 +8,10 @@
 
 #include <algorithm>
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#include <immintrin.h>
+#endif
+
 namespace govsim {
 
 namespace {
@@ -46,15 +50,13 @@ constexpr int kLanes = 8;
   }
 }
 
-// The loop over a grid's residents, inlined into each version below.
-[[gnu::always_inline]] inline ResidentDaySums run_day(const ResidentColumns& c,
-                                                      const ResidentDay& day) {
-  // Copies, so that no store to the arrays could change a coefficient or the count mid-loop.
-  const ResidentDay d = day;
+// The loop over a grid's residents from resident i on, adding to `acc`, then the lanes' sums in
+// order; inlined into each version below.
+[[gnu::always_inline]] inline ResidentDaySums finish_day(const ResidentColumns& c,
+                                                         const ResidentDay& d, std::uint64_t i,
+                                                         float (&acc)[5][kLanes]) {
   const std::uint64_t n = c.n;
-  float acc[5][kLanes] = {};
   // Resident k adds to lane k % kLanes: whole blocks of kLanes, then the rest.
-  std::uint64_t i = 0;
   for (; i + kLanes <= n; i += kLanes)
     block(c.hardship + i, c.trust + i, c.gain + i, c.happiness + i, c.security + i, kLanes, d, acc);
   block(c.hardship + i, c.trust + i, c.gain + i, c.happiness + i, c.security + i,
@@ -65,14 +67,23 @@ constexpr int kLanes = 8;
   return sums;
 }
 
+[[gnu::always_inline]] inline ResidentDaySums run_day(const ResidentColumns& c,
+                                                      const ResidentDay& day) {
+  // Copies, so that no store to the arrays could change a coefficient or the count mid-loop.
+  const ResidentDay d = day;
+  float acc[5][kLanes] = {};
+  return finish_day(c, d, 0, acc);
+}
+
 }  // namespace
 
-// Two versions: one for the x86-64 baseline (SSE2, two registers a block of eight) and, with
-// GCC on x86-64, one for CPUs with AVX2, whose 256-bit registers hold a block at once; the first
-// call picks one for the CPU. Both do the same single-precision operations in the same order on
-// each lane (no fused multiply-add: the build has -ffp-contract=off and AVX2 alone does not
-// enable FMA), so they give the same bits; tests/agents/test_resident_day.cpp checks each version
-// the CPU can run against a scalar std::clamp copy.
+// Three versions: one for the x86-64 baseline (SSE2, two registers a block of eight) and, with
+// GCC on x86-64, one for CPUs with AVX2, whose 256-bit registers hold a block at once, and one
+// for CPUs with AVX-512, whose registers hold two blocks; the first call picks the widest the CPU
+// has. All do the same single-precision operations in the same order on each lane (no fused
+// multiply-add: the build has -ffp-contract=off, and neither target enables FMA), so they give
+// the same bits; tests/agents/test_resident_day.cpp checks each version the CPU can run against
+// a scalar std::clamp copy.
 ResidentDaySums step_resident_day_baseline(const ResidentColumns& c, const ResidentDay& day) {
   return run_day(c, day);
 }
@@ -86,14 +97,99 @@ bool resident_day_avx2_available() {
   static const bool available = __builtin_cpu_supports("avx2") != 0;
   return available;
 }
+
+// Sixteen residents a register (AVX-512): the same operations, in the same order, as block() on
+// each lane. Resident i + l adds to lane l of the eight, then resident i + 8 + l, as two blocks
+// of eight would. The clamps take their operands in std::min(x, 1) and std::max(y, 0)'s order:
+// _mm512_min_ps(1, x) is 1 < x ? 1 : x and _mm512_max_ps(0, y) is 0 > y ? 0 : y.
+// GCC 12 warns that the intrinsics' own headers read an uninitialised value (_mm512_undefined_ps,
+// a known false positive of that version): the warning is off for this part only.
+#pragma GCC push_options
+#pragma GCC target("avx512f")
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
+using V16 = __m512;
+
+[[gnu::always_inline]] inline V16 unit16(V16 x) {
+  return _mm512_max_ps(_mm512_setzero_ps(), _mm512_min_ps(_mm512_set1_ps(1.0f), x));
+}
+
+// unit(x + rate (target - x)), as block() moves gain, happiness and security.
+[[gnu::always_inline]] inline V16 toward16(V16 x, V16 target, V16 rate) {
+  return unit16(_mm512_add_ps(x, _mm512_mul_ps(rate, _mm512_sub_ps(target, x))));
+}
+
+// a += the low eight lanes of v, then a += the high eight.
+[[gnu::always_inline]] inline void add_halves(__m256& a, V16 v) {
+  a = _mm256_add_ps(a, _mm512_castps512_ps256(v));
+  a = _mm256_add_ps(a, _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1)));
+}
+
+ResidentDaySums step_resident_day_avx512(const ResidentColumns& c, const ResidentDay& day) {
+  const ResidentDay d = day;
+  const std::uint64_t n = c.n;
+  const V16 one = _mm512_set1_ps(1.0f), keep = _mm512_set1_ps(d.keep),
+            floor_strain = _mm512_set1_ps(d.floor_strain);
+  const V16 trust_anchor = _mm512_set1_ps(d.trust_anchor),
+            anchor_rate = _mm512_set1_ps(d.anchor_rate);
+  const V16 mood = _mm512_set1_ps(d.mood), rate = _mm512_set1_ps(d.rate);
+  const V16 gain_base = _mm512_set1_ps(d.gain_base), gain_trust = _mm512_set1_ps(d.gain_trust);
+  const V16 happy_base = _mm512_set1_ps(d.happy_base),
+            happy_grievance = _mm512_set1_ps(d.happy_grievance);
+  const V16 secure_base = _mm512_set1_ps(d.secure_base),
+            secure_grievance = _mm512_set1_ps(d.secure_grievance);
+  __m256 acc[5];
+  for (__m256& a : acc) a = _mm256_setzero_ps();
+  std::uint64_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const V16 h = _mm512_add_ps(_mm512_mul_ps(_mm512_loadu_ps(c.hardship + i), keep), floor_strain);
+    const V16 t0 = _mm512_loadu_ps(c.trust + i);
+    const V16 t = unit16(_mm512_add_ps(
+        _mm512_add_ps(t0, _mm512_mul_ps(anchor_rate, _mm512_sub_ps(trust_anchor, t0))), mood));
+    const V16 g = _mm512_mul_ps(h, _mm512_sub_ps(one, t));
+    const V16 ga = toward16(_mm512_loadu_ps(c.gain + i),
+                            _mm512_add_ps(_mm512_mul_ps(gain_trust, t), gain_base), rate);
+    const V16 ha = toward16(_mm512_loadu_ps(c.happiness + i),
+                            _mm512_sub_ps(happy_base, _mm512_mul_ps(happy_grievance, g)), rate);
+    const V16 se = toward16(_mm512_loadu_ps(c.security + i),
+                            _mm512_sub_ps(secure_base, _mm512_mul_ps(secure_grievance, g)), rate);
+    _mm512_storeu_ps(c.hardship + i, h);
+    _mm512_storeu_ps(c.trust + i, t);
+    _mm512_storeu_ps(c.gain + i, ga);
+    _mm512_storeu_ps(c.happiness + i, ha);
+    _mm512_storeu_ps(c.security + i, se);
+    add_halves(acc[0], t);
+    add_halves(acc[1], g);
+    add_halves(acc[2], ga);
+    add_halves(acc[3], ha);
+    add_halves(acc[4], se);
+  }
+  float lanes[5][kLanes];
+  for (int k = 0; k < 5; ++k) _mm256_storeu_ps(lanes[k], acc[k]);
+  return finish_day(c, d, i, lanes);  // fewer than sixteen left
+}
+
+#pragma GCC diagnostic pop
+#pragma GCC pop_options
+
+bool resident_day_avx512_available() {
+  static const bool available = __builtin_cpu_supports("avx512f") != 0;
+  return available;
+}
 #else
 ResidentDaySums step_resident_day_avx2(const ResidentColumns& c, const ResidentDay& day) {
   return run_day(c, day);
 }
 bool resident_day_avx2_available() { return false; }
+ResidentDaySums step_resident_day_avx512(const ResidentColumns& c, const ResidentDay& day) {
+  return run_day(c, day);
+}
+bool resident_day_avx512_available() { return false; }
 #endif
 
 ResidentDaySums step_resident_day(const ResidentColumns& c, const ResidentDay& day) {
+  if (resident_day_avx512_available()) return step_resident_day_avx512(c, day);
   return resident_day_avx2_available() ? step_resident_day_avx2(c, day)
                                        : step_resident_day_baseline(c, day);
 }

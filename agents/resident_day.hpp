@@ -42,11 +42,14 @@ struct ResidentDaySums {
 // clamped from the start and a checkpoint with a value outside [0, 1] is refused).
 ResidentDaySums step_resident_day(const ResidentColumns& columns, const ResidentDay& day);
 
-// The two versions step_resident_day chooses between (agents/resident_day.cpp), for the tests:
-// the x86-64 baseline's, and one for CPUs with AVX2 (the baseline's code where the build has no
-// such version); call the second only when resident_day_avx2_available().
+// The three versions step_resident_day chooses between (agents/resident_day.cpp), for the tests:
+// the x86-64 baseline's, one for CPUs with AVX2 and one for CPUs with AVX-512 (each the
+// baseline's code where the build has no such version); call the second only when
+// resident_day_avx2_available(), the third only when resident_day_avx512_available().
 ResidentDaySums step_resident_day_baseline(const ResidentColumns& columns, const ResidentDay& day);
 ResidentDaySums step_resident_day_avx2(const ResidentColumns& columns, const ResidentDay& day);
 bool resident_day_avx2_available();
+ResidentDaySums step_resident_day_avx512(const ResidentColumns& columns, const ResidentDay& day);
+bool resident_day_avx512_available();
 
 }  // namespace govsim

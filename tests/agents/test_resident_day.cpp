@@ -99,6 +99,7 @@ TEST_CASE("the vectorised resident day gives std::clamp's bits") {
     std::vector<std::pair<const char*, Step>> versions = {{"baseline", step_resident_day_baseline},
                                                           {"chosen", step_resident_day}};
     if (resident_day_avx2_available()) versions.emplace_back("avx2", step_resident_day_avx2);
+    if (resident_day_avx512_available()) versions.emplace_back("avx512", step_resident_day_avx512);
     for (const auto& [name, step] : versions) {
       Arrays fast_arrays = a;
       const ResidentDaySums fast = step(fast_arrays.columns(), d);
