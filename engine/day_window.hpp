@@ -15,11 +15,16 @@
 #include <vector>
 
 #include "engine/numeric.hpp"
+#include "engine/radix_sort.hpp"
 
 namespace govsim {
 
-// Merges runs in ascending order into one, in `out` (`scratch`: memory for the passes). Pairs of
-// runs are merged pass after pass, so each value moves about log2(runs) times.
+// Merges runs in ascending order into one, in `out` (`scratch`: memory for the work): pairs of
+// runs pass after pass, each value moving about log2(runs) times. Many values in many runs (the
+// megacity's day: about 7 000 responses in 201) are sorted by their bits instead if all are
+// non-negative numbers (engine/radix_sort.hpp), in half the time; fewer (the 1 M city's 700 in
+// 21) merge faster than the radix sort's six passes over its 2 048 buckets. Either way the result
+// is the one ascending order of the values.
 inline void merge_sorted_runs(const std::vector<const std::vector<double>*>& runs,
                               std::vector<double>& out, std::vector<double>& scratch) {
   out.clear();
@@ -29,6 +34,10 @@ inline void merge_sorted_runs(const std::vector<const std::vector<double>*>& run
     out.insert(out.end(), r->begin(), r->end());
     ends.push_back(out.size());
   }
+  constexpr std::size_t kRadixMinValues = 4096, kRadixMinRuns = 16;
+  if (out.size() >= kRadixMinValues && runs.size() >= kRadixMinRuns &&
+      radix_sort_non_negative(out, scratch))
+    return;
   while (ends.size() > 1) {
     scratch.resize(out.size());
     std::vector<std::size_t> merged;

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstring>
 #include <random>
 #include <vector>
 
 #include "engine/day_window.hpp"
+#include "engine/radix_sort.hpp"
 
 using namespace govsim;
 
@@ -92,6 +94,24 @@ TEST_CASE("a day window with a value that is not a number is not consistent") {
   CHECK_FALSE(w.consistent());
 }
 
+namespace {
+
+// The runs merged by merge_sorted_runs, into `out`.
+const std::vector<double>& merged(const std::vector<std::vector<double>>& runs,
+                                  std::vector<double>& out, std::vector<double>& scratch) {
+  std::vector<const std::vector<double>*> pointers;
+  for (const std::vector<double>& r : runs) pointers.push_back(&r);
+  merge_sorted_runs(pointers, out, scratch);
+  return out;
+}
+
+std::vector<double> sorted_copy(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+}  // namespace
+
 TEST_CASE("merging sorted runs gives the sorted whole, and a sorted day adds as any day") {
   std::mt19937_64 rng(11);
   std::vector<double> out, scratch;
@@ -105,11 +125,7 @@ TEST_CASE("merging sorted runs gives the sorted whole, and a sorted day adds as 
       std::sort(r.begin(), r.end());
       all.insert(all.end(), r.begin(), r.end());
     }
-    std::vector<const std::vector<double>*> pointers;
-    for (const std::vector<double>& r : runs) pointers.push_back(&r);
-    merge_sorted_runs(pointers, out, scratch);
-    std::sort(all.begin(), all.end());
-    REQUIRE(out == all);
+    REQUIRE(merged(runs, out, scratch) == sorted_copy(all));
     DayWindow sorted, unsorted;
     std::vector<double> shuffled = all;
     std::shuffle(shuffled.begin(), shuffled.end(), rng);
@@ -117,5 +133,60 @@ TEST_CASE("merging sorted runs gives the sorted whole, and a sorted day adds as 
     unsorted.add_day(shuffled, 3);
     REQUIRE(sorted.values == unsorted.values);
     REQUIRE(sorted.day_sizes == unsorted.day_sizes);
+  }
+}
+
+TEST_CASE("sorting non-negative doubles by their bits gives std::sort's order") {
+  std::mt19937_64 rng(5);
+  std::vector<double> scratch;
+  for (int trial = 0; trial < 200; ++trial) {
+    std::vector<double> v(rng() % 9000);
+    for (double& x : v) {
+      switch (trial % 4) {
+        case 0:  // many ties, and zeros
+          x = double(rng() % 5);
+          break;
+        case 1:  // hours of a day's responses, to the bit
+          x = std::ldexp(double(rng() % (1u << 30)), -20);
+          break;
+        case 2:  // every exponent, tiny (subnormal) to huge
+          x = std::ldexp(double(rng() % 1000 + 1), int(rng() % 2000) - 1074);
+          break;
+        default:  // all the same
+          x = 3.25;
+      }
+    }
+    std::vector<double> sorted = v;
+    std::sort(sorted.begin(), sorted.end());
+    INFO("trial " << trial << ", " << v.size() << " values");
+    REQUIRE(radix_sort_non_negative(v, scratch));
+    REQUIRE(v == sorted);
+  }
+  // A negative value, a negative zero or a NaN: refused, the values left as they were.
+  for (const double bad : {-1.0, -0.0, std::nan("")}) {
+    std::vector<double> v = {2.0, 1.0, bad, 0.5};
+    const std::vector<double> before = v;
+    CHECK_FALSE(radix_sort_non_negative(v, scratch));
+    CHECK(std::memcmp(v.data(), before.data(), v.size() * sizeof(double)) == 0);
+  }
+}
+
+TEST_CASE("merging many long runs (sorted by their bits) gives the sorted whole") {
+  std::mt19937_64 rng(17);
+  std::vector<double> out, scratch;
+  for (int trial = 0; trial < 20; ++trial) {
+    // 16 to 240 runs of up to 120 values: above the radix sort's threshold in most trials; a
+    // negative value in every fifth trial sends it back to merging.
+    std::vector<std::vector<double>> runs(16 + rng() % 225);
+    std::vector<double> all;
+    for (std::vector<double>& r : runs) {
+      r.resize(rng() % 121);
+      for (double& v : r) v = std::ldexp(double(rng() % 100000), -7);
+      if (trial % 5 == 4 && !r.empty()) r[0] = -1.5;
+      std::sort(r.begin(), r.end());
+      all.insert(all.end(), r.begin(), r.end());
+    }
+    INFO("trial " << trial << ", " << runs.size() << " runs, " << all.size() << " values");
+    REQUIRE(merged(runs, out, scratch) == sorted_copy(all));
   }
 }
