@@ -1,9 +1,13 @@
 // Compiled with -ffinite-math-only -fno-signed-zeros -fno-trapping-math (agents/CMakeLists.txt):
-// with them the compiler turns the clamps into vector minimum and maximum instructions. Every
-// value here is finite and in [0, 1] or a finite coefficient, and the update never produces a
-// signed zero from non-zero operands, so the flags change no result (tests/agents/
-// test_resident_day.cpp compares the bits with a std::clamp copy of the loop; the golden hashes
-// are unchanged). Nothing else belongs in this file: the flags would apply to it too.
+// with them the compiler turns the clamps into vector minimum and maximum instructions, and may
+// put their operands in either order. No operand of a clamp is a NaN or a negative zero: every
+// resident's value is a number in [0, 1] with no negative zero (clamp01 in agents/residents.cpp
+// writes none, and a checkpoint holding one is refused), each clamped sum begins with such a
+// value, and a sum is -0 only when both its terms are. So minimum and maximum give the same
+// bits in either order, the flags change no result, and every version below agrees bit for bit
+// (tests/agents/test_resident_day.cpp compares each with a std::clamp copy of the loop; the
+// golden hashes are unchanged). Nothing else belongs in this file: the flags would apply to it
+// too.
 #include "agents/resident_day.hpp"
 
 #include <algorithm>
@@ -80,10 +84,11 @@ constexpr int kLanes = 8;
 // Three versions: one for the x86-64 baseline (SSE2, two registers a block of eight) and, with
 // GCC on x86-64, one for CPUs with AVX2, whose 256-bit registers hold a block at once, and one
 // for CPUs with AVX-512, whose registers hold two blocks; the first call picks the widest the CPU
-// has. All do the same single-precision operations in the same order on each lane (no fused
-// multiply-add: the build has -ffp-contract=off, and neither target enables FMA), so they give
-// the same bits; tests/agents/test_resident_day.cpp checks each version the CPU can run against
-// a scalar std::clamp copy.
+// has. All do the same single-precision operations in the same order on each lane, with no fused
+// multiply-add (AVX-512F has one, which GCC would use for a multiply and an add: this file is
+// compiled with -ffp-contract=off, agents/CMakeLists.txt), so they give the same bits;
+// tests/agents/test_resident_day.cpp checks each version the CPU can run against a scalar
+// std::clamp copy.
 ResidentDaySums step_resident_day_baseline(const ResidentColumns& c, const ResidentDay& day) {
   return run_day(c, day);
 }
@@ -100,14 +105,16 @@ bool resident_day_avx2_available() {
 
 // Sixteen residents a register (AVX-512): the same operations, in the same order, as block() on
 // each lane. Resident i + l adds to lane l of the eight, then resident i + 8 + l, as two blocks
-// of eight would. The clamps take their operands in std::min(x, 1) and std::max(y, 0)'s order:
-// _mm512_min_ps(1, x) is 1 < x ? 1 : x and _mm512_max_ps(0, y) is 0 > y ? 0 : y.
+// of eight would. The clamps are written in std::min(x, 1) and std::max(y, 0)'s operand order,
+// though with these flags the compiler may swap them (harmless: see the top of the file).
 // GCC 12 warns that the intrinsics' own headers read an uninitialised value (_mm512_undefined_ps,
 // a known false positive of that version): the warning is off for this part only.
 #pragma GCC push_options
 #pragma GCC target("avx512f")
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
+namespace {
 
 using V16 = __m512;
 
@@ -125,6 +132,8 @@ using V16 = __m512;
   a = _mm256_add_ps(a, _mm512_castps512_ps256(v));
   a = _mm256_add_ps(a, _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1)));
 }
+
+}  // namespace
 
 ResidentDaySums step_resident_day_avx512(const ResidentColumns& c, const ResidentDay& day) {
   const ResidentDay d = day;

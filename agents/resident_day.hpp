@@ -38,8 +38,9 @@ struct ResidentDaySums {
   double sum[5] = {};
 };
 
-// Clamps with std::clamp(x, 0, 1)'s result for every finite x (the state is finite: it is
-// clamped from the start and a checkpoint with a value outside [0, 1] is refused).
+// Clamps with std::clamp(x, 0, 1)'s result for every finite x that is not a negative zero (the
+// state is finite with no negative zero: it is clamped from the start, and a checkpoint with a
+// value outside [0, 1] or a negative zero is refused).
 ResidentDaySums step_resident_day(const ResidentColumns& columns, const ResidentDay& day);
 
 // The three versions step_resident_day chooses between (agents/resident_day.cpp), for the tests:

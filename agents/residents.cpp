@@ -9,7 +9,9 @@
 namespace govsim {
 namespace {
 
-float clamp01(double x) { return static_cast<float>(std::clamp(x, 0.0, 1.0)); }
+// Adding 0.0 turns a -0 into +0 and changes nothing else: no resident's value is a negative zero,
+// which the daily update's vector versions need to give the same bits (agents/resident_day.cpp).
+float clamp01(double x) { return static_cast<float>(std::clamp(x, 0.0, 1.0) + 0.0); }
 
 // Own cases: expectancy-disconfirmation (Van Ryzin 2006). Satisfaction raises trust, and
 // performance above expectation raises it further; expectations adapt toward experience. A

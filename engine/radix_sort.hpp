@@ -9,18 +9,23 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace govsim {
 
 // Sorts `values` ascending with `scratch` as the second buffer, if every value is non-negative
-// (sign bit clear) and a number; otherwise returns false and leaves `values` as it was.
+// (sign bit clear) and a number and there are fewer than 2^32 of them; otherwise returns false
+// and leaves `values` as it was.
 inline bool radix_sort_non_negative(std::vector<double>& values, std::vector<double>& scratch) {
   if (values.empty()) return true;
+  if (values.size() > std::numeric_limits<std::uint32_t>::max()) return false;  // the counts
+  constexpr std::uint64_t kInfinity = 0x7ff0000000000000;  // above it, with the sign bit clear: NaN
   std::uint64_t lo = ~std::uint64_t{0}, hi = 0;
   for (const double v : values) {
+    // Read from the bits, so that a build with -ffinite-math-only cannot fold the test away.
     const auto bits = std::bit_cast<std::uint64_t>(v);
-    if (bits >> 63 || v != v) return false;  // negative (or -0), or not a number
+    if (bits >> 63 || bits > kInfinity) return false;  // negative (or -0), or not a number
     lo = bits < lo ? bits : lo;
     hi = bits > hi ? bits : hi;
   }

@@ -90,13 +90,20 @@ bool all_within(std::span<const float> v, float lo, float hi) {
   return std::all_of(v.begin(), v.end(), [&](float x) { return x >= lo && x <= hi; });  // no NaN
 }
 
+// In [0, 1] and not a negative zero, which no step writes (agents/residents.cpp, clamp01) and the
+// daily update's vector versions would not all treat alike (agents/resident_day.cpp).
+bool all_shares(std::span<const float> v) {
+  return all_within(v, 0, 1) &&
+         std::none_of(v.begin(), v.end(), [](float x) { return std::signbit(x); });
+}
+
 // Residents' and volunteers' shares, senses and rates are in [0, 1] after every step (they are
 // clamped); a value outside, or a NaN, would feed a random draw (a Poisson mean of 1e30).
 void check_values(const ModelState& s, const CheckpointReader& r) {
   const Residents& p = s.residents;
   for (const auto* v :
        {&p.hardship, &p.trust, &p.expectation, &p.gain, &p.happiness, &p.security, &p.propensity})
-    if (!all_within(*v, 0, 1)) r.fail("a resident's state is outside [0, 1]");
+    if (!all_shares(*v)) r.fail("a resident's state is outside [0, 1] or a negative zero");
   constexpr float kMany = 1e12f;
   for (const GridVolunteers& v : s.volunteers)
     if (!all_within(v.training, 0, 1) || !all_within(v.motivation, 0, 1) ||

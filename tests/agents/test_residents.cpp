@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "agents/residents.hpp"
 
@@ -70,4 +71,22 @@ TEST_CASE("a platform and trust make residents report more") {
   r.trust[1] = 0.9f;
   CHECK(report_probability(r, 1, none, ReportingBehaviour{}) >
         report_probability(r, 0, none, ReportingBehaviour{}));
+}
+
+TEST_CASE("no resident starts with a negative zero, even from a start of -0 with no spread") {
+  // -0 + 0 x (a negative draw) is -0, and std::clamp keeps it; clamp01 turns it into +0, since
+  // the daily update's vector versions need every value free of negative zeros to agree.
+  Scenario sc;
+  ResidentStart& st = sc.model.behaviour.residents;
+  st.gain = st.happiness = st.security = st.expectation = -0.0;
+  st.sense_sd = 0.0;
+  const City city = build_city(sc);
+  Residents r;
+  init_residents(r, city, sc);
+  REQUIRE(r.size() > 100);
+  for (const auto* v : {&r.expectation, &r.gain, &r.happiness, &r.security})
+    for (const float x : *v) {
+      REQUIRE(x == 0.0f);
+      REQUIRE_FALSE(std::signbit(x));
+    }
 }
