@@ -19,7 +19,7 @@
 
 namespace govsim {
 
-inline constexpr std::uint32_t kCheckpointFormat = 11;
+inline constexpr std::uint32_t kCheckpointFormat = 12;
 
 // The largest checkpoint file read: the largest city the caps allow (50 million residents, some
 // 30 bytes each, with cases and desks) fits well inside; /dev/zero or a disk image does not.

@@ -74,20 +74,23 @@ class QuadHeap {
   std::vector<T> a_;
 };
 
-// Event must have `double t`, `std::uint64_t seq` and an operator< on (t, seq).
+// Event must have `double t`, an unsigned `seq` and an operator< on (t, seq). A seq narrower than
+// 64 bits (a bit-field sharing its word with other fields) is declared by `static constexpr int
+// kSeqBits`: the queue's counter must then stay below 2^kSeqBits, which at 56 bits is some 7e16
+// events, years of events at a billion a second.
 template <class Event>
 class EventQueue {
  public:
   // Schedules an event; its seq is set here.
   void push(Event e) {
-    e.seq = seq_++;
+    stamp(e);
     heap_.push(e);
   }
   // Schedules a timer of a newly admitted item. Timers are merged with the heap when the queue
   // runs, so they run in the same order as if they had been pushed onto the heap, without the
   // heap's cost; those not due by the end of the run go to the heap.
   void push_timer(Event e) {
-    e.seq = seq_++;
+    stamp(e);
     timers_.push_back(e);
   }
   // Runs every event before t_end in order, calling handle(event); handle may push more.
@@ -131,8 +134,21 @@ class EventQueue {
     seq_ = seq;
   }
   std::uint64_t seq() const { return seq_; }
+  // The largest counter the events' seq holds (a checkpoint's must not be above it).
+  static constexpr std::uint64_t max_seq() {
+    if constexpr (requires { Event::kSeqBits; })
+      return (std::uint64_t{1} << Event::kSeqBits) - 1;
+    else
+      return ~std::uint64_t{0};
+  }
 
  private:
+  void stamp(Event& e) {
+    if constexpr (requires { Event::kSeqBits; })
+      e.seq = seq_++ & max_seq();
+    else
+      e.seq = seq_++;
+  }
   QuadHeap<Event> heap_;
   std::vector<Event> timers_;  // pushed since the last run, in scheduling order
   std::uint64_t seq_ = 0;

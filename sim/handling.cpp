@@ -143,7 +143,7 @@ void HandlingUnit::admit(const NewCase& n) {
   if (c.people & kIncident) ++day_.incident_cases;
   schedule_incident_check(c, slot, c.t_arise, 0);
   auto timer = [&](double t, Ev type) {
-    events_.push_timer(Event{t, 0, c.id, slot, 0, type, Level::Grid});
+    events_.push_timer(Event{t, 0, type, Level::Grid, c.id, slot, 0});
   };
   if (n.t_settle < kInf) {  // before any report, lapse or worsening (sim/arrivals.cpp)
     timer(n.t_settle, Ev::Settle);

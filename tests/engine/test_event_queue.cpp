@@ -102,3 +102,50 @@ TEST_CASE("events run by (time, scheduling order) through timers, runs and many 
     CHECK(ran == expected);
   }
 }
+
+namespace {
+
+// An event whose sequence number shares its word with other fields, as the handling unit's does.
+struct NarrowEv {
+  static constexpr int kSeqBits = 56;
+  double t;
+  std::uint64_t seq : kSeqBits;
+  std::uint64_t tag : 8;
+  bool operator<(const NarrowEv& o) const { return t != o.t ? t < o.t : seq < o.seq; }
+};
+
+}  // namespace
+
+TEST_CASE("events with a narrow sequence number run in the same order as wide ones") {
+  static_assert(EventQueue<NarrowEv>::max_seq() == (std::uint64_t{1} << 56) - 1);
+  static_assert(EventQueue<Ev>::max_seq() == ~std::uint64_t{0});
+  std::mt19937_64 rng(11);
+  for (int trial = 0; trial < 20; ++trial) {
+    EventQueue<Ev> wide;
+    EventQueue<NarrowEv> narrow;
+    // Near the top of the narrow counter's range, which a checkpoint may carry.
+    const std::uint64_t start = EventQueue<NarrowEv>::max_seq() - 1000;
+    wide.restore({}, start);
+    narrow.restore({}, start);
+    std::vector<int> a, b;
+    for (int round = 0; round < 10; ++round) {
+      for (int i = 0; i < 40; ++i) {
+        const double t = double(round) + double(rng() % 4) * 0.25;  // many ties
+        const int tag = round * 40 + i;
+        if (rng() % 2) {
+          wide.push({t, 0, tag});
+          narrow.push({t, 0, static_cast<std::uint8_t>(tag % 256)});
+        } else {
+          wide.push_timer({t, 0, tag});
+          narrow.push_timer({t, 0, static_cast<std::uint8_t>(tag % 256)});
+        }
+      }
+      wide.run_until(double(round) + 0.6, [&](const Ev& e) { a.push_back(e.tag % 256); });
+      narrow.run_until(double(round) + 0.6,
+                       [&](const NarrowEv& e) { b.push_back(static_cast<int>(e.tag)); });
+    }
+    REQUIRE(a.size() > 100);
+    REQUIRE(a == b);
+    CHECK(narrow.seq() == start + 400);
+  }
+}
