@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -58,8 +59,20 @@ inline void merge_sorted_runs(const std::vector<const std::vector<double>*>& run
 }
 
 struct DayWindow {
-  std::vector<double> values;            // the window's values, oldest day first, each day sorted
-  std::vector<std::uint64_t> day_sizes;  // how many of them each day added, oldest first
+  // The window's values, oldest day first, each day sorted, after the first `dropped`: values of
+  // days already out of the window, removed once they are as many as the values in it, so that
+  // a day's drop costs its own values, not a move of the whole window.
+  std::vector<double> values;
+  std::vector<std::uint64_t> day_sizes;  // values each day in the window added, oldest first
+  std::size_t dropped = 0;
+
+  // How many values are in the window, and where they start.
+  std::size_t size() const { return values.size() - dropped; }
+  const double* data() const { return values.data() + dropped; }
+  // The window's values, oldest day first (a copy, for checkpoints and tests).
+  std::vector<double> window() const {
+    return std::vector<double>(values.begin() + static_cast<std::ptrdiff_t>(dropped), values.end());
+  }
 
   // Adds a day's values and drops the days older than the last `days` (at least one is kept).
   void add_day(const std::vector<double>& today, std::size_t days) {
@@ -78,7 +91,7 @@ struct DayWindow {
   // Sorts each day's run: a window read from a checkpoint written before the runs were kept
   // sorted answers the same as one built here.
   void sort_days() {
-    std::size_t from = 0;
+    std::size_t from = dropped;
     for (std::uint64_t n : day_sizes) {
       std::sort(values.begin() + static_cast<std::ptrdiff_t>(from),
                 values.begin() + static_cast<std::ptrdiff_t>(from + n));
@@ -93,8 +106,8 @@ struct DayWindow {
   void quantiles(const std::array<double, N>& qs, std::array<double, N>& out,
                  std::size_t min_count) const {
     out.fill(kNaN);
-    if (values.empty() || values.size() < min_count) return;
-    const std::size_t n = values.size();
+    const std::size_t n = size();
+    if (n == 0 || n < min_count) return;
     std::size_t from = 0;
     for (std::size_t i = 0; i < N; ++i) {
       const auto rank = static_cast<std::size_t>(std::ceil(qs[i] * double(n)));
@@ -110,21 +123,21 @@ struct DayWindow {
     return out[0];
   }
 
-  // The k-th smallest value (from 0; NaN unless k < values.size()) of the union of the days'
+  // The k-th smallest value (from 0; NaN unless k < size()) of the union of the days'
   // sorted runs.
   // Each round takes the middle of the run with the most candidates left as the pivot and
   // counts, by binary search in every run, the values below and up to it; then either the pivot
   // is the answer or every run keeps only the side the answer is on. The largest run at least
   // halves each round.
   double smallest(std::size_t k) const {
-    if (k >= values.size()) return kNaN;  // no such value
+    if (k >= size()) return kNaN;  // no such value
     struct Run {
       const double* lo;
       const double* hi;
     };
     std::vector<Run> runs;
     runs.reserve(day_sizes.size());
-    const double* p = values.data();
+    const double* p = data();
     for (std::uint64_t m : day_sizes) {
       if (m > 0) runs.push_back({p, p + m});
       p += m;
@@ -156,19 +169,25 @@ struct DayWindow {
   // Whether the days' sizes add up to the values held and every value is a number (a
   // checkpoint's window is checked).
   bool consistent() const {
-    if (!std::all_of(values.begin(), values.end(), [](double v) { return !std::isnan(v); }))
+    if (dropped > values.size() ||
+        !std::all_of(values.begin(), values.end(), [](double v) { return !std::isnan(v); }))
       return false;
     std::uint64_t n = 0;
     for (std::uint64_t k : day_sizes) {
-      if (k > values.size() - n) return false;
+      if (k > size() - n) return false;
       n += k;
     }
-    return n == values.size();
+    return n == size();
   }
 
   template <class IO, class T>
   static void fields(IO& io, T& w) {
-    io.vec(w.values);
+    if constexpr (std::is_const_v<T>) {  // saved: the values in the window
+      io.vec(w.window());
+    } else {  // restored: nothing dropped
+      io.vec(w.values);
+      w.dropped = 0;
+    }
     io.vec(w.day_sizes);
   }
 
@@ -181,7 +200,10 @@ struct DayWindow {
       drop_values += day_sizes[drop_days++];
     if (drop_days == 0) return;
     day_sizes.erase(day_sizes.begin(), day_sizes.begin() + static_cast<std::ptrdiff_t>(drop_days));
-    values.erase(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(drop_values));
+    dropped += drop_values;
+    if (dropped < size()) return;  // each value is moved at most once before it is dropped
+    values.erase(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(dropped));
+    dropped = 0;
   }
 };
 

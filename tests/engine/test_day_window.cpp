@@ -4,9 +4,12 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <random>
+#include <utility>
 #include <vector>
 
+#include "engine/checkpoint_io.hpp"
 #include "engine/day_window.hpp"
 #include "engine/radix_sort.hpp"
 
@@ -16,12 +19,12 @@ TEST_CASE("a day window keeps the last W days and drops the older ones") {
   DayWindow w;
   w.add_day({1, 2, 3}, 2);
   w.add_day({}, 2);
-  CHECK(w.values.size() == 3);
+  CHECK(w.size() == 3);
   w.add_day({10, 20}, 2);  // day one falls out
-  CHECK(w.values == std::vector<double>{10, 20});
+  CHECK(w.window() == std::vector<double>{10, 20});
   CHECK(w.day_sizes == std::vector<std::uint64_t>{0, 2});
   w.add_day({30}, 2);
-  CHECK(w.values == std::vector<double>{10, 20, 30});
+  CHECK(w.window() == std::vector<double>{10, 20, 30});
   CHECK(w.quantile(0.5, 1) == 20);
   CHECK(w.quantile(0.9, 1) == 30);
   CHECK(w.quantile(0.0, 1) == 10);  // rank 0 reads as the smallest
@@ -44,7 +47,7 @@ TEST_CASE("a day window of one day is that day's percentile") {
   DayWindow w;
   w.add_day({5, 1, 3}, 1);
   w.add_day({7, 9}, 1);
-  CHECK(w.values == std::vector<double>{7, 9});
+  CHECK(w.window() == std::vector<double>{7, 9});
   CHECK(w.quantile(0.5, 1) == 7);
 }
 
@@ -64,17 +67,51 @@ TEST_CASE("a day window's k-th smallest is the sorted window's, ties and empty d
   for (int trial = 0; trial < 50; ++trial) {
     DayWindow w;
     const auto days = std::size_t(1 + rng() % 9);
-    for (int d = 0; d < 12; ++d) {
+    std::deque<std::vector<double>> kept;  // the last `days` days, kept apart
+    for (int d = 0; d < 30; ++d) {
       std::vector<double> day(rng() % 40);  // some days have none
       // Few distinct values on odd trials, so that ties are common.
       for (double& v : day)
         v = trial % 2 ? double(rng() % 5) : std::ldexp(double(rng() % 100000), -7);
       w.add_day(day, days);
+      kept.push_back(day);
+      if (kept.size() > days) kept.pop_front();
+      std::vector<double> all;
+      for (const auto& k : kept) all.insert(all.end(), k.begin(), k.end());
+      std::sort(all.begin(), all.end());
+      REQUIRE(w.size() == all.size());
+      REQUIRE(w.day_sizes.size() == kept.size());
+      REQUIRE(w.consistent());
+      for (std::size_t k = 0; k < all.size(); ++k) REQUIRE(w.smallest(k) == all[k]);
+      REQUIRE(std::isnan(w.smallest(all.size())));
     }
-    std::vector<double> all = w.values;
-    std::sort(all.begin(), all.end());
-    for (std::size_t k = 0; k < all.size(); ++k) REQUIRE(w.smallest(k) == all[k]);
   }
+}
+
+TEST_CASE("a day window drops old days without moving the window every day") {
+  DayWindow w;
+  for (int d = 0; d < 10; ++d) w.add_day({double(d), double(d) + 0.5}, 3);
+  // Days 7 to 9 in the window; the values of dropped days go once they outnumber it.
+  CHECK(w.window() == std::vector<double>{7, 7.5, 8, 8.5, 9, 9.5});
+  CHECK(w.values.size() < 2 * w.size() + 2);
+  CHECK(w.quantile(0.0, 1) == 7);
+  CHECK(w.quantile(1.0, 1) == 9.5);
+}
+
+TEST_CASE("a day window saved with dropped days restores the same window") {
+  DayWindow w;
+  for (int d = 0; d < 8; ++d) w.add_day({double(d), double(10 - d)}, 5);
+  REQUIRE(w.dropped > 0);  // the saved window has values of dropped days before it
+  CheckpointWriter out;
+  DayWindow::fields(out, std::as_const(w));
+  CheckpointReader in(out.bytes().data(), out.bytes().size(), "test");
+  DayWindow back;
+  DayWindow::fields(in, back);
+  CHECK(back.dropped == 0);
+  CHECK(back.values == w.window());
+  CHECK(back.day_sizes == w.day_sizes);
+  CHECK(back.consistent());
+  for (double q : {0.1, 0.5, 0.9}) CHECK(back.quantile(q, 1) == w.quantile(q, 1));
 }
 
 TEST_CASE("a day window read with unsorted days answers the same once its days are sorted") {
@@ -131,7 +168,7 @@ TEST_CASE("merging sorted runs gives the sorted whole, and a sorted day adds as 
     std::shuffle(shuffled.begin(), shuffled.end(), rng);
     sorted.add_sorted_day(out, 3);
     unsorted.add_day(shuffled, 3);
-    REQUIRE(sorted.values == unsorted.values);
+    REQUIRE(sorted.window() == unsorted.window());
     REQUIRE(sorted.day_sizes == unsorted.day_sizes);
   }
 }
