@@ -87,10 +87,9 @@ void finish_run(Simulation& sim, const RunOutputs& o) {
   record.threads_requested = o.threads_requested;
   record.threads_used = o.threads_used;
   record.start_time_utc = o.start_time;
-  write_run_files(out_dir, sim, record, o.wall_start);
+  const RunSummary summary = write_run_files(out_dir, sim, record, o.wall_start);
 
   if (!o.quiet) {
-    const RunSummary summary = sim.summary();
     RunReport report;
     report.scenario = &scenario;
     report.summary = &summary;

@@ -83,7 +83,8 @@ RunResult simulate(const Experiment& experiment, const RunSpec& spec, std::size_
     SerialExecutor executor;
     Simulation sim(scenario, executor);
     while (!sim.done()) sim.step();
-    result.summary = cells_of(sim.summary());
+    const RunSummary summary = sim.summary();
+    result.summary = cells_of(summary);
     if (store_series) {
       for (const DayMetrics& day : sim.series()) result.series.push_back(cells_of(day));
       for (const PeriodMetrics& p : periods_of(sim.series(), scenario.run.warmup_days))
@@ -107,7 +108,7 @@ RunResult simulate(const Experiment& experiment, const RunSpec& spec, std::size_
     record.threads_used = 1;
     record.start_time_utc = row.started_utc;
     record.days_run = sim.day();
-    record.state_hash = sim.state_hash();
+    record.state_hash = summary.state_hash;
     record.profile = sim.profile();
     record.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();

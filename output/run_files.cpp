@@ -24,7 +24,11 @@ std::string grids_csv_text(const Simulation& sim) {
 }
 // With the figures of each period between policy changes (output/periods.hpp).
 std::string summary_json_text(const Simulation& sim) {
-  Json summary = summary_to_json(sim.summary());
+  return summary_json_text(sim, sim.summary());
+}
+
+std::string summary_json_text(const Simulation& sim, const RunSummary& figures) {
+  Json summary = summary_to_json(figures);
   Json periods = Json::array();
   for (const PeriodMetrics& p : periods_of(sim.series(), sim.scenario().run.warmup_days))
     periods.push_back(row_to_json(p));
@@ -43,21 +47,23 @@ std::string summary_json_text(const Simulation& sim) {
   return to_file_text(summary);
 }
 
-void write_run_files(const std::filesystem::path& out_dir, const Simulation& sim, RunRecord& record,
-                     std::chrono::steady_clock::time_point wall_start) {
+RunSummary write_run_files(const std::filesystem::path& out_dir, const Simulation& sim,
+                           RunRecord& record, std::chrono::steady_clock::time_point wall_start) {
   const std::vector<std::string>& files = run_file_names();
+  RunSummary summary = sim.summary();
   record.scenario = &sim.scenario();
   record.days_run = sim.day();
-  record.state_hash = sim.state_hash();
+  record.state_hash = summary.state_hash;
   record.profile = sim.profile();
   std::error_code ignored;
   std::filesystem::remove(out_dir / files[3], ignored);
   write_file_atomically((out_dir / files[0]).string(), timeseries_csv_text(sim));
   write_file_atomically((out_dir / files[1]).string(), grids_csv_text(sim));
-  write_file_atomically((out_dir / files[2]).string(), summary_json_text(sim));
+  write_file_atomically((out_dir / files[2]).string(), summary_json_text(sim, summary));
   record.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   write_file_atomically((out_dir / files[3]).string(), to_file_text(make_manifest(record)));
+  return summary;
 }
 
 }  // namespace govsim
