@@ -404,7 +404,6 @@ void metrics_phase(World& w, Executor& ex) {
   DayMetrics d;
   d.day = w.state.day;
   d.residents = static_cast<std::int64_t>(w.city.residents);
-  add_grid_days(w, d);
   UnitDay& city = w.today.city;
   city.clear();
   std::vector<const std::vector<double>*> sorted_runs;
@@ -413,18 +412,22 @@ void metrics_phase(World& w, Executor& ex) {
     sorted_runs.push_back(&u.response_sorted_h);
   }
   add_unit_days(city, d);
-  // Two tasks: the percentiles (which merge the units' sorted responses) and the rest of the row
-  // and the tally. Neither reads what the other writes: the merged responses (city's
+  // Two tasks: the rest of the row with the tally, and the percentiles (which merge the units'
+  // sorted responses). Neither reads what the other writes: the merged responses (city's
   // response_sorted_h and today's merge_scratch), the window of responses and the two percentile
-  // fields against everything else.
+  // fields against everything else. The longer goes first: the calling thread runs the first
+  // (TBB keeps a range's left half and offers the right one), while the second waits for the
+  // other thread to wake.
   ex.parallel_for(2, [&](std::size_t begin, std::size_t end) {
     for (std::size_t task = begin; task < end; ++task) {
       if (task == 0) {
+        add_grid_days(w, d);
+        count_day(w, city, d);
+      } else {
         merge_sorted_runs(sorted_runs, city.response_sorted_h, w.today.merge_scratch);
         add_response_percentiles(w.tally.response_window, city.response_sorted_h, w.scenario.run,
                                  d);
-      } else
-        count_day(w, city, d);
+      }
     }
   });
   if (w.state.day >= w.scenario.run.warmup_days) add_place_costs(w, ex);
