@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <stdexcept>
+#include <string>
 #include <tuple>
 #include <utility>
 
@@ -251,17 +253,25 @@ SpillShares spill_shares(const City& c, double word_of_mouth_km) {
       s.keep[g] = 1.0 - leaves;
     }
   }
+  s.incoming.resize(c.grid_neighbours.size());
+  for (std::uint32_t g = 0; g < c.grids; ++g)
+    for (std::uint32_t e = c.grid_neighbour_first[g]; e < c.grid_neighbour_first[g + 1]; ++e) {
+      const std::uint32_t h = c.grid_neighbours[e];
+      const auto first = c.grid_neighbours.begin() + c.grid_neighbour_first[h];
+      const auto last = c.grid_neighbours.begin() + c.grid_neighbour_first[h + 1];
+      const auto it = std::lower_bound(first, last, g);
+      if (it == last || *it != g)
+        throw std::logic_error("grid adjacency is not symmetric: " + std::to_string(g) + " -> " +
+                               std::to_string(h));
+      s.incoming[e] = s.across[static_cast<std::size_t>(it - c.grid_neighbours.begin())];
+    }
   return s;
 }
 
 void spread_across(const City& c, const SpillShares& s, const std::vector<double>& own,
                    std::vector<double>& heard) {
-  heard.assign(c.grids, 0.0);
-  for (std::uint32_t g = 0; g < c.grids; ++g) {
-    heard[g] += s.keep[g] * own[g];
-    for (std::uint32_t e = c.grid_neighbour_first[g]; e < c.grid_neighbour_first[g + 1]; ++e)
-      heard[c.grid_neighbours[e]] += s.across[e] * own[g];
-  }
+  heard.resize(c.grids);
+  for (std::uint32_t g = 0; g < c.grids; ++g) heard[g] = spread_to<1>(c, s, {&own}, g)[0];
 }
 
 }  // namespace govsim

@@ -5,6 +5,8 @@
 // GeoJSON outline's centroid). Everything here is a pure function of the city and the keys.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -42,15 +44,38 @@ void build_adjacency(City& city, const SpaceConfig& space, const std::vector<dou
                      double gap_km);
 
 // What crosses grid boundaries by word of mouth: of what arises in grid g, share keep[g] stays
-// in g and share across[e] reaches grid city.grid_neighbours[e] (e in g's CSR range).
+// in g and share across[e] reaches grid city.grid_neighbours[e] (e in g's CSR range);
+// incoming[e] is the share the other way, of what arises in city.grid_neighbours[e] that reaches
+// g (the adjacency is symmetric).
 struct SpillShares {
   std::vector<double> keep;
   std::vector<double> across;
+  std::vector<double> incoming;
 };
+// Throws std::logic_error if the city's adjacency is not symmetric (build_adjacency makes it so).
 SpillShares spill_shares(const City& city, double word_of_mouth_km);
 
-// heard[g] = keep[g] own[g] + sum over neighbours h of the share of own[h] that reaches g.
-// Serial and in a fixed order, so the sums are the same at any thread count.
+// What reaches grid g of each of N quantities: keep[g] own[g] plus, from each neighbour h, the
+// share of own[h] that reaches g, added from 0 in increasing order of the grid it comes from.
+// Each grid's sums read only `own`, so grids may be done in any order and in parallel, with the
+// same bits.
+template <std::size_t N>
+std::array<double, N> spread_to(const City& city, const SpillShares& shares,
+                                const std::array<const std::vector<double>*, N>& own,
+                                std::uint32_t g) {
+  std::array<double, N> heard{};  // +0.0
+  const std::uint32_t e1 = city.grid_neighbour_first[g + 1];
+  std::uint32_t e = city.grid_neighbour_first[g];
+  for (; e < e1 && city.grid_neighbours[e] < g; ++e)  // the neighbours before g
+    for (std::size_t k = 0; k < N; ++k)
+      heard[k] += shares.incoming[e] * (*own[k])[city.grid_neighbours[e]];
+  for (std::size_t k = 0; k < N; ++k) heard[k] += shares.keep[g] * (*own[k])[g];
+  for (; e < e1; ++e)  // and after it
+    for (std::size_t k = 0; k < N; ++k)
+      heard[k] += shares.incoming[e] * (*own[k])[city.grid_neighbours[e]];
+  return heard;
+}
+// spread_to for every grid, into heard.
 void spread_across(const City& city, const SpillShares& shares, const std::vector<double>& own,
                    std::vector<double>& heard);
 

@@ -454,8 +454,8 @@ void climate_phase(World& w, Executor& ex) {
   accounts.resize(grids);  // every entry is written below
   hazards.resize(grids);
   disputes.resize(grids);
-  // Grid by grid in parallel, each writing its own entries; the spreading across grids sums in
-  // grid order, serially.
+  // Grid by grid in parallel, each writing its own entries; then each grid gathers what reaches
+  // it from its neighbours' entries, in parallel too, with the sums in a fixed order.
   ex.parallel_for(grids, [&](std::size_t b, std::size_t e) {
     for (std::size_t g = b; g < e; ++g) {
       const GridTotals& t = w.state.grid_totals[g];
@@ -464,27 +464,24 @@ void climate_phase(World& w, Executor& ex) {
       disputes[g] = double(t.open_disputes) * sb.dispute_reach;
     }
   });
-  std::vector<double>& heard_accounts = w.today.climate_near[0];
-  std::vector<double>& near_hazards = w.today.climate_near[1];
-  std::vector<double>& near_disputes = w.today.climate_near[2];
-  spread_across(w.city, w.spill, accounts, heard_accounts);
-  spread_across(w.city, w.spill, hazards, near_hazards);
-  spread_across(w.city, w.spill, disputes, near_disputes);
   ex.parallel_for(grids, [&](std::size_t b, std::size_t e) {
     for (std::size_t gi = b; gi < e; ++gi) {
       const auto g = static_cast<std::uint32_t>(gi);
       GridTotals& t = w.state.grid_totals[g];
       GridClimate& c = w.state.climate[g];
       const double pop = double(w.city.grid_population[g]);
-      c.neighbour_mood = std::clamp(m.spillover * m.trust_rate * heard_accounts[g] / pop,
+      // What reaches the grid from itself and its neighbours (model/geometry.hpp).
+      const auto [heard_accounts, near_hazards, near_disputes] =
+          spread_to<3>(w.city, w.spill, {&accounts, &hazards, &disputes}, g);
+      c.neighbour_mood = std::clamp(m.spillover * m.trust_rate * heard_accounts / pop,
                                     -tb.spillover_cap, tb.spillover_cap);
       if (t.closed_today > 0) {
         const double perf = 0.5 * (t.satisfaction_today / double(t.closed_today) + 1.0);
         c.service +=
             std::min(1.0, tb.service_per_case * double(t.closed_today)) * (perf - c.service);
       }
-      c.hazard_exposure = near_hazards[g] / pop;
-      c.dispute_exposure = near_disputes[g] / pop;
+      c.hazard_exposure = near_hazards / pop;
+      c.dispute_exposure = near_disputes / pop;
       // Tomorrow's consultation meeting (协商议事), if the grid holds one: those who take part
       // have part of their strain eased.
       const double meetings_per_day =

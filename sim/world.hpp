@@ -55,10 +55,9 @@ struct DayBuffers {
   std::vector<std::int64_t> new_disputes;    // per grid, today's new disputes
   std::vector<UnitDay> unit_days;            // per unit, today
   std::vector<double> merge_scratch;         // the metrics phase's memory for merging responses
-  // The climate phase's per-grid accounts, hazards and disputes, and what of them each grid
-  // hears or lives near: memory kept from day to day, not a fresh allocation (and fresh pages
-  // to fault in) every day.
-  std::vector<double> climate_own[3], climate_near[3];
+  // The climate phase's per-grid accounts, hazards and disputes: memory kept from day to day,
+  // not a fresh allocation (and fresh pages to fault in) every day.
+  std::vector<double> climate_own[3];
   UnitDay city;  // the units' days added up
 };
 

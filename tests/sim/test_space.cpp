@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstring>
+#include <random>
 #include <set>
+#include <stdexcept>
 
 #include "model/geometry.hpp"
 #include "sim_fixtures.hpp"
@@ -136,6 +139,63 @@ TEST_CASE("word of mouth across boundaries moves accounts between grids without 
   const SpillShares none = spill_shares(c, 0.0);
   spread_across(c, none, own, heard);
   CHECK(heard == own);
+}
+
+TEST_CASE(
+    "each grid's gather of word of mouth equals the scatter over grids in order, bit for bit") {
+  std::mt19937_64 rng(17);
+  for (const std::uint32_t grids : {1u, 7u, 30u, 100u, 451u}) {
+    Scenario sc;
+    sc.city.residents = 200 * grids;
+    sc.city.grids = grids;
+    sc.city.communities = std::max(1u, grids / 10);
+    sc.city.streets = 1;
+    const City c = build_city(sc);
+    require_symmetric(c);
+    for (const double reach : {0.2, 3.0}) {
+      const SpillShares s = spill_shares(c, reach);
+      REQUIRE(s.incoming.size() == c.grid_neighbours.size());
+      std::vector<double> own(c.grids);
+      // Values of very different sizes and both signs, so that the order of the additions shows
+      // in the bits.
+      for (double& v : own) v = std::ldexp(double(rng() % 2001) - 1000.0, int(rng() % 60) - 30);
+      std::vector<double> scatter(c.grids, 0.0);
+      for (std::uint32_t g = 0; g < c.grids; ++g) {
+        scatter[g] += s.keep[g] * own[g];
+        for (std::uint32_t e = c.grid_neighbour_first[g]; e < c.grid_neighbour_first[g + 1]; ++e)
+          scatter[c.grid_neighbours[e]] += s.across[e] * own[g];
+      }
+      std::vector<double> heard;
+      spread_across(c, s, own, heard);
+      std::vector<double> twice(own.size());
+      for (std::size_t i = 0; i < own.size(); ++i) twice[i] = 2 * own[i];
+      for (std::uint32_t g = 0; g < c.grids; ++g) {
+        REQUIRE(std::memcmp(&heard[g], &scatter[g], sizeof(double)) == 0);
+        // In any order of grids: each reads only `own`.
+        const std::uint32_t r = c.grids - 1 - g;
+        const auto again = spread_to<2>(c, s, {&own, &twice}, r);
+        REQUIRE(std::memcmp(&again[0], &scatter[r], sizeof(double)) == 0);
+        REQUIRE(again[1] == 2 * scatter[r]);  // doubling is exact, whatever the order
+      }
+    }
+  }
+}
+
+TEST_CASE("word of mouth refuses an adjacency that is not symmetric") {
+  Scenario sc;
+  sc.city.residents = 2000;
+  sc.city.grids = 4;
+  sc.city.communities = 1;
+  sc.city.streets = 1;
+  City c = build_city(sc);
+  REQUIRE_FALSE(c.grid_neighbours.empty());
+  // Grid 0's first neighbour loses its way back to 0.
+  const std::uint32_t h = c.grid_neighbours[c.grid_neighbour_first[0]];
+  for (std::uint32_t e = c.grid_neighbour_first[h]; e < c.grid_neighbour_first[h + 1]; ++e)
+    if (c.grid_neighbours[e] == 0) c.grid_neighbours[e] = h == 1 ? 2 : 1;
+  std::sort(c.grid_neighbours.begin() + c.grid_neighbour_first[h],
+            c.grid_neighbours.begin() + c.grid_neighbour_first[h + 1]);
+  CHECK_THROWS_AS(spill_shares(c, 0.2), std::logic_error);
 }
 
 TEST_CASE("a base's reach: the distance to the grid's centre plus the walk inside the grid") {
