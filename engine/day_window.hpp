@@ -60,8 +60,8 @@ inline void merge_sorted_runs(const std::vector<const std::vector<double>*>& run
 
 struct DayWindow {
   // The window's values, oldest day first, each day sorted, after the first `dropped`: values of
-  // days already out of the window, removed once they are as many as the values in it, so that
-  // a day's drop costs its own values, not a move of the whole window.
+  // days already out of the window, removed once they are at least as many as the values in it,
+  // so that dropping a day does not move the whole window every day.
   std::vector<double> values;
   std::vector<std::uint64_t> day_sizes;  // values each day in the window added, oldest first
   std::size_t dropped = 0;
@@ -201,7 +201,9 @@ struct DayWindow {
     if (drop_days == 0) return;
     day_sizes.erase(day_sizes.begin(), day_sizes.begin() + static_cast<std::ptrdiff_t>(drop_days));
     dropped += drop_values;
-    if (dropped < size()) return;  // each value is moved at most once before it is dropped
+    // Moving the window frees at least as many values as it moves, so the moves over a run are
+    // no more than the values added.
+    if (dropped < size()) return;
     values.erase(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(dropped));
     dropped = 0;
   }

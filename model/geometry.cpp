@@ -257,6 +257,10 @@ SpillShares spill_shares(const City& c, double word_of_mouth_km) {
   for (std::uint32_t g = 0; g < c.grids; ++g)
     for (std::uint32_t e = c.grid_neighbour_first[g]; e < c.grid_neighbour_first[g + 1]; ++e) {
       const std::uint32_t h = c.grid_neighbours[e];
+      // spread_to adds in the order of the list, which must be the order of the grids.
+      if (e > c.grid_neighbour_first[g] && h <= c.grid_neighbours[e - 1])
+        throw std::logic_error("grid " + std::to_string(g) +
+                               "'s neighbours are not in increasing order");
       const auto first = c.grid_neighbours.begin() + c.grid_neighbour_first[h];
       const auto last = c.grid_neighbours.begin() + c.grid_neighbour_first[h + 1];
       const auto it = std::lower_bound(first, last, g);

@@ -52,7 +52,8 @@ struct SpillShares {
   std::vector<double> across;
   std::vector<double> incoming;
 };
-// Throws std::logic_error if the city's adjacency is not symmetric (build_adjacency makes it so).
+// Throws std::logic_error if the city's adjacency is not symmetric, or a grid's neighbours are not
+// in strictly increasing order (build_adjacency makes them both).
 SpillShares spill_shares(const City& city, double word_of_mouth_km);
 
 // What reaches grid g of each of N quantities: keep[g] own[g] plus, from each neighbour h, the

@@ -239,7 +239,8 @@ void HandlingUnit::load(CheckpointReader& r) {
   r.vec(events);
   std::uint64_t seq = 0;
   r.pod(seq);
-  if (seq > decltype(events_)::max_seq()) r.fail("the events' counter is out of range");
+  // Half the counter's range (2^55 events) left for the run to go on, so that it never wraps.
+  if (seq > decltype(events_)::max_seq() / 2) r.fail("the events' counter is out of range");
   // Indices must point inside what was read, or the next step would read out of bounds.
   check_layout(r);
   check_cases(events, r);

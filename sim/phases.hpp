@@ -29,8 +29,9 @@ struct Phase {
 //   metrics    serial. Adds the grids' and units' days in order into today's row of the series
 //              and, after the warm-up, into the run's tally; merges the units' sorted responses
 //              for the percentiles.
-//   climate    parallel over grids, but for the spreading to nearby grids (serial, in grid
-//              order). Reads each grid's totals of today; writes tomorrow's climate.
+//   climate    parallel over grids, in two loops. Reads each grid's totals of today, then what
+//              reaches each grid from its neighbours (a gather whose sums run in a fixed order,
+//              model/geometry.hpp); writes tomorrow's climate.
 //   cohort     serial. On the cohort day, records who volunteers (for retention).
 extern const std::array<Phase, 6> kStep;
 

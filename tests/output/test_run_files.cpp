@@ -1,5 +1,6 @@
 // The four files of a run: one summary for summary.json, the manifest's state hash and the caller.
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -29,7 +30,9 @@ TEST_CASE("a run's files and its caller share one summary, computed once") {
   Simulation sim(sc, *executor);
   while (!sim.done()) sim.step();
   const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / "govsim-test-run-files";
+      std::filesystem::temp_directory_path() /
+      ("govsim-test-run-files-" +
+       std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   RunRecord record;

@@ -196,6 +196,12 @@ TEST_CASE("word of mouth refuses an adjacency that is not symmetric") {
   std::sort(c.grid_neighbours.begin() + c.grid_neighbour_first[h],
             c.grid_neighbours.begin() + c.grid_neighbour_first[h + 1]);
   CHECK_THROWS_AS(spill_shares(c, 0.2), std::logic_error);
+  // A list out of order, though symmetric: the gather's order would not be the grids'.
+  City d = build_city(sc);
+  const std::uint32_t f = d.grid_neighbour_first[0], l = d.grid_neighbour_first[1];
+  REQUIRE(l - f >= 2);
+  std::swap(d.grid_neighbours[f], d.grid_neighbours[f + 1]);
+  CHECK_THROWS_AS(spill_shares(d, 0.2), std::logic_error);
 }
 
 TEST_CASE("a base's reach: the distance to the grid's centre plus the walk inside the grid") {
