@@ -272,10 +272,4 @@ SpillShares spill_shares(const City& c, double word_of_mouth_km) {
   return s;
 }
 
-void spread_across(const City& c, const SpillShares& s, const std::vector<double>& own,
-                   std::vector<double>& heard) {
-  heard.resize(c.grids);
-  for (std::uint32_t g = 0; g < c.grids; ++g) heard[g] = spread_to<1>(c, s, {&own}, g)[0];
-}
-
 }  // namespace govsim

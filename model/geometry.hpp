@@ -76,8 +76,5 @@ std::array<double, N> spread_to(const City& city, const SpillShares& shares,
       heard[k] += shares.incoming[e] * (*own[k])[city.grid_neighbours[e]];
   return heard;
 }
-// spread_to for every grid, into heard.
-void spread_across(const City& city, const SpillShares& shares, const std::vector<double>& own,
-                   std::vector<double>& heard);
 
 }  // namespace govsim

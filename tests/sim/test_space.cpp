@@ -32,6 +32,24 @@ void require_symmetric(const City& c) {
     }
 }
 
+// What reaches every grid, grid by grid (as the climate phase gathers it).
+std::vector<double> spread_across(const City& c, const SpillShares& s,
+                                  const std::vector<double>& own) {
+  std::vector<double> heard(c.grids);
+  for (std::uint32_t g = 0; g < c.grids; ++g) heard[g] = spread_to<1>(c, s, {&own}, g)[0];
+  return heard;
+}
+
+// A generated city of `grids` grids of 200 residents in one street.
+City generated_city(std::uint32_t grids) {
+  Scenario sc;
+  sc.city.residents = 200 * grids;
+  sc.city.grids = grids;
+  sc.city.communities = std::max(1u, grids / 10);
+  sc.city.streets = 1;
+  return build_city(sc);
+}
+
 GridRecord grid_at(const std::string& community, double x, double y, double area = 0.25) {
   GridRecord r;
   r.street = "S";
@@ -120,7 +138,7 @@ TEST_CASE("word of mouth across boundaries moves accounts between grids without 
   Scenario sc;
   const City c = build_city(sc);
   const SpillShares s = spill_shares(c, 0.2);
-  std::vector<double> own(c.grids), heard;
+  std::vector<double> own(c.grids);
   double total = 0;
   for (std::uint32_t g = 0; g < c.grids; ++g) {
     double out = s.keep[g];
@@ -131,26 +149,19 @@ TEST_CASE("word of mouth across boundaries moves accounts between grids without 
     own[g] = double(g % 7);
     total += own[g];
   }
-  spread_across(c, s, own, heard);
   double sum = 0;
-  for (double h : heard) sum += h;
+  for (double h : spread_across(c, s, own)) sum += h;
   CHECK(sum == Approx(total));
   // No reach, nothing crosses.
   const SpillShares none = spill_shares(c, 0.0);
-  spread_across(c, none, own, heard);
-  CHECK(heard == own);
+  CHECK(spread_across(c, none, own) == own);
 }
 
 TEST_CASE(
     "each grid's gather of word of mouth equals the scatter over grids in order, bit for bit") {
   std::mt19937_64 rng(17);
   for (const std::uint32_t grids : {1u, 7u, 30u, 100u, 451u}) {
-    Scenario sc;
-    sc.city.residents = 200 * grids;
-    sc.city.grids = grids;
-    sc.city.communities = std::max(1u, grids / 10);
-    sc.city.streets = 1;
-    const City c = build_city(sc);
+    const City c = generated_city(grids);
     require_symmetric(c);
     for (const double reach : {0.2, 3.0}) {
       const SpillShares s = spill_shares(c, reach);
@@ -165,8 +176,7 @@ TEST_CASE(
         for (std::uint32_t e = c.grid_neighbour_first[g]; e < c.grid_neighbour_first[g + 1]; ++e)
           scatter[c.grid_neighbours[e]] += s.across[e] * own[g];
       }
-      std::vector<double> heard;
-      spread_across(c, s, own, heard);
+      const std::vector<double> heard = spread_across(c, s, own);
       std::vector<double> twice(own.size());
       for (std::size_t i = 0; i < own.size(); ++i) twice[i] = 2 * own[i];
       for (std::uint32_t g = 0; g < c.grids; ++g) {
@@ -182,12 +192,7 @@ TEST_CASE(
 }
 
 TEST_CASE("word of mouth refuses an adjacency that is not symmetric") {
-  Scenario sc;
-  sc.city.residents = 2000;
-  sc.city.grids = 4;
-  sc.city.communities = 1;
-  sc.city.streets = 1;
-  City c = build_city(sc);
+  City c = generated_city(4);
   REQUIRE_FALSE(c.grid_neighbours.empty());
   // Grid 0's first neighbour loses its way back to 0.
   const std::uint32_t h = c.grid_neighbours[c.grid_neighbour_first[0]];
@@ -197,7 +202,7 @@ TEST_CASE("word of mouth refuses an adjacency that is not symmetric") {
             c.grid_neighbours.begin() + c.grid_neighbour_first[h + 1]);
   CHECK_THROWS_AS(spill_shares(c, 0.2), std::logic_error);
   // A list out of order, though symmetric: the gather's order would not be the grids'.
-  City d = build_city(sc);
+  City d = generated_city(4);
   const std::uint32_t f = d.grid_neighbour_first[0], l = d.grid_neighbour_first[1];
   REQUIRE(l - f >= 2);
   std::swap(d.grid_neighbours[f], d.grid_neighbours[f + 1]);
