@@ -62,6 +62,9 @@ soak: build
 
 # The performance suite: prints every figure and writes bench/results.json. Takes a few
 # minutes (the 10-million-resident megacity is the longest); bench-quick leaves it out.
+# BENCH_REPEAT=N runs the whole suite N times in turn and reports each figure and target as the
+# median of the rounds, with its range (a single run on a busy machine can be far off).
+BENCH_REPEAT ?= 1
 # PYTHON_BENCH: govsim.run against `govsim run` on the baseline for 365 days (bench/python_overhead.py;
 # skipped when the Python module was not built).
 PYTHON ?= /usr/bin/python3
@@ -71,11 +74,11 @@ PYTHON_BENCH = if ls $(BUILD)/python/govsim/_core*.so >/dev/null 2>&1; then \
 	else echo "python overhead: skipped (no Python module in $(BUILD)/python)"; fi
 
 bench: build
-	@$(BUILD)/bench/govsim-bench --out bench/results.json
+	@$(BUILD)/bench/govsim-bench --repeat $(BENCH_REPEAT) --out bench/results.json
 	@$(PYTHON_BENCH)
 
 bench-quick: build
-	@$(BUILD)/bench/govsim-bench --quick --out bench/results.json
+	@$(BUILD)/bench/govsim-bench --quick --repeat $(BENCH_REPEAT) --out bench/results.json
 	@$(PYTHON_BENCH)
 
 # Fuzzing the readers of user input with libFuzzer (clang, ASan + UBSan): the scenario loader,

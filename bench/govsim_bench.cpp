@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/repeats.hpp"
 #include "engine/executor.hpp"
 #include "engine/uninit_vector.hpp"
 #include "engine/version.hpp"
@@ -254,14 +255,9 @@ void add_bandwidth_bounds(Json& results) {
   }
 }
 
-struct Target {
-  std::string what;
-  double value;
-  double limit;
-  bool at_most;
-};
+using Target = govsim::bench::Measured;
 
-// The targets the figures are checked against, for the cases that ran.
+// The targets the figures of one round are checked against, for the cases that ran.
 std::vector<Target> targets_of(Json& results) {
   std::vector<Target> targets;
   const Json* b1 = find_case(results, "baseline-100k", 1);
@@ -302,15 +298,46 @@ std::vector<Target> targets_of(Json& results) {
   return targets;
 }
 
-void print_targets(const std::vector<Target>& targets, Json& results) {
-  std::printf("\n%-52s %12s %12s  %s\n", "target", "measured", "limit", "");
-  for (const Target& t : targets) {
-    const bool ok = t.at_most ? t.value <= t.limit : t.value >= t.limit;
-    std::printf("%-52s %12.4g %s%10.4g  %s\n", t.what.c_str(), t.value,
-                t.at_most ? "<=" : ">=", t.limit, ok ? "met" : "NOT MET");
-    results["targets"].push_back(
-        {{"what", t.what}, {"measured", t.value}, {"limit", t.limit}, {"met", ok}});
+// Each target's median over the rounds (its only value after one round), with the range.
+void print_targets(const std::vector<govsim::bench::Summary>& targets, int rounds, Json& results) {
+  if (rounds > 1)
+    std::printf("\n%-52s %12s %12s  %-5s %s\n", "target (median of the rounds)", "measured",
+                "limit", "", "range");
+  else
+    std::printf("\n%-52s %12s %12s  %s\n", "target", "measured", "limit", "");
+  for (const govsim::bench::Summary& t : targets) {
+    std::printf("%-52s %12.4g %s%10.4g  %-7s", t.what.c_str(), t.median,
+                t.at_most ? "<=" : ">=", t.limit, t.met() ? "met" : "NOT MET");
+    if (rounds > 1) std::printf("  %.4g - %.4g (%d)", t.min, t.max, t.rounds);
+    std::printf("\n");
+    results["targets"].push_back({{"what", t.what},
+                                  {"measured", t.median},
+                                  {"min", t.min},
+                                  {"max", t.max},
+                                  {"rounds", t.rounds},
+                                  {"limit", t.limit},
+                                  {"met", t.met()}});
   }
+}
+
+// Rows of the rounds with the same name (and thread count, if they have one) as median rows,
+// in the order of the first round.
+Json median_rows(const std::vector<Json>& rounds, const char* list) {
+  Json out = Json::array();
+  if (rounds.empty()) return out;
+  for (const Json& first : rounds.front()[list]) {
+    std::vector<Json> rows;
+    for (const Json& round : rounds)
+      for (const Json& row : round[list])
+        if (row["name"] == first["name"] && row.value("threads", 0) == first.value("threads", 0))
+          rows.push_back(row);
+    Json median = govsim::bench::median_row(rows);
+    if (median.value("hash_differs", false))
+      std::printf("warning: %s on %d threads ended in different states between rounds\n",
+                  first["name"].get<std::string>().c_str(), first.value("threads", 0));
+    out.push_back(std::move(median));
+  }
+  return out;
 }
 
 }  // namespace
@@ -325,7 +352,17 @@ int main(int argc, char** argv) {
   app.add_flag("--quick", quick, "leave out the 10-million-resident megacity");
   app.add_option("--only", only, "run only the cases whose name contains this text");
   app.add_option("--days", days, "days to simulate in every case (default: the scenario's)");
-  CLI11_PARSE(app, argc, argv);
+  int repeat = 1;
+  app.add_option("--repeat", repeat,
+                 "rounds of the whole suite, one after the other; the figures and targets are "
+                 "the medians over the rounds")
+      ->check(CLI::Range(1, 100));
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // As govsim itself: a usage mistake exits with 2, not CLI11's own codes (105, 109, ...).
+    return app.exit(e) == 0 ? 0 : 2;
+  }
 
   std::vector<Case> cases = {
       {"baseline-100k", "baseline", 1, {}},
@@ -347,19 +384,36 @@ int main(int argc, char** argv) {
               std::thread::hardware_concurrency());
   std::printf("%-22s %2s  %9s  %6s  %7s  %8s  %6s  %8s  %s\n", "case", "t", "wall", "ns/r-d",
               "ns/case", "RSS MB", "B/res", "serial", "phases (s) | set-up (s)");
+  // The rounds alternate the cases (a, b, c, a, b, c, ...), so that a slow spell of the machine
+  // falls on several cases rather than on every round of one.
+  std::vector<Json> rounds;
+  std::vector<std::vector<Target>> measured;
+  for (int r = 1; r <= repeat; ++r) {
+    if (repeat > 1) std::printf("%sround %d of %d\n", r > 1 ? "\n" : "", r, repeat);
+    Json round;
+    round["cases"] = Json::array();
+    round["bandwidth"] = Json::array();
+    for (const Case& c : cases) {
+      const Json j = run_isolated(c);
+      print_row(j);
+      round["cases"].push_back(j);
+    }
+    add_bandwidth_bounds(round);
+    measured.push_back(targets_of(round));
+    rounds.push_back(std::move(round));
+  }
   Json results;
   results["govsim_version"] = govsim::kVersion;
   results["git_revision"] = govsim::kGitRevision;
-  results["cases"] = Json::array();
-  results["bandwidth"] = Json::array();
-  for (const Case& c : cases) {
-    const Json j = run_isolated(c);
-    print_row(j);
-    results["cases"].push_back(j);
+  results["repeat"] = repeat;
+  results["cases"] = median_rows(rounds, "cases");
+  results["bandwidth"] = median_rows(rounds, "bandwidth");
+  if (repeat > 1) {
+    std::printf("\nmedian of %d rounds\n", repeat);
+    for (const Json& j : results["cases"]) print_row(j);
+    results["rounds"] = rounds;
   }
-
-  add_bandwidth_bounds(results);
-  print_targets(targets_of(results), results);
+  print_targets(govsim::bench::summarise(measured), repeat, results);
   std::error_code dir_error;
   const std::filesystem::path out_path(out);
   if (out_path.has_parent_path())

@@ -202,10 +202,14 @@ case "$case_name" in
   bench_outside_root)
     bench=$(dirname "$govsim")/../bench/govsim-bench
     [[ -x $bench ]] || exit 77  # not built (sanitizer builds leave the benchmarks out)
-    timeout 60 "$bench" --only queue --days 30 --out r.json >out.txt 2>err.txt ||
+    timeout 60 "$bench" --only queue --days 30 --repeat 2 --out r.json >out.txt 2>err.txt ||
       fail "govsim-bench failed outside the repository root: $(cat err.txt)"
     grep -q "queue-mmc" out.txt || fail "no queue row"
     grep -q "error:" out.txt && fail "the queue case failed: $(cat out.txt)"
+    grep -q "median of 2 rounds" out.txt || fail "no median of the two rounds: $(cat out.txt)"
+    grep -q '"rounds": 2' r.json || fail "results.json does not count two rounds"
+    # A usage mistake is the user's: exit 2, with the option named.
+    expect 2 "--repeat" -- "$bench" --repeat 0
     true ;;
   # 12: an empty scenario file.
   empty_scenario) : >empty.yaml; expect 2 "extends: baseline" -- "$govsim" check empty.yaml ;;
