@@ -7,10 +7,12 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -61,15 +63,26 @@ class TimedExecutor final : public govsim::Executor {
   int concurrency() const override { return inner_.concurrency(); }
   void parallel_for(std::size_t n, const RangeBody& body) override {
     const auto t0 = std::chrono::steady_clock::now();
-    inner_.parallel_for(n, body);
+    inner_.parallel_for(n, [&](std::size_t b, std::size_t e) {
+      thread_local bool counted = false;  // each thread of the case's process once
+      if (!counted) {
+        counted = true;
+        threads_used_.fetch_add(1, std::memory_order_relaxed);
+      }
+      body(b, e);
+    });
     if (n >= 2 * static_cast<std::size_t>(concurrency()))
       seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   }
   double seconds() const { return seconds_; }
+  // How many threads ran a part of some loop: fewer than asked for means the case did not get
+  // the threads it was measured with.
+  int threads_used() const { return threads_used_.load(); }
 
  private:
   govsim::Executor& inner_;
   double seconds_ = 0;
+  std::atomic<int> threads_used_{0};
 };
 
 // Runs one case in this process and returns its figures.
@@ -97,6 +110,7 @@ Json run_case(const Case& c) {
   j["run_s"] = run;
   j["wall_s"] = init + run;
   j["parallel_s"] = ex.seconds();
+  j["threads_used"] = ex.threads_used();
   j["serial_s"] = init + run - ex.seconds();
   j["serial_fraction"] = (init + run - ex.seconds()) / (init + run);
   j["resident_days_per_s"] = double(s.residents) * double(s.days) / run;
@@ -162,8 +176,10 @@ Json bandwidth_bound(std::uint64_t residents, int threads) {
           {"checksum", check}};
 }
 
-// Forks, runs the case in the child and reads its figures and peak RSS.
-Json run_isolated(const Case& c) {
+// Forks, runs `work` in the child and reads the figures it returns, with the child's peak RSS
+// (ru_maxrss, KiB). Everything that starts threads runs in a child: a process forked after its
+// parent started TBB's workers gets none of them, and would run "2 threads" on one.
+Json in_child(const std::function<Json()>& work, double& peak_rss_kib) {
   int fd[2];
   if (pipe(fd) != 0) throw std::runtime_error("pipe failed");
   const pid_t pid = fork();
@@ -172,7 +188,7 @@ Json run_isolated(const Case& c) {
     close(fd[0]);
     std::string out;
     try {
-      out = run_case(c).dump();
+      out = work().dump();
     } catch (const std::exception& e) {
       out = Json{{"error", e.what()}}.dump();
     }
@@ -196,17 +212,25 @@ Json run_isolated(const Case& c) {
   int status = 0;
   rusage usage{};
   wait4(pid, &status, 0, &usage);
+  peak_rss_kib = double(usage.ru_maxrss);
   Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (text.empty() || j.is_discarded() || !j.is_object())
     j = Json{{"error", WIFSIGNALED(status)
                            ? "the case crashed (signal " + std::to_string(WTERMSIG(status)) + ")"
                            : std::string("the case ended without its figures")}};
+  return j;
+}
+
+// Runs the case in a child process: its figures and its own peak RSS.
+Json run_isolated(const Case& c) {
+  double rss_kib = 0;
+  Json j = in_child([&] { return run_case(c); }, rss_kib);
   // An error row names its case too, so that the table and results.json say which one failed.
   if (!j.contains("name")) j["name"] = c.name;
   if (!j.contains("threads")) j["threads"] = c.threads;
-  j["peak_rss_mb"] = double(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+  j["peak_rss_mb"] = rss_kib / 1024.0;  // ru_maxrss is in KiB on Linux
   if (j.contains("residents"))
-    j["bytes_per_resident"] = double(usage.ru_maxrss) * 1024.0 / j["residents"].get<double>();
+    j["bytes_per_resident"] = rss_kib * 1024.0 / j["residents"].get<double>();
   return j;
 }
 
@@ -227,6 +251,9 @@ void print_row(const Json& j) {
   if (j.contains("setup_s"))
     for (auto& [k, v] : j["setup_s"].items())
       if (v.get<double>() >= 0.005) std::printf("  %s %.2f", k.c_str(), v.get<double>());
+  if (j.contains("threads_used") && num("threads_used") < num("threads"))
+    std::printf("  (only %.0f of %d threads took part)", num("threads_used"),
+                j["threads"].get<int>());
   std::printf("\n");
 }
 
@@ -244,7 +271,13 @@ void add_bandwidth_bounds(Json& results) {
   for (const char* name : {"large-city-1m", "megacity-10m"}) {
     const Json* c = find_case(results, name, 2);
     if (!c) continue;
-    Json bound = bandwidth_bound((*c)["residents"].get<std::uint64_t>(), 2);
+    double rss_kib = 0;
+    Json bound = in_child(
+        [&] { return bandwidth_bound((*c)["residents"].get<std::uint64_t>(), 2); }, rss_kib);
+    if (bound.contains("error")) {
+      std::printf("%-44s error: %s\n", name, bound["error"].get<std::string>().c_str());
+      continue;
+    }
     const double times =
         (*c)["ns_per_resident_day"].get<double>() / bound["ns_per_resident_day"].get<double>();
     bound["name"] = name;

@@ -53,6 +53,12 @@ Json median_row(const std::vector<Json>& rows) {
   // hashes or thread counts means nothing); they do not differ between rounds of one case.
   for (const char* same : {"threads", "residents", "days", "state_hash", "cases_handled"})
     if (ok.front()->contains(same)) out[same] = (*ok.front())[same];
+  // The fewest threads that took part in any round: one round short of threads is a fault to see.
+  double fewest = std::numeric_limits<double>::infinity();
+  for (const Json* row : ok)
+    if (row->contains("threads_used"))
+      fewest = std::min(fewest, (*row)["threads_used"].get<double>());
+  if (fewest < std::numeric_limits<double>::infinity()) out["threads_used"] = fewest;
   // A case runs the same scenario and seed every round: its final states must agree.
   bool differs = false;
   for (const Json* row : ok)

@@ -17,7 +17,8 @@ double median(std::vector<double> values);
 
 // One case's rows from several rounds (same name and thread count) as one row: every number at
 // the top level or in an object one level down (phases_s, setup_s) is the median over the rows
-// that ran without an error, the rest is the first such row's; "rounds" is how many rows that
+// that ran without an error (but "threads_used" is the fewest of any of them), the rest is the
+// first such row's; "rounds" is how many rows that
 // is, "wall_s_range" their wall times' [min, max], "errors" the rows that failed and
 // "hash_differs" true if their final state hashes do not all agree (a determinism fault). If
 // every row failed, the first row, with "rounds": 0.

@@ -42,6 +42,11 @@ TEST_CASE("a case's rows become one row of medians", "[bench]") {
   CHECK(m["wall_s_range"] == Json({0.9, 1.2}));
   CHECK_FALSE(m.contains("hash_differs"));
 
+  Json short_of_threads = row(1.0, 0.4, 6.0), full = row(1.0, 0.4, 6.0);
+  short_of_threads["threads_used"] = 1;
+  full["threads_used"] = 2;
+  CHECK(govsim::bench::median_row({full, short_of_threads, full})["threads_used"] == 1);
+
   Json other = row(1.1, 0.4, 6.0);
   other["state_hash"] = 43;
   CHECK(govsim::bench::median_row({row(1.0, 0.4, 6.0), other})["hash_differs"] == true);

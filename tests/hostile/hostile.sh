@@ -211,6 +211,16 @@ case "$case_name" in
     # A usage mistake is the user's: exit 2, with the option named.
     expect 2 "--repeat" -- "$bench" --repeat 0
     true ;;
+  # 13b: every round of a repeated bench gets the threads it asks for (a child forked after the
+  # parent had started TBB's workers would run its "2 threads" on one).
+  bench_threads_every_round)
+    bench=$(dirname "$govsim")/../bench/govsim-bench
+    [[ -x $bench ]] || exit 77
+    timeout 100 "$bench" --only large --days 31 --repeat 2 --out r.json >out.txt 2>err.txt ||
+      fail "govsim-bench failed: $(cat err.txt)"
+    [[ $(grep -c "^large-city-1m  *2 " out.txt) == 3 ]] || fail "no 2-thread rows: $(cat out.txt)"
+    grep -q "threads took part" out.txt && fail "a round ran short of threads: $(cat out.txt)"
+    true ;;
   # 12: an empty scenario file.
   empty_scenario) : >empty.yaml; expect 2 "extends: baseline" -- "$govsim" check empty.yaml ;;
   *) fail "unknown case" ;;
