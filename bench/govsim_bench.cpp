@@ -15,6 +15,7 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -63,32 +64,48 @@ class TimedExecutor final : public govsim::Executor {
   int concurrency() const override { return inner_.concurrency(); }
   void parallel_for(std::size_t n, const RangeBody& body) override {
     const auto t0 = std::chrono::steady_clock::now();
-    inner_.parallel_for(n, [&](std::size_t b, std::size_t e) {
-      thread_local bool counted = false;  // each thread of the case's process once
-      if (!counted) {
-        counted = true;
-        threads_used_.fetch_add(1, std::memory_order_relaxed);
-      }
-      body(b, e);
-    });
+    inner_.parallel_for(n, body);
     if (n >= 2 * static_cast<std::size_t>(concurrency()))
       seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   }
   double seconds() const { return seconds_; }
-  // How many threads ran a part of some loop: fewer than asked for means the case did not get
-  // the threads it was measured with.
-  int threads_used() const { return threads_used_.load(); }
 
  private:
   govsim::Executor& inner_;
   double seconds_ = 0;
-  std::atomic<int> threads_used_{0};
 };
+
+// How many of the executor's threads run at once: a loop of one item per thread in which each
+// item waits, up to two seconds, until every thread holds one. Fewer than the executor's
+// concurrency means a case would not get the threads it is measured with (a process forked after
+// its parent had started TBB's workers has none of them).
+int threads_ready(govsim::Executor& ex) {
+  const int n = ex.concurrency();
+  if (n <= 1) return n;
+  std::mutex m;
+  std::vector<std::thread::id> ids;
+  std::atomic<int> ready{0};
+  ex.parallel_for(static_cast<std::size_t>(n), [&](std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i < e; ++i) {
+      {
+        const std::lock_guard<std::mutex> lock(m);
+        if (std::find(ids.begin(), ids.end(), std::this_thread::get_id()) == ids.end())
+          ids.push_back(std::this_thread::get_id());
+        ready.store(static_cast<int>(ids.size()));
+      }
+      const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+      while (ready.load() < n && std::chrono::steady_clock::now() < until)
+        std::this_thread::yield();
+    }
+  });
+  return ready.load();
+}
 
 // Runs one case in this process and returns its figures.
 Json run_case(const Case& c) {
   const Scenario sc = govsim::load_scenario(c.scenario, c.overrides);
   auto tbb = govsim::make_tbb_executor(c.threads);
+  const int ready = threads_ready(*tbb);  // before the clock starts
   TimedExecutor ex(*tbb);
   const auto t0 = std::chrono::steady_clock::now();
   govsim::Simulation sim(sc, ex);
@@ -110,7 +127,7 @@ Json run_case(const Case& c) {
   j["run_s"] = run;
   j["wall_s"] = init + run;
   j["parallel_s"] = ex.seconds();
-  j["threads_used"] = ex.threads_used();
+  j["threads_ready"] = ready;
   j["serial_s"] = init + run - ex.seconds();
   j["serial_fraction"] = (init + run - ex.seconds()) / (init + run);
   j["resident_days_per_s"] = double(s.residents) * double(s.days) / run;
@@ -251,9 +268,11 @@ void print_row(const Json& j) {
   if (j.contains("setup_s"))
     for (auto& [k, v] : j["setup_s"].items())
       if (v.get<double>() >= 0.005) std::printf("  %s %.2f", k.c_str(), v.get<double>());
-  if (j.contains("threads_used") && num("threads_used") < num("threads"))
-    std::printf("  (only %.0f of %d threads took part)", num("threads_used"),
+  if (j.contains("threads_ready") && num("threads_ready") < num("threads"))
+    std::printf("  (only %.0f of %d threads could run)", num("threads_ready"),
                 j["threads"].get<int>());
+  if (num("errors") > 0)
+    std::printf("  (%.0f of %.0f rounds failed)", num("errors"), num("errors") + num("rounds"));
   std::printf("\n");
 }
 
@@ -353,12 +372,20 @@ void print_targets(const std::vector<govsim::bench::Summary>& targets, int round
   }
 }
 
-// Rows of the rounds with the same name (and thread count, if they have one) as median rows,
-// in the order of the first round.
+// Rows of the rounds with the same name (and thread count, if they have one) as median rows, in
+// the order in which they first appear in any round (a row missing from a round, as a bandwidth
+// row when its case failed there, is the median of the others).
 Json median_rows(const std::vector<Json>& rounds, const char* list) {
   Json out = Json::array();
-  if (rounds.empty()) return out;
-  for (const Json& first : rounds.front()[list]) {
+  std::vector<const Json*> firsts;
+  for (const Json& round : rounds)
+    for (const Json& row : round[list])
+      if (std::none_of(firsts.begin(), firsts.end(), [&](const Json* f) {
+            return (*f)["name"] == row["name"] && f->value("threads", 0) == row.value("threads", 0);
+          }))
+        firsts.push_back(&row);
+  for (const Json* first_row : firsts) {
+    const Json& first = *first_row;
     std::vector<Json> rows;
     for (const Json& round : rounds)
       for (const Json& row : round[list])
@@ -373,9 +400,8 @@ Json median_rows(const std::vector<Json>& rounds, const char* list) {
   return out;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The suite; usage mistakes exit 2.
+int run(int argc, char** argv) {
   CLI::App app{"govsim-bench: the performance suite"};
   std::string out = "bench/results.json";
   bool quick = false;
@@ -460,4 +486,15 @@ int main(int argc, char** argv) {
   }
   std::printf("\nwrote %s\n", out.c_str());
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {  // a pipe or a fork that failed: the machine's, not yours
+    std::fprintf(stderr, "govsim-bench: internal error: %s\n", e.what());
+    return 1;
+  }
 }

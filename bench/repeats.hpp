@@ -12,16 +12,18 @@ namespace govsim::bench {
 
 using Json = nlohmann::json;
 
-// The median of the values (the mean of the middle two for an even count); NaN for none.
+// The median of the values that are not NaN (the mean of the middle two for an even count); NaN
+// for none.
 double median(std::vector<double> values);
 
 // One case's rows from several rounds (same name and thread count) as one row: every number at
 // the top level or in an object one level down (phases_s, setup_s) is the median over the rows
-// that ran without an error (but "threads_used" is the fewest of any of them), the rest is the
+// that ran without an error (but "threads_ready" is the fewest of any of them), the rest is the
 // first such row's; "rounds" is how many rows that
 // is, "wall_s_range" their wall times' [min, max], "errors" the rows that failed and
 // "hash_differs" true if their final state hashes do not all agree (a determinism fault). If
-// every row failed, the first row, with "rounds": 0.
+// every row failed, the first row, with "rounds": 0 and "errors" the number of rows. Rows or
+// values of the wrong type are left out, as missing.
 Json median_row(const std::vector<Json>& rows);
 
 // A target checked in one round.

@@ -16,6 +16,9 @@ TEST_CASE("median of odd and even counts", "[bench]") {
   CHECK(median({4.0, 1.0, 3.0, 2.0}) == 2.5);
   CHECK(median({2.0, 2.0, 9.0, 1.0}) == 2.0);
   CHECK(std::isnan(median({})));
+  const double nan = std::nan("");
+  CHECK(median({nan, 4.0, 1.0, nan, 2.0}) == 2.0);  // NaNs are left out
+  CHECK(std::isnan(median({nan})));
 }
 
 TEST_CASE("a case's rows become one row of medians", "[bench]") {
@@ -43,9 +46,9 @@ TEST_CASE("a case's rows become one row of medians", "[bench]") {
   CHECK_FALSE(m.contains("hash_differs"));
 
   Json short_of_threads = row(1.0, 0.4, 6.0), full = row(1.0, 0.4, 6.0);
-  short_of_threads["threads_used"] = 1;
-  full["threads_used"] = 2;
-  CHECK(govsim::bench::median_row({full, short_of_threads, full})["threads_used"] == 1);
+  short_of_threads["threads_ready"] = 1;
+  full["threads_ready"] = 2;
+  CHECK(govsim::bench::median_row({full, short_of_threads, full})["threads_ready"] == 1);
 
   Json other = row(1.1, 0.4, 6.0);
   other["state_hash"] = 43;
@@ -65,6 +68,32 @@ TEST_CASE("failed rounds are left out, and counted", "[bench]") {
   const Json all_bad = govsim::bench::median_row({bad, bad});
   CHECK(all_bad["error"] == "the case crashed (signal 11)");
   CHECK(all_bad["rounds"] == 0);
+  CHECK(all_bad["errors"] == 2);
+}
+
+TEST_CASE("figures missing from a round or of the wrong type are left out", "[bench]") {
+  const Json full{{"name", "m"},
+                  {"threads", 2},
+                  {"state_hash", 7},
+                  {"wall_s", 10.0},
+                  {"phases_s", {{"cases", 3.0}}},
+                  {"setup_s", {{"network", 1.0}}}};
+  Json bare = full;  // a later round without the set-up's steps, with a figure as text
+  bare.erase("setup_s");
+  bare["wall_s"] = "slow";
+  Json third = full;
+  third["wall_s"] = 12.0;
+  third["phases_s"]["cases"] = 5.0;
+  const Json m = govsim::bench::median_row({full, bare, third});
+  CHECK(m["rounds"] == 3);
+  CHECK(m["wall_s"].get<double>() == 11.0);  // of the two numbers
+  CHECK(m["phases_s"]["cases"].get<double>() == 3.0);
+  CHECK(m["setup_s"]["network"].get<double>() == 1.0);
+  CHECK(m["wall_s_range"] == Json({10.0, 12.0}));
+
+  Json no_hash = full;  // a hash missing from the first row differs from a later one's
+  no_hash.erase("state_hash");
+  CHECK(govsim::bench::median_row({no_hash, full})["hash_differs"] == true);
 }
 
 TEST_CASE("targets over rounds: median, range and verdict on the median", "[bench]") {

@@ -218,8 +218,9 @@ case "$case_name" in
     [[ -x $bench ]] || exit 77
     timeout 100 "$bench" --only large --days 31 --repeat 2 --out r.json >out.txt 2>err.txt ||
       fail "govsim-bench failed: $(cat err.txt)"
+    grep -q "error:" out.txt && fail "a case failed: $(cat out.txt)"
     [[ $(grep -c "^large-city-1m  *2 " out.txt) == 3 ]] || fail "no 2-thread rows: $(cat out.txt)"
-    grep -q "threads took part" out.txt && fail "a round ran short of threads: $(cat out.txt)"
+    grep -q "threads could run" out.txt && fail "a round ran short of threads: $(cat out.txt)"
     true ;;
   # 12: an empty scenario file.
   empty_scenario) : >empty.yaml; expect 2 "extends: baseline" -- "$govsim" check empty.yaml ;;
