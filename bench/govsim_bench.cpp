@@ -372,29 +372,32 @@ void print_targets(const std::vector<govsim::bench::Summary>& targets, int round
   }
 }
 
+// Whether two rows are of the same case: the same name and thread count (bandwidth rows too).
+bool same_case(const Json& a, const Json& b) {
+  return a["name"] == b["name"] && a.value("threads", 0) == b.value("threads", 0);
+}
+
 // Rows of the rounds with the same name (and thread count, if they have one) as median rows, in
 // the order in which they first appear in any round (a row missing from a round, as a bandwidth
 // row when its case failed there, is the median of the others).
 Json median_rows(const std::vector<Json>& rounds, const char* list) {
-  Json out = Json::array();
-  std::vector<const Json*> firsts;
+  std::vector<std::vector<Json>> groups;
   for (const Json& round : rounds)
-    for (const Json& row : round[list])
-      if (std::none_of(firsts.begin(), firsts.end(), [&](const Json* f) {
-            return (*f)["name"] == row["name"] && f->value("threads", 0) == row.value("threads", 0);
-          }))
-        firsts.push_back(&row);
-  for (const Json* first_row : firsts) {
-    const Json& first = *first_row;
-    std::vector<Json> rows;
-    for (const Json& round : rounds)
-      for (const Json& row : round[list])
-        if (row["name"] == first["name"] && row.value("threads", 0) == first.value("threads", 0))
-          rows.push_back(row);
+    for (const Json& row : round[list]) {
+      auto it = std::find_if(groups.begin(), groups.end(),
+                             [&](const std::vector<Json>& g) { return same_case(g.front(), row); });
+      if (it == groups.end())
+        groups.push_back({row});
+      else
+        it->push_back(row);
+    }
+  Json out = Json::array();
+  for (const std::vector<Json>& rows : groups) {
     Json median = govsim::bench::median_row(rows);
     if (median.value("hash_differs", false))
       std::printf("warning: %s on %d threads ended in different states between rounds\n",
-                  first["name"].get<std::string>().c_str(), first.value("threads", 0));
+                  rows.front()["name"].get<std::string>().c_str(),
+                  rows.front().value("threads", 0));
     out.push_back(std::move(median));
   }
   return out;
