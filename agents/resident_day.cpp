@@ -28,6 +28,18 @@ constexpr int kLanes = 8;
 
 [[gnu::always_inline]] inline float unit(float x) { return std::max(std::min(x, 1.0f), 0.0f); }
 
+// Asks the memory for the line of each column that holds resident c.n + i (the next grid's),
+// if i < c.ahead; called once every sixteen residents, a cache line of floats.
+[[gnu::always_inline]] inline void fetch_ahead(const ResidentColumns& c, std::uint64_t i) {
+  if (i >= c.ahead) return;
+  const std::uint64_t k = c.n + i;
+  __builtin_prefetch(c.hardship + k);
+  __builtin_prefetch(c.trust + k);
+  __builtin_prefetch(c.gain + k);
+  __builtin_prefetch(c.happiness + k);
+  __builtin_prefetch(c.security + k);
+}
+
 // Residents [0, count) of the arrays, resident k adding to lane k (count <= kLanes).
 [[gnu::always_inline]] inline void block(float* __restrict hard, float* __restrict trust,
                                          float* __restrict gain, float* __restrict happy,
@@ -61,8 +73,10 @@ constexpr int kLanes = 8;
                                                          float (&acc)[5][kLanes]) {
   const std::uint64_t n = c.n;
   // Resident k adds to lane k % kLanes: whole blocks of kLanes, then the rest.
-  for (; i + kLanes <= n; i += kLanes)
+  for (; i + kLanes <= n; i += kLanes) {
+    if (i % 16 == 0) fetch_ahead(c, i);
     block(c.hardship + i, c.trust + i, c.gain + i, c.happiness + i, c.security + i, kLanes, d, acc);
+  }
   block(c.hardship + i, c.trust + i, c.gain + i, c.happiness + i, c.security + i,
         static_cast<int>(n - i), d, acc);
   ResidentDaySums sums;
@@ -152,6 +166,7 @@ ResidentDaySums step_resident_day_avx512(const ResidentColumns& c, const Residen
   for (__m256& a : acc) a = _mm256_setzero_ps();
   std::uint64_t i = 0;
   for (; i + 16 <= n; i += 16) {
+    fetch_ahead(c, i);
     const V16 h = _mm512_add_ps(_mm512_mul_ps(_mm512_loadu_ps(c.hardship + i), keep), floor_strain);
     const V16 t0 = _mm512_loadu_ps(c.trust + i);
     const V16 t = unit16(_mm512_add_ps(

@@ -29,6 +29,12 @@ struct ResidentColumns {
   float* happiness;
   float* security;
   std::uint64_t n;
+  // Residents [n, n + ahead) of the same arrays: the next grid's, which the same thread updates
+  // after this grid's own work (its volunteers and cases). While resident i is updated, the
+  // memory is asked for resident n + i (i < ahead), so that the next grid's columns arrive
+  // during that work instead of stalling its update. 0: nothing is asked for. No effect on any
+  // value.
+  std::uint64_t ahead = 0;
 };
 
 // Sums over the grid's residents of the updated trust, grievance, gain, happiness and security,

@@ -91,7 +91,7 @@ double report_probability(const Residents& r, std::size_t i, const GovernanceCon
 
 ResidentSums step_grid_residents(Residents& r, std::uint64_t first, std::uint64_t last,
                                  const std::vector<Feedback>& feedback, const GridClimate& climate,
-                                 const ModelConfig& model) {
+                                 const ModelConfig& model, std::uint64_t ahead) {
   apply_feedback(r, feedback, model);
   const TrustBehaviour& tb = model.behaviour.trust;
   const SensesBehaviour& sb = model.behaviour.senses;
@@ -126,9 +126,10 @@ ResidentSums step_grid_residents(Residents& r, std::uint64_t first, std::uint64_
   const ResidentDay day{keep,        floor_strain,    trust_anchor, anchor_rate, mood,
                         rate,        gain_base,       gain_trust,   happy_base,  happy_grievance,
                         secure_base, secure_grievance};
-  const ResidentColumns columns{r.hardship.data() + first, r.trust.data() + first,
-                                r.gain.data() + first,     r.happiness.data() + first,
-                                r.security.data() + first, last - first};
+  const ResidentColumns columns{r.hardship.data() + first,       r.trust.data() + first,
+                                r.gain.data() + first,           r.happiness.data() + first,
+                                r.security.data() + first,       last - first,
+                                std::min(ahead, r.size() - last)};
   const ResidentDaySums day_sums = step_resident_day(columns, day);
   ResidentSums sums;
   sums.trust = day_sums.sum[0];

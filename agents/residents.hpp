@@ -81,9 +81,11 @@ void init_residents(Residents& r, const City& city, const Scenario& scenario,
 // One day of one grid's residents: apply yesterday's feedback, update trust, grievance and the
 // three senses, and return the grid's sums. Reads only the grid's own residents and climate:
 // the design in force reaches residents only through what happened to their cases and grid.
+// `ahead`: how many residents after `last` (the next grid's) to fetch from memory meanwhile, for
+// a caller that updates them next (ResidentColumns::ahead); it changes no value.
 ResidentSums step_grid_residents(Residents& r, std::uint64_t first, std::uint64_t last,
                                  const std::vector<Feedback>& feedback, const GridClimate& climate,
-                                 const ModelConfig& model);
+                                 const ModelConfig& model, std::uint64_t ahead = 0);
 
 // Dispute hazard of one resident, per year (base x housing x grievance).
 double dispute_hazard(const Residents& r, std::size_t i, double base, double housing_factor,

@@ -83,8 +83,11 @@ void residents_phase(World& w, Executor& ex) {
       if (gi + 1 < e) prefetch_feedback_residents(s, gi + 1);
       const std::uint64_t first = w.city.grid_first_resident[g];
       const std::uint64_t last = w.city.grid_first_resident[g + 1];
+      // The next grid's columns are fetched during this grid's update (see ResidentColumns),
+      // when this thread updates it next.
+      const std::uint64_t ahead = gi + 1 < e ? w.city.grid_first_resident[g + 2] - last : 0;
       w.today.resident_sums[g] =
-          step_grid_residents(s.residents, first, last, s.feedback[g], s.climate[g], m);
+          step_grid_residents(s.residents, first, last, s.feedback[g], s.climate[g], m, ahead);
       s.feedback[g].clear();
       // Whose cases arise today is known once the residents are updated; it is picked before
       // the volunteers' step (which reads and writes none of what the pick reads), so that the

@@ -61,6 +61,16 @@ bool same_bits(const std::vector<float>& a, const std::vector<float>& b) {
          (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0);
 }
 
+// Each version this CPU can run, and the one the program picks.
+using Step = ResidentDaySums (*)(const ResidentColumns&, const ResidentDay&);
+std::vector<std::pair<const char*, Step>> versions() {
+  std::vector<std::pair<const char*, Step>> v = {{"baseline", step_resident_day_baseline},
+                                                 {"chosen", step_resident_day}};
+  if (resident_day_avx2_available()) v.emplace_back("avx2", step_resident_day_avx2);
+  if (resident_day_avx512_available()) v.emplace_back("avx512", step_resident_day_avx512);
+  return v;
+}
+
 }  // namespace
 
 TEST_CASE("the vectorised resident day gives std::clamp's bits") {
@@ -92,15 +102,9 @@ TEST_CASE("the vectorised resident day gives std::clamp's bits") {
                         coef(2.0)};
     Arrays b = a;
     const ResidentDaySums slow = reference(b, d);
-    // Each version this CPU can run, and the one the program picks. The bits cannot tell whether
-    // the AVX2 version really runs 256-bit code (it once called the baseline's loop): that is
-    // seen in its object code and in the bench's ns per resident-day.
-    using Step = ResidentDaySums (*)(const ResidentColumns&, const ResidentDay&);
-    std::vector<std::pair<const char*, Step>> versions = {{"baseline", step_resident_day_baseline},
-                                                          {"chosen", step_resident_day}};
-    if (resident_day_avx2_available()) versions.emplace_back("avx2", step_resident_day_avx2);
-    if (resident_day_avx512_available()) versions.emplace_back("avx512", step_resident_day_avx512);
-    for (const auto& [name, step] : versions) {
+    // The bits cannot tell whether the AVX2 version really runs 256-bit code (it once called the
+    // baseline's loop): that is seen in its object code and in the bench's ns per resident-day.
+    for (const auto& [name, step] : versions()) {
       Arrays fast_arrays = a;
       const ResidentDaySums fast = step(fast_arrays.columns(), d);
       INFO("trial " << trial << ", " << n << " residents, version " << name);
@@ -110,6 +114,43 @@ TEST_CASE("the vectorised resident day gives std::clamp's bits") {
       CHECK(same_bits(fast_arrays.happy, b.happy));
       CHECK(same_bits(fast_arrays.secure, b.secure));
       CHECK(std::memcmp(fast.sum, slow.sum, sizeof fast.sum) == 0);
+    }
+  }
+}
+
+TEST_CASE("fetching the next grid ahead changes neither grid") {
+  // Two grids in one set of arrays: the first updated with the second fetched ahead (all of it
+  // or half of it) gives the bits of the update with nothing fetched, and leaves the second grid
+  // as it was.
+  for (std::uint64_t trial = 0; trial < 60; ++trial) {
+    Stream s(11, Purpose::ResidentInit, trial, 0);
+    const auto n = 1 + static_cast<std::size_t>(s.uniform() * 70.0);
+    const auto m = static_cast<std::size_t>(s.uniform() * 70.0);
+    Arrays a;
+    for (auto* v : {&a.hard, &a.trust, &a.gain, &a.happy, &a.secure}) {
+      v->resize(n + m);
+      for (float& x : *v) x = static_cast<float>(s.uniform());
+    }
+    const ResidentDay d{0.9f, 0.01f, 0.6f, 0.05f, 0.001f, 0.1f, 0.2f, 0.5f, 0.7f, 0.3f, 0.8f, 0.4f};
+    for (const auto& [name, step] : versions()) {
+      for (const std::size_t ahead : {m, m / 2}) {
+        Arrays plain = a, fetched = a;
+        ResidentColumns pc = plain.columns(), fc = fetched.columns();
+        pc.n = fc.n = n;
+        fc.ahead = ahead;
+        const ResidentDaySums want = step(pc, d);
+        const ResidentDaySums got = step(fc, d);
+        INFO("trial " << trial << ", " << n << " + " << m << " residents, ahead " << ahead
+                      << ", version " << name);
+        CHECK(same_bits(fetched.hard, plain.hard));
+        CHECK(same_bits(fetched.trust, plain.trust));
+        CHECK(same_bits(fetched.gain, plain.gain));
+        CHECK(same_bits(fetched.happy, plain.happy));
+        CHECK(same_bits(fetched.secure, plain.secure));
+        CHECK(std::equal(fetched.hard.begin() + static_cast<std::ptrdiff_t>(n), fetched.hard.end(),
+                         a.hard.begin() + static_cast<std::ptrdiff_t>(n)));
+        CHECK(std::memcmp(got.sum, want.sum, sizeof got.sum) == 0);
+      }
     }
   }
 }
