@@ -72,11 +72,16 @@ constexpr int kLanes = 8;
                                                          const ResidentDay& d, std::uint64_t i,
                                                          float (&acc)[5][kLanes]) {
   const std::uint64_t n = c.n;
-  // Resident k adds to lane k % kLanes: whole blocks of kLanes, then the rest.
-  for (; i + kLanes <= n; i += kLanes) {
-    if (i % 16 == 0) fetch_ahead(c, i);
+  // Resident k adds to lane k % kLanes: whole blocks of kLanes, two at a time while the next
+  // grid's line is asked for, then the rest.
+  for (; i + 2 * kLanes <= n; i += 2 * kLanes) {
+    fetch_ahead(c, i);
     block(c.hardship + i, c.trust + i, c.gain + i, c.happiness + i, c.security + i, kLanes, d, acc);
+    const std::uint64_t j = i + kLanes;
+    block(c.hardship + j, c.trust + j, c.gain + j, c.happiness + j, c.security + j, kLanes, d, acc);
   }
+  for (; i + kLanes <= n; i += kLanes)
+    block(c.hardship + i, c.trust + i, c.gain + i, c.happiness + i, c.security + i, kLanes, d, acc);
   block(c.hardship + i, c.trust + i, c.gain + i, c.happiness + i, c.security + i,
         static_cast<int>(n - i), d, acc);
   ResidentDaySums sums;

@@ -76,11 +76,6 @@ void init_residents(Residents& r, const City& city, const Scenario& sc, const Gr
   });
 }
 
-double dispute_hazard(const Residents& r, std::size_t i, double base, double housing_factor,
-                      const ModelConfig& model) {
-  return base * housing_factor * (1.0 + model.grievance_dispute_gain * r.grievance(i));
-}
-
 double report_probability(const Residents& r, std::size_t i, const GovernanceConfig& gov,
                           const ReportingBehaviour& b) {
   // Trust makes people use the channels; a platform puts a channel in every pocket.

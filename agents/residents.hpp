@@ -87,9 +87,12 @@ ResidentSums step_grid_residents(Residents& r, std::uint64_t first, std::uint64_
                                  const std::vector<Feedback>& feedback, const GridClimate& climate,
                                  const ModelConfig& model, std::uint64_t ahead = 0);
 
-// Dispute hazard of one resident, per year (base x housing x grievance).
-double dispute_hazard(const Residents& r, std::size_t i, double base, double housing_factor,
-                      const ModelConfig& model);
+// Dispute hazard of one resident, per year (base x housing x grievance). Inline: the day's
+// disputes pick their residents by summing it over the grid.
+inline double dispute_hazard(const Residents& r, std::size_t i, double base, double housing_factor,
+                             const ModelConfig& model) {
+  return base * housing_factor * (1.0 + model.grievance_dispute_gain * r.grievance(i));
+}
 
 // Chance that resident i reports a problem of their own, under the design in force (trust and
 // the platform's channel; participation acts through neighbours' reports, sim/arrivals.cpp).

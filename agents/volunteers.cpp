@@ -93,7 +93,17 @@ VolunteerDay step_grid_volunteers(GridVolunteers& v, Residents& residents, std::
   const double duty_p = std::min(1.0, gov.volunteers.weekly_hours / kDaysPerWeek / b.session_h);
   const auto load_keep = static_cast<float>(b.load_decay);
   const double quit_base = model.volunteer_quit_base / kDaysPerYear;
-  const double quit_bound = v.size() > 0 ? quit_ceiling(quit_base, b) : 0.0;
+  // The ceiling depends only on the run's parameters: each thread keeps the last one it computed
+  // instead of two exps every grid-day.
+  thread_local double cached_base = kNaN, cached_slope = kNaN, cached_at = kNaN, cached_bound = 0;
+  if (!(quit_base == cached_base && b.quit_slope == cached_slope &&
+        b.quit_motivation == cached_at)) {
+    cached_base = quit_base;
+    cached_slope = b.quit_slope;
+    cached_at = b.quit_motivation;
+    cached_bound = quit_ceiling(quit_base, b);
+  }
+  const double quit_bound = v.size() > 0 ? cached_bound : 0.0;
   for (std::size_t i = v.size(); i-- > 0;) {
     Stream s(seed, Purpose::VolunteerDay, v.resident[i], uday);
     v.load[i] *= load_keep;

@@ -53,7 +53,10 @@ class Stream {
     return static_cast<std::uint32_t>((static_cast<std::uint64_t>(next_u32()) * n) >> 32);
   }
 
-  double exponential(double mean) { return -mean * std::log(uniform()); }
+  double exponential(double mean) { return exponential_at(mean, uniform()); }
+  // The exponential draw of `mean` that uniform draw u gives: a caller that may not need the
+  // value draws u (keeping the stream's place) and computes the logarithm only if it does.
+  static double exponential_at(double mean, double u) { return -mean * std::log(u); }
 
   double normal() {
     // Box-Muller, one value per call: simple and exactly reproducible.

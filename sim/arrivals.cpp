@@ -136,12 +136,15 @@ NewCase draw_case(const World& w, std::uint32_t g, std::uint64_t id, std::uint32
     n.t_report = t_walk;
     n.channel = walk_channel(which * total, sensor_rate, vol_rate, neighbour_rate, p);
   }
+  // Both worsening draws are taken, so that the stream's later draws stay in place; their
+  // logarithms only where they are used.
   n.t_worsen1 = n.t_worsen2 = kInf;
-  const double w1 = s.exponential(m.worsen_mean_h);
-  const double w2 = s.exponential(m.worsen_mean_h);
+  const double u_w1 = s.uniform();
+  const double u_w2 = s.uniform();
   if (worsens(domain) && n.tier != Tier::Hard) {
-    n.t_worsen1 = n.t_arise + w1;
-    if (n.tier == Tier::Small) n.t_worsen2 = n.t_worsen1 + w2;
+    n.t_worsen1 = n.t_arise + Stream::exponential_at(m.worsen_mean_h, u_w1);
+    if (n.tier == Tier::Small)
+      n.t_worsen2 = n.t_worsen1 + Stream::exponential_at(m.worsen_mean_h, u_w2);
   }
   n.t_lapse = n.t_arise + s.exponential(m.lapse_mean_h);
   n.t_settle = settle_time(w, n);

@@ -91,3 +91,42 @@ TEST_CASE("the quit chance's ceiling bounds it across the motivations a voluntee
   nan_slope.quit_slope = std::numeric_limits<double>::quiet_NaN();
   CHECK(std::isinf(quit_ceiling(0.001, nan_slope)));
 }
+
+TEST_CASE("the quitting ceiling kept between grid-days follows the parameters") {
+  // step_grid_volunteers keeps the last ceiling it computed on the thread. Two models whose quit
+  // parameters differ, stepped day by day in turn on one thread, must each end where it ends
+  // stepped alone; each parameter of the ceiling is changed in turn.
+  GovernanceConfig gov;
+  gov.volunteers.per_1k = 0;  // no recruiting: quits alone
+  ModelConfig base;
+  base.volunteer_quit_base = 3.0;
+  // Motivation stays at 0, where the chance of quitting is the ceiling itself (less its margin):
+  // a ceiling left from other parameters would show at once.
+  base.behaviour.volunteers.motivation_rate = 0;
+  base.behaviour.volunteers.load_wear = 0;
+  ModelConfig rate = base, slope = base, at = base;
+  rate.volunteer_quit_base = 30.0;
+  slope.behaviour.volunteers.quit_slope *= 3.0;
+  at.behaviour.volunteers.quit_motivation = 0.95;
+  for (const ModelConfig* other : {&rate, &slope, &at}) {
+    auto start = [](Residents& r, GridVolunteers& v) {
+      r = town(400);
+      for (std::uint32_t i = 0; i < 300; ++i) {
+        r.flags[i] |= kVolunteer;
+        v.add(i, 0.5f, 0.0f, 0.0f);
+      }
+    };
+    Residents r1, r2, q1, q2;
+    GridVolunteers v1, v2, w1, w2;
+    start(r1, v1), start(r2, v2), start(q1, w1), start(q2, w2);
+    for (int d = 0; d < 60; ++d) {  // in turn
+      step_grid_volunteers(v1, r1, 0, 400, 0, d, 0.6, 7, gov, base);
+      step_grid_volunteers(v2, r2, 0, 400, 0, d, 0.6, 7, gov, *other);
+    }
+    for (int d = 0; d < 60; ++d) step_grid_volunteers(w1, q1, 0, 400, 0, d, 0.6, 7, gov, base);
+    for (int d = 0; d < 60; ++d) step_grid_volunteers(w2, q2, 0, 400, 0, d, 0.6, 7, gov, *other);
+    CHECK(v1.resident == w1.resident);
+    CHECK(v2.resident == w2.resident);
+    CHECK(v1.size() != v2.size());  // the parameters matter here
+  }
+}
