@@ -30,10 +30,12 @@ struct ResidentColumns {
   float* security;
   std::uint64_t n;
   // Residents [n, n + ahead) of the same arrays: the next grid's, which the same thread updates
-  // after this grid's own work (its volunteers and cases). While resident i is updated, the
-  // memory is asked for resident n + i (i < ahead), so that the next grid's columns arrive
-  // during that work instead of stalling its update. 0: nothing is asked for. No effect on any
-  // value.
+  // after this grid's own work (its volunteers and cases). Once every sixteen residents i of this
+  // grid's whole blocks of sixteen, the memory is asked for the line of each column that holds
+  // resident n + i, if i < ahead: so the next grid's first min(ahead, 16 floor(n / 16))
+  // residents arrive during that work instead of stalling its update (the rest, if any, as the
+  // hardware fetches them). 0: nothing is asked for. The caller keeps n + ahead within the
+  // arrays. No effect on any value.
   std::uint64_t ahead = 0;
 };
 
