@@ -30,15 +30,21 @@ double NeighbourNetwork::bytes_per_resident() const {
   return double((offsets.size() + targets.size()) * sizeof(std::uint32_t)) / residents;
 }
 
+std::uint64_t building_want(std::uint64_t r0, std::uint64_t r1, std::uint64_t n, std::uint64_t h,
+                            double ties) {
+  const std::uint64_t m = r1 - r0;
+  if (m < 2 || household_of(r0, n, h) == household_of(r1 - 1, n, h)) return 0;
+  const std::uint64_t all = m * (m - 1) / 2;  // pairs, some inside a household
+  return std::min<std::uint64_t>(
+      all / 2,
+      static_cast<std::uint64_t>(std::llround(double(m) * ties * 0.5)));  // each tie joins two
+}
+
 void building_ties(std::uint64_t r0, std::uint64_t r1, std::uint64_t n, std::uint64_t h,
                    double ties, Stream& s, std::vector<std::uint64_t>& pairs,
                    std::vector<std::uint64_t>& seen, std::uint64_t table_limit) {
   const std::uint64_t m = r1 - r0;
-  if (m < 2 || household_of(r0, n, h) == household_of(r1 - 1, n, h)) return;
-  const std::uint64_t all = m * (m - 1) / 2;  // pairs, some inside a household
-  const auto want = std::min<std::uint64_t>(
-      all / 2,
-      static_cast<std::uint64_t>(std::llround(double(m) * ties * 0.5)));  // each tie joins two
+  const std::uint64_t want = building_want(r0, r1, n, h, ties);
   // Rounds of draws, each for the pairs still missing; duplicates are dropped, so a round never
   // overshoots. A pair is (a, b), a < b, kept as a << 32 | b.
   const auto draw = [&](auto&& keep) {
@@ -88,75 +94,116 @@ void building_ties(std::uint64_t r0, std::uint64_t r1, std::uint64_t n, std::uin
 
 namespace {
 
-// One grid's ties as local rows: offsets (n + 1) and targets (local resident numbers).
-struct GridRows {
-  std::vector<std::uint32_t> offsets;
-  std::vector<std::uint32_t> targets;
-};
+// A grid's households are grouped into buildings of this many (the last may have fewer).
+std::uint64_t households_per_building(const PeopleBehaviour& p) {
+  return std::max<std::uint64_t>(1,
+                                 static_cast<std::uint64_t>(std::llround(p.building_households)));
+}
 
-GridRows grid_rows(const City& city, std::uint32_t g, const PeopleBehaviour& p,
-                   std::uint64_t seed) {
+// Calls f(r0, r1, n, h, b) for each building b of grid g: its residents [r0, r1) of the grid's n,
+// who live in h households (local numbers).
+template <class F>
+void for_each_building(const City& city, std::uint32_t g, const PeopleBehaviour& p, F&& f) {
   const std::uint64_t n = city.grid_population[g];
   const std::uint64_t h =
       std::clamp<std::uint64_t>(city.grid_households[g], 1, std::max<std::uint64_t>(n, 1));
-  GridRows rows;
-  rows.offsets.assign(n + 1, 0);
-  if (n < 2) return rows;
-  const double ties = ties_of(city.grid_housing[g], p);
-  const auto per_building =
-      std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(p.building_households)));
-  std::vector<std::uint64_t> pairs, seen;
+  const std::uint64_t per_building = households_per_building(p);
   for (std::uint64_t b = 0; b * per_building < h; ++b) {
     const std::uint64_t h0 = b * per_building, h1 = std::min(h, h0 + per_building);
-    Stream s(seed, Purpose::PeopleNetwork, g, b);
-    building_ties(household_start(h0, n, h), household_start(h1, n, h), n, h, ties, s, pairs, seen);
+    f(household_start(h0, n, h), household_start(h1, n, h), n, h, b);
   }
+}
+
+// The most targets grid g's rows can hold: every building reaches the pairs it wants at most,
+// and each pair is two targets. Known before any draw.
+std::uint64_t grid_target_bound(const City& city, std::uint32_t g, const PeopleBehaviour& p) {
+  if (city.grid_population[g] < 2) return 0;
+  const double ties = ties_of(city.grid_housing[g], p);
+  std::uint64_t pairs = 0;
+  for_each_building(city, g, p,
+                    [&](std::uint64_t r0, std::uint64_t r1, std::uint64_t n, std::uint64_t h,
+                        std::uint64_t) { pairs += building_want(r0, r1, n, h, ties); });
+  return 2 * pairs;
+}
+
+// Grid g's ties as local rows: the start of each of its n residents' rows in `offsets` (n
+// entries, from 0) and their partners' local numbers in `targets` (room for `room`). Returns how
+// many targets it wrote.
+std::uint64_t grid_rows(const City& city, std::uint32_t g, const PeopleBehaviour& p,
+                        std::uint64_t seed, std::uint32_t* offsets, std::uint32_t* targets,
+                        std::uint64_t room) {
+  const std::uint64_t n = city.grid_population[g];
+  if (n < 2) {
+    if (n == 1) offsets[0] = 0;
+    return 0;
+  }
+  const double ties = ties_of(city.grid_housing[g], p);
+  std::vector<std::uint64_t> pairs, seen;
+  for_each_building(
+      city, g, p,
+      [&](std::uint64_t r0, std::uint64_t r1, std::uint64_t gn, std::uint64_t h, std::uint64_t b) {
+        Stream s(seed, Purpose::PeopleNetwork, g, b);
+        building_ties(r0, r1, gn, h, ties, s, pairs, seen);
+      });
+  if (2 * pairs.size() > room)  // building_ties stops at the pairs a building wants
+    throw std::logic_error("a grid drew more neighbour ties than its buildings want");
+  // fill[i]: where row i's next target goes, once the counts are summed.
+  std::vector<std::uint32_t> fill(n + 1, 0);
   for (std::uint64_t e : pairs) {
-    ++rows.offsets[(e >> 32) + 1];
-    ++rows.offsets[(e & 0xFFFFFFFFu) + 1];
+    ++fill[(e >> 32) + 1];
+    ++fill[(e & 0xFFFFFFFFu) + 1];
   }
-  for (std::uint64_t i = 0; i < n; ++i) rows.offsets[i + 1] += rows.offsets[i];
-  rows.targets.resize(rows.offsets[n]);
-  std::vector<std::uint32_t> fill(rows.offsets.begin(), rows.offsets.end() - 1);
+  for (std::uint64_t i = 0; i < n; ++i) fill[i + 1] += fill[i];
+  std::copy(fill.begin(), fill.end() - 1, offsets);
   for (std::uint64_t e : pairs) {
     const auto a = static_cast<std::uint32_t>(e >> 32), b = static_cast<std::uint32_t>(e);
-    rows.targets[fill[a]++] = b;
-    rows.targets[fill[b]++] = a;
+    targets[fill[a]++] = b;
+    targets[fill[b]++] = a;
   }
   // Each row is sorted already: the pairs are in (a, b) order (buildings are consecutive runs
   // of residents), so row i receives its partners below i in increasing order, then those above.
-  return rows;
+  return 2 * pairs.size();
 }
 
 }  // namespace
 
 NeighbourNetwork build_network(const City& city, const PeopleBehaviour& people, std::uint64_t seed,
                                const GridLoop& loop) {
-  std::vector<GridRows> rows(city.grids);
+  // Each grid writes its rows at a place known before any draw (the most it can hold), in one
+  // array mapped for huge pages, instead of a vector of its own: per-grid vectors of the whole
+  // network were a page fault every 4 KB, tens of thousands in a 10-million-resident city.
+  std::vector<std::uint64_t> room_first(city.grids + 1, 0);
   loop(city.grids, [&](std::size_t b, std::size_t e) {
     for (std::size_t g = b; g < e; ++g)
-      rows[g] = grid_rows(city, static_cast<std::uint32_t>(g), people, seed);
+      room_first[g + 1] = grid_target_bound(city, static_cast<std::uint32_t>(g), people);
   });
-  std::vector<std::uint64_t> first_target(city.grids + 1, 0);
-  for (std::uint32_t g = 0; g < city.grids; ++g)
-    first_target[g + 1] = first_target[g] + rows[g].targets.size();
-  if (first_target[city.grids] > std::numeric_limits<std::uint32_t>::max() ||
-      city.residents > std::numeric_limits<std::uint32_t>::max())
-    throw std::length_error("the neighbour network has more than 2^32 ties");
+  for (std::uint32_t g = 0; g < city.grids; ++g) room_first[g + 1] += room_first[g];
+  if (city.residents > std::numeric_limits<std::uint32_t>::max())
+    throw std::length_error("the neighbour network has more than 2^32 residents");
+  UninitVector<std::uint32_t> local(room_first[city.grids]);  // local numbers, grid by grid
   NeighbourNetwork net;
   net.offsets.resize(city.residents + 1);  // every element is written below, in parallel
+  std::vector<std::uint64_t> first_target(city.grids + 1, 0);
+  loop(city.grids, [&](std::size_t b, std::size_t e) {
+    for (std::size_t g = b; g < e; ++g)
+      first_target[g + 1] =
+          grid_rows(city, static_cast<std::uint32_t>(g), people, seed,
+                    net.offsets.data() + city.grid_first_resident[g], local.data() + room_first[g],
+                    room_first[g + 1] - room_first[g]);
+  });
+  for (std::uint32_t g = 0; g < city.grids; ++g) first_target[g + 1] += first_target[g];
+  if (first_target[city.grids] > std::numeric_limits<std::uint32_t>::max())
+    throw std::length_error("the neighbour network has more than 2^32 ties");
   net.targets.resize(first_target[city.grids]);
   net.offsets[city.residents] = static_cast<std::uint32_t>(first_target[city.grids]);
   loop(city.grids, [&](std::size_t b, std::size_t e) {
     for (std::size_t g = b; g < e; ++g) {
       const std::uint64_t first = city.grid_first_resident[g];
       const auto base = static_cast<std::uint32_t>(first_target[g]);
-      const GridRows& r = rows[g];
-      for (std::size_t i = 0; i + 1 < r.offsets.size(); ++i)
-        net.offsets[first + i] = base + r.offsets[i];
-      for (std::size_t k = 0; k < r.targets.size(); ++k)
-        net.targets[first_target[g] + k] = static_cast<std::uint32_t>(first + r.targets[k]);
-      rows[g] = GridRows{};
+      for (std::uint64_t i = 0; i < city.grid_population[g]; ++i) net.offsets[first + i] += base;
+      const std::uint32_t* from = local.data() + room_first[g];
+      for (std::uint64_t k = 0; k < first_target[g + 1] - first_target[g]; ++k)
+        net.targets[first_target[g] + k] = static_cast<std::uint32_t>(first + from[k]);
     }
   });
   return net;

@@ -56,6 +56,11 @@ void building_ties(std::uint64_t r0, std::uint64_t r1, std::uint64_t n, std::uin
                    std::vector<std::uint64_t>& seen,
                    std::uint64_t table_limit = kTieTableResidents);
 
+// The pairs building_ties draws towards for residents [r0, r1): about (r1 - r0) ties / 2, at most
+// half of all pairs, 0 if the building has fewer than two households. It never keeps more.
+std::uint64_t building_want(std::uint64_t r0, std::uint64_t r1, std::uint64_t n, std::uint64_t h,
+                            double ties);
+
 // Mean ties per resident of a grid's housing type.
 double ties_of(HousingType housing, const PeopleBehaviour& people);
 

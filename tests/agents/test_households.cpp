@@ -90,6 +90,46 @@ TEST_CASE("the network is the same bits at one and two threads") {
         Approx(4.0 * (1.0 + double(a.targets.size()) / double(city.residents))).epsilon(0.001));
 }
 
+TEST_CASE("the network holds exactly the pairs each building draws from its own stream") {
+  // A reference built pair by pair from building_ties, building by building, against the
+  // network's rows (written at places reserved before any draw).
+  PeopleBehaviour p;
+  p.building_households = 7;
+  for (HousingType housing : {HousingType::UrbanVillage, HousingType::Commodity}) {
+    City city = town(housing, 9000, 12);
+    city.grid_households[3] = 1;  // one household: no ties at all
+    const NeighbourNetwork net = build(city, p, 2);
+    std::uint64_t total = 0;
+    for (std::uint32_t g = 0; g < city.grids; ++g) {
+      const std::uint64_t first = city.grid_first_resident[g];
+      const std::uint64_t n = city.grid_population[g];
+      const std::uint64_t h = std::clamp<std::uint64_t>(city.grid_households[g], 1, n);
+      std::vector<std::vector<std::uint32_t>> rows(n);
+      std::vector<std::uint64_t> pairs, seen;
+      for (std::uint64_t b = 0; b * 7 < h; ++b) {
+        const std::uint64_t r0 = household_start(b * 7, n, h);
+        const std::uint64_t r1 = household_start(std::min(h, b * 7 + 7), n, h);
+        const std::size_t before = pairs.size();
+        Stream s(7, Purpose::PeopleNetwork, g, b);
+        building_ties(r0, r1, n, h, ties_of(housing, p), s, pairs, seen);
+        REQUIRE(pairs.size() - before <= building_want(r0, r1, n, h, ties_of(housing, p)));
+      }
+      for (std::uint64_t e : pairs) {
+        rows[e >> 32].push_back(static_cast<std::uint32_t>(first + (e & 0xFFFFFFFFu)));
+        rows[e & 0xFFFFFFFFu].push_back(static_cast<std::uint32_t>(first + (e >> 32)));
+      }
+      for (std::uint64_t i = 0; i < n; ++i) {
+        std::sort(rows[i].begin(), rows[i].end());
+        REQUIRE(std::vector<std::uint32_t>(net.begin(first + i), net.end(first + i)) == rows[i]);
+        total += rows[i].size();
+      }
+      if (g == 3) CHECK(pairs.empty());
+    }
+    CHECK(total == net.targets.size());
+    CHECK(total > 20000);
+  }
+}
+
 TEST_CASE("a building's ties are the same pairs counted in a table of bits as by sorting") {
   Stream pick(11, Purpose::PeopleNetwork, 99, 0);
   std::vector<std::uint64_t> by_table, by_sort, seen;
