@@ -155,7 +155,7 @@ Json bandwidth_bound(std::uint64_t residents, int threads) {
   constexpr int kColumns = 5, kDays = 12;
   auto ex = govsim::make_tbb_executor(threads);
   const std::uint64_t grids = (residents + kGrid - 1) / kGrid;
-  // Allocated as the model's arrays are (unset, huge pages from 4 MB), first touched in parallel.
+  // Allocated as the model's arrays are (unset, huge pages from 2 MiB), first touched in parallel.
   std::vector<govsim::UninitVector<float>> col(kColumns);
   for (auto& c : col) c.resize(residents);
   auto each_grid = [&](auto&& body) {

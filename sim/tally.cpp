@@ -8,8 +8,9 @@
 namespace govsim {
 
 RunTally& RunTally::operator+=(const UnitDay& u) {
-  for (double r : u.response_h) response_hist.add(r), response_sum += r;
-  for (double r : u.resolution_h) resolution_hist.add(r);
+  response_hist.add_all(u.response_h);
+  for (double r : u.response_h) response_sum += r;
+  resolution_hist.add_all(u.resolution_h);
   responses += static_cast<std::int64_t>(u.response_h.size());
   reached_street += u.reached_street;
   sent_up += u.sent_up;

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <random>
 #include <vector>
 
@@ -79,4 +80,33 @@ TEST_CASE("a minute histogram holds bins only as far as its longest duration") {
   h.add(1e9);
   CHECK(h.bins_held() == 60 * 24 * 400);
   CHECK(h.quantile(0.5) == Approx((300 + 0.5) / 60.0));  // the 501st of 1 002: 5 h
+}
+
+TEST_CASE("adding a day's durations together is adding them one by one") {
+  // The same bins, count and growth (bins held) as add() in turn: values from minutes to past
+  // the last bin, growing the bins within a batch of bins asked for together and across them.
+  std::mt19937_64 gen(12);
+  std::lognormal_distribution<double> hours(std::log(20.0), 2.5);
+  MinuteHistogram one, all;
+  for (std::size_t day = 0; day < 40; ++day) {
+    std::vector<double> v(day * 37 % 300);
+    for (double& x : v) x = day == 7 ? -1.0 : hours(gen);  // below zero counts in the first bin
+    if (day == 11 && !v.empty()) v.back() = std::numeric_limits<double>::infinity();
+    for (double x : v) one.add(x);
+    all.add_all(v);
+    REQUIRE(one.bins_held() == all.bins_held());
+    REQUIRE(one == all);
+  }
+  CHECK(all.count() > 5000);
+  CHECK(all.bins_held() == 60 * 24 * 400);
+  // Growth value by value within one batch: 30 h doubles a day's bins, then 60 h doubles them
+  // again (growing once to the batch's longest would hold 3 601).
+  MinuteHistogram small;
+  small.add_all({1.0});
+  small.add_all({30.0, 60.0});
+  CHECK(small.bins_held() == 4 * 60 * 24);
+  all.add_all({});
+  CHECK(one == all);
+  all.add_all({0.5});
+  CHECK(!(one == all));
 }
