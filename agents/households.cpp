@@ -133,10 +133,6 @@ std::uint64_t grid_rows(const City& city, std::uint32_t g, const PeopleBehaviour
                         std::uint64_t seed, std::uint32_t* offsets, std::uint32_t* targets,
                         std::uint64_t room) {
   const std::uint64_t n = city.grid_population[g];
-  if (n < 2) {
-    if (n == 1) offsets[0] = 0;
-    return 0;
-  }
   const double ties = ties_of(city.grid_housing[g], p);
   std::vector<std::uint64_t> pairs, seen;
   for_each_building(
@@ -182,7 +178,7 @@ NeighbourNetwork build_network(const City& city, const PeopleBehaviour& people, 
     throw std::length_error("the neighbour network has more than 2^32 residents");
   UninitVector<std::uint32_t> local(room_first[city.grids]);  // local numbers, grid by grid
   NeighbourNetwork net;
-  net.offsets.resize(city.residents + 1);  // every element is written below, in parallel
+  net.offsets.resize(city.residents + 1);  // each grid's written below, in parallel, then based
   std::vector<std::uint64_t> first_target(city.grids + 1, 0);
   loop(city.grids, [&](std::size_t b, std::size_t e) {
     for (std::size_t g = b; g < e; ++g)

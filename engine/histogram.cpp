@@ -35,8 +35,8 @@ void MinuteHistogram::add_all(const std::vector<double>& hours) {
     }
     for (std::size_t k = 0; k < n; ++k) __builtin_prefetch(bins_.data() + at[k], 1);
     for (std::size_t k = 0; k < n; ++k) ++bins_[at[k]];
+    count_ += static_cast<std::int64_t>(n);
   }
-  count_ += static_cast<std::int64_t>(hours.size());
 }
 
 double MinuteHistogram::share_at_least(double hours) const {

@@ -4,8 +4,9 @@
 // and puts every page fault on that one thread. With this allocator the parallel loop that
 // writes the elements is the first to touch them.
 //
-// Only for arrays that are fully written before they are read (init_residents, build_network
-// and the checkpoint reader write every element).
+// Only for arrays whose every element read has been written first (init_residents,
+// build_network and the checkpoint reader write every element; build_network's scratch array
+// leaves gaps between grids that nothing reads).
 //
 // Arrays of one huge page (2 MiB) or more are mapped on their own and, on Linux, marked for
 // transparent huge pages (madvise): a 10-million-resident city's arrays then take a few hundred
