@@ -442,7 +442,7 @@ int run(int argc, char** argv) {
   if (days > 0)
     for (Case& c : cases) c.overrides.push_back("run.days=" + std::to_string(days));
 
-  std::printf("govsim %s (%s), %u hardware threads\n", govsim::kVersion, govsim::kGitRevision,
+  std::printf("govsim %s (%s), %u hardware threads\n", govsim::kVersion, govsim::git_revision(),
               std::thread::hardware_concurrency());
   std::printf("%-22s %2s  %9s  %6s  %7s  %8s  %6s  %8s  %s\n", "case", "t", "wall", "ns/r-d",
               "ns/case", "RSS MB", "B/res", "serial", "phases (s) | set-up (s)");
@@ -466,7 +466,7 @@ int run(int argc, char** argv) {
   }
   Json results;
   results["govsim_version"] = govsim::kVersion;
-  results["git_revision"] = govsim::kGitRevision;
+  results["git_revision"] = govsim::git_revision();
   results["repeat"] = repeat;
   results["cases"] = median_rows(rounds, "cases");
   results["bandwidth"] = median_rows(rounds, "bandwidth");

@@ -79,7 +79,7 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"zh", "en"}));
   app.fallthrough();  // --lang also after the command: govsim report --lang zh ...
   app.set_version_flag("--version", std::string("govsim ") + govsim::kVersion + " (git " +
-                                        govsim::kGitRevision + ")");
+                                        govsim::git_revision() + ")");
   app.failure_message(usage_error_message);
   int exit_code = 0;
   govsim::add_commands(app, exit_code);

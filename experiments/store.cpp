@@ -247,7 +247,7 @@ void Store::check_schema() const {
 
 void Store::begin(const Json& plan, const std::string& command, const std::string& shard) {
   const std::optional<std::string> stored = meta("plan");
-  const std::string build = std::string(kVersion) + " (git " + kGitRevision + ")";
+  const std::string build = std::string(kVersion) + " (git " + git_revision() + ")";
   if (!stored) {
     Transaction t(*db_);
     set_meta("plan", plan.dump());

@@ -10,7 +10,7 @@ Json make_manifest(const RunRecord& run) {
   const PlatformInfo platform = current_platform();
   Json m = Json::object();
   m["govsim_version"] = kVersion;
-  m["git_revision"] = kGitRevision;
+  m["git_revision"] = git_revision();
   m["scenario"] = {{"name", scenario.name},
                    {"source", scenario.source},
                    {"hash", hex16(scenario_hash(scenario))},
