@@ -94,12 +94,6 @@ void building_ties(std::uint64_t r0, std::uint64_t r1, std::uint64_t n, std::uin
 
 namespace {
 
-// A grid's households are grouped into buildings of this many (the last may have fewer).
-std::uint64_t households_per_building(const PeopleBehaviour& p) {
-  return std::max<std::uint64_t>(1,
-                                 static_cast<std::uint64_t>(std::llround(p.building_households)));
-}
-
 // Calls f(r0, r1, n, h, b) for each building b of grid g: its residents [r0, r1) of the grid's n,
 // who live in h households (local numbers).
 template <class F>
@@ -107,7 +101,8 @@ void for_each_building(const City& city, std::uint32_t g, const PeopleBehaviour&
   const std::uint64_t n = city.grid_population[g];
   const std::uint64_t h =
       std::clamp<std::uint64_t>(city.grid_households[g], 1, std::max<std::uint64_t>(n, 1));
-  const std::uint64_t per_building = households_per_building(p);
+  const auto per_building =  // the last building may have fewer
+      std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(p.building_households)));
   for (std::uint64_t b = 0; b * per_building < h; ++b) {
     const std::uint64_t h0 = b * per_building, h1 = std::min(h, h0 + per_building);
     f(household_start(h0, n, h), household_start(h1, n, h), n, h, b);
@@ -117,7 +112,6 @@ void for_each_building(const City& city, std::uint32_t g, const PeopleBehaviour&
 // The most targets grid g's rows can hold: every building reaches the pairs it wants at most,
 // and each pair is two targets. Known before any draw.
 std::uint64_t grid_target_bound(const City& city, std::uint32_t g, const PeopleBehaviour& p) {
-  if (city.grid_population[g] < 2) return 0;
   const double ties = ties_of(city.grid_housing[g], p);
   std::uint64_t pairs = 0;
   for_each_building(city, g, p,

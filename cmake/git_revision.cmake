@@ -5,7 +5,6 @@
 # checkout. The file is rewritten only when its text changes, so nothing recompiles otherwise.
 #
 #   cmake -DSOURCE_DIR=<source dir> -DOUTPUT=<file> -P cmake/git_revision.cmake
-set(GOVSIM_GIT_REV "")
 execute_process(COMMAND git rev-parse --short=12 HEAD WORKING_DIRECTORY ${SOURCE_DIR}
                 OUTPUT_VARIABLE GOVSIM_GIT_REV OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET
                 RESULT_VARIABLE rev_status)
