@@ -6,12 +6,15 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <queue>
 #include <vector>
 
 #include "engine/prefetch.hpp"
+#include "engine/units.hpp"
 
 namespace govsim {
 
@@ -78,17 +81,32 @@ class QuadHeap {
 // 64 bits (a bit-field sharing its word with other fields) is declared by `static constexpr int
 // kSeqBits`: the queue's counter must then stay below 2^kSeqBits, which at 56 bits is some 7e16
 // events, years of events at a billion a second.
+//
+// Where the events wait. The heap holds only events of the buckets of time (a day each, by
+// default) that a run has reached. A later event waits unsorted in its bucket's list: a ring of
+// lists for the next kRingBuckets buckets, and a heap of their own for those beyond. A run sorts
+// the lists of the buckets it reaches once and merges them with the timers (one sorted run) and
+// with the heap. An event scheduled days ahead (a case's lapse or worsening) so costs a place in
+// a list and a share of a sort, not two passes through a heap of every pending event (a street
+// office of the large city holds about two thousand). The events still run in (t, seq) order:
+// the run and the heap are merged by it, and nothing due before a run's end is anywhere else.
 template <class Event>
 class EventQueue {
  public:
+  static constexpr std::size_t kRingBuckets = 64;
+
+  // `bucket_h`: the width of a bucket, in the unit of t (> 0).
+  explicit EventQueue(double bucket_h = kHoursPerDay) : bucket_h_(bucket_h) {}
+
   // Schedules an event; its seq is set here.
   void push(Event e) {
     stamp(e);
-    heap_.push(e);
+    place(e, nullptr);
   }
-  // Schedules a timer of a newly admitted item. Timers are merged with the heap when the queue
-  // runs, so they run in the same order as if they had been pushed onto the heap, without the
-  // heap's cost; those not due by the end of the run go to the heap.
+  // Schedules a timer of a newly admitted item. Timers wait in a list of their own until the
+  // queue runs; those due in the run join it without the heap's cost (timers pushed in time
+  // order, as a bare queueing network pushes them, need no sort), the later ones go to their
+  // buckets.
   void push_timer(Event e) {
     stamp(e);
     timers_.push_back(e);
@@ -96,41 +114,50 @@ class EventQueue {
   // Runs every event before t_end in order, calling handle(event); handle may push more.
   template <class Handle>
   void run_until(double t_end, Handle&& handle) {
-    // Timers pushed in time order (as a bare queueing network does) need no sort.
-    if (!std::is_sorted(timers_.begin(), timers_.end())) std::sort(timers_.begin(), timers_.end());
+    gather_run(t_end);
     std::size_t next = 0;
     while (true) {
-      const bool from_heap =
-          !heap_.empty() && (next == timers_.size() || heap_.top() < timers_[next]);
+      const bool from_heap = !heap_.empty() && (next == run_.size() || heap_.top() < run_[next]);
       if (from_heap) {
         if (!(heap_.top().t < t_end)) break;
         const Event e = heap_.top();
         heap_.pop();
         handle(e);
       } else {
-        if (next == timers_.size() || !(timers_[next].t < t_end)) break;
-        handle(timers_[next++]);
+        if (next == run_.size() || !(run_[next].t < t_end)) break;
+        handle(run_[next++]);
       }
     }
-    for (std::size_t i = next; i < timers_.size(); ++i) heap_.push(timers_[i]);
-    timers_.clear();
+    // The rest of the run (due after t_end, in a bucket that begins before it) waits in the heap.
+    for (std::size_t i = next; i < run_.size(); ++i) heap_.push(run_[i]);
+    run_.clear();
   }
-  // Asks the memory for every pending event, in address order. A queue left since yesterday
+  // Asks the memory for every event of the heap, in address order. A queue left since yesterday
   // (while other queues and phases ran) is mostly out of the cache, and each pop would
   // otherwise wait for its children's lines one at a time, in an order the hardware's
   // prefetcher cannot guess.
   void prefetch() const { prefetch_bytes(heap_.items().data(), heap_.size() * sizeof(Event)); }
-  // Every pending event, for checkpoints (timers after the heap's items).
+  // Every pending event, for checkpoints: the heap's, the buckets' from the next one on, the
+  // far ones', then the timers (restore() puts each where it belongs).
   std::vector<Event> pending() const {
     std::vector<Event> all = heap_.items();
+    for (std::size_t k = 0; k < kRingBuckets; ++k) {
+      const std::vector<Event>& list = ring_[ring_index(next_bucket_ + std::int64_t(k))];
+      all.insert(all.end(), list.begin(), list.end());
+    }
+    all.insert(all.end(), far_.items().begin(), far_.items().end());
     all.insert(all.end(), timers_.begin(), timers_.end());
     return all;
   }
   // Replaces the pending events and the sequence counter (from a checkpoint).
-  void restore(std::vector<Event> events, std::uint64_t seq) {
-    heap_.items() = std::move(events);
-    heap_.restore();
+  void restore(const std::vector<Event>& events, std::uint64_t seq) {
+    heap_.items().clear();
+    far_.items().clear();
+    for (std::vector<Event>& list : ring_) list.clear();
     timers_.clear();
+    next_bucket_ = 0;
+    next_start_ = 0;
+    for (const Event& e : events) place(e, nullptr);
     seq_ = seq;
   }
   std::uint64_t seq() const { return seq_; }
@@ -143,14 +170,121 @@ class EventQueue {
   }
 
  private:
+  // Sorts into run_ every event of the buckets that begin before t_end and the timers due in
+  // them; the later timers go to their buckets.
+  void gather_run(double t_end) {
+    run_.clear();
+    // The ring holds the buckets from next_bucket_ on, so a run that reaches past all of them
+    // empties each list once.
+    const std::int64_t last = last_bucket_before(t_end);
+    if (last >= next_bucket_) {
+      const std::int64_t lists = std::min(last - next_bucket_ + 1, std::int64_t{kRingBuckets});
+      for (std::int64_t b = next_bucket_; b < next_bucket_ + lists; ++b) {
+        std::vector<Event>& list = ring_[ring_index(b)];
+        run_.insert(run_.end(), list.begin(), list.end());
+        list.clear();
+      }
+      next_bucket_ = last + 1;
+    }
+    next_start_ = double(next_bucket_) * bucket_h_;
+    const std::int64_t ring_end = next_bucket_ + std::int64_t{kRingBuckets};
+    while (!far_.empty() && bucket_of(far_.top().t) < ring_end) {
+      place(far_.top(), &run_);
+      far_.pop();
+    }
+    // The timers due in the run, in order; the later ones go to their buckets.
+    const bool sorted = std::is_sorted(timers_.begin(), timers_.end());
+    if (!sorted || (!timers_.empty() && !(timers_.back().t < next_start_))) {
+      std::size_t due = 0;
+      for (std::size_t i = 0; i < timers_.size(); ++i) {
+        if (timers_[i].t < next_start_)
+          timers_[due++] = timers_[i];
+        else
+          place(timers_[i], &run_);
+      }
+      timers_.resize(due);
+      if (!sorted) std::sort(timers_.begin(), timers_.end());
+    }
+    // The buckets' events, sorted and merged with the timers; a few beside many timers (a bare
+    // queueing network's services that end after midnight) go to the heap instead, which costs
+    // less than moving every timer once more.
+    if (run_.size() * 16 <= timers_.size()) {
+      for (const Event& e : run_) heap_.push(e);
+      run_.clear();
+      std::swap(run_, timers_);
+    } else {
+      if (!std::is_sorted(run_.begin(), run_.end())) std::sort(run_.begin(), run_.end());
+      if (!timers_.empty()) {
+        merged_.resize(run_.size() + timers_.size());
+        std::merge(run_.begin(), run_.end(), timers_.begin(), timers_.end(), merged_.begin());
+        std::swap(run_, merged_);
+      }
+    }
+    timers_.clear();
+  }
+  // Bucket b holds the times t with b w <= t < (b + 1) w (w = bucket_h_, each product rounded
+  // once as a double), so that where an event waits does not hang on the rounding of a
+  // division: an event is due before a run's end only if its bucket begins before it. Times
+  // before 0 are in bucket -1 (before any run's buckets); past kLastBucket (some 10^15 days of
+  // hours), and not numbers, in kLastBucket, with the far ones.
+  static constexpr std::int64_t kLastBucket = std::int64_t{1} << 50;
+  std::int64_t bucket_of(double t) const {
+    if (t < 0) return -1;
+    const double q = t / bucket_h_;
+    if (!(q < double(kLastBucket))) return kLastBucket;
+    auto b = static_cast<std::int64_t>(q);  // q >= 0: truncation is the floor
+    if (double(b) * bucket_h_ > t)
+      --b;
+    else if (double(b + 1) * bucket_h_ <= t)
+      ++b;
+    return b;
+  }
+  // The last bucket that begins before t_end (-1 if none does).
+  std::int64_t last_bucket_before(double t_end) const {
+    if (!(t_end > 0)) return -1;
+    const double q = std::ceil(t_end / bucket_h_) - 1;
+    if (!(q < double(kLastBucket))) return kLastBucket;
+    auto b = static_cast<std::int64_t>(q);
+    if (double(b + 1) * bucket_h_ < t_end)
+      ++b;
+    else if (double(b) * bucket_h_ >= t_end)
+      --b;
+    return b;
+  }
+  static std::size_t ring_index(std::int64_t bucket) {
+    return static_cast<std::size_t>(bucket) % kRingBuckets;
+  }
+  // Puts an event where it waits: if its bucket has joined a run, in `run` (a run about to be
+  // sorted) or else the heap; otherwise in its bucket's list, or with the far ones. A time
+  // before next_start_ is in a bucket before next_bucket_; the buckets are computed only for
+  // the others (of which only those past kLastBucket can be before next_bucket_).
+  void place(const Event& e, std::vector<Event>* run) {
+    const std::int64_t b = e.t < next_start_ ? next_bucket_ - 1 : bucket_of(e.t);
+    if (b < next_bucket_) {
+      if (run != nullptr)
+        run->push_back(e);
+      else
+        heap_.push(e);
+    } else if (b < next_bucket_ + std::int64_t{kRingBuckets}) {
+      ring_[ring_index(b)].push_back(e);
+    } else {
+      far_.push(e);
+    }
+  }
   void stamp(Event& e) {
     if constexpr (requires { Event::kSeqBits; })
       e.seq = seq_++ & max_seq();
     else
       e.seq = seq_++;
   }
-  QuadHeap<Event> heap_;
-  std::vector<Event> timers_;  // pushed since the last run, in scheduling order
+  double bucket_h_;
+  QuadHeap<Event> heap_;                               // of the buckets a run has reached
+  std::array<std::vector<Event>, kRingBuckets> ring_;  // bucket b's events at b % kRingBuckets
+  QuadHeap<Event> far_;                                // kRingBuckets buckets ahead and more
+  std::int64_t next_bucket_ = 0;                       // the first bucket no run has reached
+  double next_start_ = 0;                              // its start, next_bucket_ w
+  std::vector<Event> timers_;                          // pushed since the last run
+  std::vector<Event> run_, merged_;                    // the run's events, sorted; scratch
   std::uint64_t seq_ = 0;
 };
 

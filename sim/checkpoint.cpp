@@ -245,7 +245,7 @@ void HandlingUnit::load(CheckpointReader& r) {
   check_layout(r);
   check_cases(events, r);
   place_bases();
-  events_.restore(std::move(events), seq);
+  events_.restore(events, seq);
 }
 
 void HandlingUnit::check_layout(const CheckpointReader& r) const {

@@ -1,11 +1,13 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdint>
 #include <random>
 #include <utility>
 #include <vector>
 
 #include "engine/event_queue.hpp"
+#include "engine/numeric.hpp"
 
 using namespace govsim;
 
@@ -53,11 +55,24 @@ TEST_CASE("the pending events restore into the same order") {
 }
 
 namespace {
+// Every event scheduled, as ((t, scheduling order), tag).
+using Scheduled = std::vector<std::pair<std::pair<double, int>, int>>;
+
+// The tags in the order the events must run. A reference cannot know which pushes happened when
+// without replaying; but every event is scheduled no earlier than the one that scheduled it, so
+// the order by (t, scheduling order) of all events is the order they must run in.
+std::vector<int> order_by_time(Scheduled ref) {
+  std::sort(ref.begin(), ref.end());
+  std::vector<int> tags;
+  for (const auto& r : ref) tags.push_back(r.second);
+  return tags;
+}
+
 // Runs a random script of pushes, timers and runs on `q` (whose counter starts where it is) and
 // returns the tags in the order they ran. The reference is the order by (time, scheduling order).
 std::vector<int> random_script(EventQueue<Ev>& q, std::uint64_t seed, std::vector<int>& expected) {
   std::mt19937_64 rng(seed);
-  std::vector<std::pair<std::pair<double, int>, int>> ref;  // ((t, scheduled), tag) pending
+  Scheduled ref;
   std::vector<int> ran;
   int scheduled = 0, tag = 0;
   double now = 0;
@@ -83,12 +98,7 @@ std::vector<int> random_script(EventQueue<Ev>& q, std::uint64_t seed, std::vecto
     now = end;
   }
   q.run_until(1e9, [&](const Ev& e) { ran.push_back(e.tag); });
-  // The reference cannot know which pushes happened when without replaying; but every event is
-  // scheduled no earlier than the one that scheduled it, so the order by (t, scheduling order)
-  // of all events is the order they must run in.
-  std::sort(ref.begin(), ref.end());
-  expected.clear();
-  for (const auto& r : ref) expected.push_back(r.second);
+  expected = order_by_time(ref);
   return ran;
 }
 }  // namespace
@@ -148,4 +158,115 @@ TEST_CASE("events with a narrow sequence number run in the same order as wide on
     REQUIRE(a == b);
     CHECK(narrow.seq() == start + 400);
   }
+}
+
+namespace {
+
+// A random script over many buckets: events scheduled up to `reach` buckets ahead (past the
+// ring), runs that end inside buckets and on their edges, and at times a checkpoint: the queue
+// is rebuilt from its pending events. Returns the tags in the order they ran; `expected` gets the
+// order by (time, scheduling order).
+std::vector<int> bucket_script(double width, double reach, std::uint64_t seed,
+                               std::vector<int>& expected) {
+  std::mt19937_64 rng(seed);
+  EventQueue<Ev> q(width);
+  Scheduled ref;
+  std::vector<int> ran;
+  int scheduled = 0, tag = 0;
+  double now = 0;
+  auto later = [&](double from) {  // often on a bucket's edge or in the same bucket
+    switch (rng() % 4) {
+      case 0:
+        return from;
+      case 1:
+        return std::max(from, double(std::int64_t(from / width) + std::int64_t(rng() % 3)) * width);
+      default:
+        return from + std::uniform_real_distribution<double>(0, reach * width)(rng);
+    }
+  };
+  for (int round = 0; round < 150; ++round) {
+    const int timers = int(rng() % 12);
+    for (int i = 0; i < timers; ++i) {
+      const double t = later(now);
+      q.push_timer({t, 0, tag});
+      ref.push_back({{t, scheduled++}, tag++});
+    }
+    if (rng() % 10 == 0) {  // a checkpoint: a new queue from the pending events
+      EventQueue<Ev> restored(width);
+      restored.restore(q.pending(), q.seq());
+      q = restored;
+    }
+    // Ends inside a bucket, on its edge, or several buckets on.
+    const double end = rng() % 3 == 0 ? double(std::int64_t(now / width) + 1) * width
+                                      : now + double(rng() % 30) * 0.13 * width;
+    q.run_until(end, [&](const Ev& e) {
+      REQUIRE(e.t < end);
+      ran.push_back(e.tag);
+      if (rng() % 2 == 0) {
+        const double t = later(e.t);
+        q.push({t, 0, tag});
+        ref.push_back({{t, scheduled++}, tag++});
+      }
+    });
+    for (const Ev& e : q.pending()) REQUIRE(!(e.t < end));  // nothing due was left behind
+    now = std::max(now, end);
+  }
+  q.run_until(kInf, [&](const Ev& e) { ran.push_back(e.tag); });
+  expected = order_by_time(ref);
+  return ran;
+}
+
+}  // namespace
+
+TEST_CASE("events run in order across buckets, the ring, the far heap and checkpoints") {
+  // Widths a double holds exactly and not (0.1: a bucket's edges are rounded products), events
+  // from the same bucket to well past the ring's reach.
+  for (const double width : {24.0, 1.0, 0.1}) {
+    for (const double reach : {0.5, 3.0, 2.0 * double(EventQueue<Ev>::kRingBuckets)}) {
+      for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+        std::vector<int> expected;
+        const std::vector<int> ran = bucket_script(width, reach, seed, expected);
+        REQUIRE(ran.size() == expected.size());
+        CHECK(ran == expected);
+      }
+    }
+  }
+}
+
+TEST_CASE("a run takes exactly the events before its end, whatever the rounding of the edges") {
+  constexpr double kWidth = 0.1;
+  EventQueue<Ev> q(kWidth);
+  // Events on each edge k w (rounded as a product and as a quotient) and one ulp either side.
+  int tag = 0;
+  for (int k = 0; k < 200; ++k)
+    for (const double edge : {double(k) * kWidth, double(k) / 10.0})
+      for (const double t : {std::nextafter(edge, 0.0), edge, std::nextafter(edge, kInf)})
+        q.push(Ev{t, 0, tag++});
+  std::size_t handled = 0;
+  for (int k = 1; k <= 200; ++k) {
+    for (const double end : {double(k) / 10.0, double(k) * kWidth}) {
+      q.run_until(end, [&](const Ev& e) {
+        CHECK(e.t < end);
+        ++handled;
+      });
+      for (const Ev& e : q.pending()) CHECK(!(e.t < end));
+    }
+  }
+  q.run_until(kInf, [&](const Ev&) { ++handled; });
+  CHECK(handled == std::size_t(tag));
+}
+
+TEST_CASE("times before zero and past the last bucket still run in order") {
+  EventQueue<Ev> q;
+  q.push({1e300, 0, 1});
+  q.push({-5.0, 0, 2});
+  q.push({kInf, 0, 3});
+  q.push_timer({30.0, 0, 4});
+  q.push({1e20, 0, 5});
+  std::vector<int> order;
+  q.run_until(48.0, [&](const Ev& e) { order.push_back(e.tag); });
+  CHECK(order == std::vector<int>{2, 4});
+  q.run_until(kInf, [&](const Ev& e) { order.push_back(e.tag); });
+  CHECK(order == std::vector<int>{2, 4, 5, 1});  // kInf is never before the end
+  CHECK(q.pending().size() == 1);
 }
