@@ -109,6 +109,7 @@ class EventQueue {
   // buckets.
   void push_timer(Event e) {
     stamp(e);
+    if (!timers_.empty() && e < timers_.back()) timers_sorted_ = false;
     timers_.push_back(e);
   }
   // Runs every event before t_end in order, calling handle(event); handle may push more.
@@ -155,6 +156,7 @@ class EventQueue {
     far_.items().clear();
     for (std::vector<Event>& list : ring_) list.clear();
     timers_.clear();
+    timers_sorted_ = true;
     next_bucket_ = 0;
     next_start_ = 0;
     for (const Event& e : events) place(e, nullptr);
@@ -193,7 +195,7 @@ class EventQueue {
       far_.pop();
     }
     // The timers due in the run, in order; the later ones go to their buckets.
-    const bool sorted = std::is_sorted(timers_.begin(), timers_.end());
+    const bool sorted = timers_sorted_;
     if (!sorted || (!timers_.empty() && !(timers_.back().t < next_start_))) {
       std::size_t due = 0;
       for (std::size_t i = 0; i < timers_.size(); ++i) {
@@ -221,6 +223,7 @@ class EventQueue {
       }
     }
     timers_.clear();
+    timers_sorted_ = true;
   }
   // Bucket b holds the times t with b w <= t < (b + 1) w (w = bucket_h_, each product rounded
   // once as a double), so that where an event waits does not hang on the rounding of a
@@ -284,6 +287,7 @@ class EventQueue {
   std::int64_t next_bucket_ = 0;                       // the first bucket no run has reached
   double next_start_ = 0;                              // its start, next_bucket_ w
   std::vector<Event> timers_;                          // pushed since the last run
+  bool timers_sorted_ = true;                          // and pushed in (t, seq) order
   std::vector<Event> run_, merged_;                    // the run's events, sorted; scratch
   std::uint64_t seq_ = 0;
 };
