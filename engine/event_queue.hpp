@@ -1,5 +1,5 @@
-// The discrete-event kernel: a 4-ary heap of timed events, and the timers scheduled since the
-// last run kept aside as a run that is sorted once and merged with the heap.
+// The discrete-event kernel: a 4-ary heap of the timed events due soon, later ones kept in lists
+// by bucket of time, and the timers scheduled since the last run kept aside; a run merges them.
 //
 // Events run in (t, seq) order, seq being the order in which they were scheduled: a total order,
 // so the same events always run in the same order, whatever the thread that runs the queue.
@@ -7,14 +7,16 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <iterator>
+#include <limits>
 #include <queue>
 #include <vector>
 
 #include "engine/prefetch.hpp"
-#include "engine/units.hpp"
 
 namespace govsim {
 
@@ -86,27 +88,31 @@ class QuadHeap {
 // default) that a run has reached. A later event waits unsorted in its bucket's list: a ring of
 // lists for the next kRingBuckets buckets, and a heap of their own for those beyond. A run sorts
 // the lists of the buckets it reaches once and merges them with the timers (one sorted run) and
-// with the heap. An event scheduled days ahead (a case's lapse or worsening) so costs a place in
-// a list and a share of a sort, not two passes through a heap of every pending event (a street
-// office of the large city holds about two thousand). The events still run in (t, seq) order:
-// the run and the heap are merged by it, and nothing due before a run's end is anywhere else.
+// with the heap (a few such events beside many timers join the heap instead). An event scheduled
+// days ahead (a case's lapse or worsening) so costs a place in a list and a share of a sort, not
+// two passes through a heap of every pending event (a street office of the large city holds about
+// two thousand). The events still run in (t, seq) order: the run and the heap are merged by it, and
+// nothing due before a run's end is anywhere else.
 template <class Event>
 class EventQueue {
  public:
   static constexpr std::size_t kRingBuckets = 64;
 
-  // `bucket_h`: the width of a bucket, in the unit of t (> 0).
-  explicit EventQueue(double bucket_h = kHoursPerDay) : bucket_h_(bucket_h) {}
+  // `bucket_h`: the width of a bucket, in the unit of t: finite and above 0 (a day, for a
+  // simulation whose runs end at midnights).
+  explicit EventQueue(double bucket_h) : bucket_h_(bucket_h) {
+    assert(bucket_h > 0 && bucket_h < kInfWidth);
+  }
 
   // Schedules an event; its seq is set here.
   void push(Event e) {
     stamp(e);
     place(e, nullptr);
   }
-  // Schedules a timer of a newly admitted item. Timers wait in a list of their own until the
-  // queue runs; those due in the run join it without the heap's cost (timers pushed in time
-  // order, as a bare queueing network pushes them, need no sort), the later ones go to their
-  // buckets.
+  // Schedules a timer of a newly admitted item, between runs (not from within a run's handler:
+  // it would wait for the next run). Timers wait in a list of their own until the queue runs; those
+  // due in the run join it without the heap's cost (timers pushed in time order, as a bare queueing
+  // network pushes them, need no sort), the later ones go to their buckets.
   void push_timer(Event e) {
     stamp(e);
     if (!timers_.empty() && e < timers_.back()) timers_sorted_ = false;
@@ -172,8 +178,9 @@ class EventQueue {
   }
 
  private:
-  // Sorts into run_ every event of the buckets that begin before t_end and the timers due in
-  // them; the later timers go to their buckets.
+  // Puts into run_, sorted, every event of the buckets that begin before t_end and the timers
+  // due in them (or, for a few bucket events beside many timers, the heap); the later timers go
+  // to their buckets.
   void gather_run(double t_end) {
     run_.clear();
     // The ring holds the buckets from next_bucket_ on, so a run that reaches past all of them
@@ -208,17 +215,19 @@ class EventQueue {
       if (!sorted) std::sort(timers_.begin(), timers_.end());
     }
     // The buckets' events, sorted and merged with the timers; a few beside many timers (a bare
-    // queueing network's services that end after midnight) go to the heap instead, which costs
-    // less than moving every timer once more.
-    if (run_.size() * 16 <= timers_.size()) {
+    // queueing network's services that end after midnight, some 8 against 190 arrivals) go to
+    // the heap instead, which costs less than moving every timer once more. The ratio is a
+    // choice between those two cases, not a tuned figure: the order is the same either way.
+    if (run_.size() * kTimersPerHeapEvent <= timers_.size()) {
       for (const Event& e : run_) heap_.push(e);
       run_.clear();
       std::swap(run_, timers_);
     } else {
       if (!std::is_sorted(run_.begin(), run_.end())) std::sort(run_.begin(), run_.end());
       if (!timers_.empty()) {
-        merged_.resize(run_.size() + timers_.size());
-        std::merge(run_.begin(), run_.end(), timers_.begin(), timers_.end(), merged_.begin());
+        merged_.clear();
+        std::merge(run_.begin(), run_.end(), timers_.begin(), timers_.end(),
+                   std::back_inserter(merged_));
         std::swap(run_, merged_);
       }
     }
@@ -229,8 +238,11 @@ class EventQueue {
   // once as a double), so that where an event waits does not hang on the rounding of a
   // division: an event is due before a run's end only if its bucket begins before it. Times
   // before 0 are in bucket -1 (before any run's buckets); past kLastBucket (some 10^15 days of
-  // hours), and not numbers, in kLastBucket, with the far ones.
+  // hours), in kLastBucket, with the far ones. A time must be a number (a checkpoint's are
+  // checked): a NaN has no place in the order.
   static constexpr std::int64_t kLastBucket = std::int64_t{1} << 50;
+  static constexpr std::size_t kTimersPerHeapEvent = 16;
+  static constexpr double kInfWidth = std::numeric_limits<double>::infinity();
   std::int64_t bucket_of(double t) const {
     if (t < 0) return -1;
     const double q = t / bucket_h_;

@@ -253,7 +253,7 @@ class HandlingUnit {
 
   std::vector<Case> cases_;
   std::vector<std::uint32_t> free_;
-  EventQueue<Event> events_;
+  EventQueue<Event> events_{kHoursPerDay};  // a bucket a day: a unit runs to each midnight
   std::int64_t open_ = 0, unreported_ = 0;
   UnitDay day_;
   bool tracing_ = false;

@@ -23,7 +23,7 @@ struct Ev {
 }  // namespace
 
 TEST_CASE("events run in time order, ties in the order they were scheduled") {
-  EventQueue<Ev> q;
+  EventQueue<Ev> q(1.0);
   q.push({3.0, 0, 1});
   q.push_timer({1.0, 0, 2});
   q.push({1.0, 0, 3});  // same time as the timer, scheduled after it
@@ -42,10 +42,10 @@ TEST_CASE("events run in time order, ties in the order they were scheduled") {
 }
 
 TEST_CASE("the pending events restore into the same order") {
-  EventQueue<Ev> a;
+  EventQueue<Ev> a(1.0);
   for (int i = 0; i < 20; ++i) a.push({double((i * 7) % 5), 0, i});
   a.push_timer({1.0, 0, 99});
-  EventQueue<Ev> b;
+  EventQueue<Ev> b(1.0);
   b.restore(a.pending(), a.seq());
   std::vector<int> from_a, from_b;
   a.run_until(100, [&](const Ev& e) { from_a.push_back(e.tag); });
@@ -105,7 +105,7 @@ std::vector<int> random_script(EventQueue<Ev>& q, std::uint64_t seed, std::vecto
 
 TEST_CASE("events run by (time, scheduling order) through timers, runs and many ties") {
   for (std::uint64_t seed = 1; seed <= 5; ++seed) {
-    EventQueue<Ev> q;
+    EventQueue<Ev> q(1.0);
     std::vector<int> expected;
     const std::vector<int> ran = random_script(q, seed, expected);
     REQUIRE(ran.size() == expected.size());
@@ -131,8 +131,8 @@ TEST_CASE("events with a narrow sequence number run in the same order as wide on
   static_assert(EventQueue<Ev>::max_seq() == ~std::uint64_t{0});
   std::mt19937_64 rng(11);
   for (int trial = 0; trial < 20; ++trial) {
-    EventQueue<Ev> wide;
-    EventQueue<NarrowEv> narrow;
+    EventQueue<Ev> wide(1.0);
+    EventQueue<NarrowEv> narrow(1.0);
     // Near the top of the narrow counter's range, which a checkpoint may carry.
     const std::uint64_t start = EventQueue<NarrowEv>::max_seq() - 1000;
     wide.restore({}, start);
@@ -185,20 +185,27 @@ std::vector<int> bucket_script(double width, double reach, std::uint64_t seed,
     }
   };
   for (int round = 0; round < 150; ++round) {
-    const int timers = int(rng() % 12);
+    // Now and then many timers beside a bucket's few events, which then join the heap.
+    const int timers = rng() % 5 == 0 ? 40 : int(rng() % 12);
     for (int i = 0; i < timers; ++i) {
       const double t = later(now);
       q.push_timer({t, 0, tag});
       ref.push_back({{t, scheduled++}, tag++});
     }
-    if (rng() % 10 == 0) {  // a checkpoint: a new queue from the pending events
-      EventQueue<Ev> restored(width);
-      restored.restore(q.pending(), q.seq());
-      q = restored;
+    if (rng() % 10 == 0) {  // a checkpoint: a new queue from the pending events, or this one
+      if (rng() % 2 == 0) {
+        EventQueue<Ev> restored(width);
+        restored.restore(q.pending(), q.seq());
+        q = restored;
+      } else {
+        q.restore(q.pending(), q.seq());
+      }
     }
-    // Ends inside a bucket, on its edge, or several buckets on.
-    const double end = rng() % 3 == 0 ? double(std::int64_t(now / width) + 1) * width
-                                      : now + double(rng() % 30) * 0.13 * width;
+    // Ends inside a bucket, on its edge, several buckets on, or past the whole ring.
+    const std::uint64_t how = rng() % 12;
+    const double end = how < 4    ? double(std::int64_t(now / width) + 1) * width
+                       : how < 11 ? now + double(rng() % 30) * 0.13 * width
+                                  : now + (double(EventQueue<Ev>::kRingBuckets) + 10.5) * width;
     q.run_until(end, [&](const Ev& e) {
       REQUIRE(e.t < end);
       ran.push_back(e.tag);
@@ -257,7 +264,7 @@ TEST_CASE("a run takes exactly the events before its end, whatever the rounding 
 }
 
 TEST_CASE("times before zero and past the last bucket still run in order") {
-  EventQueue<Ev> q;
+  EventQueue<Ev> q(24.0);
   q.push({1e300, 0, 1});
   q.push({-5.0, 0, 2});
   q.push({kInf, 0, 3});
