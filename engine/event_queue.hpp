@@ -84,15 +84,15 @@ class QuadHeap {
 // kSeqBits`: the queue's counter must then stay below 2^kSeqBits, which at 56 bits is some 7e16
 // events, years of events at a billion a second.
 //
-// Where the events wait. The heap holds only events of the buckets of time (a day each, by
-// default) that a run has reached. A later event waits unsorted in its bucket's list: a ring of
-// lists for the next kRingBuckets buckets, and a heap of their own for those beyond. A run sorts
-// the lists of the buckets it reaches once and merges them with the timers (one sorted run) and
-// with the heap (a few such events beside many timers join the heap instead). An event scheduled
-// days ahead (a case's lapse or worsening) so costs a place in a list and a share of a sort, not
-// two passes through a heap of every pending event (a street office of the large city holds about
-// two thousand). The events still run in (t, seq) order: the run and the heap are merged by it, and
-// nothing due before a run's end is anywhere else.
+// Where the events wait. The heap holds only events of the buckets of time (of the owner's
+// width: a day for the handling units) that a run has reached. A later event waits unsorted in its
+// bucket's list: a ring of lists for the next kRingBuckets buckets, and a heap of their own for
+// those beyond. A run sorts the lists of the buckets it reaches once and merges them with the
+// timers (one sorted run) and with the heap (a few such events beside many timers join the heap
+// instead). An event scheduled days ahead (a case's lapse or worsening) so costs a place in a list
+// and a share of a sort, not two passes through a heap of every pending event (a street office of
+// the large city holds about two thousand). The events still run in (t, seq) order: the run and the
+// heap are merged by it, and nothing due before a run's end is anywhere else.
 template <class Event>
 class EventQueue {
  public:
@@ -118,7 +118,8 @@ class EventQueue {
     if (!timers_.empty() && e < timers_.back()) timers_sorted_ = false;
     timers_.push_back(e);
   }
-  // Runs every event before t_end in order, calling handle(event); handle may push more.
+  // Runs every event before t_end in order, calling handle(event); handle may push more (with
+  // push, not push_timer).
   template <class Handle>
   void run_until(double t_end, Handle&& handle) {
     gather_run(t_end);
