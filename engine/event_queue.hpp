@@ -12,7 +12,6 @@
 #include <cstdint>
 #include <functional>
 #include <iterator>
-#include <limits>
 #include <queue>
 #include <vector>
 
@@ -101,7 +100,7 @@ class EventQueue {
   // `bucket_h`: the width of a bucket, in the unit of t: finite and above 0 (a day, for a
   // simulation whose runs end at midnights).
   explicit EventQueue(double bucket_h) : bucket_h_(bucket_h) {
-    assert(bucket_h > 0 && bucket_h < kInfWidth);
+    assert(bucket_h > 0 && std::isfinite(bucket_h));
   }
 
   // Schedules an event; its seq is set here.
@@ -179,6 +178,9 @@ class EventQueue {
   }
 
  private:
+  // A day's bucket events join the heap instead of the run when the timers are this many times
+  // as many (gather_run).
+  static constexpr std::size_t kTimersPerHeapEvent = 16;
   // Puts into run_, sorted, every event of the buckets that begin before t_end and the timers
   // due in them (or, for a few bucket events beside many timers, the heap); the later timers go
   // to their buckets.
@@ -242,8 +244,6 @@ class EventQueue {
   // hours), in kLastBucket, with the far ones. A time must be a number (a checkpoint's are
   // checked): a NaN has no place in the order.
   static constexpr std::int64_t kLastBucket = std::int64_t{1} << 50;
-  static constexpr std::size_t kTimersPerHeapEvent = 16;
-  static constexpr double kInfWidth = std::numeric_limits<double>::infinity();
   std::int64_t bucket_of(double t) const {
     if (t < 0) return -1;
     const double q = t / bucket_h_;
