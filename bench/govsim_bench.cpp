@@ -27,6 +27,7 @@
 #include "engine/version.hpp"
 #include "scenarios/loader.hpp"
 #include "sim/simulation.hpp"
+#include "validation/mmc_reference.hpp"
 
 namespace {
 
@@ -134,6 +135,7 @@ Json run_case(const Case& c) {
   j["cases_handled"] = handled;
   j["cases_per_s"] = double(handled) / run;
   j["state_hash"] = s.state_hash;
+  if (sc.model.mode == govsim::ModelMode::Queue) j["wait_mean_h"] = s.level[0].wait_mean_h;
   const govsim::PhaseProfile p = sim.profile();
   for (std::size_t i = 0; i < p.names.size(); ++i) j["phases_s"][p.names[i]] = p.seconds[i];
   for (std::size_t i = 0; i < p.setup_names.size(); ++i)
@@ -307,6 +309,63 @@ void add_bandwidth_bounds(Json& results) {
   }
 }
 
+// The floor of the queue core on this machine: the bare M/M/c of validation/mmc_reference.hpp,
+// which draws the same arrivals and handling times as the engine's queue case and keeps nothing
+// else, run on the case's scenario (its rate, handlers, mean handling time, days and seed). Timed
+// as the engine's case is: one run in a fresh process, from the first day to the last.
+Json queue_reference(const Case& c) {
+  const Scenario sc = govsim::load_scenario(c.scenario, c.overrides);
+  const govsim::ModelConfig& m = sc.model;
+  Json j = {{"name", c.name}, {"threads", 1}};
+  if (m.mode != govsim::ModelMode::Queue || m.queue_escalate_p != 0 || m.queue_handlers < 1 ||
+      m.effort_dist != govsim::ServiceDist::Exponential || sc.calendar.on || !sc.changes.empty()) {
+    j["error"] =
+        "the reference is one level of exponential handling in queue mode, with neither the "
+        "working calendar nor policy changes";
+    return j;
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  const govsim::MmcReference ref = govsim::run_mmc_reference(
+      sc.run.seed, m.queue_arrivals_per_h, static_cast<int>(m.queue_handlers),
+      m.effort_median_h.small, sc.run.days, sc.run.warmup_days);
+  const double run = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  j["cases_handled"] = ref.served;
+  j["run_s"] = run;
+  j["cases_per_s"] = double(ref.served) / run;
+  j["wait_mean_h"] = ref.wait_mean_h();
+  return j;
+}
+
+// The floor of each queue case that ran, in a child of its own (as every case), into results,
+// with the engine's cases per second as a share of it and whether the two waited alike (they
+// draw the same numbers, so their mean waits are equal to the last bit).
+void add_queue_reference(const std::vector<Case>& cases, Json& results) {
+  bool header = false;
+  for (const Case& c : cases) {
+    const Json* engine = find_case(results, c.name, c.threads);
+    if (c.name.rfind("queue-", 0) != 0 || !engine) continue;
+    if (!header)
+      std::printf("\n%-44s %12s %18s  %s\n", "bare M/M/c, the same draws (reference)", "cases/s",
+                  "engine / reference", "same waits");
+    header = true;
+    double rss_kib = 0;
+    Json ref = in_child([&] { return queue_reference(c); }, rss_kib);
+    ref["name"] = c.name;  // a crashed child's row has neither
+    ref["threads"] = 1;
+    if (ref.contains("error")) {
+      std::printf("%-44s error: %s\n", c.name.c_str(), ref["error"].get<std::string>().c_str());
+    } else {
+      ref["engine_x_reference"] =
+          (*engine)["cases_per_s"].get<double>() / ref["cases_per_s"].get<double>();
+      ref["same_waits"] =
+          (*engine).contains("wait_mean_h") && (*engine)["wait_mean_h"] == ref["wait_mean_h"];
+      std::printf("%-44s %12.4g %18.2f  %s\n", c.name.c_str(), ref["cases_per_s"].get<double>(),
+                  ref["engine_x_reference"].get<double>(), ref["same_waits"] ? "yes" : "NO");
+    }
+    results["queue_reference"].push_back(ref);
+  }
+}
+
 using Target = govsim::bench::Measured;
 
 // The targets the figures of one round are checked against, for the cases that ran.
@@ -461,6 +520,8 @@ int run(int argc, char** argv) {
       round["cases"].push_back(j);
     }
     add_bandwidth_bounds(round);
+    round["queue_reference"] = Json::array();
+    add_queue_reference(cases, round);
     measured.push_back(targets_of(round));
     rounds.push_back(std::move(round));
   }
@@ -470,6 +531,7 @@ int run(int argc, char** argv) {
   results["repeat"] = repeat;
   results["cases"] = median_rows(rounds, "cases");
   results["bandwidth"] = median_rows(rounds, "bandwidth");
+  results["queue_reference"] = median_rows(rounds, "queue_reference");
   if (repeat > 1) {
     std::printf("\nmedian of %d rounds\n", repeat);
     for (const Json& j : results["cases"]) print_row(j);

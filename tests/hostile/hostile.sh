@@ -208,6 +208,9 @@ case "$case_name" in
     grep -q "error:" out.txt && fail "the queue case failed: $(cat out.txt)"
     grep -q "median of 2 rounds" out.txt || fail "no median of the two rounds: $(cat out.txt)"
     grep -q '"rounds": 2' r.json || fail "results.json does not count two rounds"
+    # The bare M/M/c beside it draws the same numbers: the same waits, to the last bit.
+    grep -q "^queue-mmc.* yes$" out.txt || fail "no reference row with the same waits: $(cat out.txt)"
+    grep -q '"same_waits": true' r.json || fail "results.json has no reference with the same waits"
     # A usage mistake is the user's: exit 2, with the option named.
     expect 2 "--repeat" -- "$bench" --repeat 0
     true ;;
