@@ -309,7 +309,7 @@ void add_bandwidth_bounds(Json& results) {
   }
 }
 
-// The floor of the queue core on this machine: the bare M/M/c of validation/mmc_reference.hpp,
+// A yardstick for the queue core on this machine: the bare M/M/c of validation/mmc_reference.hpp,
 // which draws the same arrivals and handling times as the engine's queue case and keeps nothing
 // else, run on the case's scenario (its rate, handlers, mean handling time, days and seed). Timed
 // as the engine's case is: one run in a fresh process, from the first day to the last.
@@ -336,7 +336,7 @@ Json queue_reference(const Case& c) {
   return j;
 }
 
-// The floor of each queue case that ran, in a child of its own (as every case), into results,
+// The yardstick of each queue case that ran, in a child of its own (as every case), into results,
 // with the engine's cases per second as a share of it and whether the two waited alike (they
 // draw the same numbers, so their mean waits are equal to the last bit).
 void add_queue_reference(const std::vector<Case>& cases, Json& results) {

@@ -9,9 +9,10 @@
 // the tests compare the engine's mean wait with it to the last bits instead of with Erlang C to a
 // few per cent. The random numbers, case ids and stream keys are the engine's own (that is what
 // makes the waits equal), so the comparison checks the desks, queues and event order, and only
-// the Erlang C check guards the draws. And it is the floor of the queue core's speed: what the
+// the Erlang C check guards the draws. And it is a yardstick for the queue core's speed: what the
 // same arrivals and draws cost with no case record, no books and no other phase, which
-// `govsim-bench` measures beside the engine's queue case.
+// `govsim-bench` measures beside the engine's queue case. Not a tight floor: it computes each
+// draw where it is needed and waits on it.
 //
 // The engine serves the cases waiting at a desk by deadline, then id. In queue mode without the
 // working calendar (calendar.on: false) and without policy changes, a case's deadline is its
