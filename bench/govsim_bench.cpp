@@ -287,11 +287,14 @@ const Json* find_case(const Json& results, const std::string& name, int threads)
 
 // The bandwidth bound at the sizes of the large cases run, on 2 threads, into results.
 void add_bandwidth_bounds(Json& results) {
-  std::printf("\n%-44s %10s %10s %14s\n", "bandwidth bound (5 floats read+written)", "ns/r-d",
-              "GB/s", "residents x");
+  bool header = false;
   for (const char* name : {"large-city-1m", "megacity-10m"}) {
     const Json* c = find_case(results, name, 2);
     if (!c) continue;
+    if (!header)
+      std::printf("\n%-44s %10s %10s %14s\n", "bandwidth bound (5 floats read+written)", "ns/r-d",
+                  "GB/s", "residents x");
+    header = true;
     double rss_kib = 0;
     Json bound = in_child(
         [&] { return bandwidth_bound((*c)["residents"].get<std::uint64_t>(), 2); }, rss_kib);
