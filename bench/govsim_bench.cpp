@@ -319,7 +319,7 @@ void add_bandwidth_bounds(Json& results) {
 Json queue_reference(const Case& c) {
   const Scenario sc = govsim::load_scenario(c.scenario, c.overrides);
   const govsim::ModelConfig& m = sc.model;
-  Json j = {{"name", c.name}, {"threads", 1}};
+  Json j = {{"name", c.name}, {"threads", c.threads}};  // runs on one, named as its case
   if (m.mode != govsim::ModelMode::Queue || m.queue_escalate_p != 0 || m.queue_handlers < 1 ||
       m.effort_dist != govsim::ServiceDist::Exponential || sc.calendar.on || !sc.changes.empty()) {
     j["error"] =
@@ -354,7 +354,7 @@ void add_queue_reference(const std::vector<Case>& cases, Json& results) {
     double rss_kib = 0;
     Json ref = in_child([&] { return queue_reference(c); }, rss_kib);
     ref["name"] = c.name;  // a crashed child's row has neither
-    ref["threads"] = 1;
+    ref["threads"] = c.threads;
     if (ref.contains("error")) {
       std::printf("%-44s error: %s\n", c.name.c_str(), ref["error"].get<std::string>().c_str());
     } else {

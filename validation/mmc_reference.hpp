@@ -11,8 +11,8 @@
 // makes the waits equal), so the comparison checks the desks, queues and event order, and only
 // the Erlang C check guards the draws. And it is a yardstick for the queue core's speed: what the
 // same arrivals and draws cost with no case record, no books and no other phase, which
-// `govsim-bench` measures beside the engine's queue case. Not a tight floor: it computes each
-// draw where it is needed and waits on it.
+// `govsim-bench` measures after the engine's queue case. A yardstick, not a floor: it computes
+// each draw where it is needed and waits on it.
 //
 // The engine serves the cases waiting at a desk by deadline, then id. In queue mode without the
 // working calendar (calendar.on: false) and without policy changes, a case's deadline is its

@@ -211,6 +211,8 @@ case "$case_name" in
     # The bare M/M/c beside it draws the same numbers: the same waits, to the last bit.
     grep -q "^queue-mmc.* yes$" out.txt || fail "no reference row with the same waits: $(cat out.txt)"
     grep -q '"same_waits": true' r.json || fail "results.json has no reference with the same waits"
+    grep -q "^queue-mmc.* NO$" out.txt && fail "a round's reference waited otherwise: $(cat out.txt)"
+    grep -q '"same_waits": false' r.json && fail "a round's reference waited otherwise (results.json)"
     # A usage mistake is the user's: exit 2, with the option named.
     expect 2 "--repeat" -- "$bench" --repeat 0
     true ;;
