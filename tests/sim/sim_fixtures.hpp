@@ -34,6 +34,25 @@ inline Scenario mmc_network(std::int64_t days = 120) {
   return sc;
 }
 
+// The queue mode in a one-grid city: Poisson arrivals at lambda an hour, c handlers a level,
+// exponential handling with the mean given, on to the next level with chance p_next.
+inline Scenario queue_town(double lambda, std::int64_t c, double mean_service_h, double p_next,
+                           std::int64_t days) {
+  Scenario sc;
+  sc.source = "<test>";
+  sc.city.residents = 10;
+  sc.city.streets = sc.city.communities = sc.city.grids = 1;
+  sc.run.days = days;
+  sc.run.warmup_days = 20;
+  sc.model.mode = ModelMode::Queue;
+  sc.model.queue_arrivals_per_h = lambda;
+  sc.model.queue_handlers = c;
+  sc.model.queue_escalate_p = p_next;
+  sc.model.effort_dist = ServiceDist::Exponential;
+  sc.model.effort_median_h = {mean_service_h, mean_service_h, mean_service_h};
+  return sc;
+}
+
 struct Run {
   std::vector<DayMetrics> series;
   RunSummary summary;

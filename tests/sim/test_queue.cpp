@@ -13,27 +13,6 @@
 using namespace govsim;
 using namespace govsim::testing;
 
-namespace {
-
-Scenario queue_town(double lambda, std::int64_t c, double mean_service_h, double p_next,
-                    std::int64_t days) {
-  Scenario sc;
-  sc.source = "<test>";
-  sc.city.residents = 10;
-  sc.city.streets = sc.city.communities = sc.city.grids = 1;
-  sc.run.days = days;
-  sc.run.warmup_days = 20;
-  sc.model.mode = ModelMode::Queue;
-  sc.model.queue_arrivals_per_h = lambda;
-  sc.model.queue_handlers = c;
-  sc.model.queue_escalate_p = p_next;
-  sc.model.effort_dist = ServiceDist::Exponential;
-  sc.model.effort_median_h = {mean_service_h, mean_service_h, mean_service_h};
-  return sc;
-}
-
-}  // namespace
-
 TEST_CASE("Erlang C reference values") {
   CHECK(erlang_c(10, 8.0) == Approx(0.40918).epsilon(1e-4));
   CHECK(erlang_c(4, 2.0) == Approx(0.17391).epsilon(1e-4));

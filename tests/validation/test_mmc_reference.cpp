@@ -2,41 +2,12 @@
 // same random numbers (validation/mmc_reference.hpp): the same waits, to the last bits.
 #include <catch2/catch.hpp>
 
-#include "engine/executor.hpp"
-#include "sim/simulation.hpp"
+#include "tests/sim/sim_fixtures.hpp"
 #include "validation/erlang.hpp"
 #include "validation/mmc_reference.hpp"
 
 using namespace govsim;
-
-namespace {
-
-Scenario one_level(double lambda, std::int64_t c, double mean_service_h, std::int64_t days,
-                   std::int64_t warmup_days, std::uint64_t seed) {
-  Scenario sc;
-  sc.source = "<test>";
-  sc.city.residents = 10;
-  sc.city.streets = sc.city.communities = sc.city.grids = 1;
-  sc.run.days = days;
-  sc.run.warmup_days = warmup_days;
-  sc.run.seed = seed;
-  sc.model.mode = ModelMode::Queue;
-  sc.model.queue_arrivals_per_h = lambda;
-  sc.model.queue_handlers = c;
-  sc.model.queue_escalate_p = 0;
-  sc.model.effort_dist = ServiceDist::Exponential;
-  sc.model.effort_median_h = {mean_service_h, mean_service_h, mean_service_h};
-  return sc;
-}
-
-RunSummary run_engine(const Scenario& sc, int threads) {
-  auto ex = make_tbb_executor(threads);
-  Simulation sim(sc, *ex);
-  while (!sim.done()) sim.step();
-  return sim.summary();
-}
-
-}  // namespace
+using namespace govsim::testing;
 
 TEST_CASE("the engine's queue mode waits as an independent M/M/c with the same draws") {
   struct Setting {
@@ -49,16 +20,15 @@ TEST_CASE("the engine's queue mode waits as an independent M/M/c with the same d
   const Setting settings[] = {
       {8, 10, 1.0, 1}, {1.6, 2, 1.0, 7}, {0.9, 1, 1.0, 3}, {30, 40, 1.2, 11}};
   for (const Setting& s : settings) {
-    const std::int64_t days = 150, warmup = 20;
-    const MmcReference ref =
-        run_mmc_reference(s.seed, s.lambda, static_cast<int>(s.c), s.mean_h, days, warmup);
+    Scenario sc = queue_town(s.lambda, s.c, s.mean_h, 0, 150);  // one level
+    sc.run.seed = s.seed;
+    const MmcReference ref = run_mmc_reference(s.seed, s.lambda, static_cast<int>(s.c), s.mean_h,
+                                               sc.run.days, sc.run.warmup_days);
+    REQUIRE(ref.measured > 1000);
     for (int threads : {1, 2}) {
-      const RunSummary sum =
-          run_engine(one_level(s.lambda, s.c, s.mean_h, days, warmup, s.seed), threads);
-      const LevelSummary& q = sum.level[0];
+      const LevelSummary& q = run(sc, threads).summary.level[0];
       INFO("lambda " << s.lambda << ", c " << s.c << ", threads " << threads << ": engine "
                      << q.wait_mean_h << " h, reference " << ref.wait_mean_h() << " h");
-      REQUIRE(ref.measured > 1000);
       CHECK(q.wait_mean_h == ref.wait_mean_h());  // the same sums in the same order
     }
   }
